@@ -1,0 +1,29 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    shims: true,
+    target: 'node20',
+    treeshake: true,
+  },
+  {
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    sourcemap: true,
+    shims: true,
+    target: 'node20',
+    // Start-up: the few libraries every command loads are bundled into cli.js (one file to read and
+    // parse instead of dozens of package modules: ~25 ms of `parindex score`'s cold start, see
+    // docs/benchmarks.md). Heavy, rarely used libraries (exceljs, DuckDB, cli-progress) stay external
+    // and are imported only when a command needs them; one file, no chunks (each extra module file
+    // costs start-up). Bundled CommonJS (commander) needs `require`.
+    noExternal: ['zod', 'commander', 'csv-parse'],
+    splitting: false,
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __parindexCreateRequire } from 'node:module';\nconst require = __parindexCreateRequire(import.meta.url);" },
+  },
+]);
