@@ -1,0 +1,199 @@
+/**
+ * Exact rational numbers (bigint numerator over a positive bigint denominator, always reduced).
+ * Every figure parindex reports is an {@link Exact}; rounding happens only in {@link Exact.toFixed}.
+ */
+
+/** How a value is rounded to a number of decimals at output. */
+export type RoundingMode = 'half-up' | 'half-even';
+
+function gcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b !== 0n) {
+    const t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+const POW10: bigint[] = [1n];
+/** 10^n as a bigint (cached). */
+export function pow10(n: number): bigint {
+  while (POW10.length <= n) POW10.push(POW10[POW10.length - 1] * 10n);
+  return POW10[n];
+}
+
+/** An exact rational value. Immutable. */
+export class Exact {
+  /** Numerator (sign carried here). */
+  readonly num: bigint;
+  /** Denominator, always > 0. */
+  readonly den: bigint;
+
+  private constructor(num: bigint, den: bigint) {
+    this.num = num;
+    this.den = den;
+  }
+
+  /** Builds `num / den`, reduced. Throws on a zero denominator. */
+  static of(num: bigint | number, den: bigint | number = 1n): Exact {
+    let n = BigInt(num);
+    let d = BigInt(den);
+    if (d === 0n) throw new RangeError('Exact: zero denominator');
+    if (d < 0n) {
+      n = -n;
+      d = -d;
+    }
+    if (d === 1n) return new Exact(n, 1n);
+    const g = gcd(n, d);
+    return g === 1n ? new Exact(n, d) : new Exact(n / g, d / g);
+  }
+
+  /**
+   * Builds `num / den` from two safe integers (|x| ≤ 2^53 − 1, den ≠ 0), reducing them with float
+   * arithmetic, which is exact on safe integers and much faster than a bigint gcd. Falls back to
+   * {@link Exact.of} when either is not a safe integer.
+   */
+  static fromSafeIntegers(num: number, den: number): Exact {
+    if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den) || den === 0) return Exact.of(BigInt(num), BigInt(den));
+    let a = num < 0 ? -num : num;
+    let b = den < 0 ? -den : den;
+    while (b !== 0) {
+      const t = a % b;
+      a = b;
+      b = t;
+    }
+    if (a === 0) a = 1;
+    const s = den < 0 ? -1 : 1;
+    return new Exact(BigInt((s * num) / a), BigInt((s * den) / a));
+  }
+
+  /** The value 0. */
+  static readonly ZERO = new Exact(0n, 1n);
+  /** The value 1. */
+  static readonly ONE = new Exact(1n, 1n);
+  /** The value 100. */
+  static readonly HUNDRED = new Exact(100n, 1n);
+
+  /** Exact value of a scaled integer: `units / 10^scale`. */
+  static fromScaled(units: bigint | number, scale: number): Exact {
+    if (scale <= 15) {
+      const n = Number(units);
+      if (Number.isSafeInteger(n) && BigInt(n) === BigInt(units)) return Exact.fromSafeIntegers(n, 10 ** scale);
+    }
+    return Exact.of(BigInt(units), pow10(scale));
+  }
+
+  /** Sum. */
+  add(o: Exact): Exact {
+    if (this.den === o.den) return Exact.of(this.num + o.num, this.den);
+    return Exact.of(this.num * o.den + o.num * this.den, this.den * o.den);
+  }
+  /** Difference. */
+  sub(o: Exact): Exact {
+    if (this.den === o.den) return Exact.of(this.num - o.num, this.den);
+    return Exact.of(this.num * o.den - o.num * this.den, this.den * o.den);
+  }
+  /** Product. */
+  mul(o: Exact): Exact {
+    return Exact.of(this.num * o.num, this.den * o.den);
+  }
+  /** Quotient; throws on division by zero. */
+  div(o: Exact): Exact {
+    if (o.num === 0n) throw new RangeError('Exact: division by zero');
+    return Exact.of(this.num * o.den, this.den * o.num);
+  }
+  /** Negation. */
+  neg(): Exact {
+    return new Exact(-this.num, this.den);
+  }
+  /** -1, 0 or 1. */
+  sign(): -1 | 0 | 1 {
+    return this.num < 0n ? -1 : this.num > 0n ? 1 : 0;
+  }
+  /** Compares with another value: -1, 0 or 1. */
+  cmp(o: Exact): -1 | 0 | 1 {
+    const l = this.num * o.den;
+    const r = o.num * this.den;
+    return l < r ? -1 : l > r ? 1 : 0;
+  }
+  /** True when both values are equal. */
+  eq(o: Exact): boolean {
+    return this.num === o.num && this.den === o.den;
+  }
+  /** Smaller of two values. */
+  min(o: Exact): Exact {
+    return this.cmp(o) <= 0 ? this : o;
+  }
+  /** Larger of two values. */
+  max(o: Exact): Exact {
+    return this.cmp(o) >= 0 ? this : o;
+  }
+  /** Nearest float64 (for display or statistics only, never for scoring). */
+  toNumber(): number {
+    // Scale to keep 20 significant digits before converting.
+    const q = this.num / this.den;
+    const r = this.num - q * this.den;
+    return Number(q) + Number((r * 10n ** 20n) / this.den) / 1e20;
+  }
+
+  /**
+   * Rounds to `decimals` places and prints with a point, e.g. `"89.83"`. Half-up rounds halves away
+   * from zero; half-even to the even neighbour.
+   */
+  toFixed(decimals = 2, mode: RoundingMode = 'half-up'): string {
+    return formatScaled(this.roundToScaled(decimals, mode), decimals);
+  }
+
+  /** The rounded value as an integer count of `10^-decimals` units. */
+  roundToScaled(decimals: number, mode: RoundingMode = 'half-up'): bigint {
+    const scaled = this.num * pow10(decimals);
+    const neg = scaled < 0n;
+    const a = neg ? -scaled : scaled;
+    let q = a / this.den;
+    const r2 = (a % this.den) * 2n;
+    if (r2 > this.den || (r2 === this.den && (mode === 'half-up' || q % 2n === 1n))) q += 1n;
+    return neg ? -q : q;
+  }
+
+  /** The value rounded to `decimals` places, as an Exact. */
+  round(decimals = 2, mode: RoundingMode = 'half-up'): Exact {
+    return Exact.of(this.roundToScaled(decimals, mode), pow10(decimals));
+  }
+
+  /**
+   * The exact value as text: a terminating decimal in full (`"12.5"`), otherwise the fraction
+   * (`"1/3"`).
+   */
+  toString(): string {
+    let d = this.den;
+    let twos = 0;
+    let fives = 0;
+    while (d % 2n === 0n) {
+      d /= 2n;
+      twos++;
+    }
+    while (d % 5n === 0n) {
+      d /= 5n;
+      fives++;
+    }
+    if (d !== 1n) return `${this.num}/${this.den}`;
+    const places = Math.max(twos, fives);
+    return formatScaled((this.num * pow10(places)) / this.den, places);
+  }
+
+  /** JSON form: the exact text from {@link Exact.toString}. */
+  toJSON(): string {
+    return this.toString();
+  }
+}
+
+/** Prints `units / 10^decimals` as decimal text. */
+export function formatScaled(units: bigint, decimals: number): string {
+  const neg = units < 0n;
+  const digits = (neg ? -units : units).toString().padStart(decimals + 1, '0');
+  const int = digits.slice(0, digits.length - decimals);
+  const frac = digits.slice(digits.length - decimals);
+  return (neg ? '-' : '') + (decimals > 0 ? `${int}.${frac}` : int);
+}
