@@ -1,0 +1,235 @@
+/**
+ * Evidence (SPEC §3) in the long layout (one row per unit × criterion) or the wide layout (one row
+ * per unit, a column per criterion code, optional `<code> (self)` columns), and survey results.
+ * Every cell is checked against its criterion's rule and stored exactly in an {@link InputMatrix}.
+ */
+import { IssueList, toSafe, type Issue, type Location, type SafeResult } from '../errors.js';
+import { FIELDS, foldHeader } from '../io/headers.js';
+import { cellLocation, type Table } from '../io/table.js';
+import type { NumberTextOptions } from '../numbers/decimal-text.js';
+import { APPRAISED, InputMatrix, SELF } from '../scoring/inputs.js';
+import { isCellProblem, readCell } from '../scoring/rules.js';
+import { appliesTo, type Framework } from './framework.js';
+import { readRows } from './rows.js';
+import { EvidenceRowSchema, SurveyRowSchema } from './schemas.js';
+import type { Units } from './units.js';
+
+/** One evidence entry with the location of each of its cells, whatever the layout. */
+export interface EvidenceRecord {
+  unit: string;
+  criterion: string;
+  self: string;
+  appraised: string;
+  evidence: string;
+  note: string;
+  /** Source row. */
+  row: number;
+  /** Where a cell of the record is (computed only when an error needs it). */
+  at: (field: 'unit' | 'criterion' | 'self' | 'appraised') => Location;
+}
+
+/** Reads a long-layout evidence table into records (row shape checked by zod). */
+export function evidenceRecordsFromLong(table: Table, issues: IssueList): EvidenceRecord[] {
+  const rows = readRows(table, FIELDS.evidence, EvidenceRowSchema, issues, 'evidence file');
+  return rows.map((r) => ({
+    ...r.value,
+    row: r.source.row,
+    at: (field) => cellLocation(table, r.source.row, r.cols[field]),
+  }));
+}
+
+const SELF_SUFFIX = /^(.*?)\s*\((?:self|tự chấm|tu cham)\)\s*$/i;
+
+/**
+ * True when a table looks like the wide layout: it has a unit column and no criterion column, and
+ * its other headers are criterion codes of the framework.
+ */
+export function isWideEvidence(table: Table, fw: Framework): boolean {
+  const folded = table.header.map(foldHeader);
+  const critNames = new Set(['criterion', ...FIELDS.evidence[1].aliases].map(foldHeader));
+  if (folded.some((h) => critNames.has(h))) return false;
+  return table.header.some((h) => fw.byCode.has(h.trim()) || fw.byCode.has(h.replace(SELF_SUFFIX, '$1').trim()));
+}
+
+/** Reads a wide-layout evidence table into records (one per unit × criterion column). */
+export function evidenceRecordsFromWide(table: Table, fw: Framework, issues: IssueList): EvidenceRecord[] {
+  const unitNames = new Set(['unit', ...FIELDS.evidence[0].aliases].map(foldHeader));
+  const unitCol = table.header.findIndex((h) => unitNames.has(foldHeader(h)));
+  if (unitCol < 0) {
+    issues.add({ file: table.file, sheet: table.sheet, row: 1, code: 'missing-column', message: 'the wide evidence table has no "unit" column', value: table.header.join(', '), expected: 'a "unit" column and one column per criterion code' });
+    return [];
+  }
+  const apprCols = new Map<string, number>();
+  const selfCols = new Map<string, number>();
+  table.header.forEach((h, i) => {
+    if (i === unitCol) return;
+    const m = SELF_SUFFIX.exec(h);
+    const code = (m ? m[1] : h).trim();
+    if (!fw.byCode.has(code)) {
+      if (/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(code) && /\d/.test(code)) {
+        issues.add({ ...cellLocation(table, 1, i), code: 'unknown-criterion', message: `column "${h}" names no criterion of the framework`, value: h, expected: 'a criterion code, or "<code> (self)"' });
+      }
+      return; // other columns (names, titles) are ignored
+    }
+    (m ? selfCols : apprCols).set(code, i);
+  });
+  const out: EvidenceRecord[] = [];
+  for (const r of table.rows) {
+    const unit = r.cells[unitCol];
+    const codes = new Set([...apprCols.keys(), ...selfCols.keys()]);
+    for (const code of codes) {
+      const a = apprCols.get(code) ?? -1;
+      const s = selfCols.get(code) ?? -1;
+      out.push({
+        unit,
+        criterion: code,
+        self: s >= 0 ? r.cells[s] : '',
+        appraised: a >= 0 ? r.cells[a] : '',
+        evidence: '',
+        note: '',
+        row: r.row,
+        at: (field) => (field === 'criterion' ? cellLocation(table, 1, a >= 0 ? a : s) : cellLocation(table, r.row, field === 'unit' ? unitCol : field === 'self' ? s : a)),
+      });
+    }
+  }
+  return out;
+}
+
+/** Options for reading inputs. */
+export interface InputOptions extends NumberTextOptions {
+  /** Label for error messages when a table has no file name. */
+  file?: string;
+}
+
+function fail(issues: IssueList, at: Location, code: string, message: string, value: string, expected: string): void {
+  issues.add({ ...at, code, message, value, expected } as Issue);
+}
+
+/**
+ * Checks evidence records against the framework and units and stores them in `matrix`: unknown
+ * unit or criterion, duplicate (unit, criterion), rows for survey criteria, parents or criteria
+ * whose groups exclude the unit, and every cell against its rule.
+ */
+export function addEvidence(matrix: InputMatrix, fw: Framework, units: Units, records: EvidenceRecord[], issues: IssueList, opts: NumberTextOptions = {}): void {
+  // First source row of each cell (0 = none yet): a typed array, not a Map, so a national round
+  // (over a million rows) costs no hashing and no garbage.
+  const seen = new Float64Array(matrix.present.length);
+  for (const rec of records) {
+    const u = units.byId.get(rec.unit);
+    const c = fw.byCode.get(rec.criterion);
+    if (!u) {
+      fail(issues, rec.at('unit'), 'unknown-unit', `unit "${rec.unit}" is not in the units file`, rec.unit, 'a unit id from the units file');
+      continue;
+    }
+    if (!c) {
+      fail(issues, rec.at('criterion'), 'unknown-criterion', `criterion "${rec.criterion}" is not in the framework`, rec.criterion, 'a leaf criterion code of the framework');
+      continue;
+    }
+    if (rec.self.trim() === '' && rec.appraised.trim() === '') continue; // counts as no row
+    if (!c.isLeaf) {
+      fail(issues, rec.at('criterion'), 'parent-criterion', `"${c.code}" has sub-criteria; evidence goes on its leaves`, rec.criterion, `one of ${c.children.join(', ')}`);
+      continue;
+    }
+    if (c.rule === 'survey') {
+      fail(issues, rec.at('criterion'), 'survey-criterion', `"${c.code}" is scored from survey results, not evidence`, rec.criterion, 'an appraisal criterion (survey scores go in the survey results file)');
+      continue;
+    }
+    if (!appliesTo(c, u.group)) {
+      fail(issues, rec.at('criterion'), 'not-applicable', `"${c.code}" does not apply to group "${u.group}" of unit "${u.id}"`, rec.criterion, `a criterion for group ${u.group}`);
+      continue;
+    }
+    const cell = matrix.cell(matrix.unitIndex.get(u.id)!, matrix.leafIndex.get(c.code)!);
+    const selfIn = readCell(c, rec.self, opts);
+    const apprIn = readCell(c, rec.appraised, opts);
+    const selfBad = isCellProblem(selfIn);
+    const apprBad = isCellProblem(apprIn);
+    if (selfBad) fail(issues, rec.at('self'), 'bad-input', `"${c.code}" (${c.rule}) for "${u.id}": ${selfIn.problem}`, rec.self, selfIn.expected);
+    if (apprBad) fail(issues, rec.at('appraised'), 'bad-input', `"${c.code}" (${c.rule}) for "${u.id}": ${apprIn.problem}`, rec.appraised, apprIn.expected);
+    if (selfBad || apprBad) continue;
+    const first = seen[cell];
+    if (first !== 0) {
+      fail(issues, rec.at('criterion'), 'duplicate-row', `a second row for unit "${u.id}", criterion "${c.code}" (first on row ${first})`, rec.criterion, 'one row per unit and criterion');
+      continue;
+    }
+    seen[cell] = rec.row;
+    matrix.present[cell] = 1;
+    if (selfIn.kind === 'na') matrix.setNA(cell, SELF);
+    else if (selfIn.kind === 'value') matrix.setText(cell, SELF, selfIn.text);
+    if (apprIn.kind === 'na') matrix.setNA(cell, APPRAISED);
+    else if (apprIn.kind === 'value') matrix.setText(cell, APPRAISED, apprIn.text);
+    if (rec.evidence || rec.note) matrix.sources.set(cell, { evidence: rec.evidence, note: rec.note, row: rec.row, file: rec.at('unit').file });
+  }
+}
+
+/** Checks survey results (unit, criterion, score 0–100 or NA) and stores them in `matrix`. */
+export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Units, table: Table, issues: IssueList, opts: NumberTextOptions = {}): void {
+  const rows = readRows(table, FIELDS.survey, SurveyRowSchema, issues, 'survey results file');
+  const seen = new Map<number, number>();
+  for (const r of rows) {
+    const v = r.value;
+    const at = (col: number) => cellLocation(table, r.source.row, col);
+    const u = units.byId.get(v.unit);
+    const c = fw.byCode.get(v.criterion);
+    if (!u) {
+      fail(issues, at(r.cols.unit), 'unknown-unit', `unit "${v.unit}" is not in the units file`, v.unit, 'a unit id from the units file');
+      continue;
+    }
+    if (!c) {
+      fail(issues, at(r.cols.criterion), 'unknown-criterion', `criterion "${v.criterion}" is not in the framework`, v.criterion, 'a survey criterion code of the framework');
+      continue;
+    }
+    if (!c.isLeaf || c.rule !== 'survey') {
+      fail(issues, at(r.cols.criterion), 'not-survey-criterion', `"${c.code}" is not a survey criterion`, v.criterion, 'a leaf with method survey');
+      continue;
+    }
+    if (!appliesTo(c, u.group)) {
+      fail(issues, at(r.cols.criterion), 'not-applicable', `"${c.code}" does not apply to group "${u.group}" of unit "${u.id}"`, v.criterion, `a criterion for group ${u.group}`);
+      continue;
+    }
+    const input = readCell(c, v.score, opts);
+    if (isCellProblem(input)) {
+      fail(issues, at(r.cols.score), 'bad-score', `survey score for "${u.id}", "${c.code}": ${input.problem}`, v.score, input.expected);
+      continue;
+    }
+    const cell = matrix.cell(matrix.unitIndex.get(u.id)!, matrix.leafIndex.get(c.code)!);
+    const first = seen.get(cell);
+    if (first !== undefined) {
+      fail(issues, at(r.cols.criterion), 'duplicate-row', `a second survey row for unit "${u.id}", criterion "${c.code}" (first on row ${first})`, v.criterion, 'one row per unit and criterion');
+      continue;
+    }
+    seen.set(cell, r.source.row);
+    matrix.present[cell] = 1;
+    if (input.kind === 'na') matrix.setNA(cell, APPRAISED);
+    else if (input.kind === 'value') matrix.setText(cell, APPRAISED, input.text);
+  }
+}
+
+/** The tables of one round. */
+export interface RoundTables {
+  /** Evidence table (long or wide layout). */
+  evidence?: Table | Table[];
+  /** Survey results table. */
+  survey?: Table;
+}
+
+/**
+ * Checks and stores every input of a round. All problems across the tables are collected and
+ * thrown together as one {@link ParIndexError}.
+ */
+export function buildInputs(fw: Framework, units: Units, tables: RoundTables, opts: NumberTextOptions = {}): InputMatrix {
+  const issues = new IssueList();
+  const matrix = new InputMatrix(fw, units);
+  const evidence = tables.evidence === undefined ? [] : Array.isArray(tables.evidence) ? tables.evidence : [tables.evidence];
+  for (const t of evidence) {
+    const records = isWideEvidence(t, fw) ? evidenceRecordsFromWide(t, fw, issues) : evidenceRecordsFromLong(t, issues);
+    addEvidence(matrix, fw, units, records, issues, opts);
+  }
+  if (tables.survey) addSurveyResults(matrix, fw, units, tables.survey, issues, opts);
+  issues.throwIfAny();
+  return matrix;
+}
+
+/** {@link buildInputs} without throwing. */
+export function safeBuildInputs(fw: Framework, units: Units, tables: RoundTables, opts: NumberTextOptions = {}): SafeResult<InputMatrix> {
+  return toSafe(() => buildInputs(fw, units, tables, opts));
+}

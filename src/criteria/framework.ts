@@ -1,0 +1,253 @@
+/**
+ * The criteria framework: a tree of areas → criteria → sub-criteria by dotted code (SPEC §2),
+ * built from a table (CSV, xlsx sheet `criteria`, JSON rows) and checked as a whole.
+ */
+import { IssueList, ParIndexError, toSafe, type Issue, type SafeResult } from '../errors.js';
+import { FIELDS } from '../io/headers.js';
+import { jsonRowsToTable } from '../io/json.js';
+import { cellLocation, type Table } from '../io/table.js';
+import { parseExact } from '../numbers/decimal-text.js';
+import { Exact } from '../numbers/exact.js';
+import { isParamsProblem, parseKeyValueParams, parseTiers, type LeafParams } from './params.js';
+import { readRows } from './rows.js';
+import { FrameworkRowSchema, RULES, type SettingsInput } from './schemas.js';
+import { parseSettingsRecord, parseSettingsTable } from './settings.js';
+
+/** A leaf rule (SPEC §2). */
+export type Rule = (typeof RULES)[number];
+/** How a criterion is scored. */
+export type Method = 'appraisal' | 'survey';
+
+/** One node of the framework tree. */
+export interface Criterion {
+  /** Dotted code, unique. */
+  code: string;
+  /** Title as written. */
+  title: string;
+  /** Parent code; undefined for areas. */
+  parent?: string;
+  /** Code of the top-level area this node belongs to. */
+  area: string;
+  /** Child codes in file order. */
+  children: string[];
+  /** True when the node has no children. */
+  isLeaf: boolean;
+  /** Effective method (own, else inherited, else `appraisal`). */
+  method: Method;
+  /** Leaf rule; undefined on parents. */
+  rule?: Rule;
+  /** Parsed params (leaves). */
+  params: LeafParams;
+  /** Params as written. */
+  paramsText: string;
+  /** Max as written (undefined = blank). */
+  givenMax?: Exact;
+  /** Max of a leaf (0 for adjust) or the sum of all children's max for a parent. */
+  max: Exact;
+  /** Groups it applies to after intersecting with its ancestors; undefined = every group. */
+  groups?: ReadonlySet<string>;
+  /** Source row (header = 1). */
+  row?: number;
+}
+
+/** A validated framework. */
+export interface Framework {
+  /** Every criterion in file order. */
+  criteria: Criterion[];
+  /** Criteria by code. */
+  byCode: ReadonlyMap<string, Criterion>;
+  /** Leaves in file order. */
+  leaves: Criterion[];
+  /** Top-level areas in file order. */
+  areas: Criterion[];
+  /** Settings read with the framework (CSV frameworks have none). */
+  settings: SettingsInput;
+  /** Where it came from. */
+  source?: { file?: string; sheet?: string };
+}
+
+/** True when criterion `c` applies to units of `group`. */
+export function appliesTo(c: Criterion, group: string): boolean {
+  return c.groups === undefined || c.groups.has(group);
+}
+
+function parentCode(code: string): string | undefined {
+  const at = code.lastIndexOf('.');
+  return at < 0 ? undefined : code.slice(0, at);
+}
+
+function splitGroups(text: string): Set<string> | undefined {
+  const parts = text
+    .split(/[;,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return parts.length ? new Set(parts) : undefined;
+}
+
+/**
+ * Builds a framework from a criteria table (and optional settings). Every problem in the table is
+ * collected and thrown together as a {@link ParIndexError}: duplicate or orphan codes, a parent max
+ * that differs from the sum of its children, unknown rules, params that do not fit the rule, tiers
+ * out of order or above max, and so on.
+ */
+export function buildFramework(table: Table, settings: SettingsInput = {}): Framework {
+  const issues = new IssueList();
+  const rows = readRows(table, FIELDS.framework, FrameworkRowSchema, issues, 'framework');
+  const at = (row: number | undefined, field: string, r: (typeof rows)[number] | undefined): Issue => {
+    const col = r ? r.cols[field as keyof typeof r.cols] ?? -1 : -1;
+    return { ...cellLocation(table, row, col), code: '', message: '' };
+  };
+
+  const byCode = new Map<string, Criterion>();
+  const rowOf = new Map<string, (typeof rows)[number]>();
+  const ownMethod = new Map<string, Method | undefined>();
+  const ownRule = new Map<string, Rule | undefined>();
+  const ownGroups = new Map<string, Set<string> | undefined>();
+  const criteria: Criterion[] = [];
+
+  for (const r of rows) {
+    const v = r.value;
+    if (byCode.has(v.code)) {
+      const first = byCode.get(v.code)!;
+      issues.add({ ...at(r.source.row, 'code', r), code: 'duplicate-code', message: `criterion code "${v.code}" appears twice (first on row ${first.row})`, value: v.code, expected: 'each code once' });
+      continue;
+    }
+    const c: Criterion = {
+      code: v.code,
+      title: v.title,
+      parent: parentCode(v.code),
+      area: v.code.split('.')[0],
+      children: [],
+      isLeaf: true,
+      method: 'appraisal',
+      params: {},
+      paramsText: v.params,
+      givenMax: v.max !== undefined ? parseExact(v.max) : undefined,
+      max: Exact.ZERO,
+      row: r.source.row,
+    };
+    byCode.set(v.code, c);
+    rowOf.set(v.code, r);
+    ownMethod.set(v.code, v.method);
+    ownRule.set(v.code, v.rule);
+    ownGroups.set(v.code, splitGroups(v.groups));
+    criteria.push(c);
+  }
+
+  // Tree links; orphans.
+  for (const c of criteria) {
+    if (c.parent === undefined) continue;
+    const p = byCode.get(c.parent);
+    if (!p) {
+      issues.add({ ...at(c.row, 'code', rowOf.get(c.code)), code: 'orphan-code', message: `criterion "${c.code}" has no parent "${c.parent}" in the framework`, value: c.code, expected: `a row for "${c.parent}" (the parent of "${c.code}")` });
+      continue;
+    }
+    p.children.push(c.code);
+    p.isLeaf = false;
+  }
+  if (criteria.length === 0 && issues.issues.length === 0) {
+    issues.add({ file: table.file, sheet: table.sheet, code: 'empty-framework', message: 'the framework has no criteria', expected: 'at least one criterion row' });
+  }
+
+  // Top-down: method, groups; leaves: rule, params, max.
+  const visit = (c: Criterion, inheritedMethod: Method | undefined, inheritedGroups: Set<string> | undefined) => {
+    const r = rowOf.get(c.code);
+    const m = ownMethod.get(c.code) ?? inheritedMethod;
+    const own = ownGroups.get(c.code);
+    let groups = inheritedGroups;
+    if (own) {
+      groups = inheritedGroups ? new Set([...own].filter((g) => inheritedGroups.has(g))) : own;
+      if (groups.size === 0) {
+        issues.add({ ...at(c.row, 'groups', r), code: 'bad-groups', message: `groups of "${c.code}" exclude every group its parent applies to`, value: [...own].join(';'), expected: `a subset of ${[...inheritedGroups!].join(';')}` });
+      }
+    }
+    c.groups = groups;
+    if (!c.isLeaf) {
+      c.method = m ?? 'appraisal';
+      if (ownRule.get(c.code)) {
+        issues.add({ ...at(c.row, 'rule', r), code: 'rule-on-parent', message: `"${c.code}" has children, so it takes no rule`, value: ownRule.get(c.code), expected: 'a blank rule on a parent' });
+      }
+      if (c.paramsText.trim()) {
+        issues.add({ ...at(c.row, 'params', r), code: 'params-on-parent', message: `"${c.code}" has children, so it takes no params`, value: c.paramsText, expected: 'blank params on a parent' });
+      }
+      let sum = Exact.ZERO;
+      for (const k of c.children) {
+        const child = byCode.get(k)!;
+        visit(child, m, groups);
+        sum = sum.add(child.max);
+      }
+      c.max = sum;
+      if (c.givenMax && !c.givenMax.eq(sum)) {
+        issues.add({ ...at(c.row, 'max', r), code: 'parent-max-mismatch', message: `max of "${c.code}" differs from the sum of its children's max (${sum.toString()})`, value: c.givenMax.toString(), expected: `${sum.toString()}, or blank where children are group variants` });
+      }
+      return;
+    }
+    const rule: Rule = ownRule.get(c.code) ?? (m === 'survey' ? 'survey' : 'points');
+    c.method = m ?? (rule === 'survey' ? 'survey' : 'appraisal');
+    c.rule = rule;
+    if ((c.method === 'survey') !== (rule === 'survey')) {
+      issues.add({ ...at(c.row, 'rule', r), code: 'rule-method-mismatch', message: `"${c.code}" has method ${c.method} but rule ${rule}`, value: rule, expected: c.method === 'survey' ? 'rule survey (or blank) for a survey criterion' : 'method survey for rule survey' });
+    }
+    if (rule === 'adjust') {
+      if (c.givenMax !== undefined) {
+        issues.add({ ...at(c.row, 'max', r), code: 'adjust-max', message: `adjust leaf "${c.code}" takes no max (it never counts in any max)`, value: c.givenMax.toString(), expected: 'a blank max; limits go in params as min=… max=…' });
+      }
+      c.max = Exact.ZERO;
+    } else if (c.givenMax === undefined) {
+      issues.add({ ...at(c.row, 'max', r), code: 'missing-max', message: `leaf "${c.code}" has no max`, value: '', expected: 'a number ≥ 0' });
+    } else if (c.givenMax.sign() < 0) {
+      issues.add({ ...at(c.row, 'max', r), code: 'bad-max', message: `max of "${c.code}" is negative`, value: c.givenMax.toString(), expected: 'a number ≥ 0' });
+    } else {
+      c.max = c.givenMax;
+    }
+    const parsed = rule === 'tiers' ? parseTiers(c.paramsText, c.givenMax) : parseKeyValueParams(c.paramsText, rule);
+    if (isParamsProblem(parsed)) {
+      issues.add({ ...at(c.row, 'params', r), code: 'bad-params', message: `"${c.code}": ${parsed.message}`, value: c.paramsText, expected: parsed.expected });
+    } else {
+      c.params = Array.isArray(parsed) ? { tiers: parsed } : parsed;
+      for (const a of c.params.allowed ?? []) {
+        if (a.sign() < 0 || a.cmp(c.max) > 0) {
+          issues.add({ ...at(c.row, 'params', r), code: 'bad-params', message: `"${c.code}": allowed value ${a.toString()} is outside 0..max`, value: c.paramsText, expected: `allowed values from 0 to ${c.max.toString()}` });
+        }
+      }
+    }
+  };
+  const areas = criteria.filter((c) => c.parent === undefined);
+  for (const a of areas) visit(a, undefined, undefined);
+
+  issues.throwIfAny();
+  return {
+    criteria,
+    byCode,
+    leaves: criteria.filter((c) => c.isLeaf),
+    areas,
+    settings,
+    source: { file: table.file, sheet: table.sheet },
+  };
+}
+
+/** {@link buildFramework} without throwing. */
+export function safeBuildFramework(table: Table, settings: SettingsInput = {}): SafeResult<Framework> {
+  return toSafe(() => buildFramework(table, settings));
+}
+
+/**
+ * Builds a framework from parsed JSON: `{ "settings": {...}, "criteria": [rows] }` or a bare array
+ * of rows. Numbers in JSON are read through their shortest round-trip text.
+ */
+export function parseFramework(json: unknown, source: { file?: string } = {}): Framework {
+  if (Array.isArray(json)) return buildFramework(jsonRowsToTable(json, { ...source, sheet: undefined }));
+  if (json && typeof json === 'object' && Array.isArray((json as { criteria?: unknown }).criteria)) {
+    const obj = json as { criteria: unknown[]; settings?: unknown };
+    const settings = obj.settings === undefined ? {} : parseSettingsRecord(obj.settings, source);
+    return buildFramework(jsonRowsToTable(obj.criteria, source), settings);
+  }
+  throw new ParIndexError({ ...source, code: 'bad-json', message: 'a framework JSON must be an array of criteria or an object with "criteria"', value: typeof json, expected: '{"settings": {...}, "criteria": [...]}' });
+}
+
+/** {@link parseFramework} without throwing. */
+export function safeParseFramework(json: unknown, source: { file?: string } = {}): SafeResult<Framework> {
+  return toSafe(() => parseFramework(json, source));
+}
+
+export { parseSettingsTable };

@@ -1,0 +1,57 @@
+/**
+ * Turning a {@link Table} into validated row objects with a zod schema. Every zod issue becomes a
+ * located {@link Issue} naming the row and the column of the failing field.
+ */
+import type { z } from 'zod';
+import type { IssueList } from '../errors.js';
+import { bindColumns, type ColumnMap, type FieldSpec } from '../io/headers.js';
+import { cellLocation, type Table, type TableRow } from '../io/table.js';
+
+/** A validated row with its source. */
+export interface ReadRow<T, F extends string> {
+  /** The validated values. */
+  value: T;
+  /** The source row. */
+  source: TableRow;
+  /** Column of each field (-1 = absent). */
+  cols: ColumnMap<F>;
+}
+
+/**
+ * Reads every row of `table` through `schema`. Rows that fail are reported to `issues` and left out;
+ * the caller throws once the whole table has been checked.
+ */
+export function readRows<F extends string, T>(
+  table: Table,
+  fields: readonly (FieldSpec & { name: F })[],
+  schema: z.ZodType<T>,
+  issues: IssueList,
+  what: string,
+): ReadRow<T, F>[] {
+  const before = issues.issues.length;
+  const cols = bindColumns(table, fields, issues, what);
+  if (issues.issues.length > before) return [];
+  const out: ReadRow<T, F>[] = [];
+  for (const source of table.rows) {
+    const record: Record<string, string> = {};
+    for (const f of fields) record[f.name] = cols[f.name] >= 0 ? source.cells[cols[f.name]] ?? '' : '';
+    const parsed = schema.safeParse(record);
+    if (parsed.success) {
+      out.push({ value: parsed.data, source, cols });
+      continue;
+    }
+    for (const zi of parsed.error.issues) {
+      const field = String(zi.path[0] ?? '') as F;
+      const col = cols[field] ?? -1;
+      issues.add({
+        ...cellLocation(table, source.row, col),
+        column: col >= 0 ? table.header[col] : field,
+        code: 'bad-value',
+        message: `bad ${field} in the ${what}`,
+        value: record[field] ?? '',
+        expected: zi.message,
+      });
+    }
+  }
+  return out;
+}

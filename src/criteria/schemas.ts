@@ -1,0 +1,122 @@
+/**
+ * zod schemas for the rows of every input table (cells are text; blank = ''), the settings, and the
+ * JSON framework file. Their messages are the "expected" part of located errors, and
+ * {@link frameworkJsonSchema} gives editors a JSON Schema for framework files.
+ */
+import { z } from 'zod';
+
+/** Dotted criterion or question code: segments of letters, digits, `_` or `-`, split by `.`. */
+export const CODE_PATTERN = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
+/** Exact number text (point decimal). */
+export const NUMBER_PATTERN = /^[+-]?\d+(?:\.\d+)?$/;
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalText = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+/** The rules a leaf criterion may use. */
+export const RULES = ['points', 'yesno', 'ratio', 'tiers', 'survey', 'adjust'] as const;
+/** How a criterion is scored: appraised evidence or survey results. */
+export const METHODS = ['appraisal', 'survey'] as const;
+/** Tie handling in ranks. */
+export const TIE_MODES = ['competition', 'dense', 'ordinal'] as const;
+/** Rounding modes at output. */
+export const ROUNDING_MODES = ['half-up', 'half-even'] as const;
+/** What ranks compare. */
+export const RANK_ON = ['exact', 'rounded'] as const;
+
+/** One framework row (SPEC §2). Number checks beyond the text form happen in the framework builder. */
+export const FrameworkRowSchema = z.object({
+  code: z.string().regex(CODE_PATTERN, 'a dotted code such as 1, 1.2 or 1.2.3'),
+  title: z.string(),
+  max: optionalText(z.string().regex(NUMBER_PATTERN, 'a number ≥ 0 such as 2 or 1.5')),
+  method: optionalText(z.enum(METHODS, 'appraisal or survey')),
+  rule: optionalText(z.enum(RULES, 'one of points, yesno, ratio, tiers, survey, adjust')),
+  params: z.string(),
+  groups: z.string(),
+});
+/** A framework row after the schema. */
+export type FrameworkRow = z.infer<typeof FrameworkRowSchema>;
+
+/** One units row (SPEC §3). */
+export const UnitRowSchema = z.object({
+  unit: z
+    .string()
+    .min(1, 'a unit id')
+    .refine((s) => s.toUpperCase() !== 'ALL', 'a unit id other than ALL (reserved for the pooled row)'),
+  name: z.string(),
+  group: z.string().min(1, 'a unit group such as so, quan, huyen or thixa'),
+  rankGroup: z.string(),
+});
+/** A units row after the schema. */
+export type UnitRow = z.infer<typeof UnitRowSchema>;
+
+/** One evidence row, long layout (SPEC §3). `self`/`appraised` are checked per rule later. */
+export const EvidenceRowSchema = z.object({
+  unit: z.string().min(1, 'a unit id from the units file'),
+  criterion: z.string().min(1, 'a criterion code from the framework'),
+  self: z.string(),
+  appraised: z.string(),
+  evidence: z.string(),
+  note: z.string(),
+});
+/** An evidence row after the schema. */
+export type EvidenceRow = z.infer<typeof EvidenceRowSchema>;
+
+/** One survey-results row (SPEC §3). */
+export const SurveyRowSchema = z.object({
+  unit: z.string().min(1, 'a unit id from the units file'),
+  criterion: z.string().min(1, 'a survey criterion code'),
+  score: z.string().min(1, 'a score from 0 to 100 or NA'),
+});
+/** A survey-results row after the schema. */
+export type SurveyRow = z.infer<typeof SurveyRowSchema>;
+
+/** Settings as written in a framework file (all optional; SPEC §2). */
+export const SettingsSchema = z
+  .object({
+    decimals: z.coerce.number().int('a whole number of decimals').min(0, 'decimals ≥ 0').max(20, 'decimals ≤ 20'),
+    rounding: z.enum(ROUNDING_MODES, 'half-up or half-even'),
+    ties: z.enum(TIE_MODES, 'competition, dense or ordinal'),
+    rankOn: z.enum(RANK_ON, 'exact or rounded'),
+    bands: z.string(),
+    clamp: z.preprocess(
+      (v) => (typeof v === 'string' ? ({ true: true, false: false, yes: true, no: false, '1': true, '0': false } as Record<string, boolean>)[v.trim().toLowerCase()] ?? v : v),
+      z.boolean('true or false'),
+    ),
+  })
+  .partial()
+  .strict();
+/** Settings as read (every key optional). */
+export type SettingsInput = z.infer<typeof SettingsSchema>;
+
+const cellValue = z.union([z.string(), z.number()]);
+
+/** The JSON framework file: `{ settings, criteria }` (a bare criteria array is also accepted). */
+export const FrameworkFileSchema = z.object({
+  settings: z
+    .object({
+      decimals: z.number().int().min(0).max(20).optional(),
+      rounding: z.enum(ROUNDING_MODES).optional(),
+      ties: z.enum(TIE_MODES).optional(),
+      rankOn: z.enum(RANK_ON).optional(),
+      bands: z.string().optional().describe('e.g. "A>=90; B>=80; C>=70"'),
+      clamp: z.boolean().optional(),
+    })
+    .optional(),
+  criteria: z.array(
+    z.object({
+      code: z.string().regex(CODE_PATTERN).describe('dotted path; the parent of 1.2.3 is 1.2'),
+      title: z.string().optional(),
+      max: cellValue.optional().describe('maximum points; blank on adjust leaves and on parents of group variants'),
+      method: z.enum(METHODS).optional(),
+      rule: z.enum(RULES).optional(),
+      params: z.string().optional().describe('key=value pairs, or tiers such as ">90:2 | >=70:1 | else:0"'),
+      groups: z.string().optional().describe('";"-separated unit groups; empty = all'),
+    }),
+  ),
+});
+
+/** JSON Schema (draft 2020-12) of the framework JSON file, for editors and validators. */
+export function frameworkJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(FrameworkFileSchema) as Record<string, unknown>;
+}

@@ -1,0 +1,73 @@
+/**
+ * Units (đơn vị) and their leagues (SPEC §3): `unit`, `name`, `group`, optional `rankGroup`
+ * (blank = the group). `ALL` is reserved for pooled rows.
+ */
+import { IssueList, toSafe, type SafeResult } from '../errors.js';
+import { FIELDS } from '../io/headers.js';
+import { jsonRowsToTable } from '../io/json.js';
+import { cellLocation, type Table } from '../io/table.js';
+import { readRows } from './rows.js';
+import { UnitRowSchema } from './schemas.js';
+
+/** One unit. */
+export interface Unit {
+  /** Id used in every other file. */
+  id: string;
+  /** Display name. */
+  name: string;
+  /** Group (so, quan, huyen, thixa, …): decides which criteria apply. */
+  group: string;
+  /** League it is ranked in. */
+  rankGroup: string;
+  /** Source row (header = 1). */
+  row?: number;
+}
+
+/** The units of a round, in file order. */
+export interface Units {
+  /** Units in file order. */
+  list: Unit[];
+  /** Units by id. */
+  byId: ReadonlyMap<string, Unit>;
+  /** Where they came from. */
+  source?: { file?: string; sheet?: string };
+}
+
+/** Builds units from a table; duplicate ids and bad rows are located errors. */
+export function buildUnits(table: Table): Units {
+  const issues = new IssueList();
+  const rows = readRows(table, FIELDS.units, UnitRowSchema, issues, 'units file');
+  const byId = new Map<string, Unit>();
+  const list: Unit[] = [];
+  for (const r of rows) {
+    const v = r.value;
+    const prev = byId.get(v.unit);
+    if (prev) {
+      issues.add({ ...cellLocation(table, r.source.row, r.cols.unit), code: 'duplicate-unit', message: `unit "${v.unit}" appears twice (first on row ${prev.row})`, value: v.unit, expected: 'each unit once' });
+      continue;
+    }
+    const u: Unit = { id: v.unit, name: v.name || v.unit, group: v.group, rankGroup: v.rankGroup || v.group, row: r.source.row };
+    byId.set(u.id, u);
+    list.push(u);
+  }
+  if (list.length === 0 && issues.issues.length === 0) {
+    issues.add({ file: table.file, sheet: table.sheet, code: 'no-units', message: 'the units file has no units', expected: 'one row per unit' });
+  }
+  issues.throwIfAny();
+  return { list, byId, source: { file: table.file, sheet: table.sheet } };
+}
+
+/** {@link buildUnits} without throwing. */
+export function safeBuildUnits(table: Table): SafeResult<Units> {
+  return toSafe(() => buildUnits(table));
+}
+
+/** Units from JSON: an array of `{unit, name, group, rankGroup}` objects. */
+export function parseUnits(json: unknown, source: { file?: string } = {}): Units {
+  return buildUnits(jsonRowsToTable(json, source));
+}
+
+/** {@link parseUnits} without throwing. */
+export function safeParseUnits(json: unknown, source: { file?: string } = {}): SafeResult<Units> {
+  return toSafe(() => parseUnits(json, source));
+}
