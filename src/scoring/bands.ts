@@ -1,0 +1,41 @@
+/**
+ * Bands (xếp loại) such as `A>=90; B>=80; C>=70`: lower bounds inclusive (`>` makes one strict);
+ * a value below every band has none. Compared on exact values.
+ */
+import { ParIndexError } from '../errors.js';
+import { parseExact } from '../numbers/decimal-text.js';
+import type { Exact } from '../numbers/exact.js';
+
+/** One band: its label and lower bound. */
+export interface Band {
+  /** Label printed, e.g. `A`. */
+  label: string;
+  /** Lower bound. */
+  min: Exact;
+  /** True for `>` (the bound itself is below the band). */
+  strict: boolean;
+}
+
+/** Parses a bands text; bands are returned from the highest bound down. */
+export function parseBands(text: string, source: { file?: string; sheet?: string } = {}): Band[] {
+  const bands: Band[] = [];
+  for (const part of text.split(/[;|]/).map((s) => s.trim()).filter(Boolean)) {
+    const m = /^(.+?)\s*(>=|>|≥)\s*(\S+)$/.exec(part);
+    const min = m && parseExact(m[3]);
+    if (!m || !min) {
+      throw new ParIndexError({ ...source, column: 'bands', code: 'bad-bands', message: `band "${part}" is not understood`, value: text, expected: 'bands such as "A>=90; B>=80; C>=70"' });
+    }
+    bands.push({ label: m[1].trim(), min, strict: m[2] === '>' });
+  }
+  return bands.sort((a, b) => b.min.cmp(a.min) || (a.strict === b.strict ? 0 : a.strict ? -1 : 1));
+}
+
+/** The band a value falls in, or null. */
+export function bandOf(value: Exact | null, bands: readonly Band[]): string | null {
+  if (value === null) return null;
+  for (const b of bands) {
+    const c = value.cmp(b.min);
+    if (c > 0 || (c === 0 && !b.strict)) return b.label;
+  }
+  return null;
+}

@@ -1,0 +1,335 @@
+/**
+ * Scoring a round (SPEC §4): totals per unit from the exact core, index and selfIndex, ranks per
+ * league, bands, and league and group summaries. Every figure is exact; rounding happens only when
+ * results are written.
+ */
+import { appliesTo, type Framework } from '../criteria/framework.js';
+import { resolveSettings, type Settings, type TieMode } from '../criteria/settings.js';
+import type { SettingsInput } from '../criteria/schemas.js';
+import type { Units } from '../criteria/units.js';
+import { ParIndexError, toSafe, type Issue, type SafeResult } from '../errors.js';
+import { Exact, type RoundingMode } from '../numbers/exact.js';
+import { sumFractions } from '../numbers/exact-sum.js';
+import { bandOf, type Band } from './bands.js';
+import type { InputMatrix } from './inputs.js';
+import { ACC, accumulateExact, accumulateFast, compilePlan, type Totals } from './kernel.js';
+import { rankItems } from './ranking.js';
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** Accumulator slots whose sum is a unit's points (appraisal + survey + adjust). */
+const INDEX_SLOTS: readonly number[] = [ACC.appraisal, ACC.survey, ACC.adjust];
+
+/** Options of {@link score}; each overrides the framework's settings. */
+export interface ScoreOptions {
+  decimals?: number;
+  rounding?: RoundingMode;
+  ties?: TieMode;
+  rankOn?: 'exact' | 'rounded';
+  /** Bands text (`"A>=90; B>=80"`) or parsed bands. */
+  bands?: string | Band[];
+  clamp?: boolean;
+  /** A missing input is an error instead of 0. */
+  strict?: boolean;
+  /** Force a path (tests, benchmarks); default: fast when its bounds hold. */
+  path?: 'auto' | 'fast' | 'exact';
+}
+
+/** Points and applicable max of an area. */
+export interface AreaResult {
+  points: Exact;
+  max: Exact;
+}
+
+/** Count, mean, min and max of exact indices (units without an index are left out). */
+export interface Summary {
+  count: number;
+  mean: Exact | null;
+  min: Exact | null;
+  max: Exact | null;
+}
+
+/** One unit's result. Exact values are computed on first access. */
+export class UnitResult {
+  /** Unit id. */
+  readonly unit: string;
+  /** Unit name. */
+  readonly name: string;
+  /** Unit group. */
+  readonly group: string;
+  /** League. */
+  readonly rankGroup: string;
+  /** Rank in the league (null without an index). */
+  rank: number | null = null;
+  /** Band (null when none). */
+  band: string | null = null;
+  /** Applicable leaves with no input (scored 0). */
+  readonly missing: number;
+  /** Rows with no appraised value (the self value stands). */
+  readonly unappraised: number;
+  /** Leaves not applicable (NA) on the final side. */
+  readonly na: number;
+  /** Position of the unit in the input. */
+  readonly position: number;
+  private readonly t: Totals;
+  private readonly areaCodes: readonly string[];
+  private readonly clamp: boolean;
+  private cache?: Map<string, unknown>;
+  /**
+   * Fast path without clamp: points / max as a float (NaN otherwise). Points and max are safe
+   * integers and correctly rounded division is monotone, so a float order is the exact order
+   * wherever the floats differ; equal floats are compared exactly.
+   */
+  private readonly approx: number;
+
+  constructor(unit: { id: string; name: string; group: string; rankGroup: string }, position: number, totals: Totals, areaCodes: readonly string[], clamp: boolean) {
+    this.unit = unit.id;
+    this.name = unit.name;
+    this.group = unit.group;
+    this.rankGroup = unit.rankGroup;
+    this.position = position;
+    this.t = totals;
+    this.areaCodes = areaCodes;
+    this.clamp = clamp;
+    this.missing = totals.missing[position];
+    this.unappraised = totals.unappraised[position];
+    this.na = totals.na[position];
+    this.approx = NaN;
+    if (totals.path === 'fast' && !clamp) {
+      const acc = totals.acc as Float64Array;
+      const b = position * totals.slots;
+      const pts = acc[b + ACC.appraisal] + acc[b + ACC.survey] + acc[b + ACC.adjust];
+      if (Number.isSafeInteger(pts)) this.approx = pts / acc[b + ACC.max];
+    }
+  }
+
+  private memo<T>(key: string, f: () => T): T {
+    const cache = (this.cache ??= new Map<string, unknown>());
+    if (!cache.has(key)) cache.set(key, f());
+    return cache.get(key) as T;
+  }
+
+  /** Raw accumulator slot as an exact value. */
+  private slot(i: number): Exact {
+    const v = this.t.acc[this.position * this.t.slots + i];
+    return typeof v === 'number' ? (this.t.den <= MAX_SAFE ? Exact.fromSafeIntegers(v, Number(this.t.den)) : Exact.of(BigInt(v), this.t.den)) : v;
+  }
+
+  /** Fast path: the points and max numerators (over the common denominator) as safe integers, or undefined. */
+  private fastParts(pointsSlot: readonly number[], maxSlot: number): [number, number] | undefined {
+    if (this.t.path !== 'fast') return undefined;
+    const acc = this.t.acc as Float64Array;
+    const base = this.position * this.t.slots;
+    let pts = 0;
+    for (const s of pointsSlot) pts += acc[base + s];
+    const max = acc[base + maxSlot];
+    return Number.isSafeInteger(pts) && Number.isSafeInteger(100 * pts) ? [100 * pts, max] : undefined;
+  }
+
+  private ratio(pointsSlot: readonly number[], maxSlot: number): Exact | null {
+    const parts = this.fastParts(pointsSlot, maxSlot);
+    if (parts) {
+      if (parts[1] === 0) return null;
+      // The common denominator cancels: index = 100·points / max, reduced once in float arithmetic.
+      const idx = Exact.fromSafeIntegers(parts[0], parts[1]);
+      return this.clamp ? idx.max(Exact.ZERO).min(Exact.HUNDRED) : idx;
+    }
+    const max = this.slot(maxSlot);
+    if (max.sign() === 0) return null;
+    let pts = Exact.ZERO;
+    for (const s of pointsSlot) pts = pts.add(this.slot(s));
+    let idx = Exact.HUNDRED.mul(pts).div(max);
+    if (this.clamp) idx = idx.max(Exact.ZERO).min(Exact.HUNDRED);
+    return idx;
+  }
+
+  /** 100 × (appraisal + survey + adjust points) / applicable max; null when the max is 0. */
+  get index(): Exact | null {
+    return this.memo('index', () => this.ratio(INDEX_SLOTS, ACC.max));
+  }
+  /** True when the unit has an index (its applicable max is not 0), without computing it. */
+  get hasIndex(): boolean {
+    const v = this.t.acc[this.position * this.t.slots + ACC.max];
+    return typeof v === 'number' ? v !== 0 : v.sign() !== 0;
+  }
+
+  /**
+   * The index as an unreduced fraction `[numerator, denominator]` (cheap on the fast path, for
+   * exact sums such as league means); null without an index.
+   */
+  indexFraction(): [bigint, bigint] | null {
+    const parts = this.clamp ? undefined : this.fastParts(INDEX_SLOTS, ACC.max);
+    if (parts) return parts[1] === 0 ? null : [BigInt(parts[0]), BigInt(parts[1])];
+    const idx = this.index;
+    return idx === null ? null : [idx.num, idx.den];
+  }
+
+  /** The same from the self-assessed inputs. */
+  get selfIndex(): Exact | null {
+    return this.memo('selfIndex', () => this.ratio([ACC.selfPoints], ACC.selfMax));
+  }
+  /** Appraisal + survey + adjust points. */
+  get points(): Exact {
+    return this.memo('points', () => this.appraisalPoints.add(this.surveyPoints).add(this.adjustPoints));
+  }
+  /** Applicable max (appraised side). */
+  get max(): Exact {
+    return this.memo('max', () => this.slot(ACC.max));
+  }
+  /** Points of appraisal criteria (bonus and penalty excluded). */
+  get appraisalPoints(): Exact {
+    return this.memo('appraisalPoints', () => this.slot(ACC.appraisal));
+  }
+  /** Points of survey criteria. */
+  get surveyPoints(): Exact {
+    return this.memo('surveyPoints', () => this.slot(ACC.survey));
+  }
+  /** Bonus and penalty points. */
+  get adjustPoints(): Exact {
+    return this.memo('adjustPoints', () => this.slot(ACC.adjust));
+  }
+  /** Self-assessed points (survey and adjust included). */
+  get selfPoints(): Exact {
+    return this.memo('selfPoints', () => this.slot(ACC.selfPoints));
+  }
+  /** Applicable max on the self side. */
+  get selfMax(): Exact {
+    return this.memo('selfMax', () => this.slot(ACC.selfMax));
+  }
+  /** Points and max per area with a leaf applying to the unit. */
+  get areas(): Record<string, AreaResult> {
+    return this.memo('areas', () => {
+      const out: Record<string, AreaResult> = {};
+      const n = this.areaCodes.length;
+      this.areaCodes.forEach((code, a) => {
+        if (this.t.areaLeaves[this.position * n + a] === 0) return;
+        out[code] = { points: this.slot(ACC.areas + 2 * a), max: this.slot(ACC.areas + 2 * a + 1) };
+      });
+      return out;
+    });
+  }
+
+  /** Compares indices exactly (negative when this one is higher); both must be non-null. */
+  compareIndex(o: UnitResult): number {
+    // Same totals (same common denominator): floats first, exact only on a float tie. NaN (no fast
+    // figure) never compares unequal, so it falls through to the exact comparison too.
+    if (this.t === o.t && this.approx !== o.approx && this.approx === this.approx && o.approx === o.approx) return this.approx > o.approx ? -1 : 1;
+    return o.index!.cmp(this.index!);
+  }
+}
+
+/** The result of a round. */
+export interface ScoreResult {
+  /** Units by league (first appearance), then rank, then id. */
+  units: UnitResult[];
+  /** Summary per league. */
+  leagues: Record<string, Summary>;
+  /** Summary per group, in order of first appearance in `units`. */
+  groups: Record<string, Summary>;
+  /** Settings used. */
+  settings: Settings;
+  /** The framework scored. */
+  framework: Framework;
+  /** Which arithmetic path ran. */
+  path: 'fast' | 'exact';
+}
+
+function summarize(units: UnitResult[]): Summary {
+  const withIndex = units.filter((u) => u.hasIndex);
+  if (withIndex.length === 0) return { count: 0, mean: null, min: null, max: null };
+  // Min and max by the exact comparison (floats first, exact on ties); the mean from one exact sum.
+  let min = withIndex[0];
+  let max = withIndex[0];
+  for (const u of withIndex) {
+    if (u.compareIndex(min) > 0) min = u;
+    if (u.compareIndex(max) < 0) max = u;
+  }
+  const sum = sumFractions(withIndex.map((u) => u.indexFraction()!));
+  return { count: withIndex.length, mean: sum.div(Exact.of(withIndex.length)), min: min.index, max: max.index };
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const t of items) {
+    const k = key(t);
+    const list = m.get(k);
+    if (list) list.push(t);
+    else m.set(k, [t]);
+  }
+  return m;
+}
+
+/**
+ * Lists every applicable input with no row (survey leaves included, bonus/penalty leaves not), as
+ * issues naming unit and criterion: what `--strict` rejects and `check` reports.
+ */
+export function findMissingInputs(inputs: InputMatrix): Issue[] {
+  const issues: Issue[] = [];
+  inputs.units.forEach((u, ui) =>
+    inputs.leaves.forEach((c, j) => {
+      if (c.rule === 'adjust' || !appliesTo(c, u.group) || inputs.present[inputs.cell(ui, j)]) return;
+      issues.push({ code: 'missing-input', message: `no ${c.rule === 'survey' ? 'survey result' : 'evidence row'} for unit "${u.id}", criterion "${c.code}" (--strict)`, value: '', expected: 'a row for every applicable criterion' });
+    }),
+  );
+  return issues;
+}
+
+/** Computes per-unit totals with the fast path when its bounds hold, else the bigint path. */
+export function computeTotals(fw: Framework, inputs: InputMatrix, path: ScoreOptions['path'] = 'auto'): Totals {
+  if (path !== 'exact') {
+    const plan = compilePlan(fw, inputs);
+    if (plan) return accumulateFast(fw, inputs, plan);
+    if (path === 'fast') throw new RangeError('the fast path cannot hold these inputs exactly');
+  }
+  return accumulateExact(fw, inputs);
+}
+
+/**
+ * Scores a round: every unit's index, selfIndex and points, ranks within each league, bands and
+ * summaries. With `strict`, a missing input is an error.
+ */
+export function score(fw: Framework, units: Units, inputs: InputMatrix, options: ScoreOptions = {}): ScoreResult {
+  const settings = resolveSettings(fw.settings as SettingsInput, {
+    decimals: options.decimals,
+    rounding: options.rounding,
+    ties: options.ties,
+    rankOn: options.rankOn,
+    bands: options.bands,
+    clamp: options.clamp,
+  } as Partial<Settings>);
+  const totals = computeTotals(fw, inputs, options.path);
+  const areaCodes = fw.areas.map((a) => a.code);
+  const results = units.list.map((u, i) => new UnitResult(u, i, totals, areaCodes, settings.clamp));
+
+  if (options.strict) {
+    const issues = findMissingInputs(inputs);
+    if (issues.length) throw new ParIndexError(issues);
+  }
+
+  const ordered: UnitResult[] = [];
+  const rounded = (r: UnitResult) => r.index!.roundToScaled(settings.decimals, settings.rounding);
+  const compare =
+    settings.rankOn === 'rounded'
+      ? (a: UnitResult, b: UnitResult) => {
+          const x = rounded(a);
+          const y = rounded(b);
+          return x > y ? -1 : x < y ? 1 : 0;
+        }
+      : (a: UnitResult, b: UnitResult) => a.compareIndex(b);
+  for (const league of groupBy(results, (r) => r.rankGroup).values()) {
+    for (const { item, rank } of rankItems(league, (r) => r.hasIndex, compare, (r) => r.unit, settings.ties)) {
+      item.rank = rank;
+      if (settings.bands.length) item.band = bandOf(item.index, settings.bands);
+      ordered.push(item);
+    }
+  }
+  const leagues: Record<string, Summary> = {};
+  for (const [k, list] of groupBy(results, (r) => r.rankGroup)) leagues[k] = summarize(list);
+  const groups: Record<string, Summary> = {};
+  for (const [k, list] of groupBy(ordered, (r) => r.group)) groups[k] = summarize(list);
+  return { units: ordered, leagues, groups, settings, framework: fw, path: totals.path };
+}
+
+/** {@link score} without throwing on user data. */
+export function safeScore(fw: Framework, units: Units, inputs: InputMatrix, options: ScoreOptions = {}): SafeResult<ScoreResult> {
+  return toSafe(() => score(fw, units, inputs, options));
+}
