@@ -1,0 +1,42 @@
+/**
+ * Writing CSV safely for spreadsheets: RFC 4180 quoting, and cells that a spreadsheet would run as
+ * a formula (starting with `=`, `+`, `-`, `@`, tab or CR) prefixed with `'` — except plain numbers
+ * such as `-1.5`, which are written unchanged. Optional UTF-8 BOM so Excel reads Vietnamese text.
+ */
+import { isDecimalText } from '../numbers/decimal-text.js';
+
+/** Makes one cell safe to open in a spreadsheet (formula injection), leaving numbers unchanged. */
+export function neutralizeFormula(cell: string): string {
+  if (cell === '' || isDecimalText(cell)) return cell;
+  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
+/** Quotes a cell when it holds a delimiter, quote or line break. */
+export function quoteCsvCell(cell: string, delimiter = ','): string {
+  return cell.includes(delimiter) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** Options for {@link toCsv}. */
+export interface CsvWriteOptions {
+  /** Start with a UTF-8 byte order mark (for Excel). */
+  bom?: boolean;
+  /** Delimiter (default `,`). */
+  delimiter?: string;
+  /** Protect against formula injection (default true). */
+  safe?: boolean;
+}
+
+/** Serializes rows (header first) as CSV text with CRLF line ends. */
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[], opts: CsvWriteOptions = {}): string {
+  const d = opts.delimiter ?? ',';
+  const safe = opts.safe ?? true;
+  const lines = rows.map((r) =>
+    r
+      .map((v) => {
+        const text = v === null || v === undefined ? '' : String(v);
+        return quoteCsvCell(safe ? neutralizeFormula(text) : text, d);
+      })
+      .join(d),
+  );
+  return (opts.bom ? '\ufeff' : '') + lines.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,101 @@
+/**
+ * Loading round inputs from files by extension: `.csv` (csv-parse), `.json`, `.xlsx` (exceljs,
+ * loaded only when a workbook is read). Every loader names the file in its errors.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { buildFramework, parseFramework, type Framework } from '../criteria/framework.js';
+import { buildUnits, type Units } from '../criteria/units.js';
+import { ParIndexError, toSafeAsync, type SafeResult } from '../errors.js';
+import { parseCsvTable } from './csv.js';
+import { jsonRowsToTable, parseJsonText } from './json.js';
+import type { Table } from './table.js';
+
+/** The kinds of table a file may hold; xlsx readers pick the sheet by this name. */
+export type TableKind = 'criteria' | 'units' | 'evidence' | 'survey' | 'questions' | 'responses';
+
+/** File formats read by extension. */
+export type FileFormat = 'csv' | 'json' | 'xlsx';
+
+/** Format of a file from its extension; throws a located error for an unknown one. */
+export function formatOf(path: string): FileFormat {
+  const ext = path.toLowerCase().split('.').pop();
+  if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
+  if (ext === 'json') return 'json';
+  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  throw new ParIndexError({ file: path, code: 'unknown-format', message: 'unknown file type', value: ext ? `.${ext}` : '(no extension)', expected: '.csv, .json or .xlsx' });
+}
+
+/** Reads a file as text, turning a missing file into a located error. */
+export async function readTextFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ParIndexError({ file: path, code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file', message: code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? (e as Error).message})`, expected: 'a readable file' });
+  }
+}
+
+/** Reads the sheet(s) of an xlsx file for one kind of table (exceljs loaded on demand). */
+async function readXlsx(path: string, kind: TableKind): Promise<{ tables: Table[]; settings?: Table }> {
+  const { readWorkbookTables } = await import('./xlsx-read.js');
+  return readWorkbookTables(path, kind);
+}
+
+/** Reads one table of a kind from a CSV, JSON (array of rows) or xlsx file. */
+export async function loadTable(path: string, kind: TableKind): Promise<Table> {
+  const tables = await loadTables(path, kind);
+  return tables[0];
+}
+
+/** Reads the tables of a kind from a file (an xlsx file may hold several evidence sheets). */
+export async function loadTables(path: string, kind: TableKind): Promise<Table[]> {
+  const file = path;
+  switch (formatOf(path)) {
+    case 'csv':
+      return [parseCsvTable(await readTextFile(path), { file })];
+    case 'json': {
+      const json = parseJsonText(await readTextFile(path), { file });
+      const rows = Array.isArray(json) ? json : (json as Record<string, unknown>)?.[kind === 'criteria' ? 'criteria' : kind];
+      return [jsonRowsToTable(rows ?? json, { file })];
+    }
+    case 'xlsx':
+      return (await readXlsx(path, kind)).tables;
+  }
+}
+
+/** Loads a framework from CSV, JSON (`{settings, criteria}` or an array) or xlsx (`criteria` + `settings` sheets). */
+export async function loadFramework(path: string): Promise<Framework> {
+  const file = path;
+  switch (formatOf(path)) {
+    case 'csv':
+      return buildFramework(parseCsvTable(await readTextFile(path), { file }));
+    case 'json':
+      return parseFramework(parseJsonText(await readTextFile(path), { file }), { file });
+    case 'xlsx': {
+      const { tables, settings } = await readXlsx(path, 'criteria');
+      const { parseSettingsTable } = await import('../criteria/settings.js');
+      return buildFramework(tables[0], settings ? parseSettingsTable(settings) : {});
+    }
+  }
+}
+
+/** {@link loadFramework} without throwing on user data. */
+export function safeLoadFramework(path: string): Promise<SafeResult<Framework>> {
+  return toSafeAsync(() => loadFramework(path));
+}
+
+/** Loads units from CSV, JSON or xlsx (sheet `units`). */
+export async function loadUnits(path: string): Promise<Units> {
+  return buildUnits(await loadTable(path, 'units'));
+}
+
+/** {@link loadUnits} without throwing on user data. */
+export function safeLoadUnits(path: string): Promise<SafeResult<Units>> {
+  return toSafeAsync(() => loadUnits(path));
+}
+
+/** A short display name for a path (used in summaries). */
+export function displayName(path: string): string {
+  return basename(path);
+}

@@ -1,0 +1,120 @@
+/**
+ * Matching header names forgivingly: case, spaces, punctuation and Vietnamese diacritics are
+ * ignored, and Vietnamese labels are accepted (`mã tiêu chí` for `code`, `điểm thẩm định` for
+ * `appraised`, …). A header that matches two fields, or a field matched by two headers, is an error.
+ */
+import { IssueList } from '../errors.js';
+import { cellLocation, type Table } from './table.js';
+
+/** Folds a header for comparison: lower case, no diacritics, đ → d, letters and digits only. */
+export function foldHeader(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** A field a table may have: its canonical name, accepted aliases and whether it is required. */
+export interface FieldSpec {
+  /** Canonical name, as in SPEC.md. */
+  name: string;
+  /** Other accepted header texts (folded with {@link foldHeader} before comparison). */
+  aliases?: readonly string[];
+  /** The table is rejected without it. */
+  required?: boolean;
+}
+
+/** Column index of each field in a table; -1 where absent. */
+export type ColumnMap<F extends string> = Record<F, number>;
+
+/**
+ * Finds each field's column. Records an issue for a missing required field or an ambiguous match
+ * and returns the map (absent fields = -1).
+ */
+export function bindColumns<F extends string>(
+  table: Table,
+  fields: readonly (FieldSpec & { name: F })[],
+  issues: IssueList,
+  what: string,
+): ColumnMap<F> {
+  const map = {} as ColumnMap<F>;
+  const folded = table.header.map(foldHeader);
+  for (const f of fields) {
+    const names = new Set([f.name, ...(f.aliases ?? [])].map(foldHeader));
+    const hits: number[] = [];
+    folded.forEach((h, i) => {
+      if (names.has(h)) hits.push(i);
+    });
+    if (hits.length > 1) {
+      issues.add({
+        ...cellLocation(table, 1, hits[1]),
+        code: 'ambiguous-column',
+        message: `two columns of the ${what} match "${f.name}" (${hits.map((i) => `"${table.header[i]}"`).join(', ')})`,
+        expected: `one column for "${f.name}"`,
+      });
+    }
+    map[f.name] = hits.length > 0 ? hits[0] : -1;
+    if (hits.length === 0 && f.required) {
+      issues.add({
+        file: table.file,
+        sheet: table.sheet,
+        row: 1,
+        code: 'missing-column',
+        message: `the ${what} has no "${f.name}" column`,
+        value: table.header.join(', '),
+        expected: `a header "${f.name}"${f.aliases?.length ? ` (or ${f.aliases.map((a) => `"${a}"`).join(', ')})` : ''}`,
+      });
+    }
+  }
+  return map;
+}
+
+/** Header aliases per table kind (Vietnamese labels councils use). */
+export const FIELDS = {
+  framework: [
+    { name: 'code', required: true, aliases: ['mã', 'mã tiêu chí', 'ma so', 'mã số tiêu chí', 'tiêu chí', 'stt', 'ký hiệu'] },
+    { name: 'title', aliases: ['tên', 'tên tiêu chí', 'nội dung', 'nội dung tiêu chí', 'tiêu đề', 'name'] },
+    { name: 'max', aliases: ['điểm tối đa', 'điểm chuẩn', 'điểm tối đa được chấm', 'điểm max', 'maxpoints'] },
+    { name: 'method', aliases: ['phương pháp', 'phương pháp đánh giá', 'hình thức đánh giá'] },
+    { name: 'rule', aliases: ['quy tắc', 'quy tắc chấm', 'cách tính điểm', 'cách chấm', 'cách chấm điểm'] },
+    { name: 'params', aliases: ['tham số', 'thông số', 'thang điểm'] },
+    { name: 'groups', aliases: ['nhóm', 'nhóm áp dụng', 'áp dụng cho', 'đối tượng áp dụng', 'group'] },
+  ],
+  units: [
+    { name: 'unit', required: true, aliases: ['đơn vị', 'mã đơn vị', 'mã số đơn vị', 'id'] },
+    { name: 'name', aliases: ['tên đơn vị', 'tên', 'tên cơ quan', 'cơ quan'] },
+    { name: 'group', required: true, aliases: ['nhóm', 'nhóm đơn vị', 'loại đơn vị', 'loại'] },
+    { name: 'rankGroup', aliases: ['khối', 'khối xếp hạng', 'khối thi đua', 'nhóm xếp hạng', 'rank group', 'league'] },
+  ],
+  evidence: [
+    { name: 'unit', required: true, aliases: ['đơn vị', 'mã đơn vị', 'mã số đơn vị'] },
+    { name: 'criterion', required: true, aliases: ['mã tiêu chí', 'mã số tiêu chí', 'tiêu chí', 'code'] },
+    { name: 'self', aliases: ['điểm tự chấm', 'tự chấm', 'tự đánh giá', 'điểm tự đánh giá', 'điểm đơn vị tự chấm', 'self score', 'self assessed'] },
+    { name: 'appraised', aliases: ['điểm thẩm định', 'thẩm định', 'điểm sau thẩm định', 'điểm hội đồng thẩm định', 'kết quả thẩm định', 'appraisal'] },
+    { name: 'evidence', aliases: ['tài liệu kiểm chứng', 'kiểm chứng', 'tài liệu minh chứng', 'minh chứng', 'hồ sơ kiểm chứng', 'evidence ref'] },
+    { name: 'note', aliases: ['ghi chú', 'giải trình', 'ý kiến thẩm định', 'nhận xét', 'notes'] },
+  ],
+  survey: [
+    { name: 'unit', required: true, aliases: ['đơn vị', 'mã đơn vị'] },
+    { name: 'criterion', required: true, aliases: ['mã tiêu chí', 'tiêu chí', 'code'] },
+    { name: 'score', required: true, aliases: ['điểm', 'điểm điều tra', 'điểm khảo sát', 'điểm điều tra xã hội học', 'kết quả', 'kết quả điều tra', 'chỉ số', 'tỷ lệ', 'tỉ lệ'] },
+  ],
+  questions: [
+    { name: 'code', required: true, aliases: ['mã', 'mã câu hỏi', 'mã tiêu chí', 'stt'] },
+    { name: 'title', aliases: ['tên', 'nội dung', 'câu hỏi', 'tiêu chí', 'name'] },
+    { name: 'column', aliases: ['cột', 'tên cột', 'cột dữ liệu', 'cột phiếu'] },
+    { name: 'weight', aliases: ['trọng số', 'hệ số'] },
+    { name: 'optional', aliases: ['không bắt buộc', 'tùy chọn', 'tuỳ chọn'] },
+    { name: 'aggregate', aliases: ['cách tổng hợp', 'tổng hợp'] },
+  ],
+  responses: [
+    { name: 'form', aliases: ['phiếu', 'mã phiếu', 'số phiếu', 'id'] },
+    { name: 'unit', required: true, aliases: ['đơn vị', 'mã đơn vị'] },
+  ],
+  settings: [
+    { name: 'key', required: true, aliases: ['setting', 'thiết lập', 'tham số', 'name'] },
+    { name: 'value', required: true, aliases: ['giá trị'] },
+  ],
+} as const satisfies Record<string, readonly FieldSpec[]>;

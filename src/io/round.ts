@@ -1,0 +1,53 @@
+/**
+ * Loading a whole PAR round from files: framework (or a built-in name), units, evidence (one or
+ * more files, long or wide layout) and survey results; then checking every input together.
+ */
+import { buildInputs } from '../criteria/evidence.js';
+import type { Framework } from '../criteria/framework.js';
+import type { Units } from '../criteria/units.js';
+import { hanoi2021Framework, SAMPLES } from '../data/sample.js';
+import { toSafeAsync, type SafeResult } from '../errors.js';
+import type { NumberTextOptions } from '../numbers/decimal-text.js';
+import type { InputMatrix } from '../scoring/inputs.js';
+import { loadFramework, loadTables, loadUnits, loadTable } from './files.js';
+
+/** Paths of a round's files. */
+export interface RoundFiles {
+  /** Framework file, or a built-in name (`hanoi-2021`). */
+  framework: string;
+  /** Units file. */
+  units: string;
+  /** Evidence file(s). */
+  evidence?: string | string[];
+  /** Survey results file. */
+  survey?: string;
+}
+
+/** A loaded, checked round, ready for {@link score}. */
+export interface Round {
+  framework: Framework;
+  units: Units;
+  inputs: InputMatrix;
+}
+
+/** Loads a framework file or a built-in framework by name. */
+export async function loadFrameworkOrBuiltin(nameOrPath: string): Promise<Framework> {
+  if ((SAMPLES as readonly string[]).includes(nameOrPath)) return hanoi2021Framework();
+  return loadFramework(nameOrPath);
+}
+
+/** Loads and checks every file of a round (all input problems are reported together). */
+export async function loadRound(files: RoundFiles, opts: NumberTextOptions = {}): Promise<Round> {
+  const framework = await loadFrameworkOrBuiltin(files.framework);
+  const units = await loadUnits(files.units);
+  const evidencePaths = files.evidence === undefined ? [] : Array.isArray(files.evidence) ? files.evidence : [files.evidence];
+  const evidence = (await Promise.all(evidencePaths.map((p) => loadTables(p, 'evidence')))).flat();
+  const survey = files.survey ? await loadTable(files.survey, 'survey') : undefined;
+  const inputs = buildInputs(framework, units, { evidence, survey }, opts);
+  return { framework, units, inputs };
+}
+
+/** {@link loadRound} without throwing on user data. */
+export function safeLoadRound(files: RoundFiles, opts: NumberTextOptions = {}): Promise<SafeResult<Round>> {
+  return toSafeAsync(() => loadRound(files, opts));
+}

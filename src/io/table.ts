@@ -1,0 +1,65 @@
+/**
+ * The one shape every reader produces: a header and rows of text cells, with where they came from.
+ * CSV, xlsx and JSON readers all yield a {@link Table}; the parsers in `src/criteria` and
+ * `src/sipas` read only tables, so every format is validated by the same code.
+ */
+import type { Location } from '../errors.js';
+
+/** One data row: its spreadsheet row number (header = 1) and its cells as text (blank = ''). */
+export interface TableRow {
+  /** Row number as in a spreadsheet (header = row 1). */
+  row: number;
+  /** Cell texts in header order; missing trailing cells are ''. */
+  cells: string[];
+}
+
+/** A table read from a file, sheet or JSON array. */
+export interface Table {
+  /** File name as given by the user, if any. */
+  file?: string;
+  /** Sheet name, for workbooks. */
+  sheet?: string;
+  /** Header cells as written. */
+  header: string[];
+  /** Data rows, blank rows removed. */
+  rows: TableRow[];
+}
+
+/** Spreadsheet column letters for a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Location of a cell of a table (column index -1 = the row as a whole). */
+export function cellLocation(table: Table, row: number | undefined, col: number): Location {
+  const loc: Location = { file: table.file, sheet: table.sheet, row };
+  if (col >= 0) {
+    loc.column = table.header[col];
+    loc.columnLetter = columnLetter(col);
+  }
+  return loc;
+}
+
+/** Builds a table from a header and rows of cell text; wholly blank rows are dropped. */
+export function makeTable(
+  header: string[],
+  rows: { row: number; cells: string[] }[],
+  source: { file?: string; sheet?: string } = {},
+): Table {
+  const width = header.length;
+  const kept: TableRow[] = [];
+  for (const r of rows) {
+    const cells = r.cells.map((c) => (c ?? '').trim());
+    if (cells.every((c) => c === '')) continue;
+    while (cells.length < width) cells.push('');
+    kept.push({ row: r.row, cells });
+  }
+  return { file: source.file, sheet: source.sheet, header: header.map((h) => (h ?? '').trim()), rows: kept };
+}
