@@ -1,0 +1,82 @@
+/**
+ * The general path for responses CSV: csv-parse's streaming parser (records as cell texts), fed
+ * the same chunks as the byte tokenizer. Same delimiter guess, BOM handling and row numbering
+ * (header = row 1, a blank line is a row) as every CSV reader of parindex; it is the reference the
+ * tokenizer is tested against.
+ */
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ParIndexError } from '../errors.js';
+import { guessDelimiter } from '../io/csv.js';
+import type { FormIngest } from './ingest.js';
+
+const LF = 10;
+
+/** Reads chunks until the header line is complete; returns them and the guessed delimiter. */
+async function probeHeader(it: AsyncIterator<Uint8Array>): Promise<{ head: Uint8Array[]; delimiter: string; done: boolean }> {
+  const head: Uint8Array[] = [];
+  let bytes = 0;
+  let done = false;
+  for (;;) {
+    const r = await it.next();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    head.push(r.value);
+    bytes += r.value.length;
+    if (r.value.indexOf(LF) >= 0 || bytes >= 1 << 16) break;
+  }
+  let text = Buffer.concat(head).toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const nl = text.indexOf('\n');
+  return { head, delimiter: guessDelimiter(nl < 0 ? text : text.slice(0, nl)), done };
+}
+
+/** True for an error raised by csv-parse on malformed input. */
+function isCsvError(e: unknown): e is { code: string; message: string } {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('CSV_') || code.startsWith('INVALID_'));
+}
+
+/** Reads every record of `chunks` with csv-parse into `ingest` (header first). */
+export async function ingestWithCsvParse(ingest: FormIngest, chunks: AsyncIterable<Uint8Array>, delimiter?: string): Promise<void> {
+  const it = chunks[Symbol.asyncIterator]();
+  const probe = await probeHeader(it);
+  const { parse } = await import('csv-parse');
+  const parser = parse({ delimiter: delimiter ?? probe.delimiter, relax_column_count: true, skip_empty_lines: false, bom: true });
+  async function* all(): AsyncGenerator<Uint8Array> {
+    try {
+      yield* probe.head;
+      if (probe.done) return;
+      for (;;) {
+        const r = await it.next();
+        if (r.done) return;
+        yield r.value;
+      }
+    } finally {
+      await it.return?.();
+    }
+  }
+  const done = pipeline(Readable.from(all()), parser).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row++;
+      if (row === 1) ingest.setHeader(record);
+      else ingest.addRecord(record, row);
+    }
+  } catch (e) {
+    await done;
+    if (isCsvError(e)) {
+      const records = (e as { records?: unknown }).records;
+      throw new ParIndexError({ file: ingest.file, row: typeof records === 'number' ? records + 1 : row + 1, code: 'bad-csv', message: `the file is not valid CSV: ${e.message}`, expected: 'comma-, semicolon- or tab-separated text with balanced quotes' });
+    }
+    throw e;
+  }
+  const err = await done;
+  if (err) throw err;
+}

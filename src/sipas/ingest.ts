@@ -1,0 +1,212 @@
+/**
+ * What every responses reader shares (the byte tokenizer, the csv-parse stream, in-memory tables):
+ * binding the header to the definition's questions and the `unit` column, the blank-row rule,
+ * answer checks with located issues, unit look-up, and counting each form into
+ * {@link SurveyCounts}. Readers differ only in how they split bytes into cells.
+ */
+import { IssueList, ParIndexError, type Issue } from '../errors.js';
+import { bindColumns, FIELDS } from '../io/headers.js';
+import { columnLetter, type Table } from '../io/table.js';
+import { ANSWER_EXPECTED, BAD_ANSWER, readAnswer } from './answers.js';
+import { SurveyCounts } from './counts.js';
+import type { SurveyDefinition } from './definition.js';
+
+/** Role of a responses column that no question reads and that is not the unit. */
+export const ROLE_IGNORE = -1;
+/** Role of the `unit` column. */
+export const ROLE_UNIT = -2;
+
+/** Problems collected before reading stops (the first ones are the useful ones). */
+export const DEFAULT_MAX_ISSUES = 100;
+
+/** Options of a responses reading. */
+export interface IngestOptions {
+  /** File name used in errors. */
+  file?: string;
+  /** Sheet name used in errors (xlsx). */
+  sheet?: string;
+  /** Only these unit ids are accepted, in this order (an unknown unit is an error). */
+  unitIds?: readonly string[];
+  /** Drop forms holding a bad value, counting them as forms, invalid and skipped. */
+  skipBadRows?: boolean;
+  /** Stop after this many problems (default {@link DEFAULT_MAX_ISSUES}). */
+  maxIssues?: number;
+}
+
+/** The state of one reading of responses. */
+export class FormIngest {
+  /** The counters being filled. */
+  readonly counts: SurveyCounts;
+  /** Problems found so far. */
+  readonly issues = new IssueList();
+  /** Header cells as read (set by {@link FormIngest.setHeader}). */
+  header: string[] = [];
+  /** Per header column: question index (≥ 0), {@link ROLE_UNIT} or {@link ROLE_IGNORE}. */
+  roles = new Int32Array(0);
+  /** Column of `unit`. */
+  unitCol = -1;
+  /** Answers of the current form, by question index (0 = no answer). */
+  readonly answers: Uint8Array;
+  /** True once the header has been bound. */
+  hasHeader = false;
+  private readonly definition: SurveyDefinition;
+  private opts: IngestOptions;
+  private readonly maxIssues: number;
+  private readonly unknownUnits = new Set<string>();
+
+  constructor(definition: SurveyDefinition, opts: IngestOptions = {}) {
+    this.definition = definition;
+    this.opts = { ...opts };
+    this.counts = new SurveyCounts(definition, opts.unitIds);
+    this.answers = new Uint8Array(definition.questions.length);
+    this.maxIssues = opts.maxIssues ?? DEFAULT_MAX_ISSUES;
+  }
+
+  /** File name used in errors. */
+  get file(): string | undefined {
+    return this.opts.file;
+  }
+
+  /** Sets the sheet named in later errors (a workbook read sheet by sheet). */
+  setSheet(sheet: string | undefined): void {
+    this.opts.sheet = sheet;
+  }
+
+  /** Records problems found by a reader (e.g. bad xlsx cells), stopping at the limit. */
+  addIssues(issues: readonly Issue[]): void {
+    for (const i of issues) this.add(i);
+  }
+
+  /** True when bad values drop their form instead of stopping the run. */
+  get skipBadRows(): boolean {
+    return this.opts.skipBadRows === true;
+  }
+
+  /**
+   * Binds the header: finds `unit` (aliases accepted) and each question's column (its exact name,
+   * else the same name ignoring case). A missing column, or a question column written twice, stops
+   * with every such problem listed.
+   */
+  setHeader(cells: readonly string[]): void {
+    const header = cells.map((c) => (c ?? '').trim().normalize('NFC'));
+    const table: Table = { file: this.opts.file, sheet: this.opts.sheet, header, rows: [] };
+    const issues = new IssueList();
+    const cols = bindColumns(table, FIELDS.responses, issues, 'responses file');
+    const roles = new Int32Array(header.length).fill(ROLE_IGNORE);
+    if (cols.unit >= 0) roles[cols.unit] = ROLE_UNIT;
+    for (const q of this.definition.questions) {
+      const name = q.column!.normalize('NFC');
+      let hits = header.flatMap((h, i) => (h === name ? [i] : []));
+      if (hits.length === 0) hits = header.flatMap((h, i) => (h.toLowerCase() === name.toLowerCase() ? [i] : []));
+      if (hits.length === 0) {
+        issues.add({ file: this.opts.file, sheet: this.opts.sheet, row: 1, code: 'missing-column', message: `the responses file has no column "${name}" for question "${q.code}"`, value: header.join(', '), expected: `a header "${name}"` });
+        continue;
+      }
+      if (hits.length > 1) {
+        issues.add({ file: this.opts.file, sheet: this.opts.sheet, row: 1, column: header[hits[1]], columnLetter: columnLetter(hits[1]), code: 'duplicate-column', message: `column "${name}" (question "${q.code}") appears ${hits.length} times`, value: name, expected: 'each question column once' });
+        continue;
+      }
+      if (roles[hits[0]] === ROLE_UNIT) {
+        issues.add({ file: this.opts.file, sheet: this.opts.sheet, row: 1, column: header[hits[0]], columnLetter: columnLetter(hits[0]), code: 'ambiguous-column', message: `column "${name}" is both the unit and question "${q.code}"`, value: name, expected: 'a unit column apart from the question columns' });
+        continue;
+      }
+      roles[hits[0]] = q.question;
+    }
+    issues.throwIfAny();
+    this.header = header;
+    this.roles = roles;
+    this.unitCol = cols.unit;
+    this.hasHeader = true;
+  }
+
+  /** Records an issue; stops the reading once {@link IngestOptions.maxIssues} is reached. */
+  private add(issue: Issue): void {
+    this.issues.add(issue);
+    if (this.issues.issues.length >= this.maxIssues) {
+      this.issues.add({ file: this.opts.file, sheet: this.opts.sheet, code: 'too-many-problems', message: `reading stopped after ${this.maxIssues} problems` });
+      throw new ParIndexError(this.issues.issues);
+    }
+  }
+
+  private at(row: number, col: number): { file?: string; sheet?: string; row: number; column?: string; columnLetter: string } {
+    return { file: this.opts.file, sheet: this.opts.sheet, row, column: this.header[col] ?? `(column ${col + 1})`, columnLetter: columnLetter(col) };
+  }
+
+  /** A bad answer at (row, col): an issue, unless bad rows are skipped. */
+  badValue(row: number, col: number, text: string): void {
+    if (this.skipBadRows) return;
+    const q = this.definition.questions[this.roles[col]];
+    this.add({ ...this.at(row, col), code: 'bad-answer', message: `bad answer to question "${q.code}"`, value: text.trim(), expected: ANSWER_EXPECTED });
+  }
+
+  /** A unit id that is not in the units list (reported once per id, on its first row). */
+  unknownUnit(row: number, text: string): void {
+    if (this.unknownUnits.has(text)) return;
+    this.unknownUnits.add(text);
+    if (text.toUpperCase() === 'ALL') {
+      return this.add({ ...this.at(row, this.unitCol), code: 'reserved-unit', message: 'the unit id ALL names the pooled row (first on this row)', value: text, expected: 'a unit id other than ALL' });
+    }
+    this.add({ ...this.at(row, this.unitCol), code: 'unknown-unit', message: `unit "${text}" is not in the units file (first on this row)`, value: text, expected: 'a unit id from the units file' });
+  }
+
+  /** A form with a blank unit. */
+  missingUnit(row: number): void {
+    this.add({ ...this.at(row, this.unitCol), code: 'missing-unit', message: 'a form without a unit', value: '', expected: 'the id of the unit the form is about' });
+  }
+
+  /**
+   * Handles one data record given as cell texts (csv-parse, xlsx rows, in-memory tables): a row
+   * whose cells are all blank is no form; otherwise its answers are read, its unit looked up and the
+   * form counted. `bad` marks a form already known to hold a bad cell (an xlsx error value).
+   */
+  addRecord(cells: readonly string[], row: number, bad = false): void {
+    let blank = true;
+    for (let i = 0; i < cells.length; i++) {
+      if (cells[i] !== '' && cells[i].trim() !== '') {
+        blank = false;
+        break;
+      }
+    }
+    if (blank) return;
+    const roles = this.roles;
+    const answers = this.answers;
+    answers.fill(0);
+    const n = Math.min(cells.length, roles.length);
+    for (let col = 0; col < n; col++) {
+      const q = roles[col];
+      if (q < 0) continue;
+      const v = readAnswer(cells[col]);
+      if (v === BAD_ANSWER) {
+        this.badValue(row, col, cells[col]);
+        bad = true;
+      } else answers[q] = v;
+    }
+    const unit = (cells[this.unitCol] ?? '').trim();
+    this.finishForm(row, unit === '' ? undefined : unit, bad);
+  }
+
+  /**
+   * Ends a non-blank form: `unit` is its unit id (undefined when blank), `bad` whether it held a
+   * bad value. Counts it, or records why it cannot be counted.
+   */
+  finishForm(row: number, unit: string | undefined, bad: boolean): void {
+    if (unit === undefined) return this.missingUnit(row);
+    const u = this.counts.unitOf(unit);
+    if (u < 0) return this.unknownUnit(row, unit);
+    this.commit(u, bad);
+  }
+
+  /** Counts the current answers as one form of unit index `u`. */
+  commit(u: number, bad: boolean): void {
+    this.counts.addForm(u, this.answers, bad);
+  }
+
+  /** Ends the reading: throws every problem found, else returns the counters. */
+  finish(): SurveyCounts {
+    if (!this.hasHeader) {
+      this.issues.add({ file: this.opts.file, sheet: this.opts.sheet, code: 'empty-file', message: 'the responses file is empty', expected: 'a header row: form, unit and a column per question' });
+    }
+    this.issues.throwIfAny();
+    return this.counts;
+  }
+}

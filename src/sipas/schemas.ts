@@ -1,0 +1,59 @@
+/**
+ * zod schemas of a survey definition (SPEC §5): the rows of a `questions` table (CSV, xlsx sheet
+ * `questions`, JSON rows) with their cells as text. Their messages are the "expected" part of
+ * located errors. Tree checks (parents, `overall:` targets, columns) happen in the definition
+ * builder.
+ */
+import { z } from 'zod';
+import { CODE_PATTERN, NUMBER_PATTERN } from '../criteria/schemas.js';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+/** Texts read as `true` in the `optional` column (case-insensitive; Vietnamese accepted). */
+export const TRUE_TEXTS = ['true', 'yes', 'y', '1', 'x', 'có', 'co'] as const;
+/** Texts read as `false` in the `optional` column (case-insensitive; Vietnamese accepted). */
+export const FALSE_TEXTS = ['false', 'no', 'n', '0', 'không', 'khong'] as const;
+
+/** Reads a yes/no cell; `undefined` for blank, the text itself when it is neither. */
+export function readFlag(v: unknown): unknown {
+  if (typeof v !== 'string') return v;
+  const t = v.trim().normalize('NFC').toLowerCase();
+  if (t === '') return undefined;
+  if ((TRUE_TEXTS as readonly string[]).includes(t)) return true;
+  if ((FALSE_TEXTS as readonly string[]).includes(t)) return false;
+  return v;
+}
+
+/** An `aggregate` cell: `mean` or `overall:<question code>`. */
+export const AGGREGATE_PATTERN = /^(?:mean|overall:\s*[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*)$/i;
+
+/** One row of a survey definition. */
+export const QuestionRowSchema = z.object({
+  code: z.string().regex(CODE_PATTERN, 'a dotted code such as 1, 1.2 or A.1'),
+  title: z.string(),
+  column: z.preprocess(blankToUndefined, z.string().optional()),
+  weight: z.preprocess(blankToUndefined, z.string().regex(NUMBER_PATTERN, 'a number > 0 such as 1 or 0.5').optional()),
+  optional: z.preprocess(readFlag, z.boolean('true or false (blank = false)').optional()),
+  aggregate: z.preprocess(blankToUndefined, z.string().regex(AGGREGATE_PATTERN, 'mean or overall:<question code>').optional()),
+});
+/** A definition row after the schema. */
+export type QuestionRow = z.infer<typeof QuestionRowSchema>;
+
+/** The JSON survey definition file: `{ "questions": [rows] }` or a bare array of rows. */
+export const SurveyDefinitionFileSchema = z.object({
+  questions: z.array(
+    z.object({
+      code: z.string().regex(CODE_PATTERN).describe('dotted path; leaves are questions'),
+      title: z.string().optional(),
+      column: z.string().optional().describe('leaves: the responses column (default = code)'),
+      weight: z.union([z.string(), z.number()]).optional().describe('> 0, weight among siblings (default 1)'),
+      optional: z.union([z.boolean(), z.string()]).optional().describe('leaves: a valid form may leave it blank'),
+      aggregate: z.string().optional().describe('parents: mean (default) or overall:<question code>'),
+    }),
+  ),
+});
+
+/** JSON Schema (draft 2020-12) of the survey definition JSON file, for editors and validators. */
+export function surveyDefinitionJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(SurveyDefinitionFileSchema) as Record<string, unknown>;
+}
