@@ -1,0 +1,28 @@
+/**
+ * `parindex check`: reads and checks every input as `score` would, lists every problem, scores
+ * nothing. Exit 0 when clean, 1 with the problems.
+ */
+import type { Command } from 'commander';
+import { ParIndexError } from '../../errors.js';
+import { loadRound } from '../../io/round.js';
+import { findMissingInputs } from '../../scoring/score.js';
+import { addScoreInputOptions, requireOptions, type ScoreCliOptions } from '../options.js';
+import { addSipasInputOptions, applySipasOptions, checkSipasFromOptions } from './sipas.js';
+
+/** Registers check. */
+export function registerCheck(program: Command): void {
+  const cmd = program.command('check').description('check inputs and list every problem; nothing is scored');
+  addSipasInputOptions(addScoreInputOptions(cmd));
+  cmd.action(async (o: ScoreCliOptions & { questions?: string; responses?: string; skipBadRows?: boolean }) => {
+    if (o.questions !== undefined || o.responses !== undefined) return checkSipasFromOptions(o);
+    requireOptions(o as unknown as Record<string, unknown>, ['framework', 'units']);
+    const round = await loadRound({ framework: o.framework!, units: o.units!, evidence: o.evidence, survey: o.survey }, { decimalComma: o.decimalComma });
+    await applySipasOptions(round, o);
+    const missing = findMissingInputs(round.inputs);
+    if (o.strict && missing.length > 0) throw new ParIndexError(missing);
+    process.stdout.write(
+      `ok: ${round.framework.criteria.length} criteria (${round.framework.leaves.length} leaves), ${round.units.list.length} units, ` +
+        `${round.inputs.present.reduce((a, b) => a + b, 0)} input rows; ${missing.length} applicable inputs missing (scored 0; an error with --strict)\n`,
+    );
+  });
+}
