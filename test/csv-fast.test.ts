@@ -1,0 +1,78 @@
+/**
+ * The fast CSV splitter against csv-parse (the reference): whenever the splitter accepts a text, its
+ * records equal csv-parse's; on well-formed CSV with LF or CRLF line ends it always accepts; on
+ * malformed CSV it declines, so csv-parse words the error.
+ */
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitCsvFast } from '../src/io/csv-fast.js';
+import { parseCsvTable } from '../src/io/csv.js';
+import { sampleText } from './support/round.js';
+
+const reference = (text: string, delimiter: string): string[][] | 'error' => {
+  try {
+    return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch {
+    return 'error';
+  }
+};
+
+const quote = (cell: string, d: string) => (/["\r\n]/.test(cell) || cell.includes(d) || cell.startsWith('"') ? `"${cell.replace(/"/g, '""')}"` : cell);
+const cellArb = fc.oneof(
+  fc.constantFrom('', 'a', 'noi-vu', '1.5', 'NA', 'Sở Nội vụ', ' x ', 'có'),
+  fc.string({ unit: fc.constantFrom('a', 'b', ',', ';', '\t', '"', '\n', '\r', ' ', 'đ', '1') , maxLength: 8 }),
+);
+const delimArb = fc.constantFrom(',', ';', '\t');
+
+describe('splitCsvFast', () => {
+  it('reads well-formed CSV (LF or CRLF) exactly like csv-parse', () => {
+    fc.assert(
+      fc.property(delimArb, fc.constantFrom('\n', '\r\n'), fc.array(fc.array(cellArb, { minLength: 1, maxLength: 5 }), { maxLength: 8 }), fc.boolean(), (d, eol, rows, trailing) => {
+        const text = rows.map((r) => r.map((c) => quote(c, d)).join(d)).join(eol) + (trailing && rows.length ? eol : '');
+        const fast = splitCsvFast(text, d);
+        const ref = reference(text, d);
+        // Declining is allowed only where line breaks inside cells could be mistaken for line ends
+        // (csv-parse takes the first line end it meets as the record delimiter, even inside quotes).
+        const cells = rows.flat();
+        const plain = !cells.some((c) => c.includes('\r')) && (eol === '\n' || !cells.some((c) => c.includes('\n'))) && !(rows[0] ?? []).some((c) => /[\r\n]/.test(c));
+        if (fast === undefined) {
+          expect(plain).toBe(false);
+          return;
+        }
+        expect(fast).toEqual(ref);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('never disagrees with csv-parse on arbitrary text, and declines what csv-parse rejects', () => {
+    const textArb = fc.string({ unit: fc.constantFrom('a', ',', ';', '"', '\n', '\r', ' ', 'é'), maxLength: 40 });
+    fc.assert(
+      fc.property(textArb, delimArb, (text, d) => {
+        const fast = splitCsvFast(text, d);
+        if (fast === undefined) return;
+        expect(fast).toEqual(reference(text, d));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('declines malformed quoting and bare CR line ends', () => {
+    for (const t of ['a,"b"c', 'a,b"c', '"a', 'a, "b"\n', '"a" ,b', 'a\rb\rc', 'a,b\r\nc\nd\r\n', 'a,b\nc\rd\n']) expect(splitCsvFast(t, ',')).toBeUndefined();
+    expect(splitCsvFast('a,b\n\n', ',')).toEqual([['a', 'b'], ['']]);
+    expect(splitCsvFast('"a""b",c\r\n"x\ny",', ',')).toEqual([['a"b', 'c'], ['x\ny', '']]);
+    expect(splitCsvFast('', ',')).toEqual([]);
+  });
+
+  it('reads every file of the embedded sample like csv-parse', () => {
+    for (const f of ['framework.csv', 'units.csv', 'evidence.csv', 'survey.csv', 'sipas-questions.csv', 'sipas-responses.csv']) {
+      const text = sampleText(f);
+      expect(splitCsvFast(text, ',')).toEqual(reference(text, ','));
+    }
+  });
+
+  it('parseCsvTable still reports malformed CSV through csv-parse, with the row', () => {
+    expect(() => parseCsvTable('a,b\n1,"x"y\n', { file: 'bad.csv' })).toThrow(/not valid CSV/);
+  });
+});

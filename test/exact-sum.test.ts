@@ -1,0 +1,53 @@
+/**
+ * The fast exact helpers used by league summaries: {@link Exact.fromSafeIntegers} equals
+ * {@link Exact.of}, and {@link sumFractions} equals adding one by one.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Exact } from '../src/numbers/exact.js';
+import { sumFractions } from '../src/numbers/exact-sum.js';
+
+const safe = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
+const nonZero = safe.filter((x) => x !== 0);
+
+describe('Exact.fromSafeIntegers', () => {
+  it('equals Exact.of on safe integers (reduced, sign on the numerator)', () => {
+    fc.assert(
+      fc.property(safe, nonZero, (n, d) => {
+        const a = Exact.fromSafeIntegers(n, d);
+        const b = Exact.of(BigInt(n), BigInt(d));
+        expect(a.num).toBe(b.num);
+        expect(a.den).toBe(b.den);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(Exact.fromSafeIntegers(0, -7).toString()).toBe('0');
+    expect(Exact.fromSafeIntegers(-6, -4).toString()).toBe('1.5');
+    expect(Exact.fromSafeIntegers(100, 3).toString()).toBe('100/3');
+  });
+
+  it('falls back to bigint arithmetic beyond the safe range', () => {
+    expect(Exact.fromSafeIntegers(2 ** 60, 2 ** 58).toString()).toBe('4');
+    expect(() => Exact.fromSafeIntegers(1, 0)).toThrow(RangeError);
+  });
+});
+
+describe('sumFractions', () => {
+  it('equals summing with Exact.add', () => {
+    const frac = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.bigInt({ min: -(10n ** 6n), max: 10n ** 14n }).filter((d) => d !== 0n));
+    fc.assert(
+      fc.property(fc.array(frac, { maxLength: 60 }), (parts) => {
+        let want = Exact.ZERO;
+        for (const [n, d] of parts) want = want.add(Exact.of(n, d));
+        expect(sumFractions(parts).eq(want)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('sums thirds, sevenths and repeated denominators exactly', () => {
+    expect(sumFractions([[1n, 3n], [1n, 3n], [1n, 3n]]).toString()).toBe('1');
+    expect(sumFractions([[1n, 3n], [2n, 7n], [5n, -6n]]).eq(Exact.of(1n, 3n).add(Exact.of(2n, 7n)).sub(Exact.of(5n, 6n)))).toBe(true);
+    expect(sumFractions([]).toString()).toBe('0');
+  });
+});

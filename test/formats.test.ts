@@ -1,0 +1,56 @@
+/**
+ * The same round read from different shapes scores the same: JSON files, and the wide evidence
+ * layout (one row per unit, a column per criterion, optional "<code> (self)" columns).
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCsvTable } from '../src/io/csv.js';
+import { toCsv } from '../src/io/csv-write.js';
+import { scoreResultJson } from '../src/io/results-json.js';
+import { loadRound } from '../src/io/round.js';
+import { score } from '../src/scoring/score.js';
+import { catchError, csv, round, SAMPLE, sampleText } from './support/round.js';
+
+const expected = JSON.parse(sampleText('expected-score.json'));
+const table = (f: string) => parseCsvTable(sampleText(f));
+const records = (f: string) => {
+  const t = table(f);
+  return t.rows.map((r) => Object.fromEntries(t.header.map((h, i) => [h, r.cells[i]])));
+};
+
+describe('input shapes', () => {
+  it('JSON framework (with settings), units, evidence and survey files score like the CSV files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-json-'));
+    const fwRows = records('framework.csv').map((r) => (r.max ? { ...r, max: Number(r.max) } : r));
+    writeFileSync(join(dir, 'fw.json'), JSON.stringify({ settings: { decimals: 2, ties: 'competition' }, criteria: fwRows }));
+    writeFileSync(join(dir, 'units.json'), JSON.stringify(records('units.csv')));
+    writeFileSync(join(dir, 'evidence.json'), JSON.stringify(records('evidence.csv')));
+    writeFileSync(join(dir, 'survey.json'), JSON.stringify(records('survey.csv').map((r) => ({ ...r, score: Number(r.score) }))));
+    const r = await loadRound({ framework: join(dir, 'fw.json'), units: join(dir, 'units.json'), evidence: join(dir, 'evidence.json'), survey: join(dir, 'survey.json') });
+    expect(scoreResultJson(score(r.framework, r.units, r.inputs))).toEqual(expected);
+  });
+
+  it('the wide evidence layout scores exactly like the long layout', () => {
+    const ev = table('evidence.csv');
+    const codes = [...new Set(ev.rows.map((r) => r.cells[1]))];
+    const units = [...new Set(ev.rows.map((r) => r.cells[0]))];
+    const cell = new Map(ev.rows.map((r) => [`${r.cells[0]} ${r.cells[1]}`, r.cells]));
+    const header = ['unit', ...codes.flatMap((c) => [c, `${c} (self)`])];
+    const rows = units.map((u) => [u, ...codes.flatMap((c) => [cell.get(`${u} ${c}`)?.[3] ?? '', cell.get(`${u} ${c}`)?.[2] ?? ''])]);
+    const wide = toCsv([header, ...rows]);
+    const r = round(sampleText('framework.csv'), sampleText('units.csv'), wide, sampleText('survey.csv'));
+    expect(scoreResultJson(score(r.fw, r.units, r.inputs))).toEqual(expected);
+  });
+
+  it('a wide column naming no criterion is a located error', () => {
+    const fw = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,p,2,,points,,');
+    const e = catchError(() => round(fw, csv('unit,name,group', 'a,A,g'), csv('unit,1.1,1.9', 'a,1,1')));
+    expect(e.issues[0]).toMatchObject({ code: 'unknown-criterion', row: 1, columnLetter: 'C', value: '1.9' });
+  });
+
+  it('the sample folder is the embedded copy', () => {
+    expect(SAMPLE.endsWith(join('data', 'hanoi-2021'))).toBe(true);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Every validation error of the foundation, with its location: file, row (header = 1), column name
+ * and letter, the value found and what was expected.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseFramework } from '../src/criteria/framework.js';
+import { parseSettingsRecord } from '../src/criteria/settings.js';
+import { frameworkJsonSchema } from '../src/criteria/schemas.js';
+import { ParIndexError } from '../src/errors.js';
+import { safeLoadFramework } from '../src/io/files.js';
+import { parseCsvTable } from '../src/io/csv.js';
+import { buildFramework, safeBuildFramework } from '../src/criteria/framework.js';
+import { catchError, csv, round } from './support/round.js';
+
+const HEAD = 'code,title,max,method,rule,params,groups';
+const fwError = (...rows: string[]) => catchError(() => buildFramework(parseCsvTable(csv(HEAD, ...rows), { file: 'fw.csv' })));
+
+describe('framework errors', () => {
+  it('duplicate code', () => {
+    const e = fwError('1,A,,,,,', '1.1,x,1,,,,', '1.1,y,1,,,,');
+    expect(e.issues[0]).toMatchObject({ code: 'duplicate-code', file: 'fw.csv', row: 4, column: 'code', columnLetter: 'A', value: '1.1' });
+    expect(e.message).toMatch(/fw\.csv, row 4, column "code" \(A\): criterion code "1\.1" appears twice \(first on row 3\)/);
+  });
+  it('orphan code', () => {
+    const e = fwError('1,A,,,,,', '1.2.1,x,1,,,,');
+    expect(e.issues[0]).toMatchObject({ code: 'orphan-code', row: 3, columnLetter: 'A', value: '1.2.1' });
+    expect(e.issues[0].expected).toMatch(/"1\.2"/);
+  });
+  it('parent max ≠ sum of children', () => {
+    const e = fwError('1,A,5,,,,', '1.1,x,1,,,,', '1.2,y,2.5,,,,');
+    expect(e.issues[0]).toMatchObject({ code: 'parent-max-mismatch', row: 2, column: 'max', columnLetter: 'C', value: '5' });
+    expect(e.issues[0].expected).toMatch(/^3\.5/);
+  });
+  it('unknown rule', () => {
+    const e = fwError('1,A,,,,,', '1.1,x,1,,percent,,');
+    expect(e.issues[0]).toMatchObject({ code: 'bad-value', row: 3, column: 'rule', columnLetter: 'E', value: 'percent' });
+    expect(e.issues[0].expected).toMatch(/points, yesno, ratio, tiers, survey, adjust/);
+  });
+  it('tiers not descending', () => {
+    const e = fwError('1,A,,,,,', '1.1,x,2,,tiers,>=70:1 | >90:2,');
+    expect(e.issues[0]).toMatchObject({ code: 'bad-params', row: 3, column: 'params', columnLetter: 'F' });
+    expect(e.issues[0].message).toMatch(/descending/);
+  });
+  it('tiers above max', () => {
+    const e = fwError('1,A,,,,,', '1.1,x,2,,tiers,>90:3 | else:0,');
+    expect(e.issues[0]).toMatchObject({ code: 'bad-params', row: 3, columnLetter: 'F' });
+    expect(e.issues[0].expected).toMatch(/from 0 to 2/);
+  });
+  it('else not last', () => {
+    expect(fwError('1,A,,,,,', '1.1,x,2,,tiers,else:0 | >90:2,').issues[0].message).toMatch(/else must be the last/);
+  });
+  it('rule or params on a parent; params on yesno and survey', () => {
+    expect(fwError('1,A,,,points,,', '1.1,x,1,,,,').issues[0]).toMatchObject({ code: 'rule-on-parent', row: 2 });
+    expect(fwError('1,A,,,,,', '1.1,x,1,,yesno,target=3,').issues[0]).toMatchObject({ code: 'bad-params', row: 3 });
+    expect(fwError('1,A,,,,,', '1.1,x,1,survey,survey,target=3,').issues[0]).toMatchObject({ code: 'bad-params', row: 3 });
+  });
+  it('leaf without max; adjust with max; ratio target 0; bad number text', () => {
+    expect(fwError('1,A,,,,,', '1.1,x,,,,,').issues[0]).toMatchObject({ code: 'missing-max', row: 3 });
+    expect(fwError('1,A,,,,,', '1.1,x,1,,adjust,,').issues[0]).toMatchObject({ code: 'adjust-max', row: 3 });
+    expect(fwError('1,A,,,,,', '1.1,x,1,,ratio,target=0,').issues[0]).toMatchObject({ code: 'bad-params' });
+    expect(fwError('1,A,,,,,', '1.1,x,1e2,,,,').issues[0]).toMatchObject({ code: 'bad-value', column: 'max', value: '1e2' });
+  });
+  it('collects every problem, not just the first', () => {
+    const e = fwError('1,A,,,,,', '1.1,x,,,,,', '1.2,y,1,,nope,,', '3.1,z,1,,,,');
+    expect(e.issues.map((i) => i.code).sort()).toEqual(['bad-value', 'missing-max', 'orphan-code']);
+  });
+  it('missing column', () => {
+    const e = catchError(() => buildFramework(parseCsvTable('title,max\nx,1\n', { file: 'fw.csv' })));
+    expect(e.issues[0]).toMatchObject({ code: 'missing-column', row: 1 });
+  });
+  it('safe twin returns issues instead of throwing', () => {
+    const r = safeBuildFramework(parseCsvTable(csv(HEAD, '1,A,,,,,', '1.1,x,,,,,')));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0].code).toBe('missing-max');
+  });
+  it('JSON framework with settings; bad settings are located', () => {
+    const fw = parseFramework({ settings: { decimals: 1, ties: 'dense', bands: 'A>=90' }, criteria: [{ code: '1', title: 'A' }, { code: '1.1', title: 'x', max: 0.1 }] });
+    expect(fw.byCode.get('1.1')!.max.toString()).toBe('0.1');
+    expect(fw.settings).toMatchObject({ decimals: 1, ties: 'dense' });
+    const e = catchError(() => parseFramework({ settings: { ties: 'random' }, criteria: [] }, { file: 'fw.json' }));
+    expect(e.issues[0]).toMatchObject({ code: 'bad-setting', file: 'fw.json', column: 'settings.ties' });
+    expect(catchError(() => parseSettingsRecord({ colour: 'red' })).code).toBe('unknown-setting');
+  });
+  it('a missing file is a located error through the safe loader', async () => {
+    const r = await safeLoadFramework('/no/such/fw.csv');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]).toMatchObject({ code: 'file-not-found', file: '/no/such/fw.csv' });
+  });
+  it('exports the JSON Schema of the framework file', () => {
+    const schema = frameworkJsonSchema() as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(['settings', 'criteria']);
+    expect(JSON.stringify(schema)).toContain('"enum":["points","yesno","ratio","tiers","survey","adjust"]');
+  });
+});
+
+const FW = csv(HEAD, '1,A,,,,,', '1.1,p,2,,points,,', '1.2,q,1,,yesno,,so', '2,S,,survey,,,', '2.1,s,3,,,,');
+const UNITS = csv('unit,name,group,rankGroup', 'a,A,so,', 'b,B,quan,');
+const EV_HEAD = 'unit,criterion,self,appraised,evidence,note';
+const evError = (...rows: string[]) => catchError(() => round(FW, UNITS, csv(EV_HEAD, ...rows)));
+
+describe('evidence and survey errors', () => {
+  it('points input above max', () => {
+    const e = evError('a,1.1,2,2.5,,');
+    expect(e.issues[0]).toMatchObject({ code: 'bad-input', file: 'evidence.csv', row: 2, column: 'appraised', columnLetter: 'D', value: '2.5' });
+    expect(e.issues[0].expected).toMatch(/from 0 to 2/);
+    expect(e).toBeInstanceOf(ParIndexError);
+  });
+  it('unknown unit or criterion', () => {
+    expect(evError('zz,1.1,1,,,').issues[0]).toMatchObject({ code: 'unknown-unit', row: 2, column: 'unit', columnLetter: 'A', value: 'zz' });
+    expect(evError('a,9.9,1,,,').issues[0]).toMatchObject({ code: 'unknown-criterion', row: 2, column: 'criterion', columnLetter: 'B', value: '9.9' });
+  });
+  it('duplicate evidence rows', () => {
+    const e = evError('a,1.1,1,,,', 'a,1.1,2,,,');
+    expect(e.issues[0]).toMatchObject({ code: 'duplicate-row', row: 3 });
+    expect(e.issues[0].message).toMatch(/first on row 2/);
+  });
+  it('rows for a parent, a survey criterion, or a criterion whose groups exclude the unit', () => {
+    expect(evError('a,1,1,,,').issues[0].code).toBe('parent-criterion');
+    expect(evError('a,2.1,1,,,').issues[0].code).toBe('survey-criterion');
+    expect(evError('b,1.2,1,,,').issues[0]).toMatchObject({ code: 'not-applicable', row: 2 });
+  });
+  it('a bad yes/no answer', () => {
+    expect(evError('a,1.2,maybe,,,').issues[0]).toMatchObject({ code: 'bad-input', column: 'self', value: 'maybe' });
+  });
+  it('survey score outside [0, 100]', () => {
+    const e = catchError(() => round(FW, UNITS, undefined, csv('unit,criterion,score', 'a,2.1,100.5')));
+    expect(e.issues[0]).toMatchObject({ code: 'bad-score', file: 'survey.csv', row: 2, column: 'score', columnLetter: 'C', value: '100.5' });
+  });
+  it('survey rows for non-survey criteria', () => {
+    const e = catchError(() => round(FW, UNITS, undefined, csv('unit,criterion,score', 'a,1.1,50')));
+    expect(e.issues[0].code).toBe('not-survey-criterion');
+  });
+  it('units: duplicate id and the reserved ALL', () => {
+    expect(catchError(() => round(FW, csv('unit,name,group', 'a,A,so', 'a,B,so'))).issues[0]).toMatchObject({ code: 'duplicate-unit', file: 'units.csv', row: 3 });
+    expect(catchError(() => round(FW, csv('unit,name,group', 'ALL,A,so'))).issues[0]).toMatchObject({ code: 'bad-value', column: 'unit', row: 2 });
+  });
+  it('a row with both cells blank counts as no row (not a duplicate)', () => {
+    const r = round(FW, UNITS, csv(EV_HEAD, 'a,1.1,,,,', 'a,1.1,1,,,'));
+    expect(r.inputs.present.reduce((x, y) => x + y, 0)).toBe(1);
+  });
+});
