@@ -1,0 +1,219 @@
+/**
+ * Runs ONE side of one benchmark workload in this (child) process and prints one JSON line:
+ * timings (median of N after warm-up), peak RSS of this process (process.resourceUsage().maxRSS,
+ * which covers setup too: e.g. the scoring input matrix), and a `check` object the runner uses to
+ * confirm every side computed the same thing. Usage (the runner does this):
+ *
+ *   node bench/case.mjs '{"case":"score:ours","params":{...},"runs":15,"warmup":3,"dist":"/abs/dist/index.js"}'
+ *
+ * Each side runs in its own process so that one side's memory or JIT state cannot favour another.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { measure, median } from './lib/timing.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const job = JSON.parse(process.argv[2]);
+const distIndex = job.dist ?? join(here, '..', 'dist', 'index.js');
+const P = await import(pathToFileURL(distIndex).href);
+const p = job.params ?? {};
+
+/** A synthetic round and its checked inputs, built untimed (setup). */
+function scoringSetup() {
+  const round = P.syntheticRound({ units: p.units, criteria: p.criteria, seed: p.seed ?? 1 });
+  const fw = round.framework();
+  const units = round.units();
+  return { round, fw, units };
+}
+
+const SIDES = {
+  // --- exact scoring ---------------------------------------------------------------------------
+  'score:ours': {
+    setup() {
+      const s = scoringSetup();
+      return { ...s, inputs: s.round.inputs(s.fw, s.units) };
+    },
+    run({ fw, units, inputs }) {
+      const res = P.score(fw, units, inputs);
+      let chars = 0;
+      for (const u of res.units) if (u.index) chars += u.index.toFixed(2).length;
+      return { res, chars };
+    },
+    check({ res }) {
+      return { path: res.path, units: res.units.length, top: res.units[0].unit, topIndex: res.units[0].index.toFixed(2), ranks: res.units.map((u) => `${u.unit}:${u.rank}`).join(',').length };
+    },
+  },
+  'score:float': {
+    async setup() {
+      const s = scoringSetup();
+      const { floatScore } = await import('./lib/float-score.mjs');
+      return { ...s, inputs: s.round.inputs(s.fw, s.units), floatScore };
+    },
+    run({ fw, inputs, floatScore }) {
+      return floatScore(fw, inputs);
+    },
+    check(out, { inputs }) {
+      let top = 0;
+      out.rank.forEach((r, i) => {
+        if (r === 1 && inputs.units[i].rankGroup === inputs.units[0].rankGroup) top = i;
+      });
+      return { units: out.rank.length, top: inputs.units[top].id, topIndex: out.totals.index[top].toFixed(2) };
+    },
+  },
+  'score:decimal': {
+    async setup() {
+      const s = scoringSetup();
+      const evidence = [...s.round.evidenceRows()].map((c) => ({ unit: c[0], criterion: c[1], self: c[2], appraised: c[3] }));
+      const survey = [...s.round.surveyRows()].map((c) => ({ unit: c[0], criterion: c[1], score: c[2] }));
+      const { decimalScore } = await import('./lib/decimal-score.mjs');
+      return { ...s, evidence, survey, decimalScore };
+    },
+    run({ fw, units, evidence, survey, decimalScore }) {
+      return decimalScore(P, fw, units, evidence, survey);
+    },
+    check(out) {
+      return { units: out.units, top: out.top, topIndex: out.topIndex };
+    },
+  },
+
+  // --- SIPAS ingest ------------------------------------------------------------------------------
+  'sipas:ours': {
+    setup() {
+      return { def: P.surveyBuiltin('sipas-2017') };
+    },
+    run({ def }) {
+      return P.scoreSurvey(def, p.file);
+    },
+    check(res) {
+      const c = res.all.counts;
+      let answered = 0;
+      let satisfied = 0;
+      for (let q = 0; q < c.histogram.length / 6; q++) {
+        answered += c.answered(q);
+        satisfied += c.satisfied(q);
+      }
+      return { units: res.units.length, forms: res.all.forms, valid: res.all.valid, answered, satisfied, index: res.all.index?.toFixed(2) ?? null };
+    },
+  },
+  'sipas:raw': {
+    async setup() {
+      return await import('./lib/sipas-baselines.mjs');
+    },
+    run(b) {
+      return b.rawScan(p.file);
+    },
+    check(out) {
+      return { forms: out.forms, bytes: out.bytes };
+    },
+  },
+  'sipas:csv-parse': {
+    async setup() {
+      return await import('./lib/sipas-baselines.mjs');
+    },
+    run(b) {
+      return b.csvParseCounts(p.file, P.SIPAS_2017_COLUMNS, P.SIPAS_2017_OPTIONAL);
+    },
+    check(out) {
+      return out;
+    },
+  },
+  'sipas:duckdb': {
+    async setup() {
+      const b = await import('./lib/sipas-baselines.mjs');
+      const { connection } = await b.duckdbConnect();
+      const threads = (await connection.runAndReadAll("SELECT current_setting('threads')")).getRows()[0][0];
+      return { b, connection, threads: Number(threads), sql: b.duckdbSql(p.file, P.SIPAS_2017_COLUMNS, P.SIPAS_2017_OPTIONAL) };
+    },
+    run({ b, connection, sql }) {
+      return b.duckdbCounts(connection, sql, P.SIPAS_2017_COLUMNS.length);
+    },
+    check(out, state) {
+      return { ...out, threads: state.threads };
+    },
+  },
+
+  // --- xlsx evidence read ------------------------------------------------------------------------
+  'xlsx:ours': {
+    setup() {
+      return {};
+    },
+    run() {
+      return P.loadTables(p.file, 'evidence');
+    },
+    check(tables) {
+      return { rows: tables.reduce((n, t) => n + t.rows.length, 0), cells: tables[0].header.length };
+    },
+  },
+  'xlsx:exceljs': {
+    async setup() {
+      const mod = await import('exceljs');
+      return { ExcelJS: mod.default ?? mod };
+    },
+    async run({ ExcelJS }) {
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(p.file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit' });
+      let rows = 0;
+      let cells = 0;
+      for await (const ws of reader) {
+        for await (const row of ws) {
+          rows++;
+          const v = row.values;
+          for (let i = 1; i < v.length; i++) if (v[i] !== undefined && v[i] !== null) cells++;
+        }
+      }
+      return { rows: rows - 1, cells };
+    },
+    check(out) {
+      return out;
+    },
+  },
+
+  // --- CLI cold start ----------------------------------------------------------------------------
+  'cold:ours': { process: () => [join(dirname(distIndex), 'cli.js'), 'score', '--framework', P.samplePath('framework.csv'), '--units', P.samplePath('units.csv'), '--evidence', P.samplePath('evidence.csv'), '--survey', P.samplePath('survey.csv')] },
+  'cold:node': { process: () => ['-e', '0'] },
+  // End to end: `parindex score` on a generated round's CSV files (read, check, score, write CSV).
+  'cli:score': { process: () => [join(dirname(distIndex), 'cli.js'), 'score', '--framework', join(p.dir, 'framework.csv'), '--units', join(p.dir, 'units.csv'), '--evidence', join(p.dir, 'evidence.csv'), '--survey', join(p.dir, 'survey.csv'), '--format', 'csv'] },
+};
+
+/** Times a command in fresh processes; peak RSS from /usr/bin/time when available. */
+function timeProcess(args) {
+  const runOnce = () => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+    const ms = performance.now() - t;
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    return { ms, out: r.stdout };
+  };
+  for (let i = 0; i < (job.warmup ?? 1); i++) runOnce();
+  const samples = [];
+  let out;
+  for (let i = 0; i < (job.runs ?? 5); i++) {
+    const r = runOnce();
+    samples.push(r.ms);
+    out = r.out;
+  }
+  let maxRssMB = null;
+  if (existsSync('/usr/bin/time')) {
+    const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const kb = Number(String(r.stderr).trim().split('\n').pop());
+    if (Number.isFinite(kb)) maxRssMB = kb / 1024;
+  }
+  return { medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples), runs: samples.length, warmup: job.warmup ?? 1, samplesMs: samples, maxRssMB, check: { stdoutBytes: out.length } };
+}
+
+const side = SIDES[job.case];
+if (!side) throw new Error(`unknown case ${job.case}`);
+let result;
+if (side.process) {
+  result = timeProcess(side.process());
+} else {
+  const state = await side.setup();
+  const m = await measure(() => side.run(state), { warmup: job.warmup ?? 1, runs: job.runs ?? 5 });
+  const check = side.check(m.last, state);
+  delete m.last;
+  result = { ...m, maxRssMB: process.resourceUsage().maxRSS / 1024, check };
+}
+process.stdout.write(JSON.stringify(result) + '\n');
+// DuckDB keeps native threads alive; leave promptly once the figures are out.
+process.exit(0);
