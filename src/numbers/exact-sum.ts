@@ -4,18 +4,7 @@
  * league mean). Here numerators are first summed per denominator, the distinct denominators are
  * brought to their least common multiple, and the total is reduced once.
  */
-import { Exact } from './exact.js';
-
-function gcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
-  while (b !== 0n) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
+import { Exact, gcd } from './exact.js';
 
 /** The exact sum of fractions `num / den` (unreduced is fine; den ≠ 0). */
 export function sumFractions(parts: Iterable<readonly [bigint, bigint]>): Exact {

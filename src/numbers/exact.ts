@@ -6,7 +6,8 @@
 /** How a value is rounded to a number of decimals at output. */
 export type RoundingMode = 'half-up' | 'half-even';
 
-function gcd(a: bigint, b: bigint): bigint {
+/** Greatest common divisor of two bigints (non-negative; gcd(0, 0) = 0). */
+export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
   while (b !== 0n) {
