@@ -7,7 +7,7 @@ import { parseFramework } from '../src/criteria/framework.js';
 import { parseSettingsRecord } from '../src/criteria/settings.js';
 import { frameworkJsonSchema } from '../src/criteria/schemas.js';
 import { ParIndexError } from '../src/errors.js';
-import { safeLoadFramework } from '../src/io/files.js';
+import { formatOf, safeLoadFramework } from '../src/io/files.js';
 import { parseCsvTable } from '../src/io/csv.js';
 import { buildFramework, safeBuildFramework } from '../src/criteria/framework.js';
 import { catchError, csv, round } from './support/round.js';
@@ -85,6 +85,14 @@ describe('framework errors', () => {
     const r = await safeLoadFramework('/no/such/fw.csv');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]).toMatchObject({ code: 'file-not-found', file: '/no/such/fw.csv' });
+  });
+  it('the file type comes from the extension of the file name only', () => {
+    expect(formatOf('data.v2/Evidence.XLSX')).toBe('xlsx');
+    expect(formatOf('a.b/units.csv')).toBe('csv');
+    for (const [path, found] of [['/dev/null', '(no extension)'], ['data.v2/evidence', '(no extension)'], ['e.ods', '.ods']]) {
+      const e = catchError(() => formatOf(path));
+      expect(e.issues[0]).toMatchObject({ code: 'unknown-format', file: path, value: found });
+    }
   });
   it('exports the JSON Schema of the framework file', () => {
     const schema = frameworkJsonSchema() as { properties: Record<string, unknown> };

@@ -3,7 +3,7 @@
  * loaded only when a workbook is read). Every loader names the file in its errors.
  */
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, extname } from 'node:path';
 import { buildFramework, parseFramework, type Framework } from '../criteria/framework.js';
 import { buildUnits, type Units } from '../criteria/units.js';
 import { ParIndexError, toSafeAsync, type SafeResult } from '../errors.js';
@@ -19,7 +19,7 @@ export type FileFormat = 'csv' | 'json' | 'xlsx';
 
 /** Format of a file from its extension; throws a located error for an unknown one. */
 export function formatOf(path: string): FileFormat {
-  const ext = path.toLowerCase().split('.').pop();
+  const ext = extname(path).slice(1).toLowerCase();
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
   if (ext === 'json') return 'json';
   if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
