@@ -10,6 +10,8 @@ import { ParIndexError } from '../src/errors.js';
 import { formatOf, safeLoadFramework } from '../src/io/files.js';
 import { parseCsvTable } from '../src/io/csv.js';
 import { buildFramework, safeBuildFramework } from '../src/criteria/framework.js';
+import { buildInputs } from '../src/criteria/evidence.js';
+import { buildUnits } from '../src/criteria/units.js';
 import { catchError, csv, round } from './support/round.js';
 
 const HEAD = 'code,title,max,method,rule,params,groups';
@@ -121,6 +123,19 @@ describe('evidence and survey errors', () => {
     const e = evError('a,1.1,1,,,', 'a,1.1,2,,,');
     expect(e.issues[0]).toMatchObject({ code: 'duplicate-row', row: 3 });
     expect(e.issues[0].message).toMatch(/first on row 2/);
+  });
+  it('a row repeated in another evidence file or sheet is a duplicate too, naming where the first is', () => {
+    const fw = buildFramework(parseCsvTable(FW, { file: 'fw.csv' }));
+    const units = buildUnits(parseCsvTable(UNITS, { file: 'units.csv' }));
+    const first = parseCsvTable(csv(EV_HEAD, 'a,1.1,1,,,'), { file: 'ev1.csv' });
+    const second = parseCsvTable(csv(EV_HEAD, 'b,1.1,1,,,', 'a,1.1,2,,,'), { file: 'ev2.csv' });
+    const e = catchError(() => buildInputs(fw, units, { evidence: [first, second] }));
+    expect(e.issues).toHaveLength(1);
+    expect(e.issues[0]).toMatchObject({ code: 'duplicate-row', file: 'ev2.csv', row: 3, column: 'criterion' });
+    expect(e.issues[0].message).toMatch(/first on ev1\.csv, row 2/);
+    const sheetA = { ...first, sheet: 'so' };
+    const sheetB = { ...parseCsvTable(csv(EV_HEAD, 'a,1.1,2,,,'), { file: 'ev1.csv' }), sheet: 'quan' };
+    expect(catchError(() => buildInputs(fw, units, { evidence: [sheetA, sheetB] })).issues[0].message).toMatch(/first on ev1\.csv, sheet so, row 2/);
   });
   it('rows for a parent, a survey criterion, or a criterion whose groups exclude the unit', () => {
     expect(evError('a,1,1,,,').issues[0].code).toBe('parent-criterion');

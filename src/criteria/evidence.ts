@@ -106,14 +106,66 @@ function fail(issues: IssueList, at: Location, code: string, message: string, va
 }
 
 /**
+ * Where the evidence row of each (unit, criterion) cell was first read, across every evidence
+ * table of a round, so that a second row for the same cell is an error even when it stands in
+ * another file or sheet. Typed arrays, not a Map: a national round (over a million rows) costs no
+ * hashing and no garbage.
+ */
+export class FirstEvidenceRows {
+  /** Source row of each cell's first row (0 = none yet). */
+  private readonly rows: Float64Array;
+  /** Index into `places` of the table the first row came from. */
+  private readonly tables: Uint16Array;
+  private readonly places: string[] = [];
+
+  /** An empty record for a matrix of `cells` cells. */
+  constructor(cells: number) {
+    this.rows = new Float64Array(cells);
+    this.tables = new Uint16Array(cells);
+  }
+
+  /**
+   * Records `row` of the table at `at` as the first row of `cell` and returns `undefined`, or, when
+   * the cell already has one, leaves it and returns where that first row is ("row 7", or
+   * "evidence.xlsx, sheet so, row 7" when it is in another table).
+   */
+  claim(cell: number, row: number, at: Location): string | undefined {
+    const place = at.sheet ? `${at.file ?? ''}, sheet ${at.sheet}` : (at.file ?? '');
+    const first = this.rows[cell];
+    if (first !== 0) {
+      const firstPlace = this.places[this.tables[cell]];
+      return firstPlace === place ? `row ${first}` : `${firstPlace}, row ${first}`;
+    }
+    let t = this.places.length - 1;
+    if (t < 0 || this.places[t] !== place) {
+      t = this.places.indexOf(place);
+      if (t < 0) {
+        t = this.places.length;
+        this.places.push(place);
+      }
+    }
+    this.rows[cell] = row;
+    this.tables[cell] = t;
+    return undefined;
+  }
+}
+
+/**
  * Checks evidence records against the framework and units and stores them in `matrix`: unknown
  * unit or criterion, duplicate (unit, criterion), rows for survey criteria, parents or criteria
- * whose groups exclude the unit, and every cell against its rule.
+ * whose groups exclude the unit, and every cell against its rule. Pass the same `seen` to every
+ * call for one round (as {@link buildInputs} does) so that a row repeated in another table is
+ * caught too.
  */
-export function addEvidence(matrix: InputMatrix, fw: Framework, units: Units, records: EvidenceRecord[], issues: IssueList, opts: NumberTextOptions = {}): void {
-  // First source row of each cell (0 = none yet): a typed array, not a Map, so a national round
-  // (over a million rows) costs no hashing and no garbage.
-  const seen = new Float64Array(matrix.present.length);
+export function addEvidence(
+  matrix: InputMatrix,
+  fw: Framework,
+  units: Units,
+  records: EvidenceRecord[],
+  issues: IssueList,
+  opts: NumberTextOptions = {},
+  seen: FirstEvidenceRows = new FirstEvidenceRows(matrix.present.length),
+): void {
   for (const rec of records) {
     const u = units.byId.get(rec.unit);
     const c = fw.byCode.get(rec.criterion);
@@ -146,12 +198,11 @@ export function addEvidence(matrix: InputMatrix, fw: Framework, units: Units, re
     if (selfBad) fail(issues, rec.at('self'), 'bad-input', `"${c.code}" (${c.rule}) for "${u.id}": ${selfIn.problem}`, rec.self, selfIn.expected);
     if (apprBad) fail(issues, rec.at('appraised'), 'bad-input', `"${c.code}" (${c.rule}) for "${u.id}": ${apprIn.problem}`, rec.appraised, apprIn.expected);
     if (selfBad || apprBad) continue;
-    const first = seen[cell];
-    if (first !== 0) {
-      fail(issues, rec.at('criterion'), 'duplicate-row', `a second row for unit "${u.id}", criterion "${c.code}" (first on row ${first})`, rec.criterion, 'one row per unit and criterion');
+    const first = seen.claim(cell, rec.row, rec.at('unit'));
+    if (first !== undefined) {
+      fail(issues, rec.at('criterion'), 'duplicate-row', `a second row for unit "${u.id}", criterion "${c.code}" (first on ${first})`, rec.criterion, 'one row per unit and criterion');
       continue;
     }
-    seen[cell] = rec.row;
     matrix.present[cell] = 1;
     if (selfIn.kind === 'na') matrix.setNA(cell, SELF);
     else if (selfIn.kind === 'value') matrix.setText(cell, SELF, selfIn.text);
@@ -220,9 +271,10 @@ export function buildInputs(fw: Framework, units: Units, tables: RoundTables, op
   const issues = new IssueList();
   const matrix = new InputMatrix(fw, units);
   const evidence = tables.evidence === undefined ? [] : Array.isArray(tables.evidence) ? tables.evidence : [tables.evidence];
+  const seen = new FirstEvidenceRows(matrix.present.length);
   for (const t of evidence) {
     const records = isWideEvidence(t, fw) ? evidenceRecordsFromWide(t, fw, issues) : evidenceRecordsFromLong(t, issues);
-    addEvidence(matrix, fw, units, records, issues, opts);
+    addEvidence(matrix, fw, units, records, issues, opts, seen);
   }
   if (tables.survey) addSurveyResults(matrix, fw, units, tables.survey, issues, opts);
   issues.throwIfAny();

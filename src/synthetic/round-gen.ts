@@ -7,7 +7,7 @@
  */
 import { IssueList, type Location } from '../errors.js';
 import { buildFramework, type Framework } from '../criteria/framework.js';
-import { addEvidence, addSurveyResults, type EvidenceRecord } from '../criteria/evidence.js';
+import { addEvidence, addSurveyResults, FirstEvidenceRows, type EvidenceRecord } from '../criteria/evidence.js';
 import { buildUnits, type Units } from '../criteria/units.js';
 import { makeTable, type Table } from '../io/table.js';
 import { InputMatrix } from '../scoring/inputs.js';
@@ -215,16 +215,17 @@ export class SyntheticRound {
     const matrix = new InputMatrix(fw, units);
     const at: Location = { file: 'evidence.csv' };
     const atAll = (): Location => at;
+    const seen = new FirstEvidenceRows(matrix.present.length);
     let batch: EvidenceRecord[] = [];
     let row = 1;
     for (const c of this.evidenceRows()) {
       batch.push({ unit: c[0], criterion: c[1], self: c[2], appraised: c[3], evidence: c[4], note: c[5], row: ++row, at: atAll });
       if (batch.length === 65536) {
-        addEvidence(matrix, fw, units, batch, issues);
+        addEvidence(matrix, fw, units, batch, issues, {}, seen);
         batch = [];
       }
     }
-    addEvidence(matrix, fw, units, batch, issues);
+    addEvidence(matrix, fw, units, batch, issues, {}, seen);
     addSurveyResults(matrix, fw, units, this.surveyTable(), issues);
     issues.throwIfAny();
     return matrix;
