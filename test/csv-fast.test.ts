@@ -7,12 +7,12 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitCsvFast } from '../src/io/csv-fast.js';
-import { parseCsvTable } from '../src/io/csv.js';
-import { sampleText } from './support/round.js';
+import { csvParseOptions, guessDelimiter, parseCsvTable } from '../src/io/csv.js';
+import { catchError, sampleText } from './support/round.js';
 
 const reference = (text: string, delimiter: string): string[][] | 'error' => {
   try {
-    return parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    return parse(text, csvParseOptions(delimiter)) as string[][];
   } catch {
     return 'error';
   }
@@ -74,5 +74,27 @@ describe('splitCsvFast', () => {
 
   it('parseCsvTable still reports malformed CSV through csv-parse, with the row', () => {
     expect(() => parseCsvTable('a,b\n1,"x"y\n', { file: 'bad.csv' })).toThrow(/not valid CSV/);
+  });
+});
+
+describe('parseCsvTable line ends and delimiter', () => {
+  it('reads mixed line ends (a CRLF header over LF rows, a bare CR) as separate records', () => {
+    const t = parseCsvTable('unit;name\r\na;A\nb;B\rc;C\r\n', { file: 'units.csv' });
+    expect(t.header).toEqual(['unit', 'name']);
+    expect(t.rows.map((r) => [r.row, ...r.cells])).toEqual([
+      [2, 'a', 'A'],
+      [3, 'b', 'B'],
+      [4, 'c', 'C'],
+    ]);
+  });
+  it('guesses the delimiter from the header line alone, whatever ends it', () => {
+    expect(guessDelimiter('unit;name\r1,5;A, B, C\r')).toBe(';');
+    expect(guessDelimiter('"a;b",c\nx;y;z;w\n')).toBe(',');
+    expect(guessDelimiter('"unit\nid";name;x\n1,2,3,4,5\n')).toBe(';');
+    expect(parseCsvTable('unit;name\r1;A, B, C\r').rows[0].cells).toEqual(['1', 'A, B, C']);
+  });
+  it('names the record (not the line) of malformed CSV after a cell with line breaks', () => {
+    const e = catchError(() => parseCsvTable('a,b\n"x\ny\nz",1\n2,"q"w\n', { file: 'bad.csv' }));
+    expect(e.issues[0]).toMatchObject({ code: 'bad-csv', file: 'bad.csv', row: 3 });
   });
 });

@@ -251,4 +251,19 @@ describe('streaming readers == in-memory reference', () => {
     ]);
     expect(byUnit(whole)).toEqual(byUnit(reference(text, ';', DEF, { skipBadRows: false })));
   });
+
+  it('a given delimiter still skips the BOM; CR-only files guess the delimiter from the header line', async () => {
+    const text = '\ufeff"form";unit;q1;q2;q3;q4;q5;q6\r1;u1;5;4;4;4;;\r2;"u1, old name";4;4;4;4;;\r';
+    const bytes = Buffer.from(text, 'utf8');
+    for (const opts of [{ delimiter: ';' }, {}]) {
+      for (const chunks of [[bytes], [...bytes].map((b) => Uint8Array.of(b))]) {
+        const r = await streamed(chunks, opts);
+        expect(r.rows?.map((u) => [u.unit, u.forms, u.valid])).toEqual([
+          ['u1', 1, 1],
+          ['u1, old name', 1, 1],
+          ['ALL', 2, 2],
+        ]);
+      }
+    }
+  });
 });

@@ -8,15 +8,28 @@ import { ParIndexError } from '../errors.js';
 import { splitCsvFast } from './csv-fast.js';
 import { makeTable, type Table } from './table.js';
 
-/** Guesses the delimiter from the first line: the most frequent of `,` `;` and tab outside quotes. */
+/**
+ * The csv-parse options shared by every CSV reader: rows may have fewer or more cells than the header
+ * (checked later, with locations), blank lines are kept (they are dropped as blank rows), and LF,
+ * CRLF and CR all end a record, even mixed in one file (csv-parse would otherwise take the first
+ * line end it meets as the only one and read the others as cell text, gluing rows together).
+ */
+export function csvParseOptions(delimiter: string) {
+  return { delimiter, relax_column_count: true, skip_empty_lines: false, record_delimiter: ['\r\n', '\n', '\r'] };
+}
+
+/**
+ * Guesses the delimiter from the first record (up to the first line end outside quotes): the most
+ * frequent of `,` `;` and tab outside quotes.
+ */
 export function guessDelimiter(text: string): string {
-  const nl = text.indexOf('\n');
-  const line = nl < 0 ? text : text.slice(0, nl);
   const counts: Record<string, number> = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
-  for (const ch of line) {
+  for (const ch of text) {
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && ch in counts) counts[ch]++;
+    else if (quoted) continue;
+    else if (ch === '\n' || ch === '\r') break;
+    else if (ch in counts) counts[ch]++;
   }
   let best = ',';
   for (const d of [';', '\t']) if (counts[d] > counts[best]) best = d;
@@ -32,16 +45,14 @@ export function parseCsvTable(text: string, source: { file?: string } = {}): Tab
     // The fast splitter reads well-formed files; anything else goes to csv-parse (the reference).
     records =
       splitCsvFast(body, delimiter) ??
-      (parse(body, {
-        delimiter,
-        relax_column_count: true,
-        skip_empty_lines: false,
-      }) as string[][]);
+      (parse(body, csvParseOptions(delimiter)) as string[][]);
   } catch (e) {
-    const err = e as { message?: string; lines?: number; record?: number };
+    // csv-parse counts records read before the bad one; lines would count the line breaks inside
+    // quoted cells too, while rows here are records (header = 1).
+    const err = e as { message?: string; lines?: number; records?: number };
     throw new ParIndexError({
       file: source.file,
-      row: typeof err.lines === 'number' ? err.lines : undefined,
+      row: typeof err.records === 'number' ? err.records + 1 : typeof err.lines === 'number' ? err.lines : undefined,
       code: 'bad-csv',
       message: `the file is not valid CSV: ${err.message ?? String(e)}`,
       expected: 'comma-, semicolon- or tab-separated text with balanced quotes',

@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ParIndexError } from '../errors.js';
-import { guessDelimiter } from '../io/csv.js';
+import { csvParseOptions, guessDelimiter } from '../io/csv.js';
 import type { FormIngest } from './ingest.js';
 
 const LF = 10;
@@ -29,8 +29,7 @@ async function probeHeader(it: AsyncIterator<Uint8Array>): Promise<{ head: Uint8
   }
   let text = Buffer.concat(head).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const nl = text.indexOf('\n');
-  return { head, delimiter: guessDelimiter(nl < 0 ? text : text.slice(0, nl)), done };
+  return { head, delimiter: guessDelimiter(text), done };
 }
 
 /** True for an error raised by csv-parse on malformed input. */
@@ -44,7 +43,7 @@ export async function ingestWithCsvParse(ingest: FormIngest, chunks: AsyncIterab
   const it = chunks[Symbol.asyncIterator]();
   const probe = await probeHeader(it);
   const { parse } = await import('csv-parse');
-  const parser = parse({ delimiter: delimiter ?? probe.delimiter, relax_column_count: true, skip_empty_lines: false, bom: true });
+  const parser = parse({ ...csvParseOptions(delimiter ?? probe.delimiter), bom: true });
   async function* all(): AsyncGenerator<Uint8Array> {
     try {
       yield* probe.head;

@@ -82,6 +82,10 @@ export class ResponsesTokenizer {
   private readonly decoder = new TextDecoder('utf-8');
   private readonly special = new Uint8Array(256);
   private delim = -1;
+  /** The delimiter given by the caller (else guessed from the header line). */
+  private readonly givenDelimiter: string | undefined;
+  /** True once the start of the file (BOM, delimiter) has been dealt with. */
+  private started = false;
   private probe: Uint8Array[] = [];
   private probeBytes = 0;
   // Current record.
@@ -106,7 +110,7 @@ export class ResponsesTokenizer {
   /** A tokenizer counting into `ingest`; `delimiter` overrides the guess from the header line. */
   constructor(ingest: FormIngest, delimiter?: string) {
     this.ingest = ingest;
-    if (delimiter !== undefined) this.setDelimiter(delimiter);
+    this.givenDelimiter = delimiter;
   }
 
   private setDelimiter(d: string): void {
@@ -123,7 +127,7 @@ export class ResponsesTokenizer {
 
   /** Feeds the next chunk of the file. */
   push(chunk: Uint8Array): void {
-    if (this.delim < 0) {
+    if (!this.started) {
       this.probe.push(chunk.slice());
       this.probeBytes += chunk.length;
       if (chunk.indexOf(LF) < 0 && chunk.indexOf(CR) < 0 && this.probeBytes < HEADER_PROBE) return;
@@ -133,8 +137,9 @@ export class ResponsesTokenizer {
     this.scan(chunk);
   }
 
-  /** Guesses the delimiter from the header line, skips a BOM, then scans what was kept. */
+  /** Skips a BOM, guesses the delimiter from the header line unless given, then scans what was kept. */
   private startFromProbe(): void {
+    this.started = true;
     let all = this.probe.length === 1 ? this.probe[0] : new Uint8Array(this.probeBytes);
     if (this.probe.length > 1) {
       let at = 0;
@@ -142,11 +147,7 @@ export class ResponsesTokenizer {
     }
     this.probe = [];
     if (all.length >= 3 && all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf) all = all.subarray(3);
-    if (this.delim < 0) {
-      let end = all.indexOf(LF);
-      if (end < 0) end = all.length;
-      this.setDelimiter(guessDelimiter(this.decode(all, 0, Math.min(end, HEADER_PROBE))));
-    }
+    this.setDelimiter(this.givenDelimiter ?? guessDelimiter(this.decode(all, 0, Math.min(all.length, HEADER_PROBE))));
     this.scan(all);
   }
 
@@ -508,7 +509,7 @@ export class ResponsesTokenizer {
 
   /** Ends the file: the last record without a line end, an unclosed quote (an error). */
   end(): void {
-    if (this.delim < 0) this.startFromProbe();
+    if (!this.started) this.startFromProbe();
     if (this.pendingQuote) {
       this.pendingQuote = false;
       this.inQuotes = false;
