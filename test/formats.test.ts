@@ -2,11 +2,13 @@
  * The same round read from different shapes scores the same: JSON files, and the wide evidence
  * layout (one row per unit, a column per criterion, optional "<code> (self)" columns).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ParIndexError } from '../src/errors.js';
 import { parseCsvTable } from '../src/io/csv.js';
+import { checkOutputPath, writeFileAtomic } from '../src/io/output.js';
 import { toCsv } from '../src/io/csv-write.js';
 import { scoreResultJson } from '../src/io/results-json.js';
 import { loadRound } from '../src/io/round.js';
@@ -52,5 +54,31 @@ describe('input shapes', () => {
 
   it('the sample folder is the embedded copy', () => {
     expect(SAMPLE.endsWith(join('data', 'hanoi-2021'))).toBe(true);
+  });
+});
+
+describe('writing output files', () => {
+  it('writeFileAtomic replaces the target whole, and a target that cannot be written is a located error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-out-'));
+    const target = join(dir, 'r.csv');
+    writeFileSync(target, 'old');
+    await writeFileAtomic(target, 'new\n');
+    expect(readFileSync(target, 'utf8')).toBe('new\n');
+    expect(readdirSync(dir)).toEqual(['r.csv']);
+    for (const [path, why] of [
+      [join(dir, 'missing', 'r.csv'), 'its folder does not exist'],
+      [dir, 'it is a folder'],
+      [join(target, 'x.csv'), 'a part of its folder path is a file'],
+    ]) {
+      const e = await writeFileAtomic(path, 'x').then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(e).toBeInstanceOf(ParIndexError);
+      expect((e as ParIndexError).issues[0]).toMatchObject({ code: 'cannot-write', file: path });
+      expect((e as ParIndexError).issues[0].message).toContain(why);
+      await expect(checkOutputPath(path)).rejects.toThrow(why);
+    }
+    expect(readdirSync(dir)).toEqual(['r.csv']);
   });
 });

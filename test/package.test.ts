@@ -85,6 +85,21 @@ describe('CLI exit codes and messages', () => {
     expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(JSON.parse(readFileSync(join(SAMPLE, 'expected-score.json'), 'utf8')));
     expect(readdirSync(dir)).toEqual(['r.json']);
   });
+  it('an --out that cannot be written is bad input (exit 1) reported before any input is read', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-'));
+    for (const [out, why] of [
+      [join(dir, 'no-such-folder', 'r.csv'), 'its folder does not exist'],
+      [dir, 'it is a folder'],
+    ]) {
+      // The framework does not exist either: the output path is checked first.
+      const r = run(['score', '--framework', join(dir, 'missing.csv'), '--units', join(SAMPLE, 'units.csv'), '--out', out]);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`${out}: the output file cannot be written: ${why}`);
+      expect(r.stderr).not.toContain('internal error');
+    }
+    expect(run(['template', '--framework', 'hanoi-2021', '--units', join(SAMPLE, 'units.csv'), '--out', join(dir, 'x', 'e.xlsx')]).status).toBe(1);
+    expect(readdirSync(dir)).toEqual([]);
+  });
   it('check lists the round and exits 0; a bad file exits 1', () => {
     const r = run(['check', ...sampleArgs]);
     expect(r.status).toBe(0);

@@ -11,6 +11,7 @@ import { registerSensitivity } from './commands/sensitivity.js';
 import { registerScore } from './commands/score.js';
 import { registerSipas } from './commands/sipas.js';
 import { registerTemplate } from './commands/template.js';
+import { checkOutputPath } from '../io/output.js';
 import { EXIT_USAGE, reportError } from './run.js';
 import { VERSION } from '../version.js';
 
@@ -20,7 +21,12 @@ export function buildProgram(): Command {
     .description('Exact scoring and ranking of PAR INDEX and SIPAS rounds')
     .version(VERSION)
     .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    // An --out that cannot be written is reported before any input is read (exit 1).
+    .hook('preAction', async (_program, action) => {
+      const out = action.opts().out;
+      if (typeof out === 'string' && out !== '') await checkOutputPath(out);
+    });
   registerScore(program);
   registerSipas(program);
   registerCheck(program);

@@ -1,19 +1,69 @@
 /**
- * Writing output: to stdout, or to a file atomically (a temp file beside it, then rename), so a
- * failed run never leaves a half-written or stale file behind.
+ * Writing output: to stdout, or to a file atomically (a temp file beside it, flushed to disk, then
+ * renamed over the target), so a failed run never leaves a half-written or stale file behind. A
+ * target that cannot be written (missing folder, no permission, a folder of that name) is a
+ * located {@link ParIndexError} naming the user's path — exit 1, not an internal error — and the
+ * CLI checks it before reading any input, so a long run does not fail at its very end.
  */
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { ParIndexError } from '../errors.js';
 
-/** Writes `data` to `path` atomically: temp file in the same folder, then rename over the target. */
+const EXPECTED_TARGET = 'a file path in an existing folder that can be written';
+
+/** The located error for an output path that cannot be written, from the system's error code. */
+function cannotWrite(path: string, code: string | undefined, detail?: string): ParIndexError {
+  const why: Record<string, string> = {
+    ENOENT: 'its folder does not exist',
+    ENOTDIR: 'a part of its folder path is a file, not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    EISDIR: 'it is a folder',
+    EBUSY: 'the file is in use (open in another program?)',
+    ENOSPC: 'the disk is full',
+  };
+  const reason = (code && why[code]) ?? detail ?? code ?? 'unknown reason';
+  return new ParIndexError({ file: path, code: 'cannot-write', message: `the output file cannot be written: ${reason}`, expected: EXPECTED_TARGET });
+}
+
+/**
+ * Checks, before any work, that `path` can be written: its folder exists and is writable, and the
+ * path is not a folder. Throws a located {@link ParIndexError} otherwise.
+ */
+export async function checkOutputPath(path: string): Promise<void> {
+  const folder = dirname(path);
+  try {
+    if (!(await stat(folder)).isDirectory()) throw cannotWrite(path, 'ENOTDIR');
+    await access(folder, constants.W_OK);
+  } catch (e) {
+    if (e instanceof ParIndexError) throw e;
+    throw cannotWrite(path, (e as NodeJS.ErrnoException).code, (e as Error).message);
+  }
+  const target = await stat(path).catch(() => undefined);
+  if (target?.isDirectory()) throw cannotWrite(path, 'EISDIR');
+}
+
+/** Writes `data` to `path` atomically: temp file in the same folder, flushed, then renamed over the target. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(tmp, data);
+    const handle = await open(tmp, 'wx');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if ((await stat(path).catch(() => undefined))?.isDirectory()) throw cannotWrite(path, 'EISDIR');
     await rename(tmp, path);
   } catch (e) {
-    await rm(tmp, { force: true });
+    await rm(tmp, { force: true }).catch(() => undefined); // nothing to remove where nothing could be made
+    if (e instanceof ParIndexError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) throw cannotWrite(path, code, (e as Error).message);
     throw e;
   }
 }
