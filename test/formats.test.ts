@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParIndexError } from '../src/errors.js';
 import { parseCsvTable } from '../src/io/csv.js';
+import { loadUnits } from '../src/io/files.js';
 import { checkOutputPath, writeFileAtomic } from '../src/io/output.js';
 import { toCsv } from '../src/io/csv-write.js';
 import { scoreResultJson } from '../src/io/results-json.js';
@@ -80,5 +81,23 @@ describe('writing output files', () => {
       await expect(checkOutputPath(path)).rejects.toThrow(why);
     }
     expect(readdirSync(dir)).toEqual(['r.csv']);
+  });
+});
+
+describe('text encodings', () => {
+  it('UTF-16 and non-UTF-8 files are located errors, not garbled names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-enc-'));
+    const utf16 = join(dir, 'units.txt');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('unit\tname\r\nnoi-vu\tSở Nội vụ\r\n', 'utf16le')]));
+    const e16 = await loadUnits(utf16).then(() => undefined, (err: unknown) => err as ParIndexError);
+    expect(e16?.issues[0]).toMatchObject({ code: 'bad-encoding', file: utf16, value: 'UTF-16LE' });
+    const latin = join(dir, 'units.csv');
+    // "Sở Nội vụ" is not Latin-1; a Windows export of "Hà Nội" writes à as one byte 0xE0.
+    writeFileSync(latin, Buffer.concat([Buffer.from('unit,name\nnoi-vu,So Noi vu\nha-noi,H'), Buffer.from([0xe0]), Buffer.from(' Noi\n')]));
+    const e8 = await loadUnits(latin).then(() => undefined, (err: unknown) => err as ParIndexError);
+    expect(e8?.issues[0]).toMatchObject({ code: 'bad-encoding', file: latin, row: 3 });
+    expect(e8?.issues[0].expected).toContain('UTF-8');
+    writeFileSync(latin, '\ufeffunit,name,group\nnoi-vu,Sở Nội vụ,so\n');
+    expect((await loadUnits(latin)).list[0].name).toBe('Sở Nội vụ');
   });
 });

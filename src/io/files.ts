@@ -23,17 +23,52 @@ export function formatOf(path: string): FileFormat {
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
   if (ext === 'json') return 'json';
   if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
-  throw new ParIndexError({ file: path, code: 'unknown-format', message: 'unknown file type', value: ext ? `.${ext}` : '(no extension)', expected: '.csv, .json or .xlsx' });
+  throw new ParIndexError({ file: path, code: 'unknown-format', message: 'unknown file type', value: ext ? `.${ext}` : '(no extension)', expected: '.csv (also .txt, .tsv), .json or .xlsx (also .xlsm)' });
 }
 
-/** Reads a file as text, turning a missing file into a located error. */
-export async function readTextFile(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ParIndexError({ file: path, code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file', message: code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? (e as Error).message})`, expected: 'a readable file' });
+/** Turns a missing or unreadable file into a located error. */
+export function fileReadError(path: string, e: unknown): ParIndexError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new ParIndexError({
+    file: path,
+    code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file',
+    message: code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? (e as Error).message})`,
+    expected: 'a readable file',
+  });
+}
+
+const UTF8_EXPECTED = 'UTF-8 text (in Excel: Save As → "CSV UTF-8")';
+
+/**
+ * Decodes a text file's bytes as UTF-8. Text in another encoding would otherwise come through as
+ * replacement characters in unit names and titles, so UTF-16 (Excel's "Unicode Text") and bytes
+ * that are not UTF-8 (Windows-1258, Latin-1 exports) are located errors naming the first bad line.
+ */
+export function decodeUtf8(bytes: Uint8Array, path: string): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new ParIndexError({ file: path, code: 'bad-encoding', message: 'the file is UTF-16 text', value: bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE', expected: UTF8_EXPECTED });
   }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const at = text.indexOf('\uFFFD');
+    const before = text.slice(0, Math.max(at, 0));
+    const row = before.split('\n').length;
+    const line = text.slice(before.lastIndexOf('\n') + 1).split(/\r?\n/, 1)[0];
+    throw new ParIndexError({ file: path, row, code: 'bad-encoding', message: 'the file is not UTF-8 text (another encoding, such as Windows-1258?)', value: line.slice(0, 60), expected: UTF8_EXPECTED });
+  }
+}
+
+/** Reads a UTF-8 text file, turning a missing or unreadable file or another encoding into a located error. */
+export async function readTextFile(path: string): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw fileReadError(path, e);
+  }
+  return decodeUtf8(bytes, path);
 }
 
 /** Reads the sheet(s) of an xlsx file for one kind of table (exceljs loaded on demand). */

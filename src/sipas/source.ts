@@ -4,7 +4,7 @@
  * source becomes one async iterable of byte chunks, with progress reported by bytes read.
  */
 import { open } from 'node:fs/promises';
-import { ParIndexError } from '../errors.js';
+import { fileReadError } from '../io/files.js';
 
 /** Responses to read: a path, a stream or iterable of chunks (bytes or UTF-8 text), or bytes. */
 export type ResponsesSource = string | Uint8Array | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
@@ -23,23 +23,12 @@ export interface ChunkSource {
   totalBytes?: number;
 }
 
-/** Turns a missing or unreadable file into a located error. */
-function fileError(path: string, e: unknown): ParIndexError {
-  const code = (e as NodeJS.ErrnoException).code;
-  return new ParIndexError({
-    file: path,
-    code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file',
-    message: code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? (e as Error).message})`,
-    expected: 'a readable file',
-  });
-}
-
 async function* fileChunks(path: string, chunkSize: number, reuse: boolean, onProgress?: ProgressCallback): AsyncGenerator<Uint8Array> {
   let handle;
   try {
     handle = await open(path, 'r');
   } catch (e) {
-    throw fileError(path, e);
+    throw fileReadError(path, e);
   }
   try {
     const total = (await handle.stat()).size;
