@@ -4,16 +4,17 @@
  * written CSV files, and SIPAS response files of the right shape.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRound } from '../src/io/round.js';
 import { scoreWithDecimal } from '../src/scoring/decimal-reference.js';
+import { surveyBuiltinCsv } from '../src/sipas/builtins.js';
 import { score } from '../src/scoring/score.js';
 import { SeededRandom } from '../src/synthetic/random.js';
 import { syntheticRound } from '../src/synthetic/round-gen.js';
-import { SIPAS_2017_COLUMNS, sipasResponseLines, sipasResponsesHeader, writeSipasResponses } from '../src/synthetic/sipas-gen.js';
+import { SIPAS_2017_COLUMNS, SIPAS_2017_OPTIONAL, sipasResponseLines, sipasResponsesHeader, writeSipasResponses } from '../src/synthetic/sipas-gen.js';
 import { writeSyntheticRound } from '../src/synthetic/write-round.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'parindex-synth-'));
@@ -144,6 +145,8 @@ describe('synthetic rounds', () => {
     expect(fromFiles.units.map((u) => [u.unit, u.index!.toString(), u.rank])).toEqual(direct.units.map((u) => [u.unit, u.index!.toString(), u.rank]));
     const lines = readFileSync(w.files.sipasResponses!, 'utf8').trimEnd().split('\n');
     expect(lines.length).toBe(501);
+    expect(readFileSync(w.files.sipasQuestions!, 'utf8')).toBe(surveyBuiltinCsv('sipas-2017'));
+    expect(w.bytes).toBe(Object.values(w.files).reduce((n, f) => n + statSync(f).size, 0));
   });
 });
 
@@ -155,6 +158,8 @@ describe('SIPAS responses', () => {
     expect(again).toBe(text);
     const lines = text.trimEnd().split('\n');
     expect(lines[0]).toBe(`form,unit,${SIPAS_2017_COLUMNS.join(',')}`);
+    expect(SIPAS_2017_COLUMNS).toEqual([...'12345'].flatMap((f, i) => Array.from({ length: [5, 4, 5, 4, 4][i] }, (_, q) => `q${f}_${q + 1}`)));
+    expect([...SIPAS_2017_OPTIONAL]).toEqual(['q5_1', 'q5_2', 'q5_3', 'q5_4']);
     expect(lines.length).toBe(3001);
     const byUnit = new Map<string, number>();
     let invalid = 0;

@@ -81,9 +81,9 @@ export function presetShape(name: PresetName): RoundShape {
 
 /**
  * The unit make-up for `units` units without a preset: 40% departments (`so`) and 60% districts
- * (`huyen`), each group its own league.
+ * (`huyen`), each group its own league; 160 criteria and no SIPAS forms unless told otherwise.
  */
-export function mixedShape(units: number, criteria = 160, forms = 0): RoundShape {
+export function mixedShape(units: number): RoundShape {
   const so = Math.max(units >= 2 ? 1 : units, Math.round(units * 0.4));
   return {
     blocks: [
@@ -91,7 +91,7 @@ export function mixedShape(units: number, criteria = 160, forms = 0): RoundShape
       { group: 'huyen', league: 'huyen', count: units - so, prefix: 'huyen', label: 'Huyện' },
     ].filter((b) => b.count > 0),
     groupSets: [['so'], ['huyen']],
-    criteria,
-    forms,
+    criteria: 160,
+    forms: 0,
   };
 }

@@ -10,6 +10,7 @@ import { buildFramework, type Framework } from '../criteria/framework.js';
 import { addEvidence, addSurveyResults, FirstEvidenceRows, type EvidenceRecord } from '../criteria/evidence.js';
 import { buildUnits, type Units } from '../criteria/units.js';
 import { makeTable, type Table } from '../io/table.js';
+import { formatScaled } from '../numbers/exact.js';
 import { InputMatrix } from '../scoring/inputs.js';
 import { FRAMEWORK_HEADER, frameworkRowCells, generateFrameworkRows, type FrameworkRowSpec } from './framework-gen.js';
 import { mixedShape, presetShape, type PresetName, type RoundShape } from './presets.js';
@@ -45,12 +46,7 @@ export const SURVEY_HEADER = ['unit', 'criterion', 'score'] as const;
 export const UNITS_HEADER = ['unit', 'name', 'group', 'rankGroup'] as const;
 
 /** Decimal text of `n / 100` with two places (`9635` → `96.35`). */
-function hundredths(n: number): string {
-  const neg = n < 0;
-  const a = Math.abs(n);
-  const frac = a % 100;
-  return `${neg ? '-' : ''}${Math.floor(a / 100)}.${frac < 10 ? '0' : ''}${frac}`;
-}
+const hundredths = (n: number): string => formatScaled(BigInt(n), 2);
 
 const YES_TOKENS = ['1', '1', '1', 'có', 'x', 'Đạt', 'yes'];
 const NO_TOKENS = ['0', 'không', 'no', 'Không đạt'];
@@ -72,8 +68,6 @@ export function shapeUnits(shape: RoundShape, units?: number): SyntheticUnit[] {
 export class SyntheticRound {
   /** Seed used. */
   readonly seed: number;
-  /** Unit make-up. */
-  readonly shape: RoundShape;
   /** Leaves in the framework. */
   readonly criteria: number;
   /** SIPAS forms to write. */
@@ -86,12 +80,11 @@ export class SyntheticRound {
 
   constructor(spec: SyntheticSpec = {}) {
     this.seed = spec.seed ?? 1;
-    const base = spec.preset ? presetShape(spec.preset) : mixedShape(spec.units ?? 52, spec.criteria ?? 160, spec.forms ?? 0);
-    this.shape = base;
-    this.criteria = spec.criteria ?? base.criteria;
-    this.forms = spec.forms ?? base.forms;
-    this.unitList = shapeUnits(base, spec.preset && spec.units !== undefined ? spec.units : undefined);
-    this.frameworkRows = generateFrameworkRows({ criteria: this.criteria, groupSets: base.groupSets, seed: this.seed });
+    const shape: RoundShape = spec.preset ? presetShape(spec.preset) : mixedShape(spec.units ?? 52);
+    this.criteria = spec.criteria ?? shape.criteria;
+    this.forms = spec.forms ?? shape.forms;
+    this.unitList = shapeUnits(shape, spec.preset && spec.units !== undefined ? spec.units : undefined);
+    this.frameworkRows = generateFrameworkRows({ criteria: this.criteria, groupSets: shape.groupSets, seed: this.seed });
     const parents = new Set(this.frameworkRows.map((r) => r.code.slice(0, Math.max(0, r.code.lastIndexOf('.')))));
     this.leafRows = this.frameworkRows.filter((r) => !parents.has(r.code));
   }
@@ -187,14 +180,6 @@ export class SyntheticRound {
         yield [unit.id, leaf.code, r < 0.03 ? 'NA' : hundredths(rng.int(4000, 10000))];
       }
     }
-  }
-
-  /** The evidence as one table in memory (fine up to a few hundred thousand rows). */
-  evidenceTable(): Table {
-    let row = 1;
-    const rows: { row: number; cells: string[] }[] = [];
-    for (const cells of this.evidenceRows()) rows.push({ row: ++row, cells });
-    return makeTable([...EVIDENCE_HEADER], rows, { file: 'evidence.csv' });
   }
 
   /** The survey results as a table. */

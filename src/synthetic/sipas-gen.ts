@@ -3,20 +3,17 @@
  * sipas-2017 shape (22 questions; factor 5, feedback, optional). Rows are produced one at a time
  * and written in fixed-size chunks, so a 5,000,000-form file costs the same memory as a 10-form one.
  */
-import { open } from 'node:fs/promises';
+import { surveyBuiltin } from '../sipas/builtins.js';
+import { writeChunks } from './chunked-file.js';
 import { SeededRandom } from './random.js';
 
-/** The 22 question columns of sipas-2017, in file order. */
-export const SIPAS_2017_COLUMNS: readonly string[] = [
-  ...[1, 2, 3, 4, 5].map((q) => `q1_${q}`),
-  ...[1, 2, 3, 4].map((q) => `q2_${q}`),
-  ...[1, 2, 3, 4, 5].map((q) => `q3_${q}`),
-  ...[1, 2, 3, 4].map((q) => `q4_${q}`),
-  ...[1, 2, 3, 4].map((q) => `q5_${q}`),
-];
+const SIPAS_2017_QUESTIONS = surveyBuiltin('sipas-2017').questions;
 
-/** Columns of sipas-2017 that a valid form may leave blank (factor 5, feedback). */
-export const SIPAS_2017_OPTIONAL: ReadonlySet<string> = new Set(['q5_1', 'q5_2', 'q5_3', 'q5_4']);
+/** The 22 question columns of sipas-2017, in file order (from the built-in definition). */
+export const SIPAS_2017_COLUMNS: readonly string[] = SIPAS_2017_QUESTIONS.map((q) => q.column ?? q.code);
+
+/** Columns of sipas-2017 that a valid form may leave blank (factor 5, feedback; from the built-in definition). */
+export const SIPAS_2017_OPTIONAL: ReadonlySet<string> = new Set(SIPAS_2017_QUESTIONS.filter((q) => q.optional).map((q) => q.column ?? q.code));
 
 /** Options of {@link sipasResponseLines} and {@link writeSipasResponses}. */
 export interface SipasResponsesOptions {
@@ -82,18 +79,9 @@ export function* sipasResponseLines(opts: SipasResponsesOptions, batchBytes = 1 
  * written.
  */
 export async function writeSipasResponses(path: string, opts: SipasResponsesOptions): Promise<{ forms: number; bytes: number }> {
-  const fh = await open(path, 'w');
-  let bytes = 0;
-  try {
-    const write = async (s: string) => {
-      const buf = Buffer.from(s, 'utf8');
-      bytes += buf.length;
-      await fh.write(buf);
-    };
-    await write(sipasResponsesHeader());
-    for (const chunk of sipasResponseLines(opts)) await write(chunk);
-  } finally {
-    await fh.close();
-  }
+  const bytes = await writeChunks(path, (function* () {
+    yield sipasResponsesHeader();
+    yield* sipasResponseLines(opts);
+  })());
   return { forms: opts.forms, bytes };
 }

@@ -4,10 +4,11 @@
  * `sipas-responses.csv`. Files are streamed in 1 MB chunks, so memory does not grow with the size of
  * the round.
  */
-import { copyFile, mkdir, open } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { samplePath } from '../data/sample.js';
 import { quoteCsvCell } from '../io/csv-write.js';
+import { surveyBuiltinCsv } from '../sipas/builtins.js';
+import { writeChunks } from './chunked-file.js';
 import { FRAMEWORK_HEADER, frameworkRowCells } from './framework-gen.js';
 import { EVIDENCE_HEADER, SURVEY_HEADER, UNITS_HEADER, syntheticRound, type SyntheticRound, type SyntheticSpec } from './round-gen.js';
 import { writeSipasResponses } from './sipas-gen.js';
@@ -20,34 +21,28 @@ export interface WrittenRound {
   files: { framework: string; units: string; evidence: string; survey: string; sipasQuestions?: string; sipasResponses?: string };
   /** Rows written per file role. */
   rows: { evidence: number; survey: number; forms: number };
-  /** Bytes written in total. */
+  /** Bytes written in total (every file). */
   bytes: number;
 }
 
 /** Writes rows as CSV lines to `path` in 1 MB chunks; returns rows and bytes written. */
 export async function writeCsvRows(path: string, header: readonly string[], rows: Iterable<readonly string[]>): Promise<{ rows: number; bytes: number }> {
-  const fh = await open(path, 'w');
-  let out = header.map((h) => quoteCsvCell(h)).join(',') + '\n';
   let n = 0;
-  let bytes = 0;
-  try {
-    const flush = async () => {
-      const buf = Buffer.from(out, 'utf8');
-      bytes += buf.length;
-      await fh.write(buf);
-      out = '';
-    };
+  function* chunks(): Generator<string> {
+    let out = header.map((h) => quoteCsvCell(h)).join(',') + '\n';
     for (const r of rows) {
       let line = '';
       for (let i = 0; i < r.length; i++) line += (i ? ',' : '') + quoteCsvCell(r[i]);
       out += line + '\n';
       n++;
-      if (out.length >= 1 << 20) await flush();
+      if (out.length >= 1 << 20) {
+        yield out;
+        out = '';
+      }
     }
-    await flush();
-  } finally {
-    await fh.close();
+    yield out;
   }
+  const bytes = await writeChunks(path, chunks());
   return { rows: n, bytes };
 }
 
@@ -70,7 +65,7 @@ export async function writeSyntheticRound(dir: string, round: SyntheticSpec | Sy
   if (r.forms > 0) {
     files.sipasQuestions = join(dir, 'sipas-questions.csv');
     files.sipasResponses = join(dir, 'sipas-responses.csv');
-    await copyFile(samplePath('sipas-questions.csv'), files.sipasQuestions);
+    bytes += await writeChunks(files.sipasQuestions, [surveyBuiltinCsv('sipas-2017')]);
     bytes += (await writeSipasResponses(files.sipasResponses, { forms: r.forms, units: r.unitIds(), seed: r.seed })).bytes;
   }
   return { dir, files, rows: { evidence: ev.rows, survey: sv.rows, forms: r.forms }, bytes };
