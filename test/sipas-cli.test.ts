@@ -140,6 +140,31 @@ describe('parindex score with --sipas-*', () => {
     expect(await run(...base, '--sipas-questions', 'sipas-2017', '--sipas-responses', R)).toBe(2);
     expect(stderr).toMatch(/--sipas-questions, --sipas-responses and --sipas-criterion go together/);
   });
+
+  it('usage errors come before any input is read: a missing framework file does not hide them', async () => {
+    const nope = ['score', '--framework', join(dir, 'nope.csv'), '--units', U];
+    expect(await run(...nope, '--sipas-criterion', '8.1')).toBe(2);
+    expect(await run(...nope, '--sipas-null', 'na')).toBe(2);
+    expect(await run(...nope, '--bands', 'garbage')).toBe(2);
+    expect(stderr).toMatch(/--bands: band "garbage" is not understood; expected bands such as "A>=90; B>=80; C>=70"/);
+    expect(stderr).not.toMatch(/nope\.csv/);
+    expect(await run(...nope)).toBe(1);
+    expect(stderr).toMatch(/nope\.csv: the file does not exist/);
+  });
+});
+
+describe('parindex check with score and SIPAS inputs together', () => {
+  const round = ['--framework', join(SAMPLE, 'framework.csv'), '--units', U, '--evidence', join(SAMPLE, 'evidence.csv'), '--survey', join(SAMPLE, 'survey.csv')];
+  it('checks both sets (exit 0), and a bad framework is found even with SIPAS inputs given (exit 1)', async () => {
+    expect(await run('check', ...round, '--questions', Q, '--responses', R)).toBe(0);
+    expect(stdout).toMatch(/^ok: survey definition with 27 nodes, 22 questions \(18 required\); 2890 forms over 10 units/);
+    expect(stdout).toMatch(/\nok: 67 criteria \(56 leaves\), 52 units, /);
+    expect(await run('check', '--framework', U, '--units', U, '--questions', Q, '--responses', R)).toBe(1);
+  });
+  it('--print-definition writes CSV only: another --format is a usage error', async () => {
+    expect(await run('sipas', '--print-definition', 'sipas-2017', '--format', 'json')).toBe(2);
+    expect(stderr).toMatch(/--print-definition writes CSV; --format json does not apply/);
+  });
 });
 
 describe.runIf(existsSync(CLI))('the built binary', () => {

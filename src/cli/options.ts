@@ -3,6 +3,8 @@
  */
 import { Option, type Command } from 'commander';
 import { ROUNDING_MODES, TIE_MODES, RANK_ON } from '../criteria/schemas.js';
+import { ParIndexError } from '../errors.js';
+import { parseBands, type Band } from '../scoring/bands.js';
 import type { ScoreOptions } from '../scoring/score.js';
 import { UsageError } from './run.js';
 import type { SipasParCliOptions } from './commands/sipas.js';
@@ -59,12 +61,22 @@ export function addScoreInputOptions(cmd: Command): Command {
     .option('--sipas-skip-bad-rows', 'drop SIPAS forms holding a bad value instead of stopping');
 }
 
+/** Parses --bands when the options are read (a bad value is a usage error, before any input is read). */
+function bandsOption(value: string): Band[] {
+  try {
+    return parseBands(value);
+  } catch (e) {
+    if (e instanceof ParIndexError) throw new UsageError(`--bands: ${e.issues.map((i) => i.message).join('; ')}; expected bands such as "A>=90; B>=80; C>=70"`);
+    throw e;
+  }
+}
+
 /** Adds the ranking options: --ties, --rank-on, --bands, --clamp. */
 export function addRankOptions(cmd: Command): Command {
   return cmd
     .addOption(new Option('--ties <mode>', 'tie handling').choices([...TIE_MODES]))
     .addOption(new Option('--rank-on <what>', 'rank on exact or printed values').choices([...RANK_ON]))
-    .option('--bands <bands>', 'bands, e.g. "A>=90; B>=80; C>=70"')
+    .option('--bands <bands>', 'bands, e.g. "A>=90; B>=80; C>=70"', bandsOption)
     .option('--clamp', 'clamp index and selfIndex to [0, 100] after adjustments');
 }
 
@@ -84,7 +96,8 @@ export interface ScoreCliOptions extends SipasParCliOptions {
   rounding?: ScoreOptions['rounding'];
   ties?: ScoreOptions['ties'];
   rankOn?: ScoreOptions['rankOn'];
-  bands?: string;
+  /** Parsed --bands. */
+  bands?: Band[];
   clamp?: boolean;
 }
 

@@ -7,22 +7,32 @@ import { ParIndexError } from '../../errors.js';
 import { loadRound } from '../../io/round.js';
 import { findMissingInputs } from '../../scoring/score.js';
 import { addScoreInputOptions, requireOptions, type ScoreCliOptions } from '../options.js';
-import { addSipasInputOptions, applySipasOptions, checkSipasFromOptions } from './sipas.js';
+import { addSipasInputOptions, applySipasOptions, checkSipasFromOptions, checkSipasParOptions } from './sipas.js';
 
 /** Registers check. */
 export function registerCheck(program: Command): void {
   const cmd = program.command('check').description('check inputs and list every problem; nothing is scored');
   addSipasInputOptions(addScoreInputOptions(cmd));
   cmd.action(async (o: ScoreCliOptions & { questions?: string; responses?: string; skipBadRows?: boolean }) => {
-    if (o.questions !== undefined || o.responses !== undefined) return checkSipasFromOptions(o);
+    // Survey inputs, score inputs, or both: each set given is checked in full (--units serves both).
+    const survey = o.questions !== undefined || o.responses !== undefined;
+    const round = o.framework !== undefined || o.evidence !== undefined || o.survey !== undefined;
+    if (survey && !round) return checkSipasFromOptions(o);
     requireOptions(o as unknown as Record<string, unknown>, ['framework', 'units']);
-    const round = await loadRound({ framework: o.framework!, units: o.units!, evidence: o.evidence, survey: o.survey }, { decimalComma: o.decimalComma });
-    await applySipasOptions(round, o);
-    const missing = findMissingInputs(round.inputs);
-    if (o.strict && missing.length > 0) throw new ParIndexError(missing);
-    process.stdout.write(
-      `ok: ${round.framework.criteria.length} criteria (${round.framework.leaves.length} leaves), ${round.units.list.length} units, ` +
-        `${round.inputs.present.reduce((a, b) => a + b, 0)} input rows; ${missing.length} applicable inputs missing (scored 0; an error with --strict)\n`,
-    );
+    checkSipasParOptions(o);
+    if (survey) await checkSipasFromOptions(o);
+    await checkRound(o);
   });
+}
+
+/** Checks a PAR round's inputs and prints a one-line summary. */
+async function checkRound(o: ScoreCliOptions): Promise<void> {
+  const round = await loadRound({ framework: o.framework!, units: o.units!, evidence: o.evidence, survey: o.survey }, { decimalComma: o.decimalComma });
+  await applySipasOptions(round, o);
+  const missing = findMissingInputs(round.inputs);
+  if (o.strict && missing.length > 0) throw new ParIndexError(missing);
+  process.stdout.write(
+    `ok: ${round.framework.criteria.length} criteria (${round.framework.leaves.length} leaves), ${round.units.list.length} units, ` +
+      `${round.inputs.present.reduce((a, b) => a + b, 0)} input rows; ${missing.length} applicable inputs missing (scored 0; an error with --strict)\n`,
+  );
 }

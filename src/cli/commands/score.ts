@@ -8,20 +8,16 @@ import { loadRound, type Round, type RoundFiles } from '../../io/round.js';
 import { score, type ScoreResult } from '../../scoring/score.js';
 import { addBomOption, addOutputOptions, addRankOptions, addScoreInputOptions, checkOutputTarget, requireOptions, scoreOptionsOf, type ScoreCliOptions } from '../options.js';
 import { renderScore, SCORE_FORMATS } from '../render.js';
-import { applySipasOptions } from './sipas.js';
+import { applySipasOptions, checkSipasParOptions } from './sipas.js';
 
 /** Loads and scores a round from CLI options, keeping the loaded round (explain and sensitivity need its inputs). */
 export async function scoredRoundFromOptions(o: ScoreCliOptions): Promise<{ round: Round; result: ScoreResult }> {
   requireOptions(o as unknown as Record<string, unknown>, ['framework', 'units']);
+  checkSipasParOptions(o);
   const files: RoundFiles = { framework: o.framework!, units: o.units!, evidence: o.evidence, survey: o.survey };
   const round = await loadRound(files, { decimalComma: o.decimalComma });
   await applySipasOptions(round, o);
   return { round, result: score(round.framework, round.units, round.inputs, scoreOptionsOf(o)) };
-}
-
-/** Loads and scores a round from CLI options. */
-export async function scoreFromOptions(o: ScoreCliOptions): Promise<ScoreResult> {
-  return (await scoredRoundFromOptions(o)).result;
 }
 
 /** Scores and writes the result as the options ask. */

@@ -75,6 +75,7 @@ async function runSipas(o: SipasCliOptions): Promise<void> {
   checkOutputTarget(o);
   if (o.printDefinition !== undefined) {
     if (!isSurveyBuiltin(o.printDefinition)) throw new UsageError(`--print-definition takes ${SURVEY_BUILTINS.join(' or ')}, not "${o.printDefinition}"`);
+    if (o.format !== 'table' && o.format !== 'csv') throw new UsageError(`--print-definition writes CSV; --format ${o.format} does not apply`);
     await writeOutput(o.out, surveyBuiltinCsv(o.printDefinition));
     return;
   }
@@ -105,14 +106,24 @@ export async function checkSipasFromOptions(o: { questions?: string; responses?:
 }
 
 /**
+ * Usage check of the `--sipas-*` options of score-like commands, done before any input is read:
+ * the three go together, and --sipas-null / --sipas-skip-bad-rows only with them. Returns true when
+ * SIPAS is to be fed into the round.
+ */
+export function checkSipasParOptions(o: SipasParCliOptions): boolean {
+  const given = [o.sipasQuestions, o.sipasResponses, o.sipasCriterion].filter((x) => x !== undefined).length;
+  if (given > 0 && given < 3) throw new UsageError('--sipas-questions, --sipas-responses and --sipas-criterion go together');
+  if (given === 0 && (o.sipasNull !== undefined || o.sipasSkipBadRows)) throw new UsageError('--sipas-null and --sipas-skip-bad-rows apply only with --sipas-questions, --sipas-responses and --sipas-criterion');
+  return given === 3;
+}
+
+/**
  * Feeds SIPAS into a loaded PAR round when the `--sipas-*` options are given: scores the survey
  * over the round's units and stores each unit's SIPAS index as the survey score of
  * `--sipas-criterion`. The three options go together (else a usage error).
  */
 export async function applySipasOptions(round: Round, o: SipasParCliOptions): Promise<void> {
-  const given = [o.sipasQuestions, o.sipasResponses, o.sipasCriterion].filter((x) => x !== undefined).length;
-  if (given === 0) return;
-  if (given < 3) throw new UsageError('--sipas-questions, --sipas-responses and --sipas-criterion go together');
+  if (!checkSipasParOptions(o)) return;
   const definition = await loadSurveyDefinition(o.sipasQuestions!);
   const result = await withProgress(o.sipasResponses!, (onProgress) => scoreSurvey(definition, o.sipasResponses!, { units: round.units, skipBadRows: o.sipasSkipBadRows, onProgress }));
   addSipasScores(round.inputs, round.framework, round.units, result, o.sipasCriterion!, { nullAs: o.sipasNull, file: o.sipasResponses });
