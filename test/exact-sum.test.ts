@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Exact } from '../src/numbers/exact.js';
+import { Exact, gcd, lcm } from '../src/numbers/exact.js';
 import { sumFractions } from '../src/numbers/exact-sum.js';
 
 const safe = fc.integer({ min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });
@@ -49,5 +49,26 @@ describe('sumFractions', () => {
     expect(sumFractions([[1n, 3n], [1n, 3n], [1n, 3n]]).toString()).toBe('1');
     expect(sumFractions([[1n, 3n], [2n, 7n], [5n, -6n]]).eq(Exact.of(1n, 3n).add(Exact.of(2n, 7n)).sub(Exact.of(5n, 6n)))).toBe(true);
     expect(sumFractions([]).toString()).toBe('0');
+  });
+});
+
+describe('lcm', () => {
+  it('is the least common multiple: non-negative, a multiple of both, times the gcd equals |a·b|', () => {
+    expect([lcm(4n, 6n), lcm(-4n, 6n), lcm(7n, 1n), lcm(0n, 5n), lcm(5n, 0n), lcm(0n, 0n)]).toEqual([12n, 12n, 7n, 0n, 0n, 0n]);
+    const big = fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n });
+    fc.assert(
+      fc.property(big, big, (a, b) => {
+        const m = lcm(a, b);
+        expect(m >= 0n).toBe(true);
+        if (a === 0n || b === 0n) {
+          expect(m).toBe(0n);
+          return;
+        }
+        expect(m % a === 0n && m % b === 0n).toBe(true);
+        const ab = a * b;
+        expect(m * gcd(a, b)).toBe(ab < 0n ? -ab : ab);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -11,7 +11,7 @@ import { Exact } from '../numbers/exact.js';
 import { isParamsProblem, parseKeyValueParams, parseTiers, type LeafParams } from './params.js';
 import { readRows } from './rows.js';
 import { FrameworkRowSchema, RULES, type SettingsInput } from './schemas.js';
-import { parseSettingsRecord, parseSettingsTable } from './settings.js';
+import { parseSettingsRecord } from './settings.js';
 
 /** A leaf rule (SPEC §2). */
 export type Rule = (typeof RULES)[number];
@@ -250,4 +250,3 @@ export function safeParseFramework(json: unknown, source: { file?: string } = {}
   return toSafe(() => parseFramework(json, source));
 }
 
-export { parseSettingsTable };

@@ -4,7 +4,7 @@
  * league mean). Here numerators are first summed per denominator, the distinct denominators are
  * brought to their least common multiple, and the total is reduced once.
  */
-import { Exact, gcd } from './exact.js';
+import { Exact, lcm } from './exact.js';
 
 /** The exact sum of fractions `num / den` (unreduced is fine; den ≠ 0). */
 export function sumFractions(parts: Iterable<readonly [bigint, bigint]>): Exact {
@@ -15,9 +15,9 @@ export function sumFractions(parts: Iterable<readonly [bigint, bigint]>): Exact 
     const d = d0 < 0n ? -d0 : d0;
     byDen.set(d, (byDen.get(d) ?? 0n) + n);
   }
-  let lcm = 1n;
-  for (const d of byDen.keys()) lcm = (lcm / gcd(d, lcm % d)) * d;
+  let den = 1n;
+  for (const d of byDen.keys()) den = lcm(den, d);
   let num = 0n;
-  for (const [d, n] of byDen) num += n * (lcm / d);
-  return Exact.of(num, lcm);
+  for (const [d, n] of byDen) num += n * (den / d);
+  return Exact.of(num, den);
 }

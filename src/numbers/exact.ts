@@ -18,6 +18,13 @@ export function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
+/** Least common multiple of two bigints (non-negative; 0 when either is 0). */
+export function lcm(a: bigint, b: bigint): bigint {
+  if (a === 0n || b === 0n) return 0n;
+  const m = (a / gcd(a, b)) * b;
+  return m < 0n ? -m : m;
+}
+
 const POW10: bigint[] = [1n];
 /** 10^n as a bigint (cached). */
 export function pow10(n: number): bigint {
@@ -65,7 +72,7 @@ export class Exact {
       a = b;
       b = t;
     }
-    if (a === 0) a = 1;
+    // a = gcd(|num|, |den|) ≥ 1, since den ≠ 0.
     const s = den < 0 ? -1 : 1;
     return new Exact(BigInt((s * num) / a), BigInt((s * den) / a));
   }
@@ -131,14 +138,6 @@ export class Exact {
   max(o: Exact): Exact {
     return this.cmp(o) >= 0 ? this : o;
   }
-  /** Nearest float64 (for display or statistics only, never for scoring). */
-  toNumber(): number {
-    // Scale to keep 20 significant digits before converting.
-    const q = this.num / this.den;
-    const r = this.num - q * this.den;
-    return Number(q) + Number((r * 10n ** 20n) / this.den) / 1e20;
-  }
-
   /**
    * Rounds to `decimals` places and prints with a point, e.g. `"89.83"`. Half-up rounds halves away
    * from zero; half-even to the even neighbour.

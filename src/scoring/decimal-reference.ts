@@ -97,7 +97,7 @@ export function scoreWithDecimal(
       if (c.rule === 'survey') {
         const s = scores.get(key);
         if (s !== undefined && isNA(s)) continue;
-        const p = s === undefined || s.trim() === '' ? new D(0) : points(c.code, s);
+        const p = s === undefined ? new D(0) : points(c.code, s);
         pts = pts.add(p);
         selfPts = selfPts.add(p);
         max = max.add(cmax);

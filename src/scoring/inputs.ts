@@ -86,7 +86,8 @@ export class InputMatrix {
     const scale = dot < 0 ? 0 : body.length - dot - 1;
     const digits = dot < 0 ? body : body.slice(0, dot) + body.slice(dot + 1);
     const n = Number(digits);
-    if (digits.length <= 15 && scale < 256) {
+    if (digits.length <= 15) {
+      // (scale ≤ digits.length ≤ 15, so it fits the Uint8Array)
       this.value[k] = neg ? -n : n;
       this.scale[k] = scale;
       if (scale > this.maxScale) this.maxScale = scale;

@@ -6,7 +6,7 @@
  */
 import type { Criterion, Framework } from '../criteria/framework.js';
 import { appliesTo } from '../criteria/framework.js';
-import { Exact, pow10 } from '../numbers/exact.js';
+import { Exact, lcm, pow10 } from '../numbers/exact.js';
 import { APPRAISED, BLANK, NA, SELF, VALUE, type InputMatrix } from './inputs.js';
 import { leafPoints } from './rules.js';
 
@@ -47,13 +47,6 @@ function scaleOf(x: Exact): number {
   const s = x.toString();
   const dot = s.indexOf('.');
   return dot < 0 ? 0 : s.length - dot - 1;
-}
-
-function lcm(a: bigint, b: bigint): bigint {
-  let x = a;
-  let y = b;
-  while (y) [x, y] = [y, x % y];
-  return (a / x) * b;
 }
 
 /** The compiled, integer form of a framework for one input matrix, or the reason it cannot be used. */
@@ -150,11 +143,11 @@ export function compilePlan(fw: Framework, m: InputMatrix): Plan | undefined {
         if (c.rule === 'adjust') bound += (m.maxMagnitude + 1) * Number(D);
         break;
       case 'ratio': {
-        // points·D = min(P·10^st, T·10^S) × M·D / (10^sm · 10^S · T)
+        // points·D = min(x·10^st, T·10^S) × M·D / (10^S · T), x = the input at scale S (10^st cancels)
         const t = c.params.target ?? Exact.HUNDRED;
         const st = scaleOf(t);
         const T = t.num * pow10(st) / t.den; // target at its own scale
-        const f = (c.max.num * D * pow10(st)) / (c.max.den * pow10(S) * T * pow10(st));
+        const f = (c.max.num * D) / (c.max.den * pow10(S) * T);
         if (f * c.max.den * pow10(S) * T !== c.max.num * D) return undefined;
         plan.factor[j] = Number(f);
         plan.mul[j] = P10[st];

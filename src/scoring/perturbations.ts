@@ -10,7 +10,7 @@
  *   self value with probability `revert`, independently per (unit, leaf) and run — how much the
  *   ranks owe to the council's corrections.
  */
-import { Exact } from '../numbers/exact.js';
+import { Exact, lcm } from '../numbers/exact.js';
 import { mulberry32, UINT32_RANGE } from '../numbers/prng.js';
 import type { LeafDetail } from './leaf-detail.js';
 
@@ -18,13 +18,6 @@ import type { LeafDetail } from './leaf-detail.js';
 export interface Perturbation {
   /** Writes each unit's perturbed points (`num`) and applicable max (`den`) for run `r`, same scale. */
   run(r: number, num: bigint[], den: bigint[]): void;
-}
-
-function lcm(a: bigint, b: bigint): bigint {
-  let x = a;
-  let y = b;
-  while (y) [x, y] = [y, x % y];
-  return (a / x) * b;
 }
 
 /** The least common denominator of every value. */
