@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Exact } from '../src/numbers/exact.js';
+import { parseBands } from '../src/scoring/bands.js';
 import { catchError, csv, scoreCsv, unitOf } from './support/round.js';
 
 const FW = csv(
@@ -192,6 +193,18 @@ describe('bands and clamp', () => {
       ['80.000', 'B'],
       ['33.333', null],
     ]);
+  });
+  it('bands: a comparison sign in the label is a located bad-bands error, not part of the label', () => {
+    for (const bad of ['A=>90', 'A<=90', 'A≤90', 'A>=90; B=>80', 'A==90', '>=90']) {
+      const e = catchError(() => parseBands(bad, { file: 'fw.json' }));
+      expect(e.issues[0]).toMatchObject({ code: 'bad-bands', file: 'fw.json', column: 'bands', value: bad });
+    }
+    expect(parseBands('A >= 90; B>80; C ≥ 70').map((b) => [b.label, b.min.toString(), b.strict])).toEqual([
+      ['A', '90', false],
+      ['B', '80', true],
+      ['C', '70', false],
+    ]);
+    expect(catchError(() => league(['2.7'], { bands: 'A=>90' })).issues[0]).toMatchObject({ code: 'bad-bands', column: 'bands' });
   });
   it('clamp keeps index within [0, 100] after adjustments', () => {
     const fw = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,p,1,,points,,', '1.2,adj,,,adjust,,');

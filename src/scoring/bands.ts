@@ -1,6 +1,7 @@
 /**
  * Bands (xếp loại) such as `A>=90; B>=80; C>=70`: lower bounds inclusive (`>` makes one strict);
- * a value below every band has none. Compared on exact values.
+ * a value below every band has none. Compared on exact values. A label may not contain `<`, `>`,
+ * `=`, `≥` or `≤`.
  */
 import { ParIndexError } from '../errors.js';
 import { parseExact } from '../numbers/decimal-text.js';
@@ -20,7 +21,8 @@ export interface Band {
 export function parseBands(text: string, source: { file?: string; sheet?: string } = {}): Band[] {
   const bands: Band[] = [];
   for (const part of text.split(/[;|]/).map((s) => s.trim()).filter(Boolean)) {
-    const m = /^(.+?)\s*(>=|>|≥)\s*(\S+)$/.exec(part);
+    // The label holds no comparison sign, so `A=>90` or `A<=90` is an error, not label "A=" / "A<".
+    const m = /^([^<>=≥≤]+?)\s*(>=|>|≥)\s*(\S+)$/.exec(part);
     const min = m && parseExact(m[3]);
     if (!m || !min) {
       throw new ParIndexError({ ...source, column: 'bands', code: 'bad-bands', message: `band "${part}" is not understood`, value: text, expected: 'bands such as "A>=90; B>=80; C>=70"' });
