@@ -60,6 +60,20 @@ describe('SIPAS → PAR survey criterion 8.1 on the sample', () => {
     expect(noiVu.na).toBe(noiVuBase.na + 1);
   });
 
+  it('a survey scored without the units list reaches every unit of the round the same way', () => {
+    const unlisted = scoreSurveyCsv(surveyBuiltin('sipas-2017'), sampleText('sipas-responses.csv'));
+    expect(unlisted.units.length).toBe(10); // only the units with forms
+    for (const nullAs of ['na', 'missing'] as const) {
+      const a = buildInputs(fw, units, { evidence: t.evidence, survey });
+      const b = buildInputs(fw, units, { evidence: t.evidence, survey });
+      addSipasScores(a, fw, units, sipas, '8.1', { nullAs });
+      addSipasScores(b, fw, units, unlisted, '8.1', { nullAs });
+      const ra = score(fw, units, a);
+      const rb = score(fw, units, b);
+      expect(rb.units.map((u) => [u.unit, u.index?.toString(), u.na, u.missing])).toEqual(ra.units.map((u) => [u.unit, u.index?.toString(), u.na, u.missing]));
+    }
+  });
+
   it('a (unit, criterion) given by both the survey results file and SIPAS is an error', () => {
     const m = buildInputs(fw, units, { evidence: t.evidence, survey: t.survey });
     const res = safeAddSipasScores(m, fw, units, sipas, '8.1', { file: 'sipas-responses.csv' });

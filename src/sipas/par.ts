@@ -49,21 +49,26 @@ export function addSipasScores(matrix: InputMatrix, fw: Framework, units: Units,
   const leaf = matrix.leafIndex.get(c.code)!;
   const writes: { cell: number; value: Exact | null }[] = [];
   for (const r of sipas.units) {
-    const u = units.byId.get(r.unit);
-    if (!u) {
-      issues.add({ ...where, code: 'unknown-unit', message: `unit "${r.unit}" of the survey is not in the units file`, value: r.unit, expected: 'a unit id from the units file' });
-      continue;
-    }
+    if (!units.byId.has(r.unit)) issues.add({ ...where, code: 'unknown-unit', message: `unit "${r.unit}" of the survey is not in the units file`, value: r.unit, expected: 'a unit id from the units file' });
+  }
+  // Every unit of the round, including those the survey never saw (no forms: no index).
+  for (const u of units.list) {
+    const r = sipas.byUnit.get(u.id);
     if (!appliesTo(c, u.group)) {
-      if (r.forms > 0) issues.add({ ...where, code: 'not-applicable', message: `"${c.code}" does not apply to group "${u.group}", yet unit "${u.id}" has ${r.forms} survey forms`, value: criterion, expected: `a survey criterion for group ${u.group}` });
+      if (r && r.forms > 0) issues.add({ ...where, code: 'not-applicable', message: `"${c.code}" does not apply to group "${u.group}", yet unit "${u.id}" has ${r.forms} survey forms`, value: criterion, expected: `a survey criterion for group ${u.group}` });
       continue;
     }
     const cell = matrix.cell(matrix.unitIndex.get(u.id)!, leaf);
+    const index = r?.index ?? null;
     if (matrix.present[cell]) {
-      issues.add({ ...where, code: 'duplicate-survey', message: `unit "${u.id}", criterion "${c.code}" has a score in the survey results file and from SIPAS`, value: criterion, expected: 'one source per unit and criterion (drop the row from the survey results file, or the SIPAS options)' });
+      // A survey results row and SIPAS for the same unit and criterion (a unit the survey never
+      // listed keeps its row).
+      if (r !== undefined) {
+        issues.add({ ...where, code: 'duplicate-survey', message: `unit "${u.id}", criterion "${c.code}" has a score in the survey results file and from SIPAS`, value: criterion, expected: 'one source per unit and criterion (drop the row from the survey results file, or the SIPAS options)' });
+      }
       continue;
     }
-    if (r.index !== null || opts.nullAs === 'na') writes.push({ cell, value: r.index });
+    if (index !== null || opts.nullAs === 'na') writes.push({ cell, value: index });
   }
   issues.throwIfAny();
   // Nothing is stored unless every unit passed.
