@@ -6,7 +6,8 @@ export default defineConfig([
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
-    clean: true,
+    // No `clean` here: the two builds run at once and one's clean could remove the other's output;
+    // `npm run build` empties dist first.
     shims: true,
     target: 'node20',
     treeshake: true,

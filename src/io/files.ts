@@ -3,7 +3,7 @@
  * loaded only when a workbook is read). Every loader names the file in its errors.
  */
 import { readFile } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import { buildFramework, parseFramework, type Framework } from '../criteria/framework.js';
 import { buildUnits, type Units } from '../criteria/units.js';
 import { ParIndexError, toSafeAsync, type SafeResult } from '../errors.js';
@@ -91,7 +91,7 @@ export async function loadTables(path: string, kind: TableKind): Promise<Table[]
       return [parseCsvTable(await readTextFile(path), { file })];
     case 'json': {
       const json = parseJsonText(await readTextFile(path), { file });
-      const rows = Array.isArray(json) ? json : (json as Record<string, unknown>)?.[kind === 'criteria' ? 'criteria' : kind];
+      const rows = Array.isArray(json) ? json : (json as Record<string, unknown>)?.[kind];
       return [jsonRowsToTable(rows ?? json, { file })];
     }
     case 'xlsx':
@@ -128,9 +128,4 @@ export async function loadUnits(path: string): Promise<Units> {
 /** {@link loadUnits} without throwing on user data. */
 export function safeLoadUnits(path: string): Promise<SafeResult<Units>> {
   return toSafeAsync(() => loadUnits(path));
-}
-
-/** A short display name for a path (used in summaries). */
-export function displayName(path: string): string {
-  return basename(path);
 }
