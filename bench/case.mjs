@@ -30,10 +30,12 @@ function scoringSetup() {
 
 const SIDES = {
   // --- exact scoring ---------------------------------------------------------------------------
+  // Every side starts from prepared data built untimed (the checked InputMatrix, or for decimal.js
+  // every cell already parsed into a Decimal), except 'score:decimal-text', an informational row.
   'score:ours': {
-    setup() {
+    async setup() {
       const s = scoringSetup();
-      return { ...s, inputs: s.round.inputs(s.fw, s.units) };
+      return { ...s, inputs: s.round.inputs(s.fw, s.units), leagueCheck: (await import('./lib/leagues.mjs')).leagueCheck };
     },
     run({ fw, units, inputs }) {
       const res = P.score(fw, units, inputs);
@@ -41,40 +43,71 @@ const SIDES = {
       for (const u of res.units) if (u.index) chars += u.index.toFixed(2).length;
       return { res, chars };
     },
-    check({ res }) {
-      return { path: res.path, units: res.units.length, top: res.units[0].unit, topIndex: res.units[0].index.toFixed(2), ranks: res.units.map((u) => `${u.unit}:${u.rank}`).join(',').length };
+    check({ res }, { units, leagueCheck }) {
+      const byId = new Map(res.units.map((u) => [u.unit, u]));
+      const rows = units.list.map((unit) => {
+        const u = byId.get(unit.id);
+        return [unit.id, unit.rankGroup, u.rank, u.index ? u.index.toFixed(2) : null];
+      });
+      return { path: res.path, units: res.units.length, ...leagueCheck(rows) };
     },
   },
   'score:float': {
     async setup() {
       const s = scoringSetup();
       const { floatScore } = await import('./lib/float-score.mjs');
-      return { ...s, inputs: s.round.inputs(s.fw, s.units), floatScore };
+      return { ...s, inputs: s.round.inputs(s.fw, s.units), floatScore, leagueCheck: (await import('./lib/leagues.mjs')).leagueCheck };
     },
     run({ fw, inputs, floatScore }) {
       return floatScore(fw, inputs);
     },
-    check(out, { inputs }) {
-      let top = 0;
-      out.rank.forEach((r, i) => {
-        if (r === 1 && inputs.units[i].rankGroup === inputs.units[0].rankGroup) top = i;
+    check(out, { inputs, leagueCheck }) {
+      const rows = inputs.units.map((u, i) => {
+        const idx = out.totals.index[i];
+        return [u.id, u.rankGroup, Number.isNaN(idx) ? null : out.rank[i], Number.isNaN(idx) ? null : idx.toFixed(2)];
       });
-      return { units: out.rank.length, top: inputs.units[top].id, topIndex: out.totals.index[top].toFixed(2) };
+      return { units: out.rank.length, ...leagueCheck(rows) };
     },
   },
   'score:decimal': {
     async setup() {
       const s = scoringSetup();
+      const { prepareDecimal, decimalPreparedScore } = await import('./lib/decimal-prepared.mjs');
+      const evidence = (function* () {
+        for (const c of s.round.evidenceRows()) yield { unit: c[0], criterion: c[1], self: c[2], appraised: c[3] };
+      })();
+      const survey = (function* () {
+        for (const c of s.round.surveyRows()) yield { unit: c[0], criterion: c[1], score: c[2] };
+      })();
+      const prep = prepareDecimal(P.RefDecimal, P.readYesNo, s.fw, s.units, evidence, survey);
+      return { prep, decimalPreparedScore, leagueCheck: (await import('./lib/leagues.mjs')).leagueCheck };
+    },
+    run({ prep, decimalPreparedScore }) {
+      return decimalPreparedScore(prep);
+    },
+    check(out, { prep, leagueCheck }) {
+      const D = prep.D;
+      const rows = prep.units.map((u, i) => [u.id, u.rankGroup, out.units[i].rank, out.units[i].index === null ? null : out.units[i].index.toFixed(2, D.ROUND_HALF_UP)]);
+      return { units: out.units.length, ...leagueCheck(rows) };
+    },
+  },
+  'score:decimal-text': {
+    async setup() {
+      const s = scoringSetup();
       const evidence = [...s.round.evidenceRows()].map((c) => ({ unit: c[0], criterion: c[1], self: c[2], appraised: c[3] }));
       const survey = [...s.round.surveyRows()].map((c) => ({ unit: c[0], criterion: c[1], score: c[2] }));
       const { decimalScore } = await import('./lib/decimal-score.mjs');
-      return { ...s, evidence, survey, decimalScore };
+      return { ...s, evidence, survey, decimalScore, leagueCheck: (await import('./lib/leagues.mjs')).leagueCheck };
     },
     run({ fw, units, evidence, survey, decimalScore }) {
       return decimalScore(P, fw, units, evidence, survey);
     },
-    check(out) {
-      return { units: out.units, top: out.top, topIndex: out.topIndex };
+    check(out, { units, leagueCheck }) {
+      const rows = units.list.map((u) => {
+        const idx = out.res.get(u.id).index;
+        return [u.id, u.rankGroup, out.rank.get(u.id) ?? null, idx === null ? null : idx.toFixed(2, P.RefDecimal.ROUND_HALF_UP)];
+      });
+      return { units: units.list.length, ...leagueCheck(rows) };
     },
   },
 

@@ -15,8 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { count, parseArgs } from './lib/args.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const args = parseArgs(process.argv.slice(2));
-if (args.help || args.h) {
+const args = parseArgs(process.argv.slice(2), { booleans: ['help'] });
+// parseArgs reads only `--` options: `-h` stays a positional argument.
+if (args.help === true || args._.includes('-h')) {
   process.stdout.write('usage: npm run gen -- [--preset hanoi|city|national] [--units N] [--criteria M] [--forms F] [--seed S] [--out DIR]\n');
   process.exit(0);
 }

@@ -6,11 +6,16 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { RefDecimal } from '../src/scoring/decimal-reference.js';
+import { readYesNo } from '../src/scoring/rules.js';
+import { score } from '../src/scoring/score.js';
+import { syntheticRound } from '../src/synthetic/round-gen.js';
 
 const root = join(__dirname, '..');
 const WORKLOADS: Record<string, string[]> = {
-  score: ['ours', 'float', 'decimal'],
+  score: ['ours', 'float', 'decimal', 'decimalText'],
   sipas: ['ours', 'raw', 'duckdb', 'csvParse'],
   'sipas-large': ['ours', 'raw'],
   xlsx: ['ours', 'exceljs'],
@@ -50,7 +55,12 @@ describe('bench/run.mjs --smoke', () => {
       }
       expect(w.agree, `${name}: every side computed the same result`).toBe(true);
     }
-    // The score sides agree on the league leader; SIPAS sides on every count.
+    // The score sides agree on every league's leader, its 2-dp index and the ranked count (the exact
+    // sides on every unit's 2-dp index too); SIPAS sides on every count.
+    const score = report.workloads.score.sides;
+    expect(Object.keys(score.ours.check.leagues).length).toBe(2);
+    for (const side of ['float', 'decimal', 'decimalText']) expect(score[side].check.leagues, side).toEqual(score.ours.check.leagues);
+    for (const side of ['decimal', 'decimalText']) expect(score[side].check.indexDigest, side).toBe(score.ours.check.indexDigest);
     expect(report.workloads.sipas.sides.ours.check.forms).toBe(2000);
     expect(report.workloads.sipas.sides.duckdb.check.valid).toBe(report.workloads.sipas.sides.ours.check.valid);
     expect(report.workloads.xlsx.sides.ours.check.rows).toBe(200);
@@ -58,4 +68,27 @@ describe('bench/run.mjs --smoke', () => {
     expect(report.scaling.forms.length).toBeGreaterThan(1);
     for (const r of [...report.scaling.units, ...report.scaling.forms]) expect(Number.isFinite(r.oursMs)).toBe(true);
   }, 120_000);
+});
+
+describe('bench/lib/decimal-prepared.mjs (the naive decimal.js baseline)', () => {
+  it('scores every unit exactly like score(): index, selfIndex, rank, counts and league means', async () => {
+    const { prepareDecimal, decimalPreparedScore } = await import(pathToFileURL(join(root, 'bench', 'lib', 'decimal-prepared.mjs')).href);
+    for (const spec of [{ preset: 'hanoi' as const }, { units: 120, criteria: 160, seed: 4 }]) {
+      const r = syntheticRound(spec);
+      const fw = r.framework();
+      const units = r.units();
+      const res = score(fw, units, r.inputs(fw, units));
+      const evidence = [...r.evidenceRows()].map((c) => ({ unit: c[0], criterion: c[1], self: c[2], appraised: c[3] }));
+      const survey = [...r.surveyRows()].map((c) => ({ unit: c[0], criterion: c[1], score: c[2] }));
+      const prep = prepareDecimal(RefDecimal, readYesNo, fw, units, evidence, survey);
+      const out = decimalPreparedScore(prep);
+      const byId = new Map(res.units.map((u) => [u.unit, u]));
+      units.list.forEach((unit, i) => {
+        const o = byId.get(unit.id)!;
+        const d = out.units[i];
+        expect([d.index.toFixed(30), d.selfIndex.toFixed(30), d.rank, d.missing, d.na, d.unappraised], unit.id).toEqual([o.index!.toFixed(30), o.selfIndex!.toFixed(30), o.rank, o.missing, o.na, o.unappraised]);
+      });
+      for (const [k, l] of Object.entries(res.leagues)) expect(out.means[k].toFixed(30), k).toBe(l.mean!.toFixed(30));
+    }
+  });
 });
