@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseFramework } from '../src/criteria/framework.js';
-import { parseSettingsRecord } from '../src/criteria/settings.js';
+import { parseSettingsRecord, parseSettingsTable, resolveSettings } from '../src/criteria/settings.js';
+import { Exact } from '../src/numbers/exact.js';
+import { safeScore, score } from '../src/scoring/score.js';
 import { frameworkJsonSchema } from '../src/criteria/schemas.js';
 import { ParIndexError } from '../src/errors.js';
 import { formatOf, safeLoadFramework } from '../src/io/files.js';
@@ -160,5 +162,67 @@ describe('evidence and survey errors', () => {
   it('a row with both cells blank counts as no row (not a duplicate)', () => {
     const r = round(FW, UNITS, csv(EV_HEAD, 'a,1.1,,,,', 'a,1.1,1,,,'));
     expect(r.inputs.present.reduce((x, y) => x + y, 0)).toBe(1);
+  });
+});
+
+describe('settings errors', () => {
+  const SETTINGS = (...rows: string[]) => ({ ...parseCsvTable(csv('key,value', ...rows), { file: 'fw.xlsx' }), sheet: 'settings' });
+
+  it('library overrides are checked like settings: a located bad-setting naming the option, never a TypeError', () => {
+    const r = round(FW, UNITS, csv(EV_HEAD, 'a,1.1,1,,,'));
+    const bad = (options: Parameters<typeof score>[3]) => {
+      const res = safeScore(r.fw, r.units, r.inputs, options);
+      expect(res.ok).toBe(false);
+      return res.ok ? [] : res.issues;
+    };
+    expect(bad({ decimals: -1, rankOn: 'rounded' })[0]).toMatchObject({ code: 'bad-setting', column: 'decimals', value: '-1' });
+    expect(bad({ decimals: 1.5 })[0]).toMatchObject({ code: 'bad-setting', column: 'decimals', value: '1.5', expected: expect.stringMatching(/whole number of decimals from 0 to 20/) });
+    expect(bad({ decimals: NaN })[0]).toMatchObject({ code: 'bad-setting', column: 'decimals', value: 'NaN' });
+    expect(bad({ ties: 'bogus' as never })[0]).toMatchObject({ code: 'bad-setting', column: 'ties', value: 'bogus', expected: 'competition, dense or ordinal' });
+    expect(bad({ rounding: 'up' as never, rankOn: 'printed' as never }).map((i) => i.column)).toEqual(['rounding', 'rankOn']);
+    expect(bad({ bands: 'A=>90' })[0]).toMatchObject({ code: 'bad-bands', column: 'bands', value: 'A=>90' });
+    expect(bad({ bands: [{ label: 'A', min: 90, strict: false }] as never })[0]).toMatchObject({ code: 'bad-setting', column: 'bands' });
+    expect(bad({ clamp: 'maybe' as never })[0]).toMatchObject({ code: 'bad-setting', column: 'clamp' });
+    expect(() => resolveSettings({ colour: 'red' } as never)).toThrow(ParIndexError);
+  });
+
+  it('parsed bands are accepted as an override, in any order', () => {
+    const r = round(FW, UNITS, csv(EV_HEAD, 'a,1.1,2,,,', 'a,1.2,1,,,', 'b,1.1,1,,,'));
+    const bands = [
+      { label: 'B', min: Exact.of(40), strict: false },
+      { label: 'A', min: Exact.of(90), strict: false },
+    ];
+    const res = score(r.fw, r.units, r.inputs, { bands });
+    expect(res.settings.bands.map((b) => b.label)).toEqual(['A', 'B']);
+    // a: (2 + 1) of 6 (the survey leaf is missing) = 50 → B; b: 1 of 5 = 20 → no band.
+    expect(res.units.map((u) => [u.unit, u.index!.toString(), u.band])).toEqual([['a', '50', 'B'], ['b', '20', null]]);
+    expect(bands.map((b) => b.label)).toEqual(['B', 'A']); // the caller's array is not reordered
+  });
+
+  it('a settings sheet: every problem at its row and value cell, bands in the same pass, clear expectations', () => {
+    const e = catchError(() => parseSettingsTable(SETTINGS('decimals,abc', 'bands,A=>90', 'ties,bogus', 'colour,red', 'clamp,maybe')));
+    expect(e.issues).toHaveLength(5);
+    expect(e.issues[0]).toMatchObject({ code: 'bad-setting', file: 'fw.xlsx', sheet: 'settings', row: 2, column: 'value', columnLetter: 'B', value: 'abc', expected: 'a whole number of decimals from 0 to 20, such as 2' });
+    expect(e.issues[1]).toMatchObject({ code: 'bad-bands', sheet: 'settings', row: 3, column: 'value', columnLetter: 'B', value: 'A=>90' });
+    expect(e.issues[2]).toMatchObject({ code: 'bad-setting', row: 4, column: 'value', value: 'bogus', expected: 'competition, dense or ordinal' });
+    expect(e.issues[3]).toMatchObject({ code: 'unknown-setting', row: 5, column: 'key', columnLetter: 'A', value: 'colour' });
+    expect(e.issues[4]).toMatchObject({ code: 'bad-setting', row: 6, column: 'value', value: 'maybe' });
+    for (const i of e.issues) expect(i.expected ?? '').not.toMatch(/received|NaN/);
+  });
+
+  it('a bad bands text is reported with the other settings problems, not after them', () => {
+    const e = catchError(() => parseSettingsTable(SETTINGS('decimals,-1', 'bands,garbage')));
+    expect(e.issues.map((i) => [i.code, i.row])).toEqual([['bad-setting', 2], ['bad-bands', 3]]);
+    const j = catchError(() => parseSettingsRecord({ decimals: 'x', bands: 'A=>90' }, { file: 'fw.json' }));
+    expect(j.issues.map((i) => [i.code, i.column])).toEqual([['bad-setting', 'settings.decimals'], ['bad-bands', 'settings.bands']]);
+  });
+
+  it('decimals are plain digits only: 1e1, 0x2, 2.0 and -1 are errors; 3 is 3', () => {
+    for (const bad of ['1e1', '0x2', '2.0', '-1', '21', ' ', '+2']) {
+      if (bad.trim() === '') continue;
+      expect(catchError(() => parseSettingsTable(SETTINGS(`decimals,${bad}`))).issues[0]).toMatchObject({ code: 'bad-setting', row: 2, column: 'value', value: bad });
+    }
+    expect(parseSettingsTable(SETTINGS('Decimals,3', 'clamp,yes', 'bands,A>=90', 'ties,'))).toEqual({ decimals: 3, clamp: true, bands: 'A>=90' });
+    expect(catchError(() => parseSettingsRecord({ decimals: '1e1' })).issues[0]).toMatchObject({ column: 'settings.decimals', value: '1e1' });
   });
 });

@@ -71,17 +71,28 @@ export const SurveyRowSchema = z.object({
 /** A survey-results row after the schema. */
 export type SurveyRow = z.infer<typeof SurveyRowSchema>;
 
-/** Settings as written in a framework file (all optional; SPEC §2). */
+/** What a `decimals` setting must be. */
+const DECIMALS_EXPECTED = 'a whole number of decimals from 0 to 20, such as 2';
+
+/**
+ * Settings as written in a framework file, a `settings` sheet or given as options (all optional;
+ * SPEC §2). Text is accepted where a sheet cell holds it: `decimals` as plain digits only (`2`, not
+ * `2.0`, `1e1` or `0x2`), `clamp` as true/false, yes/no or 1/0. `bands` is checked as text here and
+ * parsed by `parseBands`.
+ */
 export const SettingsSchema = z
   .object({
-    decimals: z.coerce.number().int('a whole number of decimals').min(0, 'decimals ≥ 0').max(20, 'decimals ≤ 20'),
+    decimals: z.preprocess(
+      (v) => (typeof v === 'string' ? (/^\d+$/.test(v.trim()) ? Number(v.trim()) : v) : v),
+      z.number(DECIMALS_EXPECTED).int(DECIMALS_EXPECTED).min(0, DECIMALS_EXPECTED).max(20, DECIMALS_EXPECTED),
+    ),
     rounding: z.enum(ROUNDING_MODES, 'half-up or half-even'),
     ties: z.enum(TIE_MODES, 'competition, dense or ordinal'),
     rankOn: z.enum(RANK_ON, 'exact or rounded'),
-    bands: z.string(),
+    bands: z.string('bands text such as "A>=90; B>=80; C>=70"'),
     clamp: z.preprocess(
       (v) => (typeof v === 'string' ? ({ true: true, false: false, yes: true, no: false, '1': true, '0': false } as Record<string, boolean>)[v.trim().toLowerCase()] ?? v : v),
-      z.boolean('true or false'),
+      z.boolean('true or false (also yes/no, 1/0)'),
     ),
   })
   .partial()

@@ -3,12 +3,12 @@
  * `settings` object or an xlsx `settings` sheet sets them; CLI flags and library options override
  * them; defaults fill the rest.
  */
-import { IssueList, ParIndexError } from '../errors.js';
+import { IssueList, ParIndexError, type Location } from '../errors.js';
 import { FIELDS } from '../io/headers.js';
 import type { Table } from '../io/table.js';
 import { cellLocation } from '../io/table.js';
-import type { RoundingMode } from '../numbers/exact.js';
-import { parseBands, type Band } from '../scoring/bands.js';
+import { Exact, type RoundingMode } from '../numbers/exact.js';
+import { orderBands, parseBands, type Band } from '../scoring/bands.js';
 import { readRows } from './rows.js';
 import { SettingsSchema, type SettingsInput } from './schemas.js';
 import { z } from 'zod';
@@ -42,55 +42,108 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   clamp: false,
 });
 
-/** Validates a settings object (JSON framework `settings`, or options). Throws with located issues. */
-export function parseSettingsRecord(obj: unknown, source: { file?: string; sheet?: string } = {}): SettingsInput {
-  const parsed = SettingsSchema.safeParse(obj);
-  if (parsed.success) {
-    if (parsed.data.bands !== undefined) parseBands(parsed.data.bands, source);
-    return parsed.data;
-  }
-  throw new ParIndexError(
-    parsed.error.issues.map((zi) => ({
-      ...source,
-      column: zi.path.length ? `settings.${zi.path.join('.')}` : 'settings',
-      code: zi.code === 'unrecognized_keys' ? 'unknown-setting' : 'bad-setting',
-      message: zi.code === 'unrecognized_keys' ? `unknown setting ${(zi as { keys?: string[] }).keys?.join(', ')}` : `bad setting "${zi.path.join('.')}"`,
-      value: zi.path.length ? String((obj as Record<string, unknown>)?.[String(zi.path[0])]) : undefined,
-      expected: zi.code === 'unrecognized_keys' ? 'decimals, rounding, ties, rankOn, bands or clamp' : zi.message,
-    })),
-  );
+/** Names of the settings (SPEC §2). */
+const SETTING_NAMES = Object.keys(SettingsSchema.shape) as (keyof SettingsInput)[];
+
+/** True for a well-formed band object (a library caller may pass parsed bands instead of text). */
+function isBand(b: unknown): b is Band {
+  const x = b as Band | null;
+  return typeof x === 'object' && x !== null && typeof x.label === 'string' && x.min instanceof Exact && typeof x.strict === 'boolean';
 }
 
-/** Reads a `settings` sheet of key/value rows. */
+/**
+ * Checks one setting's value with {@link SettingsSchema}; `at` locates it. Returns the parsed value,
+ * or undefined after recording an issue. `bands` is parsed into bands (text; or, when
+ * `allowBandList`, an array of bands, copied in {@link bandOf}'s order).
+ */
+function checkSetting(key: keyof SettingsInput, value: unknown, at: Location, issues: IssueList, allowBandList: boolean): unknown {
+  if (key === 'bands') {
+    if (allowBandList && Array.isArray(value)) {
+      if (value.every(isBand)) return orderBands([...value]);
+      issues.add({ ...at, code: 'bad-setting', message: 'bad setting "bands": not a list of bands', value: String(value), expected: 'bands text such as "A>=90; B>=80" or parsed bands {label, min, strict}' });
+      return undefined;
+    }
+  }
+  const parsed = SettingsSchema.shape[key].safeParse(value);
+  if (!parsed.success) {
+    issues.add({ ...at, code: 'bad-setting', message: `bad setting "${key}"`, value: typeof value === 'string' ? value : String(value), expected: parsed.error.issues[0]?.message });
+    return undefined;
+  }
+  if (key !== 'bands') return parsed.data;
+  try {
+    return parseBands(parsed.data as string, { file: at.file, sheet: at.sheet });
+  } catch (e) {
+    if (!(e instanceof ParIndexError)) throw e;
+    for (const issue of e.issues) issues.add({ ...issue, ...at });
+    return undefined;
+  }
+}
+
+/**
+ * Checks every key of a settings object in one pass (unknown names, bad values and bad bands are
+ * reported together). `at(key)` locates a key's value.
+ */
+function checkSettings(obj: Record<string, unknown>, at: (key: string) => Location, issues: IssueList, allowBandList: boolean): Partial<Settings> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    if (v === undefined) continue;
+    if (!(SETTING_NAMES as string[]).includes(k)) {
+      issues.add({ ...at(k), code: 'unknown-setting', message: `unknown setting ${k}`, value: k, expected: SETTING_NAMES.join(', ') });
+      continue;
+    }
+    const parsed = checkSetting(k as keyof SettingsInput, v, at(k), issues, allowBandList);
+    if (parsed !== undefined) out[k] = parsed;
+  }
+  return out as Partial<Settings>;
+}
+
+/**
+ * Validates a settings object (a JSON framework's `settings`). Every problem — unknown name, bad
+ * value, bad bands — is collected and thrown together, located at column `settings.<name>`.
+ */
+export function parseSettingsRecord(obj: unknown, source: { file?: string; sheet?: string } = {}): SettingsInput {
+  if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
+    throw new ParIndexError({ ...source, column: 'settings', code: 'bad-setting', message: 'settings must be an object', value: Array.isArray(obj) ? 'an array' : String(obj), expected: '{"decimals": 2, "ties": "competition", …}' });
+  }
+  const issues = new IssueList();
+  checkSettings(obj as Record<string, unknown>, (k) => ({ ...source, column: `settings.${k}` }), issues, false);
+  issues.throwIfAny();
+  // The settings as written (bands stay text); every value has passed the schema.
+  return SettingsSchema.parse(obj);
+}
+
+/**
+ * Reads a `settings` sheet of key/value rows. Each problem is located at its row: an unknown name
+ * at the key cell, a bad value (bands included) at the value cell; all are reported together.
+ */
 export function parseSettingsTable(table: Table): SettingsInput {
   const issues = new IssueList();
   const rows = readRows(table, FIELDS.settings, z.object({ key: z.string().min(1, 'a setting name'), value: z.string() }), issues, 'settings sheet');
-  issues.throwIfAny();
   const obj: Record<string, string> = {};
-  const known = Object.keys(SettingsSchema.shape);
   for (const r of rows) {
-    const key = known.find((k) => k.toLowerCase() === r.value.key.trim().toLowerCase());
+    const key = SETTING_NAMES.find((k) => k.toLowerCase() === r.value.key.trim().toLowerCase());
     if (!key) {
-      issues.add({ ...cellLocation(table, r.source.row, r.cols.key), code: 'unknown-setting', message: 'unknown setting', value: r.value.key, expected: known.join(', ') });
+      issues.add({ ...cellLocation(table, r.source.row, r.cols.key), code: 'unknown-setting', message: 'unknown setting', value: r.value.key, expected: SETTING_NAMES.join(', ') });
       continue;
     }
-    obj[key] = r.value.value.trim();
+    const value = r.value.value.trim();
+    if (value === '') continue;
+    if (checkSetting(key, value, cellLocation(table, r.source.row, r.cols.value), issues, false) !== undefined) obj[key] = value;
   }
   issues.throwIfAny();
-  for (const k of Object.keys(obj)) if (obj[k] === '') delete obj[k];
-  return parseSettingsRecord(obj, { file: table.file, sheet: table.sheet });
+  return SettingsSchema.parse(obj);
 }
 
-/** Merges settings: defaults ← framework settings ← overrides (later wins; undefined ignored). */
+/**
+ * Merges settings: defaults ← framework settings ← overrides (later wins; undefined ignored). Every
+ * layer is checked with {@link SettingsSchema} (an override's `bands` may also be parsed bands);
+ * bad values throw a {@link ParIndexError} whose issues name the option (`column` = its name).
+ */
 export function resolveSettings(...layers: (Partial<SettingsInput> | Partial<Settings> | undefined)[]): Settings {
   const out: Settings = { ...DEFAULT_SETTINGS, bands: [] };
-  for (const layer of layers) {
-    if (!layer) continue;
-    for (const [k, v] of Object.entries(layer)) {
-      if (v === undefined) continue;
-      if (k === 'bands') out.bands = typeof v === 'string' ? parseBands(v) : (v as Band[]);
-      else (out as unknown as Record<string, unknown>)[k] = v;
-    }
-  }
+  const issues = new IssueList();
+  const checked = layers.map((layer) => (layer ? checkSettings(layer as Record<string, unknown>, (k) => ({ column: k }), issues, true) : {}));
+  issues.throwIfAny();
+  for (const layer of checked) Object.assign(out, layer);
   return out;
 }

@@ -3,7 +3,7 @@
  * a value below every band has none. Compared on exact values. A label may not contain `<`, `>`,
  * `=`, `≥` or `≤`.
  */
-import { ParIndexError } from '../errors.js';
+import { ParIndexError, toSafe, type SafeResult } from '../errors.js';
 import { parseExact } from '../numbers/decimal-text.js';
 import type { Exact } from '../numbers/exact.js';
 
@@ -29,6 +29,19 @@ export function parseBands(text: string, source: { file?: string; sheet?: string
     }
     bands.push({ label: m[1].trim(), min, strict: m[2] === '>' });
   }
+  return orderBands(bands);
+}
+
+/** {@link parseBands} without throwing on user text. */
+export function safeParseBands(text: string, source: { file?: string; sheet?: string } = {}): SafeResult<Band[]> {
+  return toSafe(() => parseBands(text, source));
+}
+
+/**
+ * Sorts bands in place the way {@link bandOf} reads them: highest bound first, and at an equal bound
+ * the strict one (`>`) before the inclusive one.
+ */
+export function orderBands(bands: Band[]): Band[] {
   return bands.sort((a, b) => b.min.cmp(a.min) || (a.strict === b.strict ? 0 : a.strict ? -1 : 1));
 }
 
