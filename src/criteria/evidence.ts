@@ -10,7 +10,7 @@ import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import { APPRAISED, InputMatrix, SELF } from '../scoring/inputs.js';
 import { isCellProblem, readCell } from '../scoring/rules.js';
 import { appliesTo, type Framework } from './framework.js';
-import { readRows } from './rows.js';
+import { iterateRows } from './rows.js';
 import { EvidenceRowSchema, SurveyRowSchema } from './schemas.js';
 import type { Units } from './units.js';
 
@@ -28,14 +28,14 @@ export interface EvidenceRecord {
   at: (field: 'unit' | 'criterion' | 'self' | 'appraised') => Location;
 }
 
-/** Reads a long-layout evidence table into records (row shape checked by zod). */
-export function evidenceRecordsFromLong(table: Table, issues: IssueList): EvidenceRecord[] {
-  const rows = readRows(table, FIELDS.evidence, EvidenceRowSchema, issues, 'evidence file');
-  return rows.map((r) => ({
-    ...r.value,
-    row: r.source.row,
-    at: (field) => cellLocation(table, r.source.row, r.cols[field]),
-  }));
+/** Reads a long-layout evidence table into records, lazily (row shape checked by zod). */
+export function* evidenceRecordsFromLong(table: Table, issues: IssueList): Generator<EvidenceRecord> {
+  // One record at a time: a national round's million rows are never held twice.
+  for (const r of iterateRows(table, FIELDS.evidence, EvidenceRowSchema, issues, 'evidence file')) {
+    const v = r.value;
+    const row = r.source.row;
+    yield { unit: v.unit, criterion: v.criterion, self: v.self, appraised: v.appraised, evidence: v.evidence, note: v.note, row, at: (field) => cellLocation(table, row, r.cols[field]) };
+  }
 }
 
 const SELF_SUFFIX = /^(.*?)\s*\((?:self|tự chấm|tu cham)\)\s*$/i;
@@ -161,7 +161,7 @@ export function addEvidence(
   matrix: InputMatrix,
   fw: Framework,
   units: Units,
-  records: EvidenceRecord[],
+  records: Iterable<EvidenceRecord>,
   issues: IssueList,
   opts: NumberTextOptions = {},
   seen: FirstEvidenceRows = new FirstEvidenceRows(matrix.present.length),
@@ -214,9 +214,8 @@ export function addEvidence(
 
 /** Checks survey results (unit, criterion, score 0–100 or NA) and stores them in `matrix`. */
 export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Units, table: Table, issues: IssueList, opts: NumberTextOptions = {}): void {
-  const rows = readRows(table, FIELDS.survey, SurveyRowSchema, issues, 'survey results file');
   const seen = new Map<number, number>();
-  for (const r of rows) {
+  for (const r of iterateRows(table, FIELDS.survey, SurveyRowSchema, issues, 'survey results file')) {
     const v = r.value;
     const at = (col: number) => cellLocation(table, r.source.row, col);
     const u = units.byId.get(v.unit);
