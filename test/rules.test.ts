@@ -2,7 +2,7 @@
  * Hand-worked cases for every rule, NA, missing and unappraised rows, self vs appraised, ties,
  * rounding, bands, clamp and decimal commas. Every expected figure is worked out in the comments.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Exact } from '../src/numbers/exact.js';
 import { parseBands } from '../src/scoring/bands.js';
 import { catchError, csv, scoreCsv, unitOf } from './support/round.js';
@@ -258,5 +258,32 @@ describe('values beyond the fast path', () => {
     const a = unitOf(r, 'a');
     expect(a.points.toString()).toBe('172839504617283950469/14');
     expect(a.index!.toFixed(10)).toBe('12.3456789012');
+  });
+});
+
+describe('score: order of checks and cost of rankOn rounded', () => {
+  it('--strict reports missing inputs before any totals are built (even on a path that cannot run)', () => {
+    // The huge value leaves the fast path; forcing it would throw a RangeError — the missing input wins.
+    const fw = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,p,99999999999999999999,,points,,', '1.2,q,1,,points,,');
+    const e = catchError(() => scoreCsv(fw, UNITS, csv('unit,criterion,self,appraised,evidence,note', 'a,1.1,12345678901234567890.5,,,'), undefined, { strict: true, path: 'fast' }));
+    expect(e.issues.map((i) => i.code)).toEqual(['missing-input', 'missing-input', 'missing-input']);
+  });
+
+  it('rankOn rounded rounds each index once, not at every comparison of the sort', () => {
+    const values = Array.from({ length: 200 }, (_, i) => `${(i * 7919) % 3}.${String((i * 104729) % 10000).padStart(4, '0')}`);
+    const spy = vi.spyOn(Exact.prototype, 'roundToScaled');
+    try {
+      const r = league(values, { rankOn: 'rounded', decimals: 1 });
+      expect(spy.mock.calls.length).toBe(200);
+      // Ranks still follow the printed values.
+      const printed = r.units.map((u) => u.index!.toFixed(1));
+      for (let i = 1; i < r.units.length; i++) {
+        const tie = printed[i] === printed[i - 1];
+        expect(tie ? r.units[i].rank === r.units[i - 1].rank : r.units[i].rank! > r.units[i - 1].rank!).toBe(true);
+        expect(Number(printed[i])).toBeLessThanOrEqual(Number(printed[i - 1]));
+      }
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

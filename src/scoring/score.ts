@@ -13,6 +13,7 @@ import { sumFractions } from '../numbers/exact-sum.js';
 import { bandOf, type Band } from './bands.js';
 import type { InputMatrix } from './inputs.js';
 import { ACC, accumulateExact, accumulateFast, compilePlan, type Totals } from './kernel.js';
+import { groupBy } from './group-by.js';
 import { rankItems } from './ranking.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -247,17 +248,6 @@ function summarize(units: UnitResult[]): Summary {
   return { count: withIndex.length, mean: sum.div(Exact.of(withIndex.length)), min: min.index, max: max.index };
 }
 
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const t of items) {
-    const k = key(t);
-    const list = m.get(k);
-    if (list) list.push(t);
-    else m.set(k, [t]);
-  }
-  return m;
-}
-
 /**
  * Lists every applicable input with no row (survey leaves included, bonus/penalty leaves not), as
  * issues naming unit and criterion: what `--strict` rejects and `check` reports.
@@ -296,34 +286,34 @@ export function score(fw: Framework, units: Units, inputs: InputMatrix, options:
     bands: options.bands,
     clamp: options.clamp,
   } as Partial<Settings>);
-  const totals = computeTotals(fw, inputs, options.path);
-  const areaCodes = fw.areas.map((a) => a.code);
-  const results = units.list.map((u, i) => new UnitResult(u, i, totals, areaCodes, settings.clamp));
-
   if (options.strict) {
     const issues = findMissingInputs(inputs);
     if (issues.length) throw new ParIndexError(issues);
   }
+  const totals = computeTotals(fw, inputs, options.path);
+  const areaCodes = fw.areas.map((a) => a.code);
+  const results = units.list.map((u, i) => new UnitResult(u, i, totals, areaCodes, settings.clamp));
 
+  let compare = (a: UnitResult, b: UnitResult) => a.compareIndex(b);
+  if (settings.rankOn === 'rounded') {
+    // Each index rounded once (by position), not at every comparison of the sort.
+    const printed: bigint[] = results.map((r) => (r.hasIndex ? r.index!.roundToScaled(settings.decimals, settings.rounding) : 0n));
+    compare = (a, b) => {
+      const x = printed[a.position];
+      const y = printed[b.position];
+      return x > y ? -1 : x < y ? 1 : 0;
+    };
+  }
   const ordered: UnitResult[] = [];
-  const rounded = (r: UnitResult) => r.index!.roundToScaled(settings.decimals, settings.rounding);
-  const compare =
-    settings.rankOn === 'rounded'
-      ? (a: UnitResult, b: UnitResult) => {
-          const x = rounded(a);
-          const y = rounded(b);
-          return x > y ? -1 : x < y ? 1 : 0;
-        }
-      : (a: UnitResult, b: UnitResult) => a.compareIndex(b);
-  for (const league of groupBy(results, (r) => r.rankGroup).values()) {
+  const leagues: Record<string, Summary> = {};
+  for (const [k, league] of groupBy(results, (r) => r.rankGroup)) {
     for (const { item, rank } of rankItems(league, (r) => r.hasIndex, compare, (r) => r.unit, settings.ties)) {
       item.rank = rank;
       if (settings.bands.length) item.band = bandOf(item.index, settings.bands);
       ordered.push(item);
     }
+    leagues[k] = summarize(league);
   }
-  const leagues: Record<string, Summary> = {};
-  for (const [k, list] of groupBy(results, (r) => r.rankGroup)) leagues[k] = summarize(list);
   const groups: Record<string, Summary> = {};
   for (const [k, list] of groupBy(ordered, (r) => r.group)) groups[k] = summarize(list);
   return { units: ordered, leagues, groups, settings, framework: fw, path: totals.path };
