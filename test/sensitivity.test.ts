@@ -7,17 +7,17 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildInputs } from '../src/criteria/evidence.js';
 import { hanoi2021Framework, hanoi2021Units, sampleTables } from '../src/data/sample.js';
 import { sensitivityJson } from '../src/io/sensitivity-output.js';
 import { Exact } from '../src/numbers/exact.js';
 import { mulberry32, UINT32_RANGE } from '../src/numbers/prng.js';
 import { drawWeightFactors } from '../src/scoring/perturbations.js';
-import { sensitivity } from '../src/scoring/sensitivity.js';
+import { parseRevert, parseSpread, safeSensitivity, sensitivity } from '../src/scoring/sensitivity.js';
 import { score } from '../src/scoring/score.js';
 import { runCli } from './support/cli.js';
-import { csv, round, SAMPLE } from './support/round.js';
+import { catchError, csv, round, SAMPLE } from './support/round.js';
 
 const F = { decimals: 2, rounding: 'half-up' } as const;
 
@@ -139,7 +139,7 @@ describe('sensitivity in appraisal mode (appraised cells revert to self values)'
     const a = sensitivityJson(sensitivity(s.result, s.inputs, { mode: 'appraisal', runs: 40, seed: 9 }), F);
     expect(sensitivityJson(sensitivity(s.result, s.inputs, { mode: 'appraisal', runs: 40, seed: 9 }), F)).toEqual(a);
     expect(sensitivityJson(sensitivity(s.result, s.inputs, { mode: 'appraisal', runs: 40, seed: 10 }), F)).not.toEqual(a);
-    expect(() => sensitivity(s.result, s.inputs, { mode: 'appraisal', revert: '1.5' })).toThrow(RangeError);
+    expect(catchError(() => sensitivity(s.result, s.inputs, { mode: 'appraisal', revert: '1.5' })).issues[0]).toMatchObject({ code: 'bad-option', column: 'revert', value: '1.5' });
   });
 });
 
@@ -180,10 +180,73 @@ describe('sensitivity on a hand-worked round', () => {
   });
 
   it('rejects bad options', () => {
-    expect(() => sensitivity(base, r.inputs, { runs: 0 })).toThrow(RangeError);
-    expect(() => sensitivity(base, r.inputs, { spread: '1' })).toThrow(RangeError);
-    expect(() => sensitivity(base, r.inputs, { spread: '-0.1' })).toThrow(RangeError);
-    expect(() => sensitivity(base, r.inputs, { spread: '1e-1' })).toThrow(RangeError);
+    // A ParIndexError (code bad-option, column = the option), so the safe twins catch it.
+    expect(catchError(() => sensitivity(base, r.inputs, { runs: 0 })).issues[0]).toMatchObject({ code: 'bad-option', column: 'runs', value: '0' });
+    expect(catchError(() => sensitivity(base, r.inputs, { spread: '1' })).issues[0]).toMatchObject({ code: 'bad-option', column: 'spread', value: '1' });
+    expect(catchError(() => sensitivity(base, r.inputs, { spread: '-0.1' })).issues[0]).toMatchObject({ code: 'bad-option', column: 'spread', value: '-0.1' });
+    expect(catchError(() => sensitivity(base, r.inputs, { spread: '1e-1' })).issues[0]).toMatchObject({ code: 'bad-option', column: 'spread', value: '1e-1' });
+    expect(catchError(() => sensitivity(base, r.inputs, { seed: 1.5 })).issues[0]).toMatchObject({ code: 'bad-option', column: 'seed' });
+    expect(catchError(() => sensitivity(base, r.inputs, { mode: 'random' as never })).issues[0]).toMatchObject({ code: 'bad-option', column: 'mode' });
+    expect(catchError(() => parseRevert('2')).issues[0]).toMatchObject({ code: 'bad-option', column: 'revert', value: '2', expected: 'a probability from 0 to 1, such as 0.5' });
+    expect(catchError(() => parseSpread(Exact.of(3, 2))).issues[0]).toMatchObject({ code: 'bad-option', column: 'spread', value: '1.5' });
+  });
+
+  it('has a safe twin: bad options come back as issues', () => {
+    const bad = safeSensitivity(base, r.inputs, { runs: -1, spread: '0.2' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues[0]).toMatchObject({ code: 'bad-option', column: 'runs' });
+    const good = safeSensitivity(base, r.inputs, { runs: 3 });
+    expect(good.ok && good.value.runs).toBe(3);
+  });
+
+  it('rounds each index once per run with rankOn rounded (not at every comparison)', () => {
+    const fw = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,a,100,appraisal,points,,');
+    const ids = Array.from({ length: 60 }, (_, i) => `u${String(i).padStart(2, '0')}`);
+    const many = round(fw, csv('unit,name,group', ...ids.map((id) => `${id},${id},g`)), csv('unit,criterion,self,appraised', ...ids.map((id, i) => `${id},1.1,${(i * 37) % 100}.5,`)));
+    const rounded = score(many.fw, many.units, many.inputs, { rankOn: 'rounded', decimals: 0 });
+    const spies = [vi.spyOn(Exact.prototype, 'roundToScaled'), vi.spyOn(Exact.prototype, 'round')];
+    try {
+      const rep = sensitivity(rounded, many.inputs, { runs: 4, spread: '0.2' });
+      expect(rep.units).toHaveLength(60);
+      expect(spies[0].mock.calls.length + spies[1].mock.calls.length).toBeLessThanOrEqual(4 * 60);
+    } finally {
+      for (const sp of spies) sp.mockRestore();
+    }
+  });
+});
+
+// Unit q counts only through appraised cells whose self side says NA: when both revert, q has no
+// index in that run. p 60, q 90 (base rank 1), t 50; with one cell reverted q is still 9 of 10 = 90.
+const FW_NA = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,a,10,appraisal,points,,', '1.2,b,10,appraisal,points,,');
+const UNITS_NA = csv('unit,name,group', 'p,P,g', 'q,Q,g', 't,T,g');
+const EVIDENCE_NA = csv('unit,criterion,self,appraised', 'p,1.1,6,6', 'p,1.2,6,6', 'q,1.1,NA,9', 'q,1.2,NA,9', 't,1.1,5,5', 't,1.2,5,5');
+
+describe('sensitivity: a unit left without an index in a run', () => {
+  const r = round(FW_NA, UNITS_NA, EVIDENCE_NA);
+  const base = score(r.fw, r.units, r.inputs);
+
+  it('is unranked in that run, not rank 0: every run unranked gives no rank statistics', () => {
+    expect(base.units.map((u) => [u.unit, u.rank])).toEqual([['q', 1], ['p', 2], ['t', 3]]);
+    const rep = sensitivity(base, r.inputs, { mode: 'appraisal', runs: 5, revert: '1' });
+    const q = rep.units.find((u) => u.unit === 'q')!;
+    expect([q.baseRank, q.minRank, q.medianRank, q.maxRank, q.keepShare, q.meanShift, q.unrankedRuns]).toEqual([1, null, null, null, null, null, 5]);
+    const p = rep.units.find((u) => u.unit === 'p')!;
+    expect([p.minRank, p.maxRank, p.medianRank!.toString(), p.keepShare!.toString(), p.meanShift!.toString(), p.unrankedRuns]).toEqual([1, 1, '1', '0', '1', 0]);
+    // Among the units ranked in both rankings (p, t) the order holds: ρ = 1.
+    expect(rep.leagues.g.meanSpearman!.eq(Exact.ONE) && rep.leagues.g.minSpearman!.eq(Exact.ONE)).toBe(true);
+    expect([rep.leagues.g.units, rep.leagues.g.neverMoved]).toEqual([3, 0]);
+    expect(rep.leagues.g.meanShift!.toString()).toBe('1'); // p and t move up one; q has no shift
+  });
+
+  it('leaves the unranked runs out of min, median, keep share and mean shift', () => {
+    const rep = sensitivity(base, r.inputs, { mode: 'appraisal', runs: 200, seed: 3, revert: '0.5' });
+    const q = rep.units.find((u) => u.unit === 'q')!;
+    expect(q.unrankedRuns).toBeGreaterThan(20); // both cells revert in about a quarter of the runs
+    expect(q.unrankedRuns).toBeLessThan(80);
+    expect([q.minRank, q.maxRank, q.medianRank!.toString(), q.keepShare!.toString(), q.meanShift!.toString()]).toEqual([1, 1, '1', '1', '0']);
+    expect(rep.leagues.g.neverMoved).toBe(0); // q lost its rank in some runs
+    for (const u of rep.units) expect(u.unrankedRuns).toBe(u.unit === 'q' ? q.unrankedRuns : 0);
+    expect(rep.leagues.g.minSpearman!.eq(Exact.ONE)).toBe(true);
   });
 });
 
@@ -219,5 +282,8 @@ describe('parindex sensitivity (CLI)', () => {
     for (const bad of [['--runs', '0'], ['--runs', 'x'], ['--seed', '-1'], ['--spread', '1'], ['--spread', 'abc'], ['--mode', 'random'], ['--mode', 'appraisal', '--revert', '2'], ['--mode', 'appraisal', '--spread', '0.2'], ['--revert', '0.5']]) {
       expect((await runCli(['sensitivity', ...args, ...bad])).code).toBe(2);
     }
+    // The library's option readers give the message: flag, what it takes, the value found.
+    expect((await runCli(['sensitivity', ...args, '--spread', '1'])).stderr).toContain('--spread takes a decimal from 0 up to (not including) 1, such as 0.1, not "1"');
+    expect((await runCli(['sensitivity', ...args, '--mode', 'appraisal', '--revert', 'x'])).stderr).toContain('--revert takes a probability from 0 to 1, such as 0.5, not "x"');
   });
 });

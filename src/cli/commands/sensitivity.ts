@@ -4,11 +4,11 @@
  * appraised cells revert to self values with probability P (seeded, reproducible).
  */
 import { Option, type Command } from 'commander';
-import { parseExact } from '../../numbers/decimal-text.js';
-import { Exact } from '../../numbers/exact.js';
+import { ParIndexError } from '../../errors.js';
+import type { Exact } from '../../numbers/exact.js';
 import { writeOutput } from '../../io/output.js';
 import { sensitivityCsv, sensitivityJson, sensitivityText } from '../../io/sensitivity-output.js';
-import { sensitivity, SENSITIVITY_DEFAULTS, SENSITIVITY_MODES, type SensitivityMode } from '../../scoring/sensitivity.js';
+import { parseRevert, parseSpread, sensitivity, SENSITIVITY_DEFAULTS, SENSITIVITY_MODES, type SensitivityMode } from '../../scoring/sensitivity.js';
 import { ANALYSIS_FORMATS, renderAnalysis } from '../analysis-render.js';
 import { addOutputOptions, addRankOptions, addScoreInputOptions, intOption, type ScoreCliOptions } from '../options.js';
 import { UsageError } from '../run.js';
@@ -23,18 +23,20 @@ export interface SensitivityCliOptions extends ScoreCliOptions {
   mode?: SensitivityMode;
 }
 
-/** Parses --spread: a decimal from 0 up to (not including) 1. */
-export function spreadOption(value: string): Exact {
-  const w = parseExact(value);
-  if (!w || w.sign() < 0 || w.cmp(Exact.ONE) >= 0) throw new UsageError(`--spread takes a decimal from 0 up to (not including) 1, such as 0.1, not "${value}"`);
-  return w;
-}
-
-/** Parses --revert: a probability from 0 to 1. */
-export function revertOption(value: string): Exact {
-  const p = parseExact(value);
-  if (!p || p.sign() < 0 || p.cmp(Exact.ONE) > 0) throw new UsageError(`--revert takes a probability from 0 to 1, such as 0.5, not "${value}"`);
-  return p;
+/**
+ * A commander parser from a library option reader: its {@link ParIndexError} on a bad value becomes a
+ * usage error (exit 2) naming the flag, the value and what is expected.
+ */
+function cliOption<T>(flag: string, read: (value: string) => T) {
+  return (value: string): T => {
+    try {
+      return read(value);
+    } catch (e) {
+      if (!(e instanceof ParIndexError)) throw e;
+      const issue = e.issues[0];
+      throw new UsageError(`${flag} takes ${issue.expected ?? 'another value'}, not "${value}"`);
+    }
+  };
 }
 
 /** Runs sensitivity with CLI options. */
@@ -51,9 +53,9 @@ export function registerSensitivity(program: Command): void {
   addRankOptions(addOutputOptions(addScoreInputOptions(cmd), ANALYSIS_FORMATS));
   cmd.option('--runs <n>', `perturbed runs (default ${SENSITIVITY_DEFAULTS.runs})`, intOption('--runs', 1, 1_000_000));
   cmd.option('--seed <s>', `seed of the generator (default ${SENSITIVITY_DEFAULTS.seed})`, intOption('--seed', 0, 4294967295));
-  cmd.option('--spread <w>', `each weight × a uniform factor in [1 − w, 1 + w] (default ${SENSITIVITY_DEFAULTS.spread})`, spreadOption);
+  cmd.option('--spread <w>', `each weight × a uniform factor in [1 − w, 1 + w] (default ${SENSITIVITY_DEFAULTS.spread})`, cliOption('--spread', parseSpread));
   cmd.addOption(new Option('--mode <what>', 'perturb criterion weights or the council appraisal (appraised cells revert to self values)').choices([...SENSITIVITY_MODES]));
-  cmd.option('--revert <p>', `appraisal mode: probability that an appraised cell reverts to its self value (default ${SENSITIVITY_DEFAULTS.revert})`, revertOption);
+  cmd.option('--revert <p>', `appraisal mode: probability that an appraised cell reverts to its self value (default ${SENSITIVITY_DEFAULTS.revert})`, cliOption('--revert', parseRevert));
   cmd.action((o: SensitivityCliOptions) => {
     if (o.mode === 'appraisal' && o.spread !== undefined) throw new UsageError('--spread applies to --mode weights; use --revert with --mode appraisal');
     if (o.mode !== 'appraisal' && o.revert !== undefined) throw new UsageError('--revert applies to --mode appraisal');
