@@ -254,3 +254,43 @@ describe('parindex explain (CLI)', () => {
     expect((await runCli(['explain', '--units', join(SAMPLE, 'units.csv'), '--unit', 'ldtbxh'])).code).toBe(2);
   });
 });
+
+describe('unitLeafDetails: every way a leaf is read', () => {
+  const fw = csv(
+    'code,title,max,method,rule,params,groups',
+    '1,A,,,,,',
+    '1.1,a,2,,points,,',
+    '1.2,b,2,,points,,',
+    '1.3,c,2,,points,,',
+    '1.4,d,1,,yesno,,',
+    '1.5,e,2,,points,,',
+    '1.6,f,2,,points,,',
+    '1.7,g,2,,points,,',
+    '2,S,,survey,,,',
+    '2.1,s,3,,,,',
+    '2.2,t,3,,,,',
+    '3,B,,,,,',
+    '3.1,bonus,,,adjust,max=1,',
+  );
+  const ev = csv('unit,criterion,self,appraised', 'u,1.1,1,2', 'u,1.2,NA,1.5', 'u,1.3,1.5,NA', 'u,1.4,yes,', 'u,1.6,NA,', 'u,1.7,NA,NA', 'u,3.1,0.5,');
+  const r = round(fw, csv('unit,name,group', 'u,U,g'), ev, csv('unit,criterion,score', 'u,2.1,50', 'u,2.2,NA'));
+
+  it('gives status, input, points, max and (where the appraised cell counted) the self alternative', () => {
+    const rows = unitLeafDetails(r.fw, r.inputs, 0).map((d) => [d.criterion.code, d.status, d.input, d.points.toString(), d.max.toString(), d.self ? [d.self.input, d.self.points.toString(), d.self.max.toString()] : null]);
+    expect(rows).toEqual([
+      ['1.1', 'appraised', '2', '2', '2', ['1', '1', '2']],
+      ['1.2', 'appraised', '1.5', '1.5', '2', ['NA', '0', '0']],
+      ['1.3', 'na', 'NA', '0', '0', ['1.5', '1.5', '2']],
+      ['1.4', 'self', '1', '1', '1', null],
+      ['1.5', 'missing', null, '0', '2', null],
+      ['1.6', 'na', 'NA', '0', '0', null],
+      ['1.7', 'na', 'NA', '0', '0', ['NA', '0', '0']],
+      ['2.1', 'survey', '50', '1.5', '3', null],
+      ['2.2', 'na', 'NA', '0', '0', null],
+      ['3.1', 'self', '0.5', '0.5', '0', null],
+    ]);
+    const u = score(r.fw, r.units, r.inputs).units[0];
+    // 2 + 1.5 + 1 + 1.5 + 0.5 = 6.5 of 2 + 2 + 1 + 2 + 3 = 10
+    expect([u.points.toString(), u.max.toString(), u.index!.toString()]).toEqual(['6.5', '10', '65']);
+  });
+});

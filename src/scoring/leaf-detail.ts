@@ -1,28 +1,16 @@
 /**
  * A unit's score leaf by leaf: for every leaf that applies to the unit, the input that counted
  * (appraised, else self; survey score), the exact points it earned and the max it adds to the
- * applicable max. The same reading as the exact kernel (`accumulateExact`), kept separate so the
- * totals path stays fast; tests check that the leaves add up to the unit's totals.
+ * applicable max. A view of the leaf audit ({@link unitLeafAudit}), which states the exact kernel's
+ * reading one leaf at a time; tests check that the leaves add up to the unit's totals.
  */
-import { appliesTo, type Criterion, type Framework } from '../criteria/framework.js';
-import { Exact } from '../numbers/exact.js';
-import { APPRAISED, BLANK, NA, SELF, VALUE, type InputMatrix } from './inputs.js';
-import { leafPoints } from './rules.js';
+import type { Criterion, Framework } from '../criteria/framework.js';
+import type { Exact } from '../numbers/exact.js';
+import type { InputMatrix } from './inputs.js';
+import { unitLeafAudit, type AuditStatus, type LeafAudit, type SideInput } from './leaf-audit.js';
 
-/** How a leaf's input was found for a unit. */
-export type LeafStatus =
-  /** An appraised value counted. */
-  | 'appraised'
-  /** A survey score counted (survey leaves). */
-  | 'survey'
-  /** No appraised value: the self value counted. */
-  | 'self'
-  /** Not applicable on the final side: neither points nor max. */
-  | 'na'
-  /** No row: 0 points out of the max (an `adjust` leaf: 0 and not missing). */
-  | 'missing'
-  /** A row whose final side is blank (both cells blank counts as no row, so only survey/adjust edge cases). */
-  | 'blank';
+/** How a leaf's input was found for a unit (see {@link AuditStatus}). */
+export type LeafStatus = AuditStatus;
 
 /** One applicable leaf of one unit. */
 export interface LeafDetail {
@@ -32,7 +20,7 @@ export interface LeafDetail {
   leaf: number;
   /** How the input was found. */
   status: LeafStatus;
-  /** The input that counted, as exact text (`yesno` as 1/0), or null when none. */
+  /** The input that counted, as exact text (`yesno` as 1/0), `NA`, or null when none. */
   input: string | null;
   /** Exact points earned (signed for `adjust`). */
   points: Exact;
@@ -46,45 +34,26 @@ export interface LeafDetail {
   self?: { input: string | null; points: Exact; max: Exact };
 }
 
+function inputText(s: SideInput): string | null {
+  return s.state === 'value' ? s.value.toString() : s.state === 'na' ? 'NA' : null;
+}
+
+/** The detail of one audited leaf. */
+function leafDetailOf(a: LeafAudit): LeafDetail {
+  // The side that counted: appraised (survey: the score), else self when the appraised cell is blank.
+  const final = a.status === 'missing' ? undefined : a.criterion.rule !== 'survey' && a.appraised.state === 'blank' ? a.self : a.appraised;
+  const d: LeafDetail = { criterion: a.criterion, leaf: a.leaf, status: a.status, input: final ? inputText(final) : null, points: a.points, max: a.max };
+  // The appraised cell counted (a value or NA) on a non-survey leaf: what the self cell gives.
+  if (a.criterion.rule !== 'survey' && a.status !== 'missing' && a.appraised.state !== 'blank') {
+    d.self = { input: inputText(a.self), points: a.selfPoints, max: a.selfMax };
+  }
+  return d;
+}
+
 /**
  * Every leaf applying to unit number `u` (its position in `inputs.units`), in framework order, with
  * the points and max it contributes to the final (appraised) index.
  */
 export function unitLeafDetails(fw: Framework, inputs: InputMatrix, u: number): LeafDetail[] {
-  const unit = inputs.units[u];
-  const out: LeafDetail[] = [];
-  fw.leaves.forEach((c, j) => {
-    if (!appliesTo(c, unit.group)) return;
-    const cell = inputs.cell(u, j);
-    if (!inputs.present[cell]) {
-      out.push({ criterion: c, leaf: j, status: 'missing', input: null, points: Exact.ZERO, max: c.max });
-      return;
-    }
-    const sa = inputs.state[cell * 2 + APPRAISED];
-    let side = APPRAISED;
-    let fs = sa;
-    let status: LeafStatus = c.rule === 'survey' ? 'survey' : 'appraised';
-    if (c.rule !== 'survey' && fs === BLANK) {
-      side = SELF;
-      fs = inputs.state[cell * 2 + SELF];
-      status = 'self';
-    }
-    // Where the appraised cell counted, what the self cell would have given (as in the selfIndex).
-    let self: LeafDetail['self'];
-    if (side === APPRAISED && c.rule !== 'survey') {
-      const ss = inputs.state[cell * 2 + SELF];
-      const selfValue = ss === VALUE ? inputs.exact(cell, SELF) : undefined;
-      self = { input: ss === NA ? 'NA' : selfValue ? selfValue.toString() : null, points: selfValue ? leafPoints(c, selfValue) : Exact.ZERO, max: ss === NA ? Exact.ZERO : c.max };
-    }
-    let d: LeafDetail;
-    if (fs === NA) d = { criterion: c, leaf: j, status: 'na', input: 'NA', points: Exact.ZERO, max: Exact.ZERO };
-    else if (fs !== VALUE) d = { criterion: c, leaf: j, status: 'blank', input: null, points: Exact.ZERO, max: c.max };
-    else {
-      const value = inputs.exact(cell, side);
-      d = { criterion: c, leaf: j, status, input: value.toString(), points: leafPoints(c, value), max: c.max };
-    }
-    if (self) d.self = self;
-    out.push(d);
-  });
-  return out;
+  return unitLeafAudit(fw, inputs, u).map(leafDetailOf);
 }
