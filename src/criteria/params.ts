@@ -31,7 +31,9 @@ export interface LeafParams {
 
 /** A problem with a params cell: what is wrong and what was expected. */
 export interface ParamsProblem {
+  /** What is wrong with the params cell. */
   message: string;
+  /** What was expected instead. */
   expected: string;
 }
 

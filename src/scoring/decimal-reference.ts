@@ -11,24 +11,35 @@ import { isNA, readYesNo } from './rules.js';
 
 /** One evidence row as text. */
 export interface ReferenceEvidenceRow {
+  /** Unit id. */
   unit: string;
+  /** Leaf criterion code. */
   criterion: string;
+  /** Self cell text (blank, `NA` or a value). */
   self: string;
+  /** Appraised cell text (blank = the self value stands). */
   appraised: string;
 }
 
 /** One survey-results row as text. */
 export interface ReferenceSurveyRow {
+  /** Unit id. */
   unit: string;
+  /** Survey leaf code. */
   criterion: string;
+  /** Score text, 0–100 or `NA`. */
   score: string;
 }
 
 /** A unit's result from the reference: index and selfIndex (null when the applicable max is 0). */
 export interface ReferenceUnitResult {
+  /** 100 × points / max (clamped with `clamp`); null when the max is 0. */
   index: Decimal | null;
+  /** The same from the self cells (survey scores count on both sides). */
   selfIndex: Decimal | null;
+  /** Points counted in the index. */
   points: Decimal;
+  /** Applicable max. */
   max: Decimal;
 }
 

@@ -51,9 +51,13 @@ function scaleOf(x: Exact): number {
 
 /** The compiled, integer form of a framework for one input matrix, or the reason it cannot be used. */
 export interface Plan {
+  /** The common denominator D = 10^E × lcm(ratio targets' numerators); every figure is a count of 1/D. */
   den: bigint;
+  /** Rule of each leaf (a code: points 0, yesno 1, ratio 2, tiers 3, survey 4, adjust 5). */
   rule: Int8Array;
+  /** Area (position in the framework's areas) of each leaf. */
   area: Int32Array;
+  /** Max of each leaf over D (0 for adjust). */
   maxD: Float64Array;
   /** points/adjust: × factor; ratio: × factor after min(); survey: × factor. */
   factor: Float64Array;
@@ -61,17 +65,25 @@ export interface Plan {
   mul: Float64Array;
   /** ratio: the cap (target at scale S × mul). */
   cap: Float64Array;
+  /** tiers: position of the leaf's first tier in the tier arrays below. */
   tierStart: Int32Array;
+  /** tiers: number of the leaf's tiers, `else` not counted. */
   tierCount: Int32Array;
+  /** Per tier: 1 for `>`, 0 for `>=`. */
   tierStrict: Uint8Array;
+  /** Per tier: the threshold as an integer at the leaf's tier scale (see `mul`). */
   tierThreshold: Float64Array;
+  /** Per tier: its points over D. */
   tierPointsD: Float64Array;
+  /** tiers: the `else` points over D (when `hasElse`). */
   tierElse: Float64Array;
+  /** tiers: 1 when the leaf ends with `else`. */
   hasElse: Uint8Array;
   /** Leaf indices applying to each group. */
   leavesByGroup: Map<string, Int32Array>;
   /** Leaves applying per area, for each group (the same for every unit of a group). */
   areaLeavesByGroup: Map<string, Int32Array>;
+  /** S: the largest decimal scale of any input; every input is read as an integer at this scale. */
   scale: number;
 }
 

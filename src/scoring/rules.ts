@@ -13,7 +13,9 @@ export type CellInput = { kind: 'blank' } | { kind: 'na' } | { kind: 'value'; va
 
 /** Why a cell was rejected: what was wrong and what was expected. */
 export interface CellProblem {
+  /** What is wrong with the cell, e.g. `points outside 0..2`. */
   problem: string;
+  /** What the rule expects instead. */
   expected: string;
 }
 

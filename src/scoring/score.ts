@@ -22,12 +22,17 @@ const INDEX_SLOTS: readonly number[] = [ACC.appraisal, ACC.survey, ACC.adjust];
 
 /** Options of {@link score}; each overrides the framework's settings. */
 export interface ScoreOptions {
+  /** Decimals at output, and of the values ranked with `rankOn: 'rounded'` (0–20). */
   decimals?: number;
+  /** Rounding at output: `half-up` (half away from zero) or `half-even`. */
   rounding?: RoundingMode;
+  /** Tie handling in ranks: `competition` (1, 2, 2, 4), `dense` (1, 2, 2, 3) or `ordinal` (by id). */
   ties?: TieMode;
+  /** Rank on exact indices (default) or on the printed, rounded ones. */
   rankOn?: 'exact' | 'rounded';
   /** Bands text (`"A>=90; B>=80"`) or parsed bands. */
   bands?: string | Band[];
+  /** Clamp index and selfIndex to [0, 100] after adjustments. */
   clamp?: boolean;
   /** A missing input is an error instead of 0. */
   strict?: boolean;
@@ -37,15 +42,21 @@ export interface ScoreOptions {
 
 /** Points and applicable max of an area. */
 export interface AreaResult {
+  /** Points earned in the area (bonus and penalty included). */
   points: Exact;
+  /** Applicable max of the area. */
   max: Exact;
 }
 
 /** Count, mean, min and max of exact indices (units without an index are left out). */
 export interface Summary {
+  /** Units with an index. */
   count: number;
+  /** Exact mean of their indices (null when count is 0). */
   mean: Exact | null;
+  /** Lowest index (null when count is 0). */
   min: Exact | null;
+  /** Highest index (null when count is 0). */
   max: Exact | null;
 }
 

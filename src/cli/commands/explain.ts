@@ -12,7 +12,9 @@ import { scoredRoundFromOptions } from './score.js';
 
 /** CLI options of explain. */
 export interface ExplainCliOptions extends ScoreCliOptions {
+  /** --unit: id of the unit to explain. */
   unit?: string;
+  /** --top: lost leaves to list (0 = all). */
   top?: number;
 }
 

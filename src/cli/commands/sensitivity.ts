@@ -16,10 +16,15 @@ import { scoredRoundFromOptions } from './score.js';
 
 /** CLI options of sensitivity. */
 export interface SensitivityCliOptions extends ScoreCliOptions {
+  /** --runs: perturbed runs. */
   runs?: number;
+  /** --seed: seed of the generator. */
   seed?: number;
+  /** --spread: half-width of the weight factor's range (weights mode). */
   spread?: Exact;
+  /** --revert: probability that an appraised cell reverts to its self value (appraisal mode). */
   revert?: Exact;
+  /** --mode: weights or appraisal. */
   mode?: SensitivityMode;
 }
 
