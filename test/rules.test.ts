@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { Exact } from '../src/numbers/exact.js';
-import { parseBands } from '../src/scoring/bands.js';
+import { parseBands, safeParseBands } from '../src/scoring/bands.js';
 import { catchError, csv, scoreCsv, unitOf } from './support/round.js';
 
 const FW = csv(
@@ -205,6 +205,13 @@ describe('bands and clamp', () => {
       ['C', '70', false],
     ]);
     expect(catchError(() => league(['2.7'], { bands: 'A=>90' })).issues[0]).toMatchObject({ code: 'bad-bands', column: 'bands' });
+  });
+  it('bands: safeParseBands returns the issues instead of throwing', () => {
+    const bad = safeParseBands('A=>90', { file: 'fw.json' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.issues[0]).toMatchObject({ code: 'bad-bands', file: 'fw.json', column: 'bands' });
+    const good = safeParseBands('B>=80; A>=90');
+    expect(good.ok && good.value.map((b) => b.label)).toEqual(['A', 'B']);
   });
   it('clamp keeps index within [0, 100] after adjustments', () => {
     const fw = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,p,1,,points,,', '1.2,adj,,,adjust,,');
