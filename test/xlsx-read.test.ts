@@ -5,11 +5,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildInputs } from '../src/criteria/evidence.js';
+import { buildFramework } from '../src/criteria/framework.js';
+import { buildUnits } from '../src/criteria/units.js';
 import { ParIndexError, type Issue } from '../src/errors.js';
+import { parseCsvTable } from '../src/io/csv.js';
 import { loadRound } from '../src/io/round.js';
 import { loadTables } from '../src/io/files.js';
 import { iterateWorkbookRows, readWorkbookTables, safeReadWorkbookTables } from '../src/io/xlsx-read.js';
+import { exceljsCellText, shiftDecimalText } from '../src/io/xlsx-cell.js';
 import { chooseSheets } from '../src/io/xlsx-sheets.js';
+import { score } from '../src/scoring/score.js';
 import { parseRange, tapSheetXml, type MergeRange } from '../src/io/xlsx-merges.js';
 import { tempDir, writeWorkbook } from './support/xlsx.js';
 
@@ -252,5 +258,72 @@ describe('streaming rows', () => {
     };
     await expect(run()).rejects.toMatchObject({ code: 'merged-cells', row: 2, sheet: 'responses' });
     expect(rows).toEqual([1, 2, 3]);
+  });
+});
+
+describe('percent-formatted cells', () => {
+  const fwCsv = 'code,title,max,method,rule,params,groups\n1,A,,,,,\n1.1,Tỷ lệ hồ sơ đúng hạn,3,,ratio,target=100,\n1.2,Tỷ lệ số hóa,2,,ratio,target=80,\n';
+  const unitsCsv = 'unit,name,group\nu,U,g\nv,V,g\n';
+
+  it('a ratio typed as 90.5% (stored 0.905, format 0.0%) reads as 90.5 and scores 2.715 of 3, not 0.027', async () => {
+    const p = await writeWorkbook(at('percent.xlsx'), [
+      {
+        name: 'evidence',
+        rows: [
+          ['unit', 'criterion', 'self', 'appraised'],
+          ['u', '1.1', 0.95, 0.905],
+          ['u', '1.2', 0.7, { formula: 'C3', result: 0.7 }],
+          ['v', '1.1', 90.5, 1],
+          ['v', '1.2', 0.07, 0.07],
+        ],
+        edit: (ws) => {
+          for (const a of ['C2', 'D2']) ws.getCell(a).numFmt = '0.0%';
+          for (const a of ['C3', 'D3']) ws.getCell(a).numFmt = '0%';
+          ws.getCell('D4').numFmt = '0%';
+          ws.getCell('C5').numFmt = '0.00"%"'; // a quoted % is literal text: the value is 0.07 as typed
+          ws.getCell('D5').numFmt = '0%';
+        },
+      },
+    ]);
+    const { tables } = await readWorkbookTables(p, 'evidence');
+    expect(tables[0].rows.map((r) => r.cells.slice(2))).toEqual([
+      ['95', '90.5'],
+      ['70', '70'],
+      ['90.5', '100'],
+      ['0.07', '7'],
+    ]);
+    // Streamed rows read the same.
+    const streamed: string[][] = [];
+    for await (const r of iterateWorkbookRows(p, 'evidence')) if (!r.header) streamed.push(r.cells.slice(2));
+    expect(streamed).toEqual(tables[0].rows.map((r) => r.cells.slice(2)));
+    // Scored: u 1.1 = 3 × 90.5/100 = 2.715; 1.2 = 2 × min(70/80, 1) = 1.75 → 4.465 of 5.
+    const fw = buildFramework(parseCsvTable(fwCsv, { file: 'fw.csv' }));
+    const units = buildUnits(parseCsvTable(unitsCsv, { file: 'units.csv' }));
+    const result = score(fw, units, buildInputs(fw, units, { evidence: tables }));
+    const u = result.units.find((x) => x.unit === 'u')!;
+    expect(u.points.toString()).toBe('4.465');
+    expect(u.index!.toFixed(2)).toBe('89.30');
+    // v: 1.1 = 3 × 100/100 = 3; 1.2 = 2 × 7/80 = 0.175.
+    expect(result.units.find((x) => x.unit === 'v')!.points.toString()).toBe('3.175');
+  });
+
+  it('exceljsCellText shifts the decimal text exactly, by the section that applies and two places per %', () => {
+    const cell = (value: number, numFmt?: string) => exceljsCellText({ type: 2, value, numFmt });
+    expect(cell(0.905, '0.0%')).toBe('90.5');
+    expect(cell(1, '0%')).toBe('100');
+    expect(cell(0.07, '0%')).toBe('7');
+    expect(cell(0.1 + 0.2, '0%')).toBe('30.000000000000004'); // the double as stored, shifted as text: no float multiply
+    expect(cell(-0.125, '0.0%;(0.0%)')).toBe('-12.5');
+    expect(cell(-0.125, '0.00;-0.00%')).toBe('-12.5');
+    expect(cell(0.125, '0.00;-0.00%')).toBe('0.125');
+    expect(cell(0.5, '0.00\\%')).toBe('0.5'); // escaped: literal
+    expect(cell(0.5, '[Red]0.00')).toBe('0.5');
+    expect(cell(0.5, '0%%')).toBe('5000');
+    expect(cell(0.905, { formatCode: '0.0%' } as never)).toBe('90.5');
+    expect(exceljsCellText({ type: 6, value: { formula: 'A1' }, result: 0.25, numFmt: '0%' })).toBe('25');
+    expect(exceljsCellText({ type: 2, value: 89.8, numFmt: '0.00' }, { formatDecimals: true })).toBe('89.80');
+    expect(exceljsCellText({ type: 2, value: 89.835, numFmt: '0.00' }, { formatDecimals: true })).toBe('89.835');
+    expect(exceljsCellText({ type: 2, value: 89.8, numFmt: '0.00' })).toBe('89.8');
+    expect([shiftDecimalText('0.905', 2), shiftDecimalText('12', 2), shiftDecimalText('-0.0001', 2), shiftDecimalText('0', 2), shiftDecimalText('1.5', 4)]).toEqual(['90.5', '1200', '-0.01', '0', '15000']);
   });
 });

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/program.js';
 import { hanoi2021Framework, hanoi2021Units, sampleTables } from '../src/data/sample.js';
-import { evidenceTemplateBytes, inputHint, TEMPLATE_COLUMNS } from '../src/io/evidence-template.js';
+import { evidenceTemplateBytes, inputHint, RATIO_INPUT_FORMAT, TEMPLATE_COLUMNS } from '../src/io/evidence-template.js';
+import { Exact } from '../src/numbers/exact.js';
 import { scoreResultJson } from '../src/io/results-json.js';
 import { loadRound } from '../src/io/round.js';
 import { loadExcelJS } from '../src/io/xlsx-load.js';
@@ -139,6 +140,36 @@ describe('template round trip', () => {
     await wb.xlsx.writeFile(p);
     const err = await loadRound({ framework: join(SAMPLE, 'framework.csv'), units: join(SAMPLE, 'units.csv'), evidence: p }).catch((e) => e);
     expect(err.issues[0]).toMatchObject({ file: p, sheet: 'Đánh giá quan-huyen', row: 5, column: 'Điểm thẩm định', columnLetter: 'J', value: 'nhiều', code: 'bad-input' });
+  });
+
+  it('ratio inputs have a plain number format (85 for 85%); a ratio typed as 85% anyway scores as 85', async () => {
+    const fw = hanoi2021Framework();
+    const ExcelJS = await loadExcelJS();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await evidenceTemplateBytes(fw, hanoi2021Units())) as never);
+    const ws = wb.getWorksheet('Đánh giá so')!;
+    let ratioRow = 0;
+    ws.eachRow((row, n) => {
+      const c = n > 1 ? fw.byCode.get(String(row.getCell(3).value)) : undefined;
+      if (!c) return;
+      for (const k of [9, 10]) expect(row.getCell(k).numFmt, `${c.code} ${k}`).toBe(c.rule === 'ratio' ? RATIO_INPUT_FORMAT : undefined);
+      if (c.rule === 'ratio' && !ratioRow && (c.params.target === undefined || c.params.target.toString() === '100')) ratioRow = n;
+    });
+    expect(ratioRow).toBeGreaterThan(0);
+    expect(RATIO_INPUT_FORMAT).not.toContain('%');
+    // A council types 85% anyway: Excel stores 0.85 with a percent format; it is read as 85.
+    const row = ws.getRow(ratioRow);
+    const c = fw.byCode.get(String(row.getCell(3).value))!;
+    row.getCell(10).value = 0.85;
+    row.getCell(10).numFmt = '0%';
+    const p = join(dir, 'ratio-percent.xlsx');
+    await wb.xlsx.writeFile(p);
+    const r = await loadRound({ framework: join(SAMPLE, 'framework.csv'), units: join(SAMPLE, 'units.csv'), evidence: p });
+    const cell = r.inputs.cell(r.inputs.unitIndex.get(String(row.getCell(1).value))!, r.inputs.leafIndex.get(c.code)!);
+    expect(r.inputs.present[cell]).toBe(1);
+    const u = score(r.framework, r.units, r.inputs).units.find((x) => x.unit === String(row.getCell(1).value))!;
+    // The only input of the unit: max × 85/100.
+    expect(u.appraisalPoints.toString()).toBe(c.max.mul(Exact.of(85, 100)).toString());
   });
 
   it('template needs --out (usage error, exit 2) and writes nothing on bad input (exit 1)', async () => {

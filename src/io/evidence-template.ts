@@ -54,6 +54,13 @@ const APPRAISED_COL = col('appraised');
 
 const num = (x: Exact) => x.toString();
 
+/**
+ * Number format of a ratio's input cells: a plain number (not a percent format), so a council
+ * types the percentage itself — 85 for 85% — and sees it as typed (a `%` typed anyway is read
+ * as the number shown, see `xlsx-cell.ts`).
+ */
+export const RATIO_INPUT_FORMAT = '0.0###';
+
 /** The input a council types for a leaf, in words (also the validation message). */
 export function inputHint(c: Criterion): string {
   const p = c.params;
@@ -63,7 +70,7 @@ export function inputHint(c: Criterion): string {
     case 'yesno':
       return `có/không (hoặc 1/0, đạt/không đạt), hoặc NA; có = ${num(c.max)} điểm`;
     case 'ratio':
-      return `Tỷ lệ % (≥ 0), hoặc NA; đạt ${p.target ? num(p.target) : '100'}% trở lên = ${num(c.max)} điểm`;
+      return `Tỷ lệ % (≥ 0; gõ 85 cho 85%), hoặc NA; đạt ${p.target ? num(p.target) : '100'}% trở lên = ${num(c.max)} điểm`;
     case 'tiers':
       return `Giá trị số, hoặc NA; điểm theo bậc: ${c.paramsText.trim()}`;
     case 'adjust': {
@@ -207,17 +214,19 @@ export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: T
         cell.border = { bottom: { style: 'thin' } };
       });
       head.commit();
-      for (const v of values) {
+      values.forEach((v, k) => {
         const row = ws.addRow(v);
+        const ratio = rows[k].c.rule === 'ratio';
         row.eachCell({ includeEmpty: true }, (cell, n) => {
           const spec = TEMPLATE_COLUMNS[n - 1];
           if (!spec) return;
           if (spec.input) cell.protection = { locked: false };
           else cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
           if (spec.key === 'title' || spec.key === 'hint') cell.alignment = { wrapText: true, vertical: 'top' };
+          if (ratio && (n - 1 === SELF_COL || n - 1 === APPRAISED_COL)) cell.numFmt = RATIO_INPUT_FORMAT;
         });
         row.commit();
-      }
+      });
       await ws.protect(opts.password ?? '', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: true });
       ws.commit();
     }

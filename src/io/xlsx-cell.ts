@@ -6,6 +6,7 @@
  * | cell | text |
  * |---|---|
  * | number | shortest round-trip text (`numberToDecimalText`) |
+ * | number with a percent format (`0.0%`) | the number shown: `0.905` → `90.5` (text shift, exact) |
  * | text, rich text | the characters (runs joined) |
  * | hyperlink | its displayed text |
  * | boolean | `true` / `false` (a `yesno` rule reads them as yes/no) |
@@ -108,22 +109,169 @@ export interface ExcelJSCellLike {
   value: unknown;
   /** A formula's cached result, from the cell model. */
   result?: unknown;
+  /** The cell's number format (`0.00`, `0.0%`, …), when it has one. */
+  numFmt?: unknown;
+}
+
+/** Options of {@link exceljsCellText}. */
+export interface CellTextOptions {
+  /**
+   * Pad a number with trailing zeros to the decimals its number format shows (`89.8` in a `0.00`
+   * cell → `89.80`): a printed figure read back with the precision it was printed with. Never
+   * rounds (a value with more decimals than its format keeps them). Default false.
+   */
+  formatDecimals?: boolean;
 }
 
 /** exceljs's `ValueType.Formula`. */
 const FORMULA_TYPE = 6;
+
+/** What a number format does to a number: percent signs (each ×100) and fixed decimals shown. */
+interface FormatFacts {
+  /** `%` signs in the section (each scales by 100). */
+  percent: number;
+  /** Decimals always shown (`0` placeholders after the point). */
+  decimals: number;
+}
+
+/** One section of a number format split into its parts outside quotes, brackets and escapes. */
+function sectionFacts(section: string): FormatFacts {
+  let percent = 0;
+  let decimals = 0;
+  let afterPoint = false;
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i];
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      i = end < 0 ? section.length : end;
+    } else if (ch === '[') {
+      const end = section.indexOf(']', i + 1);
+      i = end < 0 ? section.length : end;
+    } else if (ch === '\\' || ch === '_' || ch === '*') {
+      i++; // the next character is literal (or a fill/space character)
+    } else if (ch === '%') {
+      percent++;
+    } else if (ch === '.') {
+      afterPoint = true;
+    } else if (ch === '0' && afterPoint) {
+      decimals++;
+    } else if (afterPoint && ch !== '#' && ch !== '?') {
+      afterPoint = false; // the decimals ended (e.g. `0.00 "điểm"`, `0.0E+00`)
+    }
+  }
+  return { percent, decimals };
+}
+
+/** Splits a format at `;` outside quotes, brackets and escapes. */
+function formatSections(fmt: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i];
+    if (ch === '"') {
+      const end = fmt.indexOf('"', i + 1);
+      i = end < 0 ? fmt.length : end;
+    } else if (ch === '[') {
+      const end = fmt.indexOf(']', i + 1);
+      i = end < 0 ? fmt.length : end;
+    } else if (ch === '\\' || ch === '_' || ch === '*') {
+      i++;
+    } else if (ch === ';') {
+      out.push(fmt.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(fmt.slice(start));
+  return out;
+}
+
+const NO_FACTS: FormatFacts = { percent: 0, decimals: 0 };
+const factsCache = new Map<string, FormatFacts[]>();
+
+/** The facts of each section of a number format (cached: a sheet uses a handful of formats). */
+function formatFacts(fmt: string): FormatFacts[] {
+  let facts = factsCache.get(fmt);
+  if (!facts) {
+    facts = fmt === '' || fmt === 'General' || fmt === '@' ? [NO_FACTS] : formatSections(fmt).map(sectionFacts);
+    if (factsCache.size < 1000) factsCache.set(fmt, facts);
+  }
+  return facts;
+}
+
+/**
+ * How a number format shows `x`: the section Excel uses for it (positive; negative; zero — a
+ * conditional format `[>=100]` is judged by its first section) and what that section does.
+ */
+export function numberFormatFacts(numFmt: unknown, x: number): FormatFacts {
+  const fmt = typeof numFmt === 'string' ? numFmt : typeof (numFmt as { formatCode?: unknown })?.formatCode === 'string' ? (numFmt as { formatCode: string }).formatCode : '';
+  if (fmt === '') return NO_FACTS;
+  const facts = formatFacts(fmt);
+  if (facts.length === 1 || /^\[[<>=]/.test(fmt)) return facts[0];
+  if (x < 0) return facts[1];
+  if (x === 0 && facts.length >= 3) return facts[2];
+  return facts[0];
+}
+
+/**
+ * Moves the decimal point of a plain decimal text (`-12.345`) `places` to the right, as text — an
+ * exact shift, never float arithmetic: `0.905` → `90.5`, `1` → `100`, `0.07` → `7`.
+ */
+export function shiftDecimalText(text: string, places: number): string {
+  const neg = text.startsWith('-');
+  const body = neg || text.startsWith('+') ? text.slice(1) : text;
+  const dot = body.indexOf('.');
+  const intPart = dot < 0 ? body : body.slice(0, dot);
+  const frac = dot < 0 ? '' : body.slice(dot + 1);
+  const digits = intPart + frac;
+  let point = intPart.length + places;
+  let all = digits;
+  if (point > all.length) all += '0'.repeat(point - all.length);
+  if (point < 0) {
+    all = '0'.repeat(-point) + all;
+    point = 0;
+  }
+  let i = all.slice(0, point).replace(/^0+/, '') || '0';
+  const f = all.slice(point).replace(/0+$/, '');
+  if (i === '0' && f === '') return '0';
+  i = f === '' ? i : `${i}.${f}`;
+  return neg ? `-${i}` : i;
+}
+
+/** Pads a plain decimal text with trailing zeros to `decimals` places (never rounds). */
+function padDecimals(text: string, decimals: number): string {
+  if (decimals <= 0) return text;
+  const dot = text.indexOf('.');
+  const have = dot < 0 ? 0 : text.length - dot - 1;
+  if (have >= decimals) return text;
+  return (dot < 0 ? `${text}.` : text) + '0'.repeat(decimals - have);
+}
+
+/** A number as the text its format shows: a percent format's value ×100 (exact), optionally padded. */
+function formattedNumberText(x: number, numFmt: unknown, opts: CellTextOptions): string | CellValueProblem {
+  const t = numberText(x);
+  if (typeof t !== 'string' || numFmt === undefined || numFmt === null) return t;
+  const f = numberFormatFacts(numFmt, x);
+  const shown = f.percent > 0 ? shiftDecimalText(t, 2 * f.percent) : t;
+  return opts.formatDecimals ? padDecimals(shown, f.decimals) : shown;
+}
 
 /**
  * Text of an exceljs cell (or a problem), for both the streaming and the in-memory reader. Use it
  * rather than `xlsxCellValueText(cell.value)`: for formula cells exceljs's `cell.value` drops a
  * cached result that is falsy (`0`, `''`, `false`), which would read as "no saved result"; the
  * result is taken from the cell model (`cell.result`) here.
+ *
+ * A number (or a formula's numeric result) in a cell with a percent format is the number the cell
+ * shows, not the fraction Excel stores: `90.5%` typed in a ratio cell is stored as `0.905` and read
+ * as `90.5` (the decimal text shifted two places per `%`, exactly). `%` inside quotes, brackets or
+ * escaped (`\%`) is literal text and does not count.
  */
-export function exceljsCellText(cell: ExcelJSCellLike): string | CellValueProblem {
+export function exceljsCellText(cell: ExcelJSCellLike, opts: CellTextOptions = {}): string | CellValueProblem {
   const v = cell.value;
   if (typeof v === 'string') return v;
-  if (cell.type !== FORMULA_TYPE) return xlsxCellValueText(v);
+  if (cell.type !== FORMULA_TYPE) return typeof v === 'number' ? formattedNumberText(v, cell.numFmt, opts) : xlsxCellValueText(v);
   const f = (v ?? {}) as { formula?: string; sharedFormula?: string };
   const formula = f.formula ?? f.sharedFormula ?? '';
+  if (typeof cell.result === 'number' && Number.isFinite(cell.result)) return formattedNumberText(cell.result, cell.numFmt, opts);
   return xlsxCellValueText(cell.result === undefined ? { formula } : { formula, result: cell.result });
 }
