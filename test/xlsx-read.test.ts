@@ -327,3 +327,28 @@ describe('percent-formatted cells', () => {
     expect([shiftDecimalText('0.905', 2), shiftDecimalText('12', 2), shiftDecimalText('-0.0001', 2), shiftDecimalText('0', 2), shiftDecimalText('1.5', 4)]).toEqual(['90.5', '1200', '-0.01', '0', '15000']);
   });
 });
+
+describe('header below row 1', () => {
+  const fwCsv = 'code,title,max,method,rule,params,groups\n1,A,,,,,\n1.1,a,2,,points,,\n1.2,b,1,,yesno,,\n';
+  const unitsCsv = 'unit,name,group\nu,U,g\n';
+
+  it('table.headerRow is the row Excel shows; header errors and data rows are located on it', async () => {
+    writeFileSync(at('fw3.csv'), fwCsv);
+    writeFileSync(at('units3.csv'), unitsCsv);
+    // Rows 1–2 blank, header on row 3, a blank row 5.
+    const ev = await writeWorkbook(at('low-header.xlsx'), [{ name: 'evidence', rows: [[], [], ['unit', 'self', 'Mã tiêu chí', 'criterion'], ['u', 1, '1.1', '1.1'], [], ['u', 'x', '1.2', '1.2']] }]);
+    const { tables } = await readWorkbookTables(ev, 'evidence');
+    expect(tables[0].headerRow).toBe(3);
+    expect(tables[0].rows.map((r) => r.row)).toEqual([4, 6]);
+    const err = await loadRound({ framework: at('fw3.csv'), units: at('units3.csv'), evidence: ev }).catch((e) => e);
+    expect(err).toBeInstanceOf(ParIndexError);
+    expect(err.issues[0]).toMatchObject({ file: ev, sheet: 'evidence', row: 3, column: 'criterion', columnLetter: 'D', code: 'ambiguous-column' });
+    const missing = await writeWorkbook(at('low-header-missing.xlsx'), [{ name: 'evidence', rows: [[], [], ['unit', 'self'], ['u', 1]] }]);
+    const err2 = await loadRound({ framework: at('fw3.csv'), units: at('units3.csv'), evidence: missing }).catch((e) => e);
+    expect(err2.issues[0]).toMatchObject({ sheet: 'evidence', row: 3, code: 'missing-column' });
+    // A data error keeps its own row number.
+    const bad = await writeWorkbook(at('low-header-bad.xlsx'), [{ name: 'evidence', rows: [[], ['unit', 'criterion', 'self'], [], ['u', '1.1', 'hai']] }]);
+    const err3 = await loadRound({ framework: at('fw3.csv'), units: at('units3.csv'), evidence: bad }).catch((e) => e);
+    expect(err3.issues[0]).toMatchObject({ sheet: 'evidence', row: 4, column: 'self', columnLetter: 'C', code: 'bad-input' });
+  });
+});

@@ -3,7 +3,7 @@
  * number formats, the self-vs-appraised and audit sheets adding up to the unit totals, settings —
  * the HTML report, and CSV output (BOM, formula injection) with its usage checks.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkOutputTarget } from '../src/cli/options.js';
@@ -110,6 +110,54 @@ describe('results workbook', () => {
     expect(await main(['node', 'parindex', 'demo', '--format', 'xlsx', '--out', out])).toBe(0);
     const back = await loadResultFile(out);
     expect(back.units.map((u) => [u.unit, u.index?.toFixed(2), u.rank])).toEqual(expected.units.map((u: { unit: string; index: string; rank: number }) => [u.unit, u.index, u.rank]));
+  });
+
+  it('compare reads back the printed figures: 88.40 stays "88.40" (from the 0.00 format), so decimals is 2', async () => {
+    const out = join(dir, 'results-zeros.xlsx');
+    expect(await main(['node', 'parindex', 'demo', '--format', 'xlsx', '--out', out])).toBe(0);
+    const back = await loadResultFile(out);
+    expect(back.decimals).toBe(2);
+    expect(back.units.map((u) => [u.unit, u.indexText])).toEqual(expected.units.map((u: { unit: string; index: string }) => [u.unit, u.index]));
+    expect(back.units.some((u) => u.indexText === '88.40')).toBe(true);
+  });
+
+  it('compare reads only visible league sheets with a header in their first 10 rows; others are not parsed', async () => {
+    const ExcelJS = await loadExcelJS();
+    const wb = new ExcelJS.Workbook();
+    const so = wb.addWorksheet('Kết quả so');
+    so.addRow(['Chỉ số CCHC 2021']);
+    so.addRow([]);
+    so.addRow(['Xếp hạng', 'Mã đơn vị', 'Chỉ số CCHC']);
+    so.addRow([1, 'a', 89.8]).getCell(3).numFmt = '0.00';
+    so.addRow([2, 'b', 85]).getCell(3).numFmt = '0.00';
+    const old = wb.addWorksheet('Kết quả cũ', { state: 'hidden' });
+    old.addRow(['Xếp hạng', 'Mã đơn vị', 'Chỉ số CCHC']);
+    old.addRow([1, 'z', 70.123]);
+    const late = wb.addWorksheet('Ghi chú');
+    for (let i = 0; i < 10; i++) late.addRow([`dòng ${i + 1}`]);
+    late.addRow(['Mã đơn vị', 'Chỉ số CCHC']); // row 11: not a league sheet
+    late.addRow(['y', 1]);
+    const audit = wb.addWorksheet('Chi tiết chấm điểm');
+    audit.addRow(['Mã đơn vị', 'Mã tiêu chí', 'Điểm']);
+    for (let i = 0; i < 2000; i++) audit.addRow(['a', `1.${i}`, { error: '#N/A' }]); // never parsed past its header
+    const path = join(dir, 'leagues.xlsx');
+    await wb.xlsx.writeFile(path);
+    const back = await loadResultFile(path);
+    expect(back.units.map((u) => [u.unit, u.indexText, u.rank, u.row])).toEqual([
+      ['a', '89.80', 1, 4],
+      ['b', '85.00', 2, 5],
+    ]);
+    expect(back.decimals).toBe(2);
+    const bad = join(dir, 'not-a-book.xlsx');
+    writeFileSync(bad, 'unit,index\na,1\n');
+    const err = await loadResultFile(bad).catch((e) => e);
+    expect(err.issues[0]).toMatchObject({ code: 'bad-xlsx', file: bad, expected: 'an .xlsx workbook written by parindex score --format xlsx' });
+    const none = new ExcelJS.Workbook();
+    none.addWorksheet('notes').addRow(['nothing']);
+    none.addWorksheet('Kết quả', { state: 'hidden' }).addRow(['unit', 'index']);
+    const nonePath = join(dir, 'none.xlsx');
+    await none.xlsx.writeFile(nonePath);
+    expect((await loadResultFile(nonePath).catch((e) => e)).issues[0]).toMatchObject({ code: 'no-results-sheet', file: nonePath, value: 'notes, Kết quả (hidden)' });
   });
 
   it('--decimals 3 gives 0.000 formats and 3-decimal values', async () => {

@@ -4,7 +4,7 @@
  * `appraised`, …). A header that matches two fields, or a field matched by two headers, is an error.
  */
 import { IssueList } from '../errors.js';
-import { cellLocation, type Table } from './table.js';
+import { cellLocation, headerRowOf, type Table } from './table.js';
 
 /** Folds a header for comparison: lower case, no diacritics, đ → d, letters and digits only. */
 export function foldHeader(text: string): string {
@@ -26,12 +26,17 @@ export interface FieldSpec {
   required?: boolean;
 }
 
+/** The folded header names a field answers to: its name and aliases, folded with {@link foldHeader}. */
+export function fieldNames(field: FieldSpec): Set<string> {
+  return new Set([field.name, ...(field.aliases ?? [])].map(foldHeader));
+}
+
 /** Column index of each field in a table; -1 where absent. */
 export type ColumnMap<F extends string> = Record<F, number>;
 
 /**
  * Finds each field's column. Records an issue for a missing required field or an ambiguous match
- * and returns the map (absent fields = -1).
+ * (located on the table's header row) and returns the map (absent fields = -1).
  */
 export function bindColumns<F extends string>(
   table: Table,
@@ -42,14 +47,14 @@ export function bindColumns<F extends string>(
   const map = {} as ColumnMap<F>;
   const folded = table.header.map(foldHeader);
   for (const f of fields) {
-    const names = new Set([f.name, ...(f.aliases ?? [])].map(foldHeader));
+    const names = fieldNames(f);
     const hits: number[] = [];
     folded.forEach((h, i) => {
       if (names.has(h)) hits.push(i);
     });
     if (hits.length > 1) {
       issues.add({
-        ...cellLocation(table, 1, hits[1]),
+        ...cellLocation(table, headerRowOf(table), hits[1]),
         code: 'ambiguous-column',
         message: `two columns of the ${what} match "${f.name}" (${hits.map((i) => `"${table.header[i]}"`).join(', ')})`,
         expected: `one column for "${f.name}"`,
@@ -60,7 +65,7 @@ export function bindColumns<F extends string>(
       issues.add({
         file: table.file,
         sheet: table.sheet,
-        row: 1,
+        row: headerRowOf(table),
         code: 'missing-column',
         message: `the ${what} has no "${f.name}" column`,
         value: table.header.join(', '),

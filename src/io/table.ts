@@ -5,9 +5,9 @@
  */
 import type { Location } from '../errors.js';
 
-/** One data row: its spreadsheet row number (header = 1) and its cells as text (blank = ''). */
+/** One data row: its spreadsheet row number and its cells as text (blank = ''). */
 export interface TableRow {
-  /** Row number as in a spreadsheet (header = row 1). */
+  /** Row number as in a spreadsheet (the header's row, {@link Table.headerRow}, is usually 1). */
   row: number;
   /** Cell texts in header order; missing trailing cells are ''. */
   cells: string[];
@@ -21,6 +21,11 @@ export interface Table {
   sheet?: string;
   /** Header cells as written. */
   header: string[];
+  /**
+   * Row number of the header as a spreadsheet shows it (a sheet's first non-blank row may be below
+   * row 1); undefined = 1. Errors about the header are located on it.
+   */
+  headerRow?: number;
   /** Data rows, blank rows removed. */
   rows: TableRow[];
 }
@@ -37,6 +42,11 @@ export function columnLetter(index: number): string {
   return s;
 }
 
+/** The row a table's header stands on, as a spreadsheet shows it (1 unless the table says otherwise). */
+export function headerRowOf(table: Table): number {
+  return table.headerRow ?? 1;
+}
+
 /** Location of a cell of a table (column index -1 = the row as a whole). */
 export function cellLocation(table: Table, row: number | undefined, col: number): Location {
   const loc: Location = { file: table.file, sheet: table.sheet, row };
@@ -51,7 +61,7 @@ export function cellLocation(table: Table, row: number | undefined, col: number)
 export function makeTable(
   header: string[],
   rows: { row: number; cells: string[] }[],
-  source: { file?: string; sheet?: string } = {},
+  source: { file?: string; sheet?: string; headerRow?: number } = {},
 ): Table {
   const width = header.length;
   const kept: TableRow[] = [];
@@ -61,5 +71,7 @@ export function makeTable(
     while (cells.length < width) cells.push('');
     kept.push({ row: r.row, cells });
   }
-  return { file: source.file, sheet: source.sheet, header: header.map((h) => (h ?? '').trim()), rows: kept };
+  const table: Table = { file: source.file, sheet: source.sheet, header: header.map((h) => (h ?? '').trim()), rows: kept };
+  if (source.headerRow !== undefined) table.headerRow = source.headerRow;
+  return table;
 }

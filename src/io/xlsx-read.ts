@@ -21,10 +21,10 @@ import { IssueList, ParIndexError, toSafeAsync, type Issue, type SafeResult } fr
 import type { TableKind } from './files.js';
 import { startRowProgress, type ProgressOptions } from './read-progress.js';
 import { columnLetter, type Table, type TableRow } from './table.js';
-import { exceljsCellText, isCellValueProblem, type CellValueProblem, type ExcelJSCellLike } from './xlsx-cell.js';
+import { exceljsCellText, type CellTextOptions, type CellValueProblem, type ExcelJSCellLike } from './xlsx-cell.js';
 import { loadExcelJS } from './xlsx-load.js';
 import { tapSheetXml, type MergeRange, type SheetXmlFacts } from './xlsx-merges.js';
-import { chooseSettingsSheet, chooseSheets, type SheetInfo } from './xlsx-sheets.js';
+import { chooseSettingsSheet, chooseSheets, isVisible, type SheetInfo } from './xlsx-sheets.js';
 import { openXlsxParts, workbookPartPath, type XlsxParts } from './xlsx-zip.js';
 
 /** Options for reading a workbook. */
@@ -71,11 +71,6 @@ interface StreamSheet {
   parse(): AsyncIterable<{ eventType: string; value: StreamRow }[]>;
 }
 
-/** The streaming reader's workbook (the parts used here). */
-interface StreamBook extends AsyncIterable<StreamSheet> {
-  model?: { sheets?: { name: string; state?: string }[] };
-}
-
 /** What to do with each sheet. */
 type Role = 'table' | 'settings';
 
@@ -93,14 +88,13 @@ interface StreamRow {
  * Converts one exceljs row to trimmed cell texts; reports bad cells. Formula cells are read from
  * the cell model (`cell.result`), because exceljs's `cell.value` drops a cached result of 0.
  */
-function rowCells(row: StreamRow, width: number, onProblem: (col: number, p: CellValueProblem) => void): { cells: string[]; blank: boolean } {
+function rowCells(row: StreamRow, width: number, cellOpts: CellTextOptions, onProblem: (col: number, p: CellValueProblem) => void): { cells: string[]; blank: boolean } {
   const cells: string[] = new Array(width).fill('');
   let blank = true;
   row.eachCell((cell, col) => {
-    const v = cell.value;
-    const t = typeof v === 'string' ? v : exceljsCellText(cell);
+    const t = exceljsCellText(cell, cellOpts);
     if (typeof t !== 'string') {
-      if (isCellValueProblem(t)) onProblem(col - 1, t);
+      onProblem(col - 1, t);
       return;
     }
     const s = t.length > 0 && (t.charCodeAt(0) <= 32 || t.charCodeAt(t.length - 1) <= 32) ? t.trim() : t;
@@ -120,13 +114,16 @@ function headerWidth(cells: string[]): number {
   return w;
 }
 
-function badWorkbook(file: string, e: unknown): ParIndexError {
+const XLSX_EXPECTED = 'an .xlsx workbook (Excel 2007 or later; save .xls files as .xlsx)';
+
+/** The located error for a workbook that cannot be opened or parsed (`file-not-found`, `bad-xlsx`). */
+function badWorkbook(file: string, e: unknown, expected = XLSX_EXPECTED): ParIndexError {
   const code = (e as NodeJS.ErrnoException)?.code;
   return new ParIndexError({
     file,
     code: code === 'ENOENT' ? 'file-not-found' : 'bad-xlsx',
     message: code === 'ENOENT' ? 'the file does not exist' : `the file is not a readable xlsx workbook (${(e as Error)?.message ?? String(e)})`,
-    expected: code === 'ENOENT' ? 'a readable file' : 'an .xlsx workbook (Excel 2007 or later; save .xls files as .xlsx)',
+    expected: code === 'ENOENT' ? 'a readable file' : expected,
   });
 }
 
@@ -198,20 +195,21 @@ interface ReaderInternals {
   _parseWorksheet(iterator: AsyncIterable<unknown>, sheetNo: string): Iterator<{ eventType: string; value: StreamSheet }>;
 }
 
-/** Opens the workbook and reads its sheet list, relationships, shared strings and styles. */
-async function openWorkbook(path: string): Promise<{ reader: ReaderInternals; parts: XlsxParts; sheets: (SheetInfo & { part?: string })[] }> {
+/** Opens the workbook and reads its sheet list, relationships, shared strings and styles (number formats among them). */
+async function openWorkbook(path: string, expected?: string): Promise<{ reader: ReaderInternals; parts: XlsxParts; sheets: (SheetInfo & { part?: string })[]; size: number }> {
   let parts: XlsxParts;
+  let size: number;
   try {
-    await stat(path);
+    size = (await stat(path)).size;
     parts = await openXlsxParts(path);
   } catch (e) {
-    throw badWorkbook(path, e);
+    throw badWorkbook(path, e, expected);
   }
   const ExcelJS = await loadExcelJS();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' }) as unknown as ReaderInternals;
   const rels = parts.get('xl/_rels/workbook.xml.rels');
   const book = parts.get('xl/workbook.xml');
-  if (!rels || !book) throw badWorkbook(path, new Error('it has no xl/workbook.xml'));
+  if (!rels || !book) throw badWorkbook(path, new Error('it has no xl/workbook.xml'), expected);
   try {
     await reader._parseRels(rels.stream());
     await reader._parseWorkbook(book.stream());
@@ -220,27 +218,49 @@ async function openWorkbook(path: string): Promise<{ reader: ReaderInternals; pa
     const styles = parts.get('xl/styles.xml');
     if (styles) await reader._parseStyles(styles.stream());
   } catch (e) {
-    throw badWorkbook(path, e);
+    throw badWorkbook(path, e, expected);
   }
   const targets = new Map((reader.workbookRels ?? []).map((r) => [r.Id, r.Target]));
   const sheets = (reader.model?.sheets ?? []).map((s) => {
     const target = targets.get(s.rId);
     return { name: s.name, state: s.state, part: target === undefined ? undefined : workbookPartPath(target) };
   });
-  return { reader, parts, sheets };
+  return { reader, parts, sheets, size };
+}
+
+/** How a sheet's header row is found when it is not simply the first non-blank row. */
+export interface HeaderRule {
+  /** True for the header row (cells as read). */
+  accept(cells: readonly string[]): boolean;
+  /** Last row (as Excel numbers it) searched; a sheet without a header by then is skipped. */
+  within: number;
+}
+
+/** Options of the core walker. */
+interface WalkOptions extends WorkbookReadOptions {
+  /** Header search (default: the first non-blank row is the header). */
+  header?: HeaderRule;
+  /** How numbers become text. */
+  cell?: CellTextOptions;
+  /** Expected text of a `bad-xlsx` error. */
+  expected?: string;
 }
 
 /**
  * The core: streams the chosen sheets of a workbook in tab order, yielding non-blank rows (header
  * first) in batches, then each sheet's merged ranges. Cell problems are attached to their row.
+ * With a {@link HeaderRule}, rows above the header are passed over and a sheet without a header
+ * within its first rows is left unparsed (its `end` has header row 0).
  */
-async function* walkWorkbook(path: string, choose: (sheets: SheetInfo[]) => Map<string, Role>, opts: WorkbookReadOptions): AsyncGenerator<SheetEvent> {
-  const { reader, parts, sheets } = await openWorkbook(path);
+async function* walkWorkbook(path: string, choose: (sheets: SheetInfo[]) => Map<string, Role>, opts: WalkOptions): AsyncGenerator<SheetEvent> {
+  const { reader, parts, sheets, size } = await openWorkbook(path, opts.expected);
   if (sheets.length === 0) {
     throw new ParIndexError({ file: path, code: 'empty-workbook', message: 'the workbook has no worksheets', expected: 'an .xlsx workbook with at least one sheet' });
   }
   const chosen = choose(sheets.map((s) => ({ name: s.name, state: s.state })));
-  const progress = await startRowProgress(path, (await stat(path)).size, opts);
+  const progress = await startRowProgress(path, size, opts);
+  const rule = opts.header;
+  const cellOpts = opts.cell ?? {};
   let total = 0;
   let bytesBefore = 0;
   const totalBytes = sheets.reduce((n, s) => n + (chosen.has(s.name) && s.part ? parts.get(s.part)?.uncompressedSize ?? 0 : 0), 0);
@@ -250,7 +270,7 @@ async function* walkWorkbook(path: string, choose: (sheets: SheetInfo[]) => Map<
       if (role === undefined) continue;
       const part = info.part === undefined ? undefined : parts.get(info.part);
       if (!part) {
-        throw new ParIndexError({ file: path, sheet: info.name, code: 'bad-xlsx', message: 'the sheet is listed in the workbook but its data is missing', expected: 'an .xlsx workbook saved by a spreadsheet program' });
+        throw new ParIndexError({ file: path, sheet: info.name, code: 'bad-xlsx', message: 'the sheet is listed in the workbook but its data is missing', expected: opts.expected ?? XLSX_EXPECTED });
       }
       const facts: SheetXmlFacts = { merges: [], bytes: 0 };
       const sheetNo = /(\d+)\.xml$/i.exec(part.path)?.[1] ?? '0';
@@ -259,17 +279,25 @@ async function* walkWorkbook(path: string, choose: (sheets: SheetInfo[]) => Map<
       let header: string[] | undefined;
       let headerRow = 0;
       let width = 0;
+      let skipped = false;
       try {
         // ws.parse() yields the events of one XML chunk at a time: rows are converted and passed on
         // in batches, so no extra async step is taken per row.
-        for await (const events of ws.parse()) {
+        sheet: for await (const events of ws.parse()) {
           const batch: RowOut[] = [];
           for (const { eventType, value: r } of events) {
             if (eventType !== 'row') continue;
             let issues: Issue[] | undefined;
-            const { cells, blank } = rowCells(r, width, (col, p) => (issues ??= []).push(cellIssue(path, info.name, r.number, col, header, p)));
+            const { cells, blank } = rowCells(r, width, cellOpts, (col, p) => (issues ??= []).push(cellIssue(path, info.name, r.number, col, header, p)));
             if (blank && !issues) continue;
             if (!header) {
+              if (rule && !rule.accept(cells)) {
+                if (r.number >= rule.within) {
+                  skipped = true;
+                  break sheet; // no header: the rest of the sheet is not parsed
+                }
+                continue;
+              }
               header = cells;
               headerRow = r.number;
               width = headerWidth(cells);
@@ -285,9 +313,9 @@ async function* walkWorkbook(path: string, choose: (sheets: SheetInfo[]) => Map<
           yield { type: 'rows', sheet: info.name, role, rows: batch };
         }
       } catch (e) {
-        throw e instanceof ParIndexError ? e : badWorkbook(path, e);
+        throw e instanceof ParIndexError ? e : badWorkbook(path, e, opts.expected);
       }
-      bytesBefore += facts.bytes;
+      bytesBefore += skipped ? part.uncompressedSize ?? facts.bytes : facts.bytes;
       yield { type: 'end', sheet: info.name, role, facts, headerRow, header: header ?? [] };
     }
   } finally {
@@ -309,40 +337,87 @@ function chooserFor(path: string, kind: TableKind): (sheets: SheetInfo[]) => Map
 }
 
 /**
- * Reads the sheet(s) for `kind` from a workbook as tables, plus its `settings` sheet when `kind`
- * is `criteria`. Streams the file; throws a {@link ParIndexError} listing every problem found
- * (bad cells, formulas without results, merged headers, a missing or hidden sheet, an empty sheet).
+ * Collects the walked sheets as tables (header row, merges filled, rows padded to the header).
+ * A sheet without a header is `empty-sheet`, unless a {@link HeaderRule} skips such sheets.
  */
-export async function readWorkbookTables(path: string, kind: TableKind, opts: WorkbookReadOptions = {}): Promise<WorkbookTables> {
+async function collectTables(path: string, choose: (sheets: SheetInfo[]) => Map<string, Role>, opts: WalkOptions): Promise<WorkbookTables> {
   const issues = new IssueList();
   const tables: Table[] = [];
   let settings: Table | undefined;
   let rows: TableRow[] = [];
-  for await (const ev of walkWorkbook(path, chooserFor(path, kind), opts)) {
+  let pending: Issue[] = [];
+  for await (const ev of walkWorkbook(path, choose, opts)) {
     if (ev.type === 'rows') {
       for (const r of ev.rows) {
-        if (r.issues) for (const i of r.issues) issues.add(i);
+        if (r.issues) pending.push(...r.issues);
         if (r.header) rows = [];
         else rows.push({ row: r.row, cells: r.cells });
       }
       continue;
     }
     const { facts, headerRow, header } = ev;
+    const cellIssues = pending;
+    pending = [];
     if (headerRow === 0) {
+      rows = [];
+      if (opts.header) continue; // no header within the rows searched: not a table
       issues.add({ file: path, sheet: ev.sheet, code: 'empty-sheet', message: 'the sheet is empty', expected: 'a header row, then one row per record' });
       continue;
     }
+    for (const i of cellIssues) issues.add(i);
     const merged = mergedHeaderIssues(path, ev.sheet, headerRow, header, facts.merges);
     for (const i of merged) issues.add(i);
     if (facts.merges.length) fillMerges(rows, facts.merges, headerRow);
     for (const r of rows) while (r.cells.length < header.length) r.cells.push('');
-    const table: Table = { file: path, sheet: ev.sheet, header, rows };
+    const table: Table = { file: path, sheet: ev.sheet, header, rows, headerRow };
     if (ev.role === 'settings') settings = table;
     else tables.push(table);
     rows = [];
   }
   issues.throwIfAny();
   return settings ? { tables, settings } : { tables };
+}
+
+/**
+ * Reads the sheet(s) for `kind` from a workbook as tables, plus its `settings` sheet when `kind`
+ * is `criteria`. Streams the file; throws a {@link ParIndexError} listing every problem found
+ * (bad cells, formulas without results, merged headers, a missing or hidden sheet, an empty sheet).
+ * Each table's `headerRow` is the sheet row its header stands on.
+ */
+export function readWorkbookTables(path: string, kind: TableKind, opts: WorkbookReadOptions = {}): Promise<WorkbookTables> {
+  return collectTables(path, chooserFor(path, kind), opts);
+}
+
+/** Options of {@link readWorkbookSheetTables}. */
+export interface SheetTablesOptions extends WorkbookReadOptions {
+  /** Header search: rows above the header are passed over; a sheet without one is skipped. */
+  header: HeaderRule;
+  /** How numbers become text. */
+  cell?: CellTextOptions;
+  /** Expected text of a `bad-xlsx` error (what kind of workbook was expected). */
+  expected?: string;
+}
+
+/** What {@link readWorkbookSheetTables} found. */
+export interface SheetTables {
+  /** Tables of the sheets whose header was found, in tab order. */
+  tables: Table[];
+  /** Every sheet of the workbook in tab order, hidden ones marked `(hidden)` (for error messages). */
+  sheets: string[];
+}
+
+/**
+ * Streams every visible sheet whose header (found by `opts.header`) is within its first rows, as
+ * tables in tab order; other sheets are left unparsed after their first rows (a results
+ * workbook's million-row audit sheet costs nothing). Hidden sheets are never read.
+ */
+export async function readWorkbookSheetTables(path: string, opts: SheetTablesOptions): Promise<SheetTables> {
+  const names: string[] = [];
+  const visible = (sheets: SheetInfo[]) => {
+    for (const s of sheets) names.push(isVisible(s) ? s.name : `${s.name} (hidden)`);
+    return new Map<string, Role>(sheets.filter(isVisible).map((s) => [s.name, 'table']));
+  };
+  return { tables: (await collectTables(path, visible, opts)).tables, sheets: names };
 }
 
 /** {@link readWorkbookTables} without throwing on user data. */

@@ -29,8 +29,6 @@ export interface ZipPart {
 export interface XlsxParts {
   /** The part at `path` (no leading slash), if present. */
   get(path: string): ZipPart | undefined;
-  /** Every file path in the archive. */
-  paths(): string[];
 }
 
 interface Unzipper {
@@ -53,10 +51,7 @@ export async function openXlsxParts(path: string): Promise<XlsxParts> {
   const dir = await loadUnzipper().Open.file(path);
   const byPath = new Map<string, ZipPart>();
   for (const f of dir.files) if (f.type !== 'Directory') byPath.set(f.path.replace(/^\/+/, '').toLowerCase(), f);
-  return {
-    get: (p) => byPath.get(p.replace(/^\/+/, '').toLowerCase()),
-    paths: () => [...byPath.values()].map((f) => f.path),
-  };
+  return { get: (p) => byPath.get(p.replace(/^\/+/, '').toLowerCase()) };
 }
 
 /** Resolves a relationship target of `xl/workbook.xml` (`worksheets/sheet1.xml` or `/xl/…`) to a part path. */
