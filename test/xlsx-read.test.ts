@@ -351,4 +351,42 @@ describe('header below row 1', () => {
     const err3 = await loadRound({ framework: at('fw3.csv'), units: at('units3.csv'), evidence: bad }).catch((e) => e);
     expect(err3.issues[0]).toMatchObject({ sheet: 'evidence', row: 4, column: 'self', columnLetter: 'C', code: 'bad-input' });
   });
+
+  it('the wide layout locates its header problems on the header row', async () => {
+    const ev = await writeWorkbook(at('wide-low.xlsx'), [{ name: 'evidence', rows: [[], ['unit', '1.1', '9.9'], ['u', 1, 1]] }]);
+    const err = await loadRound({ framework: at('fw3.csv'), units: at('units3.csv'), evidence: ev }).catch((e) => e);
+    expect(err.issues[0]).toMatchObject({ sheet: 'evidence', row: 2, column: '9.9', columnLetter: 'C', code: 'unknown-criterion' });
+  });
+});
+
+describe('wide layout header', () => {
+  const fwCsv = 'code,title,max,method,rule,params,groups\n1,A,,,,,\n1.1,a,2,,points,,\n1.2,b,1,,yesno,,\n';
+  const fw = buildFramework(parseCsvTable(fwCsv, { file: 'fw.csv' }));
+  const units = buildUnits(parseCsvTable('unit,name,group\nu,U,g\n', { file: 'units.csv' }));
+  const inputsOf = async (name: string, rows: unknown[][]) => {
+    const { tables } = await readWorkbookTables(await writeWorkbook(at(name), [{ name: 'evidence', rows }]), 'evidence');
+    try {
+      return buildInputs(fw, units, { evidence: tables });
+    } catch (e) {
+      return e as ParIndexError;
+    }
+  };
+
+  it('a criterion column written twice is a located duplicate-column error (it kept the last one silently)', async () => {
+    const err = await inputsOf('wide-dup.xlsx', [['unit', '1.1', '1.1', '1.2', '1.2 (self)', '1.2 (tự chấm)'], ['u', 2, 0, 'có', 'có', 'không']]);
+    expect(err).toBeInstanceOf(ParIndexError);
+    expect((err as ParIndexError).issues.map((i) => [i.row, i.column, i.columnLetter, i.code])).toEqual([
+      [1, '1.1', 'C', 'duplicate-column'],
+      [1, '1.2 (tự chấm)', 'F', 'duplicate-column'],
+    ]);
+    expect((err as ParIndexError).issues[0].message).toMatch(/column B/);
+  });
+
+  it('two unit columns are an ambiguity error on the header row; one unit column scores', async () => {
+    const err = await inputsOf('wide-units.xlsx', [[], ['unit', 'Mã đơn vị', '1.1'], ['u', 'u', 2]]);
+    expect((err as ParIndexError).issues[0]).toMatchObject({ row: 2, column: 'Mã đơn vị', columnLetter: 'B', code: 'ambiguous-column' });
+    const ok = await inputsOf('wide-ok.xlsx', [['Mã đơn vị', 'Tên', '1.1', '1.2'], ['u', 'U', 1.5, 'có']]);
+    expect(ok).not.toBeInstanceOf(ParIndexError);
+    expect(score(fw, units, ok as ReturnType<typeof buildInputs>).units[0].points.toString()).toBe('2.5');
+  });
 });

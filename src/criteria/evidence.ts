@@ -4,14 +4,14 @@
  * Every cell is checked against its criterion's rule and stored exactly in an {@link InputMatrix}.
  */
 import { IssueList, toSafe, type Issue, type Location, type SafeResult } from '../errors.js';
-import { FIELDS, foldHeader } from '../io/headers.js';
-import { cellLocation, type Table } from '../io/table.js';
+import { bindColumns, FIELDS, foldHeader } from '../io/headers.js';
+import { cellLocation, columnLetter, headerRowOf, type Table } from '../io/table.js';
 import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import { APPRAISED, InputMatrix, SELF } from '../scoring/inputs.js';
 import { isCellProblem, readCell } from '../scoring/rules.js';
 import { appliesTo, type Framework } from './framework.js';
 import { iterateRows } from './rows.js';
-import { EvidenceRowSchema, SurveyRowSchema } from './schemas.js';
+import { CODE_PATTERN, EvidenceRowSchema, SurveyRowSchema } from './schemas.js';
 import type { Units } from './units.js';
 
 /** One evidence entry with the location of each of its cells, whatever the layout. */
@@ -51,14 +51,16 @@ export function isWideEvidence(table: Table, fw: Framework): boolean {
   return table.header.some((h) => fw.byCode.has(h.trim()) || fw.byCode.has(h.replace(SELF_SUFFIX, '$1').trim()));
 }
 
-/** Reads a wide-layout evidence table into records (one per unit × criterion column). */
+/**
+ * Reads a wide-layout evidence table into records (one per unit × criterion column). Header
+ * problems — no unit column or two of them, a code-like column naming no criterion, a criterion
+ * column written twice — are located on the header row.
+ */
 export function evidenceRecordsFromWide(table: Table, fw: Framework, issues: IssueList): EvidenceRecord[] {
-  const unitNames = new Set(['unit', ...FIELDS.evidence[0].aliases].map(foldHeader));
-  const unitCol = table.header.findIndex((h) => unitNames.has(foldHeader(h)));
-  if (unitCol < 0) {
-    issues.add({ file: table.file, sheet: table.sheet, row: 1, code: 'missing-column', message: 'the wide evidence table has no "unit" column', value: table.header.join(', '), expected: 'a "unit" column and one column per criterion code' });
-    return [];
-  }
+  const headerRow = headerRowOf(table);
+  const before = issues.issues.length;
+  const { unit: unitCol } = bindColumns(table, [FIELDS.evidence[0]], issues, 'wide evidence table');
+  if (unitCol < 0 || issues.issues.length > before) return [];
   const apprCols = new Map<string, number>();
   const selfCols = new Map<string, number>();
   table.header.forEach((h, i) => {
@@ -66,20 +68,24 @@ export function evidenceRecordsFromWide(table: Table, fw: Framework, issues: Iss
     const m = SELF_SUFFIX.exec(h);
     const code = (m ? m[1] : h).trim();
     if (!fw.byCode.has(code)) {
-      if (/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(code) && /\d/.test(code)) {
-        issues.add({ ...cellLocation(table, 1, i), code: 'unknown-criterion', message: `column "${h}" names no criterion of the framework`, value: h, expected: 'a criterion code, or "<code> (self)"' });
+      if (CODE_PATTERN.test(code) && /\d/.test(code)) {
+        issues.add({ ...cellLocation(table, headerRow, i), code: 'unknown-criterion', message: `column "${h}" names no criterion of the framework`, value: h, expected: 'a criterion code, or "<code> (self)"' });
       }
       return; // other columns (names, titles) are ignored
     }
-    (m ? selfCols : apprCols).set(code, i);
+    const cols = m ? selfCols : apprCols;
+    const first = cols.get(code);
+    if (first !== undefined) {
+      issues.add({ ...cellLocation(table, headerRow, i), code: 'duplicate-column', message: `criterion "${code}"${m ? ' (self)' : ''} has two columns ("${table.header[first]}" in column ${columnLetter(first)} and this one)`, value: h, expected: 'one column per criterion (and one "<code> (self)" column)' });
+      return;
+    }
+    cols.set(code, i);
   });
+  const codes = [...new Set([...apprCols.keys(), ...selfCols.keys()])].map((code) => ({ code, a: apprCols.get(code) ?? -1, s: selfCols.get(code) ?? -1 }));
   const out: EvidenceRecord[] = [];
   for (const r of table.rows) {
     const unit = r.cells[unitCol];
-    const codes = new Set([...apprCols.keys(), ...selfCols.keys()]);
-    for (const code of codes) {
-      const a = apprCols.get(code) ?? -1;
-      const s = selfCols.get(code) ?? -1;
+    for (const { code, a, s } of codes) {
       out.push({
         unit,
         criterion: code,
@@ -88,7 +94,7 @@ export function evidenceRecordsFromWide(table: Table, fw: Framework, issues: Iss
         evidence: '',
         note: '',
         row: r.row,
-        at: (field) => (field === 'criterion' ? cellLocation(table, 1, a >= 0 ? a : s) : cellLocation(table, r.row, field === 'unit' ? unitCol : field === 'self' ? s : a)),
+        at: (field) => (field === 'criterion' ? cellLocation(table, headerRow, a >= 0 ? a : s) : cellLocation(table, r.row, field === 'unit' ? unitCol : field === 'self' ? s : a)),
       });
     }
   }
