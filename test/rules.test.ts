@@ -2,10 +2,14 @@
  * Hand-worked cases for every rule, NA, missing and unappraised rows, self vs appraised, ties,
  * rounding, bands, clamp and decimal commas. Every expected figure is worked out in the comments.
  */
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { readDecimal } from '../src/numbers/decimal-text.js';
 import { Exact } from '../src/numbers/exact.js';
 import { parseBands, safeParseBands } from '../src/scoring/bands.js';
-import { catchError, csv, scoreCsv, unitOf } from './support/round.js';
+import { InputMatrix } from '../src/scoring/inputs.js';
+import { readCell } from '../src/scoring/rules.js';
+import { catchError, csv, round, scoreCsv, unitOf } from './support/round.js';
 
 const FW = csv(
   'code,title,max,method,rule,params,groups',
@@ -292,5 +296,59 @@ describe('score: order of checks and cost of rankOn rounded', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe('reading number text in one pass', () => {
+  const POINT = /^[+-]?\d+(?:\.\d+)?$/;
+  const COMMA = /^[+-]?\d+(?:[.,]\d+)?$/;
+  const reference = (t: string, comma: boolean) => {
+    if (!(comma ? COMMA : POINT).test(t)) return undefined;
+    const [int, frac = ''] = t.split(/[.,]/);
+    const neg = int.startsWith('-');
+    const units = BigInt(int.replace(/^[+-]/, '') + frac);
+    return { units: neg ? -units : units, scale: frac.length };
+  };
+
+  it('readDecimal accepts exactly [+-]digits[.digits] (and , with decimalComma), with the same value', () => {
+    const text = fc.stringMatching(/^[+\-]?[0-9]{0,20}[.,]?[0-9]{0,20}$/).chain((s) => fc.constantFrom(s, s + 'e1', ' ' + s, s + '.', '.' + s, s.replace(/[0-9]/, 'x')));
+    fc.assert(
+      fc.property(text, fc.boolean(), (t, comma) => {
+        const want = reference(t, comma);
+        const got = readDecimal(t, { decimalComma: comma });
+        expect(got === undefined).toBe(want === undefined);
+        if (got && want) {
+          expect([BigInt(got.units), got.scale]).toEqual([want.units, want.scale]);
+          expect(typeof got.units).toBe(t.replace(/[^0-9]/g, '').length <= 15 ? 'number' : 'bigint');
+        }
+      }),
+      { numRuns: 3000, seed: 12 },
+    );
+    for (const bad of ['', '+', '-', '.', '1.', '.5', '1.2.3', '1,5', '1e5', 'NaN', 'Infinity', '0x2', '1 000', '١']) expect(readDecimal(bad), bad).toBeUndefined();
+    expect(readDecimal('1,5', { decimalComma: true })).toEqual({ units: 15, scale: 1 });
+    expect(readDecimal('-0.05')).toEqual({ units: -5, scale: 2 });
+    expect(readDecimal('1234567890123456.5')).toEqual({ units: 12345678901234565n, scale: 1 });
+  });
+
+  it('setScaled stores what setText stores, in the typed arrays up to 15 digits and exactly beyond', () => {
+    const fw = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,p,1,,points,,');
+    const r = round(fw, csv('unit,name,group', 'a,A,g'));
+    for (const t of ['0', '-0.05', '12.5', '999999999999999', '1000000000000000', '0.00000000000001', '0.000000000000001', '-123456789012345678901.25']) {
+      const a = new InputMatrix(r.fw, r.units);
+      const b = new InputMatrix(r.fw, r.units);
+      a.setText(0, 1, t);
+      const d = readDecimal(t)!;
+      b.setScaled(0, 1, d.units, d.scale);
+      expect([b.exact(0, 1).toString(), b.overflow.size, b.maxScale, b.maxMagnitude], t).toEqual([a.exact(0, 1).toString(), a.overflow.size, a.maxScale, a.maxMagnitude]);
+      expect(b.exact(0, 1).eq(Exact.fromScaled(BigInt(d.units), d.scale))).toBe(true);
+      expect(b.overflow.size, t).toBe(t.replace(/[^0-9]/g, '').length <= 15 ? 0 : 1);
+    }
+  });
+
+  it('readCell gives the scaled decimal of its one parse', () => {
+    const fw = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,p,10,,points,,', '1.2,y,1,,yesno,,');
+    const r = round(fw, csv('unit,name,group', 'a,A,g'));
+    expect(readCell(r.fw.byCode.get('1.1')!, ' 7,25 ', { decimalComma: true })).toMatchObject({ kind: 'value', text: '7.25', units: 725, scale: 2 });
+    expect(readCell(r.fw.byCode.get('1.2')!, 'có')).toMatchObject({ kind: 'value', text: '1', units: 1, scale: 0 });
   });
 });

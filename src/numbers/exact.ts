@@ -86,6 +86,7 @@ export class Exact {
 
   /** Exact value of a scaled integer: `units / 10^scale`. */
   static fromScaled(units: bigint | number, scale: number): Exact {
+    if (typeof units === 'number' && scale <= 15 && Number.isSafeInteger(units)) return Exact.fromSafeIntegers(units, 10 ** scale);
     if (scale <= 15) {
       const n = Number(units);
       if (Number.isSafeInteger(n) && BigInt(n) === BigInt(units)) return Exact.fromSafeIntegers(n, 10 ** scale);

@@ -6,6 +6,7 @@
  */
 import type { Criterion, Framework } from '../criteria/framework.js';
 import type { Unit, Units } from '../criteria/units.js';
+import { readDecimal } from '../numbers/decimal-text.js';
 import { Exact, pow10 } from '../numbers/exact.js';
 
 /** Side of a cell: what the unit claimed. */
@@ -78,24 +79,29 @@ export class InputMatrix {
 
   /** Stores a value given as canonical decimal text (`-12.50`; point only) on one side of a cell. */
   setText(cell: number, side: number, text: string): void {
+    const d = readDecimal(text);
+    if (d === undefined) throw new RangeError(`InputMatrix.setText: not decimal text: "${text}"`);
+    this.setScaled(cell, side, d.units, d.scale);
+  }
+
+  /**
+   * Stores the decimal `units / 10^scale` on one side of a cell (as read once by `readCell`). Up to
+   * 15 digits (|units| < 10^15 and scale ≤ 14) it goes in the typed arrays; anything longer is kept
+   * exactly in the overflow map, which routes scoring to the bigint path.
+   */
+  setScaled(cell: number, side: number, units: number | bigint, scale: number): void {
     const k = cell * 2 + side;
     this.state[k] = VALUE;
-    const neg = text.startsWith('-');
-    const body = text.replace(/^[+-]/, '');
-    const dot = body.indexOf('.');
-    const scale = dot < 0 ? 0 : body.length - dot - 1;
-    const digits = dot < 0 ? body : body.slice(0, dot) + body.slice(dot + 1);
-    const n = Number(digits);
-    if (digits.length <= 15) {
-      // (scale ≤ digits.length ≤ 15, so it fits the Uint8Array)
-      this.value[k] = neg ? -n : n;
+    const n = typeof units === 'number' ? units : Number(units);
+    const mag = n < 0 ? -n : n;
+    if (mag < 1e15 && scale <= 14 && Number.isInteger(n) && (typeof units === 'number' || BigInt(n) === units)) {
+      this.value[k] = n;
       this.scale[k] = scale;
       if (scale > this.maxScale) this.maxScale = scale;
-      const mag = n / 10 ** scale;
-      if (mag > this.maxMagnitude) this.maxMagnitude = mag;
+      const m = mag / 10 ** scale;
+      if (m > this.maxMagnitude) this.maxMagnitude = m;
     } else {
-      const x = Exact.of(BigInt(digits) * (neg ? -1n : 1n), pow10(scale));
-      this.overflow.set(k, x);
+      this.overflow.set(k, Exact.of(BigInt(units), pow10(scale)));
     }
   }
 

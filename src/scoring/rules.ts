@@ -5,11 +5,15 @@
  */
 import type { Criterion } from '../criteria/framework.js';
 import type { NumberTextOptions } from '../numbers/decimal-text.js';
-import { isDecimalText, parseExact } from '../numbers/decimal-text.js';
+import { readDecimal } from '../numbers/decimal-text.js';
 import { Exact } from '../numbers/exact.js';
 
-/** A cell as read: blank, not applicable, or an exact value (yes/no read as 1/0). */
-export type CellInput = { kind: 'blank' } | { kind: 'na' } | { kind: 'value'; value: Exact; text: string };
+/**
+ * A cell as read: blank, not applicable, or an exact value (yes/no read as 1/0) with its canonical
+ * text (point decimal) and, from the same single parse, `units / 10^scale` (for
+ * `InputMatrix.setScaled`).
+ */
+export type CellInput = { kind: 'blank' } | { kind: 'na' } | { kind: 'value'; value: Exact; text: string; units: number | bigint; scale: number };
 
 /** Why a cell was rejected: what was wrong and what was expected. */
 export interface CellProblem {
@@ -71,12 +75,13 @@ export function readCell(c: Criterion, text: string, opts: NumberTextOptions = {
   if (c.rule === 'yesno') {
     const yn = readYesNo(t);
     if (yn === undefined) return { problem: 'not a yes/no answer', expected: expectedInput(c) };
-    return { kind: 'value', value: yn ? Exact.ONE : Exact.ZERO, text: yn ? '1' : '0' };
+    return yn ? { kind: 'value', value: Exact.ONE, text: '1', units: 1, scale: 0 } : { kind: 'value', value: Exact.ZERO, text: '0', units: 0, scale: 0 };
   }
-  if (!isDecimalText(t, opts)) {
+  const d = readDecimal(t, opts);
+  if (d === undefined) {
     return { problem: 'not a number', expected: `${expectedInput(c)}; numbers as 12 or 12.5${opts.decimalComma ? ' or 12,5' : ' (use --decimal-comma for 12,5)'}` };
   }
-  const v = parseExact(t, opts)!;
+  const v = Exact.fromScaled(d.units, d.scale);
   const canon = opts.decimalComma ? t.replace(',', '.') : t;
   switch (c.rule) {
     case 'points':
@@ -97,7 +102,7 @@ export function readCell(c: Criterion, text: string, opts: NumberTextOptions = {
     default:
       break;
   }
-  return { kind: 'value', value: v, text: canon };
+  return { kind: 'value', value: v, text: canon, units: d.units, scale: d.scale };
 }
 
 /** True when {@link readCell} returned a problem. */
