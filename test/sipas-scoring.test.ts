@@ -306,3 +306,28 @@ describe('bad responses are located errors', () => {
     }
   });
 });
+
+describe('one responses column per question', () => {
+  it('two questions whose columns differ only in case (or NFC form) are a duplicate-column in the definition', () => {
+    const issues = issuesOf(() => buildSurveyDefinition(parseCsvTable(csv('code,title,column', '1,,', '1.1,,Q1', '1.2,,q1', '1.3,,Câu 3', '1.4,,ca\u0302u 3'), { file: 'q.csv' })));
+    expect(issues.map((i) => [i.code, i.row, i.column, i.value])).toEqual([
+      ['duplicate-column', 4, 'column', 'q1'],
+      ['duplicate-column', 6, 'column', 'câu 3'.normalize('NFD')],
+    ]);
+    // Before, both bound the one header "Q1", the second silently taking it over.
+  });
+
+  it('binding refuses a column already bound (a definition built by hand, not checked)', () => {
+    const d = def();
+    const questions = d.questions.map((q) => ({ ...q }));
+    questions[1].column = 'A1'; // question A.2 would read a1 (case ignored), which A.1 reads
+    const hand = { ...d, questions };
+    const issues = issuesOf(() => scoreSurveyCsv(hand, csv('form,unit,a1,a2,b1,b2,c1', '1,u,5,4,5,5,'), { file: 'r.csv' }));
+    expect(issues.map((i) => [i.code, i.file, i.row, i.column, i.columnLetter])).toEqual([['duplicate-column', 'r.csv', 1, 'a1', 'C']]);
+    expect(issues[0].message).toMatch(/already question "A.1"/);
+    questions[1].column = 'Unit';
+    const unit = issuesOf(() => scoreSurveyCsv(hand, csv('form,unit,a1,a2,b1,b2,c1', '1,u,5,4,5,5,')));
+    expect(unit.map((i) => [i.code, i.column])).toEqual([['duplicate-column', 'unit']]);
+    expect(unit[0].message).toMatch(/already the unit/);
+  });
+});

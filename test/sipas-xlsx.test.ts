@@ -57,4 +57,37 @@ describe('SIPAS from xlsx', () => {
     const ok = await scoreSurvey(def, r, { skipBadRows: true });
     expect([ok.all.forms, ok.all.skipped]).toEqual([3, 1]);
   });
+
+  it('an error cell in a column no question reads (a note, a date) is ignored, as in CSV: the form counts', async () => {
+    const def = await loadSurveyDefinition('sipas-2017');
+    const rows = sampleRows('sipas-responses.csv', true).slice(0, 4) as (string | number | null | { error: string })[][];
+    rows[0] = [...rows[0], 'ghi chú'];
+    for (let i = 1; i < rows.length; i++) rows[i] = [...rows[i], i === 2 ? { error: '#N/A' } : 'ok'];
+    const r = join(dir, 'ignored-error.xlsx');
+    await writeBook(r, { responses: rows });
+    const csvText = rows.map((row) => row.map((c) => (c && typeof c === 'object' ? c.error : c ?? '')).join(',')).join('\n');
+    const fromCsv = await scoreSurvey(def, [Buffer.from(csvText)]);
+    const res = await scoreSurvey(def, r);
+    expect([res.all.forms, res.all.skipped]).toEqual([3, 0]);
+    expect(surveyResultJsonText(res)).toBe(surveyResultJsonText(fromCsv));
+    const skipping = await scoreSurvey(def, r, { skipBadRows: true });
+    expect([skipping.all.forms, skipping.all.skipped]).toEqual([3, 0]);
+    // In the unit column it still counts.
+    rows[2] = [...rows[2]];
+    rows[2][1] = { error: '#REF!' };
+    const u = join(dir, 'unit-error.xlsx');
+    await writeBook(u, { responses: rows });
+    const err = await scoreSurvey(def, u).catch((e) => e);
+    expect((err as ParIndexError).issues[0]).toMatchObject({ sheet: 'responses', row: 3, columnLetter: 'B', code: 'error-cell' });
+  });
+
+  it('header problems are located on the header row as Excel shows it (blank rows above)', async () => {
+    const def = await loadSurveyDefinition('sipas-2017');
+    const rows = sampleRows('sipas-responses.csv', true).slice(0, 3);
+    const r = join(dir, 'low-header.xlsx');
+    await writeBook(r, { responses: [[], [], [rows[0][0], rows[0][1], ...rows[0].slice(3)], ...rows.slice(1)] });
+    const err = await scoreSurvey(def, r).catch((e) => e);
+    expect(err).toBeInstanceOf(ParIndexError);
+    expect((err as ParIndexError).issues[0]).toMatchObject({ sheet: 'responses', row: 3, code: 'missing-column' });
+  });
 });

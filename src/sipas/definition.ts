@@ -77,6 +77,11 @@ function reservedColumns(): Set<string> {
   return out;
 }
 
+/** A responses column name as the header binding compares it: NFC, case ignored. */
+function columnKey(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
 /** True when `code` is `ancestor` or lies below it. */
 function isInside(code: string, ancestor: string): boolean {
   return code === ancestor || code.startsWith(`${ancestor}.`);
@@ -86,7 +91,8 @@ function isInside(code: string, ancestor: string): boolean {
  * Builds a survey definition from a `questions` table. Every problem is collected and thrown
  * together as a {@link ParIndexError}: duplicate or orphan codes, weights ≤ 0, `optional` or
  * `column` on a parent, `aggregate` on a question, an `overall:` target that is not a question
- * inside its node, two questions reading one column, a column named like `unit` or `form`.
+ * inside its node, two questions reading one column (names compared after NFC, ignoring case, as
+ * the responses header is bound), a column named like `unit` or `form`.
  */
 export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}): SurveyDefinition {
   const issues = new IssueList();
@@ -177,10 +183,12 @@ export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}
     n.column = n.columnText || n.code;
     n.question = questions.length;
     questions.push(n);
-    const first = byColumn.get(n.column);
+    // Columns are bound ignoring case (after NFC), so two names differing only so are one column.
+    const key = columnKey(n.column);
+    const first = byColumn.get(key);
     if (first) {
-      issues.add(at(r, n.columnText ? 'column' : 'code', 'duplicate-column', `questions "${first.code}" and "${n.code}" both read column "${n.column}"`, n.column, 'one column per question'));
-    } else byColumn.set(n.column, n);
+      issues.add(at(r, n.columnText ? 'column' : 'code', 'duplicate-column', `questions "${first.code}" and "${n.code}" both read column "${n.column}"${first.column === n.column ? '' : ` ("${first.column}" is the same column: case is ignored)`}`, n.column, 'one column per question'));
+    } else byColumn.set(key, n);
     if (reserved.has(foldHeader(n.column))) {
       issues.add(at(r, n.columnText ? 'column' : 'code', 'reserved-column', `question "${n.code}" would read column "${n.column}", which names the responses' form or unit`, n.column, 'a column name other than form or unit'));
     }

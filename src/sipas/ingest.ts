@@ -45,6 +45,10 @@ export class FormIngest {
   roles = new Int32Array(0);
   /** Column of `unit`. */
   unitCol = -1;
+  /** Column of `form` (-1 when the file has none). */
+  formCol = -1;
+  /** A1 letters of the columns read: form, unit and the questions'. */
+  private readLetters = new Set<string>();
   /** Answers of the current form, by question index (0 = no answer). */
   readonly answers: Uint8Array;
   /** True once the header has been bound. */
@@ -83,31 +87,35 @@ export class FormIngest {
   }
 
   /**
-   * Binds the header: finds `unit` (aliases accepted) and each question's column (its exact name,
-   * else the same name ignoring case). A missing column, or a question column written twice, stops
-   * with every such problem listed.
+   * Binds the header: finds `unit` and `form` (aliases accepted) and each question's column (its
+   * exact name, else the same name ignoring case). A missing column, a question column written
+   * twice, or a column another question (or the unit) already reads stops with every such problem
+   * listed, located on `row` — the header's row as the spreadsheet shows it (default 1).
    */
-  setHeader(cells: readonly string[]): void {
+  setHeader(cells: readonly string[], row = 1): void {
     const header = cells.map((c) => (c ?? '').trim().normalize('NFC'));
-    const table: Table = { file: this.opts.file, sheet: this.opts.sheet, header, rows: [] };
+    const table: Table = { file: this.opts.file, sheet: this.opts.sheet, header, headerRow: row, rows: [] };
     const issues = new IssueList();
     const cols = bindColumns(table, FIELDS.responses, issues, 'responses file');
     const roles = new Int32Array(header.length).fill(ROLE_IGNORE);
     if (cols.unit >= 0) roles[cols.unit] = ROLE_UNIT;
+    const where = { file: this.opts.file, sheet: this.opts.sheet, row };
     for (const q of this.definition.questions) {
       const name = q.column!.normalize('NFC');
       let hits = header.flatMap((h, i) => (h === name ? [i] : []));
       if (hits.length === 0) hits = header.flatMap((h, i) => (h.toLowerCase() === name.toLowerCase() ? [i] : []));
       if (hits.length === 0) {
-        issues.add({ file: this.opts.file, sheet: this.opts.sheet, row: 1, code: 'missing-column', message: `the responses file has no column "${name}" for question "${q.code}"`, value: header.join(', '), expected: `a header "${name}"` });
+        issues.add({ ...where, code: 'missing-column', message: `the responses file has no column "${name}" for question "${q.code}"`, value: header.join(', '), expected: `a header "${name}"` });
         continue;
       }
       if (hits.length > 1) {
-        issues.add({ file: this.opts.file, sheet: this.opts.sheet, row: 1, column: header[hits[1]], columnLetter: columnLetter(hits[1]), code: 'duplicate-column', message: `column "${name}" (question "${q.code}") appears ${hits.length} times`, value: name, expected: 'each question column once' });
+        issues.add({ ...where, column: header[hits[1]], columnLetter: columnLetter(hits[1]), code: 'duplicate-column', message: `column "${name}" (question "${q.code}") appears ${hits.length} times`, value: name, expected: 'each question column once' });
         continue;
       }
-      if (roles[hits[0]] === ROLE_UNIT) {
-        issues.add({ file: this.opts.file, sheet: this.opts.sheet, row: 1, column: header[hits[0]], columnLetter: columnLetter(hits[0]), code: 'ambiguous-column', message: `column "${name}" is both the unit and question "${q.code}"`, value: name, expected: 'a unit column apart from the question columns' });
+      const bound = roles[hits[0]];
+      if (bound !== ROLE_IGNORE) {
+        const by = bound === ROLE_UNIT ? 'the unit' : `question "${this.definition.questions[bound].code}"`;
+        issues.add({ ...where, column: header[hits[0]], columnLetter: columnLetter(hits[0]), code: 'duplicate-column', message: `column "${header[hits[0]]}" would be read by question "${q.code}", but it is already ${by}`, value: header[hits[0]], expected: 'one column per question, apart from the unit column' });
         continue;
       }
       roles[hits[0]] = q.question;
@@ -116,7 +124,18 @@ export class FormIngest {
     this.header = header;
     this.roles = roles;
     this.unitCol = cols.unit;
+    this.formCol = cols.form;
+    this.readLetters = new Set(header.flatMap((_, i) => (roles[i] !== ROLE_IGNORE || i === cols.form ? [columnLetter(i)] : [])));
     this.hasHeader = true;
+  }
+
+  /**
+   * The problems among a row's bad cells (xlsx error values, formulas without a result) that
+   * matter: those in a column the reading uses — form, unit or a question. A `#N/A` in a column
+   * no one reads is ignored, as its text would be in a CSV file.
+   */
+  cellIssuesInUse(issues: readonly Issue[]): Issue[] {
+    return issues.filter((i) => i.columnLetter === undefined || this.readLetters.has(i.columnLetter));
   }
 
   /** Records an issue; stops the reading once {@link IngestOptions.maxIssues} is reached. */

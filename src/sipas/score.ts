@@ -67,7 +67,8 @@ export function countSurveyTable(definition: SurveyDefinition, table: Table, opt
 
 /**
  * Counts the forms of an xlsx workbook's `responses` sheet, streamed row by row (constant memory).
- * A cell holding an error value is a located problem, or with `skipBadRows` drops its form.
+ * A cell holding an error value in a column the reading uses (form, unit, a question) is a located
+ * problem, or with `skipBadRows` drops its form; in any other column it is ignored, as in CSV.
  */
 async function countWorkbookResponses(definition: SurveyDefinition, path: string, opts: SurveyOptions): Promise<SurveyCounts> {
   const { iterateWorkbookRows } = await import('../io/xlsx-read.js');
@@ -75,11 +76,12 @@ async function countWorkbookResponses(definition: SurveyDefinition, path: string
   for await (const r of iterateWorkbookRows(path, 'responses', { cellIssues: 'attach' })) {
     ingest.setSheet(r.sheet);
     if (r.header) {
-      ingest.setHeader(r.cells);
+      ingest.setHeader(r.cells, r.row);
       continue;
     }
-    if (r.issues?.length && !ingest.skipBadRows) ingest.addIssues(r.issues);
-    ingest.addRecord(r.cells, r.row, Boolean(r.issues?.length));
+    const bad = r.issues ? ingest.cellIssuesInUse(r.issues) : [];
+    if (bad.length && !ingest.skipBadRows) ingest.addIssues(bad);
+    ingest.addRecord(r.cells, r.row, bad.length > 0);
   }
   return ingest.finish();
 }
