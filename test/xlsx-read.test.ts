@@ -390,3 +390,54 @@ describe('wide layout header', () => {
     expect(score(fw, units, ok as ReturnType<typeof buildInputs>).units[0].points.toString()).toBe('2.5');
   });
 });
+
+describe('progress bars', () => {
+  /** Runs `fn` with stderr taken for a terminal (or not), returning what was written to it. */
+  async function stderrOf(tty: boolean, fn: () => Promise<void>): Promise<string> {
+    const out: string[] = [];
+    const stderr = process.stderr as unknown as { isTTY?: boolean; write: (s: unknown) => boolean };
+    const { isTTY, write } = stderr;
+    stderr.isTTY = tty;
+    stderr.write = (s: unknown) => (out.push(String(s)), true);
+    try {
+      await fn();
+    } finally {
+      stderr.isTTY = isTTY;
+      stderr.write = write;
+    }
+    return out.join('');
+  }
+
+  it('one helper draws the workbook row bar and the SIPAS byte bar, only on a terminal', async () => {
+    const { startStderrBar, startRowProgress } = await import('../src/io/read-progress.js');
+    const { startByteProgress, BYTE_PROGRESS_MIN } = await import('../src/cli/byte-progress.js');
+    expect(typeof startStderrBar).toBe('function');
+    const bytes = await stderrOf(true, async () => {
+      const bar = await startByteProgress('r.csv', 2 * BYTE_PROGRESS_MIN);
+      bar.update(BYTE_PROGRESS_MIN, 2 * BYTE_PROGRESS_MIN);
+      bar.stop();
+    });
+    expect(bytes).toContain('reading r.csv');
+    expect(bytes).toContain('8.0/16.0 MB');
+    const rows = await stderrOf(true, async () => {
+      const bar = await startRowProgress('e.xlsx', 3 * 1024 * 1024);
+      bar.update(50, 100, 1234);
+      bar.stop();
+    });
+    expect(rows).toContain('reading e.xlsx');
+    expect(rows).toContain('1234 rows');
+    // Not a terminal (a pipe, a log): nothing, whatever the size; small files: nothing.
+    const quiet = await stderrOf(false, async () => {
+      for (const bar of [await startByteProgress('r.csv', 2 * BYTE_PROGRESS_MIN), await startRowProgress('e.xlsx', 3 * 1024 * 1024)]) {
+        bar.update(1, 2, 3);
+        bar.stop();
+      }
+    });
+    const small = await stderrOf(true, async () => {
+      const bar = await startByteProgress('r.csv', 1000);
+      bar.update(500, 1000);
+      bar.stop();
+    });
+    expect([quiet, small]).toEqual(['', '']);
+  });
+});
