@@ -161,6 +161,12 @@ describe('parindex check with score and SIPAS inputs together', () => {
     expect(stdout).toMatch(/\nok: 67 criteria \(56 leaves\), 52 units, /);
     expect(await run('check', '--framework', U, '--units', U, '--questions', Q, '--responses', R)).toBe(1);
   });
+  it('responses are typed by extension like every other input: .xls is an error, not read as CSV', async () => {
+    const xls = join(dir, 'responses.xls');
+    writeFileSync(xls, sampleText('sipas-responses.csv'));
+    expect(await run('sipas', '--questions', 'sipas-2017', '--responses', xls)).toBe(1);
+    expect(stderr).toContain(`${xls}: unknown file type; found ".xls"`);
+  });
   it('--print-definition writes CSV only: another --format is a usage error', async () => {
     expect(await run('sipas', '--print-definition', 'sipas-2017', '--format', 'json')).toBe(2);
     expect(stderr).toMatch(/--print-definition writes CSV; --format json does not apply/);

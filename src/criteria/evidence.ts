@@ -211,9 +211,9 @@ export function addEvidence(
     }
     matrix.present[cell] = 1;
     if (selfIn.kind === 'na') matrix.setNA(cell, SELF);
-    else if (selfIn.kind === 'value') matrix.setText(cell, SELF, selfIn.text);
+    else if (selfIn.kind === 'value') matrix.setScaled(cell, SELF, selfIn.units, selfIn.scale);
     if (apprIn.kind === 'na') matrix.setNA(cell, APPRAISED);
-    else if (apprIn.kind === 'value') matrix.setText(cell, APPRAISED, apprIn.text);
+    else if (apprIn.kind === 'value') matrix.setScaled(cell, APPRAISED, apprIn.units, apprIn.scale);
     if (rec.evidence || rec.note) matrix.sources.set(cell, { evidence: rec.evidence, note: rec.note, row: rec.row, file: rec.at('unit').file });
   }
 }
@@ -256,7 +256,7 @@ export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Unit
     seen.set(cell, r.source.row);
     matrix.present[cell] = 1;
     if (input.kind === 'na') matrix.setNA(cell, APPRAISED);
-    else if (input.kind === 'value') matrix.setText(cell, APPRAISED, input.text);
+    else if (input.kind === 'value') matrix.setScaled(cell, APPRAISED, input.units, input.scale);
   }
 }
 

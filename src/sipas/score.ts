@@ -6,6 +6,7 @@
 import type { Units } from '../criteria/units.js';
 import type { TieMode } from '../criteria/settings.js';
 import { toSafe, toSafeAsync, type SafeResult } from '../errors.js';
+import { formatOf, loadTable } from '../io/files.js';
 import type { Table } from '../io/table.js';
 import type { RoundingMode } from '../numbers/exact.js';
 import type { SurveyCounts } from './counts.js';
@@ -37,7 +38,8 @@ export interface SurveyOptions {
   delimiter?: string;
   /**
    * Format of a path source: `csv` or `xlsx` (streamed) or `json` (read whole, as a table). Default:
-   * from the extension (`.xlsx`, `.json`, anything else is CSV).
+   * from the extension as for every input (`.csv`/`.txt`/`.tsv`, `.xlsx`/`.xlsm`, `.json`; any other
+   * is an `unknown-format` error); a stream or bytes are CSV.
    */
   format?: 'csv' | 'xlsx' | 'json';
   /** File name used in errors (default: the path, for a path source). */
@@ -52,15 +54,10 @@ function ingestOf(definition: SurveyDefinition, opts: SurveyOptions, file?: stri
   return new FormIngest(definition, { file, sheet, unitIds: opts.units?.list.map((u) => u.id), skipBadRows: opts.skipBadRows, maxIssues: opts.maxIssues });
 }
 
-function formatOfPath(path: string): 'csv' | 'xlsx' | 'json' {
-  const ext = path.toLowerCase().split('.').pop();
-  return ext === 'xlsx' || ext === 'xlsm' ? 'xlsx' : ext === 'json' ? 'json' : 'csv';
-}
-
 /** Counts the forms of a table already in memory (xlsx sheet, JSON rows, parsed CSV). */
 export function countSurveyTable(definition: SurveyDefinition, table: Table, opts: SurveyOptions = {}): SurveyCounts {
   const ingest = ingestOf(definition, opts, opts.file ?? table.file, table.sheet);
-  ingest.setHeader(table.header);
+  ingest.setHeader(table.header, table.headerRow);
   for (const r of table.rows) ingest.addRecord(r.cells, r.row);
   return ingest.finish();
 }
@@ -92,11 +89,10 @@ async function countWorkbookResponses(definition: SurveyDefinition, path: string
  */
 export async function countSurveyResponses(definition: SurveyDefinition, source: ResponsesSource, opts: SurveyOptions = {}): Promise<SurveyCounts> {
   const path = typeof source === 'string' ? source : undefined;
-  const format = opts.format ?? (path ? formatOfPath(path) : 'csv');
+  const format = opts.format ?? (path ? formatOf(path) : 'csv');
   if (format !== 'csv') {
     if (!path) throw new TypeError(`scoreSurvey: ${format} responses must be given as a file path`);
     if (format === 'xlsx') return countWorkbookResponses(definition, path, opts);
-    const { loadTable } = await import('../io/files.js');
     return countSurveyTable(definition, await loadTable(path, 'responses'), opts);
   }
   const ingest = ingestOf(definition, opts, opts.file ?? path);
