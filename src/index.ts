@@ -4,8 +4,8 @@
  * Data flows one way: read → validate → score → rank → write.
  * @packageDocumentation
  */
-export { Exact, formatScaled, type RoundingMode } from './numbers/exact.js';
-export { parseExact, parseScaledDecimal, isDecimalText, numberToDecimalText, type NumberTextOptions, type ScaledDecimal } from './numbers/decimal-text.js';
+export { Exact, formatScaled, gcd, lcm, type RoundingMode } from './numbers/exact.js';
+export { parseExact, parseScaledDecimal, readDecimal, isDecimalText, numberToDecimalText, type NumberTextOptions, type ScaledDecimal, type ReadDecimal } from './numbers/decimal-text.js';
 export { ParIndexError, IssueList, formatIssue, formatLocation, toSafe, toSafeAsync, type Issue, type Location, type SafeResult } from './errors.js';
 
 export { makeTable, columnLetter, type Table, type TableRow } from './io/table.js';
@@ -33,10 +33,10 @@ export { score, safeScore, computeTotals, UnitResult, type ScoreOptions, type Sc
 export { InputMatrix } from './scoring/inputs.js';
 export { readCell, leafPoints, readYesNo, type CellInput } from './scoring/rules.js';
 export { rankItems } from './scoring/ranking.js';
-export { parseBands, bandOf, type Band } from './scoring/bands.js';
+export { parseBands, safeParseBands, orderBands, bandOf, type Band } from './scoring/bands.js';
 export { unitLeafDetails, type LeafDetail, type LeafStatus } from './scoring/leaf-detail.js';
 export { explainUnit, safeExplainUnit, type Explanation, type ExplainOptions, type Gap, type Neighbour, type BandGap, type AreaLoss, type LeafLoss } from './scoring/explain.js';
-export { sensitivity, parseSpread, parseRevert, SENSITIVITY_DEFAULTS, SENSITIVITY_MODES, type SensitivityMode, type SensitivityOptions, type SensitivityResult, type UnitSensitivity, type LeagueSensitivity } from './scoring/sensitivity.js';
+export { sensitivity, safeSensitivity, parseSpread, parseRevert, SENSITIVITY_DEFAULTS, SENSITIVITY_MODES, type SensitivityMode, type SensitivityOptions, type SensitivityResult, type UnitSensitivity, type LeagueSensitivity } from './scoring/sensitivity.js';
 export { weightPerturbation, appraisalPerturbation, drawWeightFactors, type Perturbation } from './scoring/perturbations.js';
 export { mulberry32, UINT32_RANGE, type Prng } from './numbers/prng.js';
 export { compareResults, type Comparison, type UnitComparison, type LeagueComparison, type PresenceStatus } from './scoring/compare.js';
@@ -45,7 +45,7 @@ export { explanationJson, explanationCsv, explanationText } from './io/explain-o
 export { sensitivityJson, sensitivityCsv, sensitivityText } from './io/sensitivity-output.js';
 export { comparisonJson, comparisonCsv, comparisonText } from './io/compare-output.js';
 export { readWorkbookTables, safeReadWorkbookTables, iterateWorkbookRows, type WorkbookTables, type WorkbookRow, type WorkbookRowOptions, type WorkbookReadOptions } from './io/xlsx-read.js';
-export { xlsxCellValueText, exceljsCellText, isCellValueProblem, dateCellText, type CellValueProblem, type ExcelJSCellLike } from './io/xlsx-cell.js';
+export { xlsxCellValueText, exceljsCellText, isCellValueProblem, dateCellText, type CellValueProblem, type ExcelJSCellLike, type CellTextOptions } from './io/xlsx-cell.js';
 export { chooseSheets, safeChooseSheets, chooseSettingsSheet, safeChooseSettingsSheet, sheetNameMatches, sheetKindOf, SHEET_NAMES, type SheetInfo, type SheetKind } from './io/xlsx-sheets.js';
 export { loadExcelJS, type ExcelJSModule } from './io/xlsx-load.js';
 export { evidenceTemplateBytes, safeEvidenceTemplateBytes, inputHint, TEMPLATE_COLUMNS, TEMPLATE_SHEET_PREFIX, type TemplateOptions } from './io/evidence-template.js';

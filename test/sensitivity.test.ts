@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { buildInputs } from '../src/criteria/evidence.js';
 import { hanoi2021Framework, hanoi2021Units, sampleTables } from '../src/data/sample.js';
-import { sensitivityJson } from '../src/io/sensitivity-output.js';
+import { sensitivityJson, sensitivityRows, sensitivityText } from '../src/io/sensitivity-output.js';
 import { Exact } from '../src/numbers/exact.js';
 import { mulberry32, UINT32_RANGE } from '../src/numbers/prng.js';
 import { drawWeightFactors } from '../src/scoring/perturbations.js';
@@ -247,6 +247,12 @@ describe('sensitivity: a unit left without an index in a run', () => {
     expect(rep.leagues.g.neverMoved).toBe(0); // q lost its rank in some runs
     for (const u of rep.units) expect(u.unrankedRuns).toBe(u.unit === 'q' ? q.unrankedRuns : 0);
     expect(rep.leagues.g.minSpearman!.eq(Exact.ONE)).toBe(true);
+    // The reports show the count: JSON and CSV always, the text table only when a league has any.
+    const f = { decimals: 2, rounding: 'half-up' as const };
+    expect(sensitivityJson(rep, f).units.find((u) => u.unit === 'q')!.unrankedRuns).toBe(q.unrankedRuns);
+    expect(sensitivityRows(rep, f).find((row) => row[1] === 'q')![10]).toBe(q.unrankedRuns);
+    expect(sensitivityText(rep, f)).toMatch(/Unranked runs/);
+    expect(sensitivityText(sensitivity(base, r.inputs, { runs: 3 }), f)).not.toMatch(/Unranked runs/);
   });
 });
 
@@ -271,7 +277,7 @@ describe('parindex sensitivity (CLI)', () => {
     expect(t.stdout).toContain('10 runs, seed 1');
     expect(t.stdout).toContain('League so');
     const c = await runCli(['sensitivity', ...args, '--runs', '10', '--format', 'csv']);
-    expect(c.stdout.split('\r\n')[0]).toBe('rankGroup,unit,name,index,baseRank,minRank,medianRank,maxRank,keepPercent,meanShift,minIndex,maxIndex');
+    expect(c.stdout.split('\r\n')[0]).toBe('rankGroup,unit,name,index,baseRank,minRank,medianRank,maxRank,keepPercent,meanShift,unrankedRuns,minIndex,maxIndex');
     expect(c.stdout.trim().split('\r\n')).toHaveLength(53);
     const ap = await runCli(['sensitivity', ...args, '--runs', '10', '--mode', 'appraisal', '--revert', '0.25']);
     expect(ap.code).toBe(0);

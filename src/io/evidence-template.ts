@@ -24,6 +24,7 @@ import { ParIndexError, toSafeAsync, type SafeResult } from '../errors.js';
 import type { Exact } from '../numbers/exact.js';
 import { columnLetter } from './table.js';
 import { buildWorkbookBytes, EXCEL_MAX_ROWS, exactCell, fitWidths, safeSheetName } from './xlsx-write.js';
+import { groupBy } from '../scoring/group-by.js';
 
 /** Column labels of a template sheet (the reader binds the input columns by these Vietnamese labels). */
 export const TEMPLATE_COLUMNS = [
@@ -156,12 +157,7 @@ export interface TemplateOptions {
  * {@link ParIndexError} when a league has more rows than an Excel sheet holds.
  */
 export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: TemplateOptions = {}): Promise<Uint8Array> {
-  const leagues = new Map<string, Unit[]>();
-  for (const u of units.list) {
-    const l = leagues.get(u.rankGroup);
-    if (l) l.push(u);
-    else leagues.set(u.rankGroup, [u]);
-  }
+  const leagues = groupBy(units.list, (u) => u.rankGroup);
   const perLeague = [...leagues].map(([league, us]) => ({ league, rows: leagueRows(fw, us) }));
   for (const { league, rows } of perLeague) {
     if (rows.length + 1 > EXCEL_MAX_ROWS) {

@@ -33,6 +33,7 @@ export function sensitivityJson(s: SensitivityResult, f: OutputFormat) {
       maxRank: u.maxRank,
       keepPercent: pct(u.keepShare, f),
       meanShift: fmt(u.meanShift, f),
+      unrankedRuns: u.unrankedRuns,
       minIndex: fmt(u.minIndex, f),
       maxIndex: fmt(u.maxIndex, f),
     })),
@@ -47,8 +48,8 @@ export function sensitivityJson(s: SensitivityResult, f: OutputFormat) {
 
 /** The CSV rows (header first): one row per unit. */
 export function sensitivityRows(s: SensitivityResult, f: OutputFormat): (string | number | null)[][] {
-  const header = ['rankGroup', 'unit', 'name', 'index', 'baseRank', 'minRank', 'medianRank', 'maxRank', 'keepPercent', 'meanShift', 'minIndex', 'maxIndex'];
-  return [header, ...s.units.map((u) => [u.rankGroup, u.unit, u.name, fmt(u.index, f), u.baseRank, u.minRank, exactText(u.medianRank), u.maxRank, pct(u.keepShare, f), fmt(u.meanShift, f), fmt(u.minIndex, f), fmt(u.maxIndex, f)])];
+  const header = ['rankGroup', 'unit', 'name', 'index', 'baseRank', 'minRank', 'medianRank', 'maxRank', 'keepPercent', 'meanShift', 'unrankedRuns', 'minIndex', 'maxIndex'];
+  return [header, ...s.units.map((u) => [u.rankGroup, u.unit, u.name, fmt(u.index, f), u.baseRank, u.minRank, exactText(u.medianRank), u.maxRank, pct(u.keepShare, f), fmt(u.meanShift, f), u.unrankedRuns, fmt(u.minIndex, f), fmt(u.maxIndex, f)])];
 }
 
 /** The report as CSV text. */
@@ -68,11 +69,12 @@ export function sensitivityText(s: SensitivityResult, f: OutputFormat): string {
       `League ${g} — ${l.neverMoved} of ${l.units} units never change rank (${pct(l.neverMovedShare, f) ?? '—'} %); mean shift ${fmt(l.meanShift, f) ?? '—'}; ` +
         `Spearman ρ mean ${rho(l.meanSpearman, f) ?? '—'}, min ${rho(l.minSpearman, f) ?? '—'}\n`,
     );
-    const header = ['Rank', 'Unit', 'Name', 'Index', 'Best', 'Median', 'Worst', 'Kept %', 'Mean shift', 'Index range'];
-    const rows = s.units
-      .filter((u) => u.rankGroup === g)
-      .map((u) => [u.baseRank, u.unit, u.name, fmt(u.index, f), u.minRank, exactText(u.medianRank), u.maxRank, pct(u.keepShare, f), fmt(u.meanShift, f), u.minIndex ? `${fmt(u.minIndex, f)}–${fmt(u.maxIndex, f)}` : null]);
-    out.push(renderTextTable([header, ...rows], ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right']));
+    const units = s.units.filter((u) => u.rankGroup === g);
+    // Runs in which a unit had no index (so no rank) are shown only when there are any.
+    const unranked = units.some((u) => u.unrankedRuns > 0);
+    const header = ['Rank', 'Unit', 'Name', 'Index', 'Best', 'Median', 'Worst', 'Kept %', 'Mean shift', ...(unranked ? ['Unranked runs'] : []), 'Index range'];
+    const rows = units.map((u) => [u.baseRank, u.unit, u.name, fmt(u.index, f), u.minRank, exactText(u.medianRank), u.maxRank, pct(u.keepShare, f), fmt(u.meanShift, f), ...(unranked ? [u.unrankedRuns] : []), u.minIndex ? `${fmt(u.minIndex, f)}–${fmt(u.maxIndex, f)}` : null]);
+    out.push(renderTextTable([header, ...rows], ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', ...(unranked ? ['right' as const] : []), 'right']));
   }
   return out.join('\n');
 }

@@ -11,6 +11,7 @@ import { Exact, type RoundingMode } from '../numbers/exact.js';
 import { rankItems } from '../scoring/ranking.js';
 import type { SurveyCounts, UnitCounts } from './counts.js';
 import type { SurveyDefinition, SurveyNode } from './definition.js';
+import { groupBy } from '../scoring/group-by.js';
 
 /** Id of the pooled row. */
 export const POOLED_ID = 'ALL';
@@ -148,12 +149,7 @@ export function surveyResultFromCounts(
     if (u) Object.assign(r, { name: u.name, group: u.group, rankGroup: u.rankGroup });
     return r;
   });
-  const leagues = new Map<string, SurveyUnitResult[]>();
-  for (const r of rows) {
-    const key = r.rankGroup ?? '';
-    if (!leagues.has(key)) leagues.set(key, []);
-    leagues.get(key)!.push(r);
-  }
+  const leagues = groupBy(rows, (r) => r.rankGroup ?? '');
   const units: SurveyUnitResult[] = [];
   for (const members of leagues.values()) {
     const ranked = rankItems(

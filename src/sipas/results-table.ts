@@ -6,6 +6,7 @@
 import { fmt, type OutputFormat } from '../io/results-json.js';
 import { renderTextTable, type Align } from '../io/text-table.js';
 import type { SurveyResult, SurveyUnitResult } from './result.js';
+import { groupBy } from '../scoring/group-by.js';
 
 /** Renders a SIPAS result as text tables. */
 export function surveyResultText(result: SurveyResult, f: OutputFormat = result.settings): string {
@@ -13,12 +14,7 @@ export function surveyResultText(result: SurveyResult, f: OutputFormat = result.
   const header = ['Rank', 'Unit', ...(result.hasUnits ? ['Name'] : []), 'SIPAS', ...top.map((t) => t.code), 'Forms', 'Valid', 'Invalid', 'Skipped'];
   const align: Align[] = ['right', 'left', ...(result.hasUnits ? ['left' as const] : []), 'right', ...top.map(() => 'right' as const), 'right', 'right', 'right', 'right'];
   const line = (u: SurveyUnitResult) => [u.rank, u.unit, ...(result.hasUnits ? [u.name ?? null] : []), fmt(u.index, f), ...top.map((t) => fmt(u.nodes.get(t.code) ?? null, f)), u.forms, u.valid, u.invalid, u.skipped];
-  const leagues = new Map<string, SurveyUnitResult[]>();
-  for (const u of result.units) {
-    const k = u.rankGroup ?? '';
-    if (!leagues.has(k)) leagues.set(k, []);
-    leagues.get(k)!.push(u);
-  }
+  const leagues = groupBy(result.units, (u) => u.rankGroup ?? '');
   const out: string[] = [];
   const legend = top.map((t) => `${t.code} = ${t.title || t.code}`).join('; ');
   for (const [league, units] of leagues) {
