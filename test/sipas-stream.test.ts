@@ -266,4 +266,16 @@ describe('streaming readers == in-memory reference', () => {
       }
     }
   });
+
+  it('responses that are not UTF-8 stop with a located bad-encoding error, in any chunking', async () => {
+    const head = Buffer.from('form,unit,q1,q2,q3,q4,q5,q6\n1,u1,5,4,4,4,,\n2,H');
+    const latin1 = Buffer.concat([head, Buffer.from([0xe0]), Buffer.from(' Noi,4,4,4,4,,\n')]);
+    for (const chunks of [[latin1], [...latin1].map((b) => Uint8Array.of(b))]) {
+      const e = await scoreSurvey(DEF, chunks).then(() => undefined, (err: unknown) => err as ParIndexError);
+      expect(e?.issues[0]).toMatchObject({ code: 'bad-encoding', row: 3, column: 'unit', columnLetter: 'B' });
+    }
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('form,unit,q1\n1,u1,5\n', 'utf16le')]);
+    const e16 = await scoreSurvey(DEF, [utf16]).then(() => undefined, (err: unknown) => err as ParIndexError);
+    expect(e16?.issues[0]).toMatchObject({ code: 'bad-encoding', value: 'UTF-16LE' });
+  });
 });

@@ -37,7 +37,8 @@ export function fileReadError(path: string, e: unknown): ParIndexError {
   });
 }
 
-const UTF8_EXPECTED = 'UTF-8 text (in Excel: Save As → "CSV UTF-8")';
+/** What a text file must be, as error messages say it. */
+export const UTF8_EXPECTED = 'UTF-8 text (in Excel: Save As → "CSV UTF-8")';
 
 /**
  * Decodes a text file's bytes as UTF-8. Text in another encoding would otherwise come through as

@@ -147,7 +147,8 @@ export class FormIngest {
     }
   }
 
-  private at(row: number, col: number): { file?: string; sheet?: string; row: number; column?: string; columnLetter: string } {
+  /** The location of a cell (row as in a spreadsheet, column by header name and letter). */
+  at(row: number, col: number): { file?: string; sheet?: string; row: number; column?: string; columnLetter: string } {
     return { file: this.opts.file, sheet: this.opts.sheet, row, column: this.header[col] ?? `(column ${col + 1})`, columnLetter: columnLetter(col) };
   }
 

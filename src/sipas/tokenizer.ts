@@ -11,6 +11,7 @@
  */
 import { ParIndexError } from '../errors.js';
 import { guessDelimiter } from '../io/csv.js';
+import { UTF8_EXPECTED } from '../io/files.js';
 import { BAD_ANSWER, readAnswer } from './answers.js';
 import { ANSWER_CODES } from './counts.js';
 import { ROLE_UNIT, type FormIngest } from './ingest.js';
@@ -120,6 +121,16 @@ export class ResponsesTokenizer {
   }
 
   private decode = (b: Uint8Array, s: number, e: number): string => this.decoder.decode(b.subarray(s, e));
+  private readonly strictDecoder = new TextDecoder('utf-8', { fatal: true });
+
+  /** The text of a cell the reading uses (header, unit, a non-digit answer): bytes that are not UTF-8 stop with a located error. */
+  private cellText(b: Uint8Array, s: number, e: number, col: number): string {
+    try {
+      return this.strictDecoder.decode(b.subarray(s, e));
+    } catch {
+      throw new ParIndexError({ ...this.ingest.at(this.row, col), code: 'bad-encoding', message: 'the file is not UTF-8 text (another encoding, such as Windows-1258?)', value: this.decode(b, s, e), expected: UTF8_EXPECTED });
+    }
+  }
 
   private badCsv(message: string): never {
     throw new ParIndexError({ file: this.ingest.file, row: this.row, code: 'bad-csv', message: `the file is not valid CSV: ${message}`, expected: 'comma-, semicolon- or tab-separated text with balanced quotes' });
@@ -147,6 +158,9 @@ export class ResponsesTokenizer {
     }
     this.probe = [];
     if (all.length >= 3 && all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf) all = all.subarray(3);
+    else if (all.length >= 2 && ((all[0] === 0xff && all[1] === 0xfe) || (all[0] === 0xfe && all[1] === 0xff))) {
+      throw new ParIndexError({ file: this.ingest.file, code: 'bad-encoding', message: 'the file is UTF-16 text', value: all[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE', expected: UTF8_EXPECTED });
+    }
     this.setDelimiter(this.givenDelimiter ?? guessDelimiter(this.decode(all, 0, Math.min(all.length, HEADER_PROBE))));
     this.scan(all);
   }
@@ -417,7 +431,7 @@ export class ResponsesTokenizer {
     const col = this.col++;
     const ingest = this.ingest;
     if (!ingest.hasHeader) {
-      this.headerCells.push(this.decode(b, s, e));
+      this.headerCells.push(this.cellText(b, s, e, col));
       return;
     }
     const roles = ingest.roles;
@@ -433,7 +447,7 @@ export class ResponsesTokenizer {
           return;
         }
       }
-      const text = this.decode(b, s, e);
+      const text = this.cellText(b, s, e, col);
       const v = readAnswer(text);
       if (v === BAD_ANSWER) {
         this.nonBlank = true;
@@ -447,7 +461,7 @@ export class ResponsesTokenizer {
     }
     if (role === ROLE_UNIT) {
       if (len === 0) return;
-      this.unit = this.lookUpUnit(b, s, e);
+      this.unit = this.lookUpUnit(b, s, e, col);
       return;
     }
     if (!this.nonBlank && len > 0 && !isBlankBytes(b, s, e, this.decode)) this.nonBlank = true;
@@ -460,7 +474,7 @@ export class ResponsesTokenizer {
   }
 
   /** Unit index of a unit cell (bytes cached by hash), or UNIT_BLANK / UNIT_UNKNOWN. */
-  private lookUpUnit(b: Uint8Array, s: number, e: number): number {
+  private lookUpUnit(b: Uint8Array, s: number, e: number, col: number): number {
     const first = b[s];
     const last = b[e - 1];
     const plain = first > 0x20 && first < 0x7f && last > 0x20 && last < 0x7f;
@@ -472,7 +486,7 @@ export class ResponsesTokenizer {
         return entry.index < 0 ? UNIT_UNKNOWN : entry.index;
       }
     }
-    const text = this.decode(b, s, e).trim();
+    const text = this.cellText(b, s, e, col).trim();
     if (text === '') {
       if (!isBlankBytes(b, s, e, this.decode)) this.nonBlank = true;
       return UNIT_BLANK;
