@@ -223,6 +223,8 @@ describe('settings errors', () => {
       expect(catchError(() => parseSettingsTable(SETTINGS(`decimals,${bad}`))).issues[0]).toMatchObject({ code: 'bad-setting', row: 2, column: 'value', value: bad });
     }
     expect(parseSettingsTable(SETTINGS('Decimals,3', 'clamp,yes', 'bands,A>=90', 'ties,'))).toEqual({ decimals: 3, clamp: true, bands: 'A>=90' });
+    // A setting given twice is an error on the second, not a silent override.
+    expect(catchError(() => parseSettingsTable(SETTINGS('decimals,2', 'ties,dense', 'DECIMALS,3'))).issues).toMatchObject([{ code: 'duplicate-setting', row: 4, column: 'key', value: 'DECIMALS' }]);
     expect(catchError(() => parseSettingsRecord({ decimals: '1e1' })).issues[0]).toMatchObject({ column: 'settings.decimals', value: '1e1' });
   });
 });

@@ -120,12 +120,19 @@ export function parseSettingsTable(table: Table): SettingsInput {
   const issues = new IssueList();
   const rows = readRows(table, FIELDS.settings, z.object({ key: z.string().min(1, 'a setting name'), value: z.string() }), issues, 'settings sheet');
   const obj: Record<string, string> = {};
+  const firstRow = new Map<string, number>();
   for (const r of rows) {
     const key = SETTING_NAMES.find((k) => k.toLowerCase() === r.value.key.trim().toLowerCase());
     if (!key) {
       issues.add({ ...cellLocation(table, r.source.row, r.cols.key), code: 'unknown-setting', message: 'unknown setting', value: r.value.key, expected: SETTING_NAMES.join(', ') });
       continue;
     }
+    const first = firstRow.get(key);
+    if (first !== undefined) {
+      issues.add({ ...cellLocation(table, r.source.row, r.cols.key), code: 'duplicate-setting', message: `a second "${key}" setting (first on row ${first})`, value: r.value.key, expected: 'each setting once' });
+      continue;
+    }
+    firstRow.set(key, r.source.row);
     const value = r.value.value.trim();
     if (value === '') continue;
     if (checkSetting(key, value, cellLocation(table, r.source.row, r.cols.value), issues, false) !== undefined) obj[key] = value;
