@@ -161,6 +161,23 @@ describe('parindex check with score and SIPAS inputs together', () => {
     expect(stdout).toMatch(/\nok: 67 criteria \(56 leaves\), 52 units, /);
     expect(await run('check', '--framework', U, '--units', U, '--questions', Q, '--responses', R)).toBe(1);
   });
+  it('lists the problems of both sets together, and prints no ok line when either has one', async () => {
+    const bad = join(dir, 'evidence.csv');
+    writeFileSync(bad, sampleText('evidence.csv').replace('noi-vu,1.4,1.25,1.25', 'noi-vu,1.4,1.25,abc'));
+    const lines = sampleText('sipas-responses.csv').split('\n');
+    lines[3] = lines[3].replace(/,[0-5],/, ',7,');
+    const responses = join(dir, 'responses.csv');
+    writeFileSync(responses, lines.join('\n'));
+    const roundArgs = ['--framework', join(SAMPLE, 'framework.csv'), '--units', U, '--evidence', bad];
+    expect(await run('check', ...roundArgs, '--questions', Q, '--responses', responses)).toBe(1);
+    expect(stderr).toMatch(/2 problems in the input/);
+    expect(stderr).toMatch(/responses\.csv, row 4, column "q\d_\d" \([A-Z]+\): bad answer/);
+    expect(stderr).toMatch(/evidence\.csv, row 6, column "appraised" \(D\)/);
+    stderr = '';
+    expect(await run('check', ...roundArgs, '--questions', Q, '--responses', R)).toBe(1);
+    expect(stderr).toMatch(/evidence\.csv, row 6/);
+    expect(stdout).toBe('');
+  });
   it('responses are typed by extension like every other input: .xls is an error, not read as CSV', async () => {
     const xls = join(dir, 'responses.xls');
     writeFileSync(xls, sampleText('sipas-responses.csv'));

@@ -3,7 +3,7 @@
  * nothing. Exit 0 when clean, 1 with the problems.
  */
 import type { Command } from 'commander';
-import { ParIndexError } from '../../errors.js';
+import { ParIndexError, type Issue } from '../../errors.js';
 import { loadRound } from '../../io/round.js';
 import { findMissingInputs } from '../../scoring/score.js';
 import { addScoreInputOptions, requireOptions, type ScoreCliOptions } from '../options.js';
@@ -16,23 +16,36 @@ export function registerCheck(program: Command): void {
   cmd.action(async (o: ScoreCliOptions & { questions?: string; responses?: string; skipBadRows?: boolean }) => {
     // Survey inputs, score inputs, or both: each set given is checked in full (--units serves both).
     const survey = o.questions !== undefined || o.responses !== undefined;
-    const round = o.framework !== undefined || o.evidence !== undefined || o.survey !== undefined;
-    if (survey && !round) return checkSipasFromOptions(o);
-    requireOptions(o as unknown as Record<string, unknown>, ['framework', 'units']);
-    checkSipasParOptions(o);
-    if (survey) await checkSipasFromOptions(o);
-    await checkRound(o);
+    const scoreInputs = o.framework !== undefined || o.evidence !== undefined || o.survey !== undefined || !survey;
+    if (scoreInputs) {
+      requireOptions(o as unknown as Record<string, unknown>, ['framework', 'units']);
+      checkSipasParOptions(o);
+    }
+    // Both sets are read even when the first has problems, so every problem is listed at once.
+    const checks = [...(survey ? [() => checkSipasFromOptions(o)] : []), ...(scoreInputs ? [() => checkRound(o)] : [])];
+    const lines: string[] = [];
+    const issues: Issue[] = [];
+    for (const check of checks) {
+      try {
+        lines.push(await check());
+      } catch (e) {
+        if (!(e instanceof ParIndexError)) throw e;
+        issues.push(...e.issues);
+      }
+    }
+    if (issues.length) throw new ParIndexError(issues);
+    process.stdout.write(lines.map((l) => `${l}\n`).join(''));
   });
 }
 
-/** Checks a PAR round's inputs and prints a one-line summary. */
-async function checkRound(o: ScoreCliOptions): Promise<void> {
+/** Checks a PAR round's inputs; returns the one-line summary. */
+async function checkRound(o: ScoreCliOptions): Promise<string> {
   const round = await loadRound({ framework: o.framework!, units: o.units!, evidence: o.evidence, survey: o.survey }, { decimalComma: o.decimalComma });
   await applySipasOptions(round, o);
   const missing = findMissingInputs(round.inputs);
   if (o.strict && missing.length > 0) throw new ParIndexError(missing);
-  process.stdout.write(
+  return (
     `ok: ${round.framework.criteria.length} criteria (${round.framework.leaves.length} leaves), ${round.units.list.length} units, ` +
-      `${round.inputs.present.reduce((a, b) => a + b, 0)} input rows; ${missing.length} applicable inputs missing (scored 0; an error with --strict)\n`,
+    `${round.inputs.present.reduce((a, b) => a + b, 0)} input rows; ${missing.length} applicable inputs missing (scored 0; an error with --strict)`
   );
 }

@@ -88,8 +88,8 @@ async function runSipas(o: SipasCliOptions): Promise<void> {
   await writeOutput(o.out, await renderSurvey(result, o.format, { ...result.settings, bom: o.bom }));
 }
 
-/** `parindex check --questions … --responses … [--units …]`: reads everything, prints counts. */
-export async function checkSipasFromOptions(o: { questions?: string; responses?: string; units?: string; skipBadRows?: boolean }): Promise<void> {
+/** `parindex check --questions … --responses … [--units …]`: reads everything; returns the summary line (counts). */
+export async function checkSipasFromOptions(o: { questions?: string; responses?: string; units?: string; skipBadRows?: boolean }): Promise<string> {
   if (o.questions === undefined) throw new UsageError('missing --questions');
   const definition = await loadSurveyDefinition(o.questions);
   const units = o.units ? await loadUnits(o.units) : undefined;
@@ -102,7 +102,7 @@ export async function checkSipasFromOptions(o: { questions?: string; responses?:
     line += `; ${all.forms} forms over ${withForms} units: ${all.valid} valid, ${all.invalid} invalid (${all.skipped} skipped)`;
     if (units) line += `; ${counts.units.length - withForms} units without forms`;
   }
-  process.stdout.write(`${line}\n`);
+  return line;
 }
 
 /**
