@@ -318,6 +318,8 @@ describe('percent-formatted cells', () => {
     expect(cell(0.125, '0.00;-0.00%')).toBe('0.125');
     expect(cell(0.5, '0.00\\%')).toBe('0.5'); // escaped: literal
     expect(cell(0.5, '[Red]0.00')).toBe('0.5');
+    // A condition after a colour: the first section applies whatever the sign.
+    expect(cell(-0.5, '[Red][<0]0.0%;0.00')).toBe('-50');
     expect(cell(0.5, '0%%')).toBe('5000');
     expect(cell(0.905, { formatCode: '0.0%' } as never)).toBe('90.5');
     expect(exceljsCellText({ type: 6, value: { formula: 'A1' }, result: 0.25, numFmt: '0%' })).toBe('25');
@@ -409,9 +411,8 @@ describe('progress bars', () => {
   }
 
   it('one helper draws the workbook row bar and the SIPAS byte bar, only on a terminal', async () => {
-    const { startStderrBar, startRowProgress } = await import('../src/io/read-progress.js');
+    const { startRowProgress } = await import('../src/io/read-progress.js');
     const { startByteProgress, BYTE_PROGRESS_MIN } = await import('../src/cli/byte-progress.js');
-    expect(typeof startStderrBar).toBe('function');
     const bytes = await stderrOf(true, async () => {
       const bar = await startByteProgress('r.csv', 2 * BYTE_PROGRESS_MIN);
       bar.update(BYTE_PROGRESS_MIN, 2 * BYTE_PROGRESS_MIN);

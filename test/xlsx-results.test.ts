@@ -137,6 +137,10 @@ describe('results workbook', () => {
     for (let i = 0; i < 10; i++) late.addRow([`dòng ${i + 1}`]);
     late.addRow(['Mã đơn vị', 'Chỉ số CCHC']); // row 11: not a league sheet
     late.addRow(['y', 1]);
+    const blankTop = wb.addWorksheet('Trống');
+    for (let i = 0; i < 13; i++) blankTop.addRow([]);
+    blankTop.addRow(['Mã đơn vị', 'Chỉ số CCHC']); // row 14, below blank rows only: still too late
+    blankTop.addRow(['x', 2]);
     const audit = wb.addWorksheet('Chi tiết chấm điểm');
     audit.addRow(['Mã đơn vị', 'Mã tiêu chí', 'Điểm']);
     for (let i = 0; i < 2000; i++) audit.addRow(['a', `1.${i}`, { error: '#N/A' }]); // never parsed past its header

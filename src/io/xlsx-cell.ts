@@ -206,7 +206,7 @@ export function numberFormatFacts(numFmt: unknown, x: number): FormatFacts {
   const fmt = typeof numFmt === 'string' ? numFmt : typeof (numFmt as { formatCode?: unknown })?.formatCode === 'string' ? (numFmt as { formatCode: string }).formatCode : '';
   if (fmt === '') return NO_FACTS;
   const facts = formatFacts(fmt);
-  if (facts.length === 1 || /^\[[<>=]/.test(fmt)) return facts[0];
+  if (facts.length === 1 || /^(?:\[[^\]]*\])*\[[<>=]/.test(fmt)) return facts[0]; // a condition, after any colour: `[Red][<0]`
   if (x < 0) return facts[1];
   if (x === 0 && facts.length >= 3) return facts[2];
   return facts[0];
@@ -256,7 +256,8 @@ function formattedNumberText(x: number, numFmt: unknown, opts: CellTextOptions):
 }
 
 /**
- * Text of an exceljs cell (or a problem), for both the streaming and the in-memory reader. Use it
+ * Text of an exceljs cell (or a problem), for the streaming readers and for callers holding exceljs
+ * cells of a workbook read in memory. Use it
  * rather than `xlsxCellValueText(cell.value)`: for formula cells exceljs's `cell.value` drops a
  * cached result that is falsy (`0`, `''`, `false`), which would read as "no saved result"; the
  * result is taken from the cell model (`cell.result`) here.

@@ -291,10 +291,10 @@ async function* walkWorkbook(path: string, choose: (sheets: SheetInfo[]) => Map<
             const { cells, blank } = rowCells(r, width, cellOpts, (col, p) => (issues ??= []).push(cellIssue(path, info.name, r.number, col, header, p)));
             if (blank && !issues) continue;
             if (!header) {
-              if (rule && !rule.accept(cells)) {
+              if (rule && (r.number > rule.within || !rule.accept(cells))) {
                 if (r.number >= rule.within) {
                   skipped = true;
-                  break sheet; // no header: the rest of the sheet is not parsed
+                  break sheet; // no header within the first rows: the rest of the sheet is not parsed
                 }
                 continue;
               }

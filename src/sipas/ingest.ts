@@ -45,8 +45,6 @@ export class FormIngest {
   roles = new Int32Array(0);
   /** Column of `unit`. */
   unitCol = -1;
-  /** Column of `form` (-1 when the file has none). */
-  formCol = -1;
   /** A1 letters of the columns read: form, unit and the questions'. */
   private readLetters = new Set<string>();
   /** Answers of the current form, by question index (0 = no answer). */
@@ -124,7 +122,6 @@ export class FormIngest {
     this.header = header;
     this.roles = roles;
     this.unitCol = cols.unit;
-    this.formCol = cols.form;
     this.readLetters = new Set(header.flatMap((_, i) => (roles[i] !== ROLE_IGNORE || i === cols.form ? [columnLetter(i)] : [])));
     this.hasHeader = true;
   }
