@@ -138,6 +138,10 @@ describe('evidence and survey errors', () => {
     const sheetA = { ...first, sheet: 'so' };
     const sheetB = { ...parseCsvTable(csv(EV_HEAD, 'a,1.1,2,,,'), { file: 'ev1.csv' }), sheet: 'quan' };
     expect(catchError(() => buildInputs(fw, units, { evidence: [sheetA, sheetB] })).issues[0].message).toMatch(/first on ev1\.csv, sheet so, row 2/);
+    // The same file given twice, and tables without a name: the table is named by its place.
+    expect(catchError(() => buildInputs(fw, units, { evidence: [first, first] })).issues[0].message).toMatch(/first on row 2 of evidence table 1 \(ev1\.csv\)/);
+    const unnamed = parseCsvTable(csv(EV_HEAD, 'b,1.1,1,,,', 'a,1.1,2,,,'));
+    expect(catchError(() => buildInputs(fw, units, { evidence: [parseCsvTable(csv(EV_HEAD, 'a,1.1,1,,,')), unnamed] })).issues[0].message).toMatch(/first on row 2 of evidence table 1\)/);
   });
   it('rows for a parent, a survey criterion, or a criterion whose groups exclude the unit', () => {
     expect(evError('a,1,1,,,').issues[0].code).toBe('parent-criterion');

@@ -120,9 +120,10 @@ function fail(issues: IssueList, at: Location, code: string, message: string, va
 export class FirstEvidenceRows {
   /** Source row of each cell's first row (0 = none yet). */
   private readonly rows: Float64Array;
-  /** Index into `places` of the table the first row came from. */
+  /** Index into `labels` of the table the first row came from. */
   private readonly tables: Uint16Array;
-  private readonly places: string[] = [];
+  /** How each table is named in messages (file, sheet), in the order they were read. */
+  private readonly labels: string[] = [];
 
   /** An empty record for a matrix of `cells` cells. */
   constructor(cells: number) {
@@ -130,29 +131,30 @@ export class FirstEvidenceRows {
     this.tables = new Uint16Array(cells);
   }
 
+  /** Starts the next evidence table: rows claimed from now on are its rows. `label` names it (file, sheet). */
+  nextTable(label: string): void {
+    this.labels.push(label);
+  }
+
   /**
-   * Records `row` of the table at `at` as the first row of `cell` and returns `undefined`, or, when
-   * the cell already has one, leaves it and returns where that first row is ("row 7", or
-   * "evidence.xlsx, sheet so, row 7" when it is in another table).
+   * Records `row` of the current table as the first row of `cell` and returns `undefined`, or, when
+   * the cell already has one, leaves it and returns where that first row is: "row 7" in the same
+   * table, "evidence.xlsx, sheet so, row 7" in another, "row 7 of evidence table 1" when two
+   * tables have the same name (the same file given twice) or none.
    */
-  claim(cell: number, row: number, at: Location): string | undefined {
-    const place = at.sheet ? `${at.file ?? ''}, sheet ${at.sheet}` : (at.file ?? '');
+  claim(cell: number, row: number): string | undefined {
+    if (this.labels.length === 0) this.nextTable('');
+    const current = this.labels.length - 1;
     const first = this.rows[cell];
-    if (first !== 0) {
-      const firstPlace = this.places[this.tables[cell]];
-      return firstPlace === place ? `row ${first}` : `${firstPlace}, row ${first}`;
+    if (first === 0) {
+      this.rows[cell] = row;
+      this.tables[cell] = current;
+      return undefined;
     }
-    let t = this.places.length - 1;
-    if (t < 0 || this.places[t] !== place) {
-      t = this.places.indexOf(place);
-      if (t < 0) {
-        t = this.places.length;
-        this.places.push(place);
-      }
-    }
-    this.rows[cell] = row;
-    this.tables[cell] = t;
-    return undefined;
+    const t = this.tables[cell];
+    if (t === current) return `row ${first}`;
+    const label = this.labels[t];
+    return label !== '' && label !== this.labels[current] ? `${label}, row ${first}` : `row ${first} of evidence table ${t + 1}${label ? ` (${label})` : ''}`;
   }
 }
 
@@ -204,7 +206,7 @@ export function addEvidence(
     if (selfBad) fail(issues, rec.at('self'), 'bad-input', `"${c.code}" (${c.rule}) for "${u.id}": ${selfIn.problem}`, rec.self, selfIn.expected);
     if (apprBad) fail(issues, rec.at('appraised'), 'bad-input', `"${c.code}" (${c.rule}) for "${u.id}": ${apprIn.problem}`, rec.appraised, apprIn.expected);
     if (selfBad || apprBad) continue;
-    const first = seen.claim(cell, rec.row, rec.at('unit'));
+    const first = seen.claim(cell, rec.row);
     if (first !== undefined) {
       fail(issues, rec.at('criterion'), 'duplicate-row', `a second row for unit "${u.id}", criterion "${c.code}" (first on ${first})`, rec.criterion, 'one row per unit and criterion');
       continue;
@@ -278,6 +280,7 @@ export function buildInputs(fw: Framework, units: Units, tables: RoundTables, op
   const evidence = tables.evidence === undefined ? [] : Array.isArray(tables.evidence) ? tables.evidence : [tables.evidence];
   const seen = new FirstEvidenceRows(matrix.present.length);
   for (const t of evidence) {
+    seen.nextTable(t.sheet ? `${t.file ?? ''}, sheet ${t.sheet}` : (t.file ?? ''));
     const records = isWideEvidence(t, fw) ? evidenceRecordsFromWide(t, fw, issues) : evidenceRecordsFromLong(t, issues);
     addEvidence(matrix, fw, units, records, issues, opts, seen);
   }

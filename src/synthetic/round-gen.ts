@@ -201,6 +201,7 @@ export class SyntheticRound {
     const at: Location = { file: 'evidence.csv' };
     const atAll = (): Location => at;
     const seen = new FirstEvidenceRows(matrix.present.length);
+    seen.nextTable('evidence.csv');
     let batch: EvidenceRecord[] = [];
     let row = 1;
     for (const c of this.evidenceRows()) {
