@@ -82,6 +82,10 @@ describe('SIPAS → PAR survey criterion 8.1 on the sample', () => {
       expect(res.issues.map((i) => i.code)).toEqual(Array(52).fill('duplicate-survey'));
       expect(res.issues[0]).toMatchObject({ file: 'sipas-responses.csv' });
     }
+    // The same when the survey was scored without the units list (it never saw units without forms).
+    const unlisted = scoreSurveyCsv(surveyBuiltin('sipas-2017'), sampleText('sipas-responses.csv'));
+    const again = safeAddSipasScores(buildInputs(fw, units, { evidence: t.evidence, survey: t.survey }), fw, units, unlisted, '8.1');
+    expect(again.ok ? [] : again.issues.map((i) => i.code)).toEqual(Array(52).fill('duplicate-survey'));
   });
 
   it('the criterion must exist and be a survey leaf', () => {

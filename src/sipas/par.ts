@@ -61,11 +61,9 @@ export function addSipasScores(matrix: InputMatrix, fw: Framework, units: Units,
     const cell = matrix.cell(matrix.unitIndex.get(u.id)!, leaf);
     const index = r?.index ?? null;
     if (matrix.present[cell]) {
-      // A survey results row and SIPAS for the same unit and criterion (a unit the survey never
-      // listed keeps its row).
-      if (r !== undefined) {
-        issues.add({ ...where, code: 'duplicate-survey', message: `unit "${u.id}", criterion "${c.code}" has a score in the survey results file and from SIPAS`, value: criterion, expected: 'one source per unit and criterion (drop the row from the survey results file, or the SIPAS options)' });
-      }
+      // A survey results row and SIPAS for the same unit and criterion: SIPAS speaks for every unit
+      // of the round (with forms or not, listed by the survey or not), so either source alone.
+      issues.add({ ...where, code: 'duplicate-survey', message: `unit "${u.id}", criterion "${c.code}" has a score in the survey results file and from SIPAS`, value: criterion, expected: 'one source per unit and criterion (drop the row from the survey results file, or the SIPAS options)' });
       continue;
     }
     if (index !== null || opts.nullAs === 'na') writes.push({ cell, value: index });
