@@ -70,6 +70,7 @@ describe('writing output files', () => {
       [join(dir, 'missing', 'r.csv'), 'its folder does not exist'],
       [dir, 'it is a folder'],
       [join(target, 'x.csv'), 'a part of its folder path is a file'],
+      [`${join(dir, 'new-folder')}/`, 'it is a folder'],
     ]) {
       const e = await writeFileAtomic(path, 'x').then(
         () => undefined,
@@ -96,6 +97,10 @@ describe('text encodings', () => {
     writeFileSync(latin, Buffer.concat([Buffer.from('unit,name\nnoi-vu,So Noi vu\nha-noi,H'), Buffer.from([0xe0]), Buffer.from(' Noi\n')]));
     const e8 = await loadUnits(latin).then(() => undefined, (err: unknown) => err as ParIndexError);
     expect(e8?.issues[0]).toMatchObject({ code: 'bad-encoding', file: latin, row: 3 });
+    // CR-only line ends: still the line of the bad byte, and only that line as the value.
+    writeFileSync(latin, Buffer.concat([Buffer.from('unit,name\rnoi-vu,So Noi vu\rha-noi,H'), Buffer.from([0xe0]), Buffer.from(' Noi\r')]));
+    const eCR = await loadUnits(latin).then(() => undefined, (err: unknown) => err as ParIndexError);
+    expect(eCR?.issues[0]).toMatchObject({ code: 'bad-encoding', row: 3, value: 'ha-noi,H\uFFFD Noi' });
     expect(e8?.issues[0].expected).toContain('UTF-8');
     writeFileSync(latin, '\ufeffunit,name,group\nnoi-vu,Sở Nội vụ,so\n');
     expect((await loadUnits(latin)).list[0].name).toBe('Sở Nội vụ');

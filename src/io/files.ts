@@ -55,8 +55,9 @@ export function decodeUtf8(bytes: Uint8Array, path: string): string {
     const text = new TextDecoder('utf-8').decode(bytes);
     const at = text.indexOf('\uFFFD');
     const before = text.slice(0, Math.max(at, 0));
-    const row = before.split('\n').length;
-    const line = text.slice(before.lastIndexOf('\n') + 1).split(/\r?\n/, 1)[0];
+    const lines = before.split(/\r\n|\r|\n/);
+    const row = lines.length; // the line of the first bad byte (a record, unless a quoted cell holds line breaks)
+    const line = lines[row - 1] + text.slice(before.length).split(/\r\n|\r|\n/, 1)[0];
     throw new ParIndexError({ file: path, row, code: 'bad-encoding', message: 'the file is not UTF-8 text (another encoding, such as Windows-1258?)', value: line.slice(0, 60), expected: UTF8_EXPECTED });
   }
 }

@@ -34,6 +34,7 @@ function cannotWrite(path: string, code: string | undefined, detail?: string): P
  * path is not a folder. Throws a located {@link ParIndexError} otherwise.
  */
 export async function checkOutputPath(path: string): Promise<void> {
+  if (/[\\/]$/.test(path)) throw cannotWrite(path, 'EISDIR'); // names a folder
   const folder = dirname(path);
   try {
     if (!(await stat(folder)).isDirectory()) throw cannotWrite(path, 'ENOTDIR');
@@ -48,6 +49,7 @@ export async function checkOutputPath(path: string): Promise<void> {
 
 /** Writes `data` to `path` atomically: temp file in the same folder, flushed, then renamed over the target. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  if (/[\\/]$/.test(path)) throw cannotWrite(path, 'EISDIR'); // names a folder
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(tmp, 'wx');
