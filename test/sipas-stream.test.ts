@@ -273,9 +273,16 @@ describe('streaming readers == in-memory reference', () => {
     for (const chunks of [[latin1], [...latin1].map((b) => Uint8Array.of(b))]) {
       const e = await scoreSurvey(DEF, chunks).then(() => undefined, (err: unknown) => err as ParIndexError);
       expect(e?.issues[0]).toMatchObject({ code: 'bad-encoding', row: 3, column: 'unit', columnLetter: 'B' });
+      // The csv-parse reader catches it too (by line, as it does not see cells).
+      const p = await scoreSurvey(DEF, chunks, { reader: 'csv-parse' }).then(() => undefined, (err: unknown) => err as ParIndexError);
+      expect(p?.issues[0]).toMatchObject({ code: 'bad-encoding', row: 3 });
     }
+    const cut = Buffer.concat([Buffer.from('form,unit,q1,q2,q3,q4,q5,q6\n1,u1,5,4,4,4,,\n2,u'), Buffer.from([0xe1, 0xbb])]);
+    expect((await scoreSurvey(DEF, [cut], { reader: 'csv-parse' }).catch((err: ParIndexError) => err))).toMatchObject({ code: 'bad-encoding' });
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('form,unit,q1\n1,u1,5\n', 'utf16le')]);
     const e16 = await scoreSurvey(DEF, [utf16]).then(() => undefined, (err: unknown) => err as ParIndexError);
     expect(e16?.issues[0]).toMatchObject({ code: 'bad-encoding', value: 'UTF-16LE' });
+    const p16 = await scoreSurvey(DEF, [utf16], { reader: 'csv-parse' }).then(() => undefined, (err: unknown) => err as ParIndexError);
+    expect(p16?.issues[0]).toMatchObject({ code: 'bad-encoding', value: 'UTF-16LE' });
   });
 });

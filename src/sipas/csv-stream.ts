@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ParIndexError } from '../errors.js';
 import { csvParseOptions, guessDelimiter } from '../io/csv.js';
+import { UTF8_EXPECTED } from '../io/files.js';
 import type { FormIngest } from './ingest.js';
 
 const LF = 10;
@@ -44,15 +45,38 @@ export async function ingestWithCsvParse(ingest: FormIngest, chunks: AsyncIterab
   const probe = await probeHeader(it);
   const { parse } = await import('csv-parse');
   const parser = parse({ ...csvParseOptions(delimiter ?? probe.delimiter), bom: true });
+  // csv-parse decodes without complaint; text that is not UTF-8 is caught here, as the tokenizer does.
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let lineBreaks = 0;
+  const checked = (chunk: Uint8Array, first: boolean): Uint8Array => {
+    if (first && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
+      throw new ParIndexError({ file: ingest.file, code: 'bad-encoding', message: 'the file is UTF-16 text', value: chunk[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE', expected: UTF8_EXPECTED });
+    }
+    try {
+      utf8.decode(chunk, { stream: chunk.length > 0 });
+    } catch {
+      const text = new TextDecoder('utf-8').decode(chunk);
+      const before = text.slice(0, Math.max(text.indexOf('\uFFFD'), 0));
+      const row = lineBreaks + before.split(/\r\n|\r|\n/).length;
+      throw new ParIndexError({ file: ingest.file, row, code: 'bad-encoding', message: 'the file is not UTF-8 text (another encoding, such as Windows-1258?)', expected: UTF8_EXPECTED });
+    }
+    for (const b of chunk) if (b === LF) lineBreaks++;
+    return chunk;
+  };
   async function* all(): AsyncGenerator<Uint8Array> {
     try {
-      yield* probe.head;
-      if (probe.done) return;
-      for (;;) {
-        const r = await it.next();
-        if (r.done) return;
-        yield r.value;
+      let first = true;
+      for (const chunk of probe.head) {
+        yield checked(chunk, first);
+        first = false;
       }
+      while (!probe.done) {
+        const r = await it.next();
+        if (r.done) break;
+        yield checked(r.value, first);
+        first = false;
+      }
+      checked(new Uint8Array(0), false); // a character cut off at the end of the file
     } finally {
       await it.return?.();
     }
@@ -69,7 +93,9 @@ export async function ingestWithCsvParse(ingest: FormIngest, chunks: AsyncIterab
       else ingest.addRecord(record, row);
     }
   } catch (e) {
-    await done;
+    const reading = await done;
+    if (reading instanceof ParIndexError) throw reading;
+    if (e instanceof ParIndexError) throw e;
     if (isCsvError(e)) {
       const records = (e as { records?: unknown }).records;
       throw new ParIndexError({ file: ingest.file, row: typeof records === 'number' ? records + 1 : row + 1, code: 'bad-csv', message: `the file is not valid CSV: ${e.message}`, expected: 'comma-, semicolon- or tab-separated text with balanced quotes' });
