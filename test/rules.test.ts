@@ -9,6 +9,7 @@ import { Exact } from '../src/numbers/exact.js';
 import { parseBands, safeParseBands } from '../src/scoring/bands.js';
 import { InputMatrix } from '../src/scoring/inputs.js';
 import { readCell } from '../src/scoring/rules.js';
+import { scoreWithDecimal } from '../src/scoring/decimal-reference.js';
 import { catchError, csv, round, scoreCsv, unitOf } from './support/round.js';
 
 const FW = csv(
@@ -330,19 +331,45 @@ describe('reading number text in one pass', () => {
     expect(readDecimal('1234567890123456.5')).toEqual({ units: 12345678901234565n, scale: 1 });
   });
 
-  it('setScaled stores what setText stores, in the typed arrays up to 15 digits and exactly beyond', () => {
+  it('setScaled stores units / 10^scale exactly: in the typed arrays below 10^15 with scale ≤ 14, else in the overflow map', () => {
     const fw = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,p,1,,points,,');
     const r = round(fw, csv('unit,name,group', 'a,A,g'));
-    for (const t of ['0', '-0.05', '12.5', '999999999999999', '1000000000000000', '0.00000000000001', '0.000000000000001', '-123456789012345678901.25']) {
-      const a = new InputMatrix(r.fw, r.units);
-      const b = new InputMatrix(r.fw, r.units);
-      a.setText(0, 1, t);
-      const d = readDecimal(t)!;
-      b.setScaled(0, 1, d.units, d.scale);
-      expect([b.exact(0, 1).toString(), b.overflow.size, b.maxScale, b.maxMagnitude], t).toEqual([a.exact(0, 1).toString(), a.overflow.size, a.maxScale, a.maxMagnitude]);
-      expect(b.exact(0, 1).eq(Exact.fromScaled(BigInt(d.units), d.scale))).toBe(true);
-      expect(b.overflow.size, t).toBe(t.replace(/[^0-9]/g, '').length <= 15 ? 0 : 1);
+    const cases: [bigint, number, boolean][] = [
+      [0n, 0, true],
+      [-5n, 2, true],
+      [125n, 1, true],
+      [999_999_999_999_999n, 0, true],
+      [1_000_000_000_000_000n, 0, false],
+      [1n, 14, true],
+      [1n, 15, false],
+      [-12_345_678_901_234_567_890_125n, 2, false],
+    ];
+    for (const [units, scale, typed] of cases) {
+      const m = new InputMatrix(r.fw, r.units);
+      m.setScaled(0, 1, units, scale);
+      // Independent of the parser: units / 10^scale written as a fraction.
+      expect(m.exact(0, 1).eq(Exact.of(units, 10n ** BigInt(scale))), `${units}e-${scale}`).toBe(true);
+      expect(m.overflow.size, `${units}e-${scale}`).toBe(typed ? 0 : 1);
+      if (typed) {
+        const n = new InputMatrix(r.fw, r.units);
+        n.setScaled(0, 1, Number(units), scale);
+        expect(n.exact(0, 1).eq(m.exact(0, 1))).toBe(true);
+      }
     }
+    // A second value on the same side replaces the first, wherever the first was kept.
+    const m = new InputMatrix(r.fw, r.units);
+    m.setScaled(0, 1, 10n ** 20n, 0);
+    m.setScaled(0, 1, 5, 0);
+    expect([m.exact(0, 1).toString(), m.overflow.size]).toEqual(['5', 0]);
+    expect(() => m.setScaled(0, 1, 1.5, 0)).toThrow(RangeError);
+    expect(() => m.setScaled(0, 1, 1, -1)).toThrow(RangeError);
+  });
+
+  it('the decimal.js reference scores a blank survey score as 0 of its max (a library caller can pass one)', () => {
+    const fw = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,p,2,,points,,', '2,S,,survey,,,', '2.1,s,4,,,,');
+    const r = round(fw, csv('unit,name,group', 'a,A,g'));
+    const ref = scoreWithDecimal(r.fw, r.units, [{ unit: 'a', criterion: '1.1', self: '2', appraised: '' }], [{ unit: 'a', criterion: '2.1', score: ' ' }]);
+    expect(ref.get('a')!.index!.toFixed(4)).toBe('33.3333'); // 100 × 2 / (2 + 4)
   });
 
   it('readCell gives the scaled decimal of its one parse', () => {

@@ -84,6 +84,7 @@ describe('framework errors', () => {
     const e = catchError(() => parseFramework({ settings: { ties: 'random' }, criteria: [] }, { file: 'fw.json' }));
     expect(e.issues[0]).toMatchObject({ code: 'bad-setting', file: 'fw.json', column: 'settings.ties' });
     expect(catchError(() => parseSettingsRecord({ colour: 'red' })).code).toBe('unknown-setting');
+    expect(catchError(() => parseSettingsRecord({ colour: undefined, decimals: undefined })).issues).toMatchObject([{ code: 'unknown-setting', column: 'settings.colour' }]);
   });
   it('a missing file is a located error through the safe loader', async () => {
     const r = await safeLoadFramework('/no/such/fw.csv');

@@ -86,11 +86,11 @@ function checkSetting(key: keyof SettingsInput, value: unknown, at: Location, is
 function checkSettings(obj: Record<string, unknown>, at: (key: string) => Location, issues: IssueList, allowBandList: boolean): Partial<Settings> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) {
-    if (v === undefined) continue;
     if (!(SETTING_NAMES as string[]).includes(k)) {
       issues.add({ ...at(k), code: 'unknown-setting', message: `unknown setting ${k}`, value: k, expected: SETTING_NAMES.join(', ') });
       continue;
     }
+    if (v === undefined) continue;
     const parsed = checkSetting(k as keyof SettingsInput, v, at(k), issues, allowBandList);
     if (parsed !== undefined) out[k] = parsed;
   }

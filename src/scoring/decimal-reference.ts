@@ -108,7 +108,7 @@ export function scoreWithDecimal(
       if (c.rule === 'survey') {
         const s = scores.get(key);
         if (s !== undefined && isNA(s)) continue;
-        const p = s === undefined ? new D(0) : points(c.code, s);
+        const p = s === undefined || s.trim() === '' ? new D(0) : points(c.code, s); // blank: scored 0, as a missing score
         pts = pts.add(p);
         selfPts = selfPts.add(p);
         max = max.add(cmax);

@@ -90,8 +90,12 @@ export class InputMatrix {
    * exactly in the overflow map, which routes scoring to the bigint path.
    */
   setScaled(cell: number, side: number, units: number | bigint, scale: number): void {
+    if ((typeof units === 'number' && !Number.isSafeInteger(units)) || !Number.isInteger(scale) || scale < 0) {
+      throw new RangeError(`InputMatrix.setScaled: units must be a safe integer or a bigint and scale a whole number ≥ 0, not ${units} and ${scale}`);
+    }
     const k = cell * 2 + side;
     this.state[k] = VALUE;
+    this.overflow.delete(k); // a value stored before on this side is replaced wherever it lived
     const n = typeof units === 'number' ? units : Number(units);
     const mag = n < 0 ? -n : n;
     if (mag < 1e15 && scale <= 14 && Number.isInteger(n) && (typeof units === 'number' || BigInt(n) === units)) {
