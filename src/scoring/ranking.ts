@@ -32,3 +32,15 @@ export function rankItems<T>(
   for (const t of unranked) out.push({ item: t, rank: null });
   return out;
 }
+
+/**
+ * Compares positions by `values[position]`, highest first: ranking on printed (rounded) indices,
+ * each rounded once beforehand rather than at every comparison of the sort.
+ */
+export function highestFirst(values: readonly bigint[]): (a: number, b: number) => number {
+  return (a, b) => {
+    const x = values[a];
+    const y = values[b];
+    return x > y ? -1 : x < y ? 1 : 0;
+  };
+}

@@ -14,7 +14,7 @@ import { bandOf, type Band } from './bands.js';
 import type { InputMatrix } from './inputs.js';
 import { ACC, accumulateExact, accumulateFast, compilePlan, type Totals } from './kernel.js';
 import { groupBy } from './group-by.js';
-import { rankItems } from './ranking.js';
+import { highestFirst, rankItems } from './ranking.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** Accumulator slots whose sum is a unit's points (appraisal + survey + adjust). */
@@ -308,12 +308,8 @@ export function score(fw: Framework, units: Units, inputs: InputMatrix, options:
   let compare = (a: UnitResult, b: UnitResult) => a.compareIndex(b);
   if (settings.rankOn === 'rounded') {
     // Each index rounded once (by position), not at every comparison of the sort.
-    const printed: bigint[] = results.map((r) => (r.hasIndex ? r.index!.roundToScaled(settings.decimals, settings.rounding) : 0n));
-    compare = (a, b) => {
-      const x = printed[a.position];
-      const y = printed[b.position];
-      return x > y ? -1 : x < y ? 1 : 0;
-    };
+    const byPrinted = highestFirst(results.map((r) => (r.hasIndex ? r.index!.roundToScaled(settings.decimals, settings.rounding) : 0n)));
+    compare = (a, b) => byPrinted(a.position, b.position);
   }
   const ordered: UnitResult[] = [];
   const leagues: Record<string, Summary> = {};

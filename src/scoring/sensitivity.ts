@@ -17,7 +17,7 @@ import { groupBy } from './group-by.js';
 import type { InputMatrix } from './inputs.js';
 import { unitLeafDetails } from './leaf-detail.js';
 import { appraisalPerturbation, weightPerturbation } from './perturbations.js';
-import { rankItems } from './ranking.js';
+import { highestFirst, rankItems } from './ranking.js';
 import type { ScoreResult } from './score.js';
 
 /** Options of {@link sensitivity}. */
@@ -189,7 +189,7 @@ export function sensitivity(base: ScoreResult, inputs: InputMatrix, options: Sen
   // rankOn rounded: each run's index rounded once per unit, not at every comparison of the sort.
   const rounded = settings.rankOn === 'rounded';
   const printed: bigint[] = new Array(n);
-  const compare = rounded ? (a: number, b: number) => (printed[a] > printed[b] ? -1 : printed[a] < printed[b] ? 1 : 0) : (a: number, b: number) => index[b]!.cmp(index[a]!);
+  const compare = rounded ? highestFirst(printed) : (a: number, b: number) => index[b]!.cmp(index[a]!);
 
   const nums: bigint[] = new Array(n);
   const dens: bigint[] = new Array(n);
