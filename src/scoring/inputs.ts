@@ -95,7 +95,7 @@ export class InputMatrix {
     }
     const k = cell * 2 + side;
     this.state[k] = VALUE;
-    this.overflow.delete(k); // a value stored before on this side is replaced wherever it lived
+    if (this.overflow.size !== 0) this.overflow.delete(k); // a value stored before on this side is replaced wherever it lived
     const n = typeof units === 'number' ? units : Number(units);
     const mag = n < 0 ? -n : n;
     if (mag < 1e15 && scale <= 14 && Number.isInteger(n) && (typeof units === 'number' || BigInt(n) === units)) {
