@@ -35,7 +35,7 @@ const SIDES = {
   'score:ours': {
     async setup() {
       const s = scoringSetup();
-      return { ...s, inputs: s.round.inputs(s.fw, s.units), leagueCheck: (await import('./lib/leagues.mjs')).leagueCheck };
+      return { ...s, inputs: s.round.inputs(s.fw, s.units), scoreCheck: (await import('./lib/score-check.mjs')).scoreCheck };
     },
     run({ fw, units, inputs }) {
       const res = P.score(fw, units, inputs);
@@ -43,30 +43,33 @@ const SIDES = {
       for (const u of res.units) if (u.index) chars += u.index.toFixed(2).length;
       return { res, chars };
     },
-    check({ res }, { units, leagueCheck }) {
+    check({ res }, { units, scoreCheck }) {
       const byId = new Map(res.units.map((u) => [u.unit, u]));
+      const t = (x, d) => (x === null ? null : x.toFixed(d));
       const rows = units.list.map((unit) => {
         const u = byId.get(unit.id);
-        return [unit.id, unit.rankGroup, u.rank, u.index ? u.index.toFixed(2) : null];
+        return [unit.id, unit.rankGroup, u.rank, t(u.index, 2), t(u.selfIndex, 2), u.missing, u.na, u.unappraised, t(u.index, 12), t(u.selfIndex, 12)];
       });
-      return { path: res.path, units: res.units.length, ...leagueCheck(rows) };
+      const means = Object.fromEntries(Object.entries(res.leagues).flatMap(([k, l]) => (l.mean === null ? [] : [[k, [l.mean.toFixed(2), l.mean.toFixed(12)]]])));
+      return { path: res.path, units: res.units.length, ...scoreCheck(rows, means) };
     },
   },
   'score:float': {
     async setup() {
       const s = scoringSetup();
       const { floatScore } = await import('./lib/float-score.mjs');
-      return { ...s, inputs: s.round.inputs(s.fw, s.units), floatScore, leagueCheck: (await import('./lib/leagues.mjs')).leagueCheck };
+      return { ...s, inputs: s.round.inputs(s.fw, s.units), floatScore, scoreCheck: (await import('./lib/score-check.mjs')).scoreCheck };
     },
     run({ fw, inputs, floatScore }) {
       return floatScore(fw, inputs);
     },
-    check(out, { inputs, leagueCheck }) {
-      const rows = inputs.units.map((u, i) => {
-        const idx = out.totals.index[i];
-        return [u.id, u.rankGroup, Number.isNaN(idx) ? null : out.rank[i], Number.isNaN(idx) ? null : idx.toFixed(2)];
-      });
-      return { units: out.rank.length, ...leagueCheck(rows) };
+    check(out, { inputs, scoreCheck }) {
+      const t = out.totals;
+      const v = (x) => (Number.isNaN(x) ? null : x);
+      const t2 = (x) => (Number.isNaN(x) ? null : x.toFixed(2));
+      const rows = inputs.units.map((u, i) => [u.id, u.rankGroup, Number.isNaN(t.index[i]) ? null : out.rank[i], t2(t.index[i]), t2(t.selfIndex[i]), t.missing[i], t.na[i], t.unappraised[i], v(t.index[i]), v(t.selfIndex[i])]);
+      const means = Object.fromEntries(Object.entries(out.means).map(([k, m]) => [k, [m.toFixed(2), m]]));
+      return { units: out.rank.length, ...scoreCheck(rows, means) };
     },
   },
   'score:decimal': {
@@ -80,15 +83,20 @@ const SIDES = {
         for (const c of s.round.surveyRows()) yield { unit: c[0], criterion: c[1], score: c[2] };
       })();
       const prep = prepareDecimal(P.RefDecimal, P.readYesNo, s.fw, s.units, evidence, survey);
-      return { prep, decimalPreparedScore, leagueCheck: (await import('./lib/leagues.mjs')).leagueCheck };
+      return { prep, decimalPreparedScore, scoreCheck: (await import('./lib/score-check.mjs')).scoreCheck };
     },
     run({ prep, decimalPreparedScore }) {
       return decimalPreparedScore(prep);
     },
-    check(out, { prep, leagueCheck }) {
+    check(out, { prep, scoreCheck }) {
       const D = prep.D;
-      const rows = prep.units.map((u, i) => [u.id, u.rankGroup, out.units[i].rank, out.units[i].index === null ? null : out.units[i].index.toFixed(2, D.ROUND_HALF_UP)]);
-      return { units: out.units.length, ...leagueCheck(rows) };
+      const t = (x, d) => (x === null ? null : x.toFixed(d, D.ROUND_HALF_UP));
+      const rows = prep.units.map((u, i) => {
+        const r = out.units[i];
+        return [u.id, u.rankGroup, r.rank, t(r.index, 2), t(r.selfIndex, 2), r.missing, r.na, r.unappraised, t(r.index, 12), t(r.selfIndex, 12)];
+      });
+      const means = Object.fromEntries(Object.entries(out.means).map(([k, m]) => [k, [t(m, 2), t(m, 12)]]));
+      return { units: out.units.length, ...scoreCheck(rows, means) };
     },
   },
   'score:decimal-text': {
@@ -97,17 +105,20 @@ const SIDES = {
       const evidence = [...s.round.evidenceRows()].map((c) => ({ unit: c[0], criterion: c[1], self: c[2], appraised: c[3] }));
       const survey = [...s.round.surveyRows()].map((c) => ({ unit: c[0], criterion: c[1], score: c[2] }));
       const { decimalScore } = await import('./lib/decimal-score.mjs');
-      return { ...s, evidence, survey, decimalScore, leagueCheck: (await import('./lib/leagues.mjs')).leagueCheck };
+      return { ...s, evidence, survey, decimalScore, scoreCheck: (await import('./lib/score-check.mjs')).scoreCheck };
     },
     run({ fw, units, evidence, survey, decimalScore }) {
       return decimalScore(P, fw, units, evidence, survey);
     },
-    check(out, { units, leagueCheck }) {
+    // The reference returns index and selfIndex per unit, no missing / NA / unappraised counts.
+    check(out, { units, scoreCheck }) {
+      const t = (x, d) => (x === null ? null : x.toFixed(d, P.RefDecimal.ROUND_HALF_UP));
       const rows = units.list.map((u) => {
-        const idx = out.res.get(u.id).index;
-        return [u.id, u.rankGroup, out.rank.get(u.id) ?? null, idx === null ? null : idx.toFixed(2, P.RefDecimal.ROUND_HALF_UP)];
+        const r = out.res.get(u.id);
+        return [u.id, u.rankGroup, out.rank.get(u.id) ?? null, t(r.index, 2), t(r.selfIndex, 2), null, null, null, t(r.index, 12), t(r.selfIndex, 12)];
       });
-      return { units: units.list.length, ...leagueCheck(rows) };
+      const means = Object.fromEntries([...out.means].map(([k, m]) => [k, [t(m, 2), t(m, 12)]]));
+      return { units: units.list.length, ...scoreCheck(rows, means) };
     },
   },
 
@@ -247,6 +258,6 @@ if (side.process) {
   delete m.last;
   result = { ...m, maxRssMB: process.resourceUsage().maxRSS / 1024, check };
 }
-process.stdout.write(JSON.stringify(result) + '\n');
-// DuckDB keeps native threads alive; leave promptly once the figures are out.
-process.exit(0);
+// DuckDB keeps native threads alive: leave promptly once the figures are out — after the write has
+// flushed (stdout to a pipe is asynchronous; the scoring sides' per-unit rows run to ~1 MB).
+process.stdout.write(JSON.stringify(result) + '\n', () => process.exit(0));

@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RefDecimal } from '../src/scoring/decimal-reference.js';
+import { buildInputs } from '../src/criteria/evidence.js';
+import { makeTable } from '../src/io/table.js';
 import { readYesNo } from '../src/scoring/rules.js';
 import { score } from '../src/scoring/score.js';
-import { syntheticRound } from '../src/synthetic/round-gen.js';
+import { EVIDENCE_HEADER, syntheticRound } from '../src/synthetic/round-gen.js';
 
 const root = join(__dirname, '..');
 const WORKLOADS: Record<string, string[]> = {
@@ -55,12 +57,19 @@ describe('bench/run.mjs --smoke', () => {
       }
       expect(w.agree, `${name}: every side computed the same result`).toBe(true);
     }
-    // The score sides agree on every league's leader, its 2-dp index and the ranked count (the exact
-    // sides on every unit's 2-dp index too); SIPAS sides on every count.
+    // The score sides were compared unit by unit (bench/lib/score-check.mjs): the exact sides report
+    // the same league summaries (leader, its 2-dp index, ranked units, 2-dp mean), and the prepared
+    // decimal.js side the same digest of every unit's rank, index, selfIndex, counts and the means.
     const score = report.workloads.score.sides;
     expect(Object.keys(score.ours.check.leagues).length).toBe(2);
-    for (const side of ['float', 'decimal', 'decimalText']) expect(score[side].check.leagues, side).toEqual(score.ours.check.leagues);
-    for (const side of ['decimal', 'decimalText']) expect(score[side].check.indexDigest, side).toBe(score.ours.check.indexDigest);
+    for (const side of ['decimal', 'decimalText']) expect(score[side].check.leagues, side).toEqual(score.ours.check.leagues);
+    expect(score.decimal.check.digest).toBe(score.ours.check.digest);
+    for (const [k, l] of Object.entries(score.ours.check.leagues) as [string, { top: string; ranked: number }][]) {
+      expect(score.float.check.leagues[k].top, k).toBe(l.top);
+      expect(score.float.check.leagues[k].ranked, k).toBe(l.ranked);
+    }
+    expect(report.workloads.score.agreeNotes.join('\n')).toMatch(/^float64 within 1e-9 of exact/);
+    for (const side of Object.keys(score)) expect(score[side].check.rows, `${side}: per-unit rows are dropped from the report`).toBeUndefined();
     expect(report.workloads.sipas.sides.ours.check.forms).toBe(2000);
     expect(report.workloads.sipas.sides.duckdb.check.valid).toBe(report.workloads.sipas.sides.ours.check.valid);
     expect(report.workloads.xlsx.sides.ours.check.rows).toBe(200);
@@ -71,24 +80,59 @@ describe('bench/run.mjs --smoke', () => {
 });
 
 describe('bench/lib/decimal-prepared.mjs (the naive decimal.js baseline)', () => {
+  const load = async () => await import(pathToFileURL(join(root, 'bench', 'lib', 'decimal-prepared.mjs')).href);
+  type Row = { unit: string; criterion: string; self: string; appraised: string };
+  /** Holds the baseline to score() unit by unit: index, selfIndex (30 dp), rank, counts, league means. */
+  async function expectSameAsScore(r: ReturnType<typeof syntheticRound>, evidence: Row[], inputs = r.inputs(r.framework(), r.units())) {
+    const { prepareDecimal, decimalPreparedScore } = await load();
+    const fw = r.framework();
+    const units = r.units();
+    const res = score(fw, units, inputs);
+    const survey = [...r.surveyRows()].map((c) => ({ unit: c[0], criterion: c[1], score: c[2] }));
+    const out = decimalPreparedScore(prepareDecimal(RefDecimal, readYesNo, fw, units, evidence, survey));
+    const byId = new Map(res.units.map((u) => [u.unit, u]));
+    units.list.forEach((unit, i) => {
+      const o = byId.get(unit.id)!;
+      const d = out.units[i];
+      expect([d.index.toFixed(30), d.selfIndex.toFixed(30), d.rank, d.missing, d.na, d.unappraised], unit.id).toEqual([o.index!.toFixed(30), o.selfIndex!.toFixed(30), o.rank, o.missing, o.na, o.unappraised]);
+    });
+    for (const [k, l] of Object.entries(res.leagues)) expect(out.means[k].toFixed(30), k).toBe(l.mean!.toFixed(30));
+    return { res, out };
+  }
+  const rowsOf = (r: ReturnType<typeof syntheticRound>): Row[] => [...r.evidenceRows()].map((c) => ({ unit: c[0], criterion: c[1], self: c[2], appraised: c[3] }));
+
   it('scores every unit exactly like score(): index, selfIndex, rank, counts and league means', async () => {
-    const { prepareDecimal, decimalPreparedScore } = await import(pathToFileURL(join(root, 'bench', 'lib', 'decimal-prepared.mjs')).href);
     for (const spec of [{ preset: 'hanoi' as const }, { units: 120, criteria: 160, seed: 4 }]) {
       const r = syntheticRound(spec);
-      const fw = r.framework();
-      const units = r.units();
-      const res = score(fw, units, r.inputs(fw, units));
-      const evidence = [...r.evidenceRows()].map((c) => ({ unit: c[0], criterion: c[1], self: c[2], appraised: c[3] }));
-      const survey = [...r.surveyRows()].map((c) => ({ unit: c[0], criterion: c[1], score: c[2] }));
-      const prep = prepareDecimal(RefDecimal, readYesNo, fw, units, evidence, survey);
-      const out = decimalPreparedScore(prep);
-      const byId = new Map(res.units.map((u) => [u.unit, u]));
-      units.list.forEach((unit, i) => {
-        const o = byId.get(unit.id)!;
-        const d = out.units[i];
-        expect([d.index.toFixed(30), d.selfIndex.toFixed(30), d.rank, d.missing, d.na, d.unappraised], unit.id).toEqual([o.index!.toFixed(30), o.selfIndex!.toFixed(30), o.rank, o.missing, o.na, o.unappraised]);
-      });
-      for (const [k, l] of Object.entries(res.leagues)) expect(out.means[k].toFixed(30), k).toBe(l.mean!.toFixed(30));
+      await expectSameAsScore(r, rowsOf(r));
     }
+  });
+
+  it('counts an evidence row whose self and appraised cells are both blank as no row (missing, not unappraised)', async () => {
+    const r = syntheticRound({ preset: 'hanoi' });
+    const fw = r.framework();
+    const units = r.units();
+    const evidence = rowsOf(r);
+    const k = evidence.findIndex((e) => fw.byCode.get(e.criterion)!.rule !== 'adjust' && e.self.trim() !== '' && e.appraised.trim() !== '' && e.self.trim().toUpperCase() !== 'NA');
+    const before = score(fw, units, r.inputs(fw, units)).units.find((u) => u.unit === evidence[k].unit)!;
+    evidence[k] = { ...evidence[k], self: '', appraised: ' ' };
+    const table = makeTable([...EVIDENCE_HEADER], evidence.map((e, i) => ({ row: i + 2, cells: [e.unit, e.criterion, e.self, e.appraised, '', ''] })), { file: 'evidence.csv' });
+    const { res, out } = await expectSameAsScore(r, evidence, buildInputs(fw, units, { evidence: table, survey: r.surveyTable() }));
+    const after = res.units.find((u) => u.unit === evidence[k].unit)!;
+    expect([after.missing, after.unappraised]).toEqual([before.missing + 1, before.unappraised]);
+    const d = out.units[units.list.findIndex((u) => u.id === evidence[k].unit)];
+    expect([d.missing, d.unappraised]).toEqual([after.missing, after.unappraised]);
+  });
+
+  it('refuses a framework with settings it does not implement (ties, rankOn, clamp, bands, decimals, rounding)', async () => {
+    const { prepareDecimal } = await load();
+    const r = syntheticRound({ units: 10, criteria: 20 });
+    const fw = r.framework();
+    const units = r.units();
+    const prep = (settings: Record<string, unknown>) => () => prepareDecimal(RefDecimal, readYesNo, { ...fw, settings }, units, [], []);
+    for (const s of [{ ties: 'dense' }, { rankOn: 'rounded' }, { clamp: true }, { clamp: 'yes' }, { bands: 'A>=90' }, { decimals: 3 }, { rounding: 'half-even' }]) {
+      expect(prep(s), JSON.stringify(s)).toThrow(/implements the default settings only .*this framework sets/);
+    }
+    for (const s of [{}, { ties: 'competition', rankOn: 'exact', clamp: 'false', decimals: '2', rounding: 'half-up' }]) expect(prep(s), JSON.stringify(s)).not.toThrow();
   });
 });

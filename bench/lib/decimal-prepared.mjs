@@ -16,13 +16,39 @@
  * missing / unappraised / NA counts, competition ranks per league by Decimal comparison, the league
  * means, and every index printed to 2 decimals (half-up). It does not compute per-area points
  * (parindex and the float64 side do), which if anything favours this baseline.
+ *
+ * Like parindex (SPEC §3), an evidence row whose self and appraised cells are both blank counts as
+ * no row (missing, not unappraised). It implements the default settings only — competition ties,
+ * ranks on exact values, no clamp, no bands, 2 decimals half-up (what the synthetic rounds use):
+ * `prepareDecimal` throws on a framework with any other setting rather than score it differently
+ * from parindex.
  */
 const R_POINTS = 0, R_YESNO = 1, R_RATIO = 2, R_TIERS = 3, R_SURVEY = 4, R_ADJUST = 5;
 const RULES = { points: R_POINTS, yesno: R_YESNO, ratio: R_RATIO, tiers: R_TIERS, survey: R_SURVEY, adjust: R_ADJUST };
 const BLANK = 0, NA = 1, VALUE = 2;
 
-/** Parses the framework and every cell into Decimals (untimed setup). */
+/** The settings this baseline implements (SPEC §2 defaults); `decimals` and `rounding` only shape output. */
+const DEFAULTS = { ties: 'competition', rankOn: 'exact', clamp: false, decimals: 2, rounding: 'half-up', bands: '' };
+
+/**
+ * Throws unless every setting of `fw` is its default (an absent setting is the default). Settings
+ * may be given as text (an xlsx settings sheet): `clamp` `false`/`no`/`0`, `decimals` `2`.
+ */
+export function assertDefaultSettings(fw, who = 'the naive decimal.js baseline') {
+  const norm = (k, v) => {
+    if (k === 'clamp' && typeof v === 'string') return { true: true, yes: true, 1: true, false: false, no: false, 0: false }[v.trim().toLowerCase()] ?? v;
+    if (k === 'decimals' && typeof v === 'string' && /^\s*\d+\s*$/.test(v)) return Number(v);
+    return typeof v === 'string' ? v.trim() : v;
+  };
+  const off = Object.entries(fw.settings ?? {})
+    .filter(([k, v]) => v !== undefined && (!(k in DEFAULTS) || norm(k, v) !== DEFAULTS[k]))
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  if (off.length) throw new Error(`${who} implements the default settings only (ties competition, rankOn exact, no clamp, no bands, 2 decimals half-up); this framework sets ${off.join(', ')}`);
+}
+
+/** Parses the framework and every cell into Decimals (untimed setup). Throws on non-default settings. */
 export function prepareDecimal(D, readYesNo, fw, units, evidence, survey) {
+  assertDefaultSettings(fw);
   const dec = (x) => new D(x.num.toString()).div(x.den.toString());
   const leaves = fw.leaves.map((c) => {
     const tiers = [];
@@ -52,6 +78,7 @@ export function prepareDecimal(D, readYesNo, fw, units, evidence, survey) {
     value[k] = rule === R_YESNO ? readYesNo(t) : new D(t);
   };
   for (const r of evidence) {
+    if (r.self.trim() === '' && r.appraised.trim() === '') continue; // counts as no row (SPEC §3)
     const j = leafIndex.get(r.criterion);
     const cell = unitIndex.get(r.unit) * nLeaves + j;
     present[cell] = 1;
