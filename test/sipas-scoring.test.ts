@@ -291,6 +291,8 @@ describe('bad responses are located errors', () => {
     expect(issuesOf(() => scoreSurveyCsv(def(), csv('form,unit,a1,a2,b1,b2,c1', '1, ,5,5,5,5,'))).map((i) => [i.code, i.row])).toEqual([['missing-unit', 2]]);
     expect(issuesOf(() => scoreSurveyCsv(def(), csv('form,unit,a1,a2,b1,b2', '1,u,5,5,5,5'))).map((i) => [i.code, i.row])).toEqual([['missing-column', 1]]);
     expect(issuesOf(() => scoreSurveyCsv(def(), csv('form,unit,a1,a2,b1,b2,c1,a1', '1,u,5,5,5,5,,5'))).map((i) => [i.code, i.column, i.columnLetter])).toEqual([['duplicate-column', 'a1', 'H']]);
+    // The exact name and a case variant: ambiguous too (which one holds the answers?).
+    expect(issuesOf(() => scoreSurveyCsv(def(), csv('form,unit,a1,a2,b1,b2,c1,A1', '1,u,5,5,5,5,,5'))).map((i) => [i.code, i.column, i.columnLetter])).toEqual([['duplicate-column', 'A1', 'H']]);
     expect(issuesOf(() => scoreSurveyCsv(def(), csv('form,a1,a2,b1,b2,c1', '1,5,5,5,5,'))).map((i) => i.code)).toEqual(['missing-column']);
     expect(issuesOf(() => scoreSurveyCsv(def(), '')).map((i) => i.code)).toEqual(['empty-file']);
     expect(issuesOf(() => scoreSurveyCsv(def(), csv('form,unit,a1,a2,b1,b2,c1', '1,all,5,5,5,5,', '2,all,5,5,5,5,'))).map((i) => [i.code, i.row])).toEqual([['reserved-unit', 2]]);

@@ -100,8 +100,10 @@ export class FormIngest {
     const where = { file: this.opts.file, sheet: this.opts.sheet, row };
     for (const q of this.definition.questions) {
       const name = q.column!.normalize('NFC');
-      let hits = header.flatMap((h, i) => (h === name ? [i] : []));
-      if (hits.length === 0) hits = header.flatMap((h, i) => (h.toLowerCase() === name.toLowerCase() ? [i] : []));
+      // Matched ignoring case (definitions may not hold two columns differing only so): two header
+      // cells that both match, `q1_1` and `Q1_1`, are ambiguous.
+      const folded = name.toLowerCase();
+      const hits = header.flatMap((h, i) => (h.toLowerCase() === folded ? [i] : []));
       if (hits.length === 0) {
         issues.add({ ...where, code: 'missing-column', message: `the responses file has no column "${name}" for question "${q.code}"`, value: header.join(', '), expected: `a header "${name}"` });
         continue;
