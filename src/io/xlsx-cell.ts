@@ -134,31 +134,34 @@ interface FormatFacts {
   decimals: number;
 }
 
-/** One section of a number format split into its parts outside quotes, brackets and escapes. */
+/**
+ * Calls `visit` with each character of a number format (and its index) that is not literal text:
+ * quoted strings, `[...]` (colours, conditions, locales) and the character after `\\`, `_` or `*`
+ * are passed over.
+ */
+function forEachFormatChar(fmt: string, visit: (ch: string, i: number) => void): void {
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i];
+    if (ch === '"' || ch === '[') {
+      const end = fmt.indexOf(ch === '"' ? '"' : ']', i + 1);
+      i = end < 0 ? fmt.length : end;
+    } else if (ch === '\\' || ch === '_' || ch === '*') {
+      i++; // the next character is literal (or a fill/space character)
+    } else visit(ch, i);
+  }
+}
+
+/** What one section of a number format does: its percent signs and the decimals it always shows. */
 function sectionFacts(section: string): FormatFacts {
   let percent = 0;
   let decimals = 0;
   let afterPoint = false;
-  for (let i = 0; i < section.length; i++) {
-    const ch = section[i];
-    if (ch === '"') {
-      const end = section.indexOf('"', i + 1);
-      i = end < 0 ? section.length : end;
-    } else if (ch === '[') {
-      const end = section.indexOf(']', i + 1);
-      i = end < 0 ? section.length : end;
-    } else if (ch === '\\' || ch === '_' || ch === '*') {
-      i++; // the next character is literal (or a fill/space character)
-    } else if (ch === '%') {
-      percent++;
-    } else if (ch === '.') {
-      afterPoint = true;
-    } else if (ch === '0' && afterPoint) {
-      decimals++;
-    } else if (afterPoint && ch !== '#' && ch !== '?') {
-      afterPoint = false; // the decimals ended (e.g. `0.00 "điểm"`, `0.0E+00`)
-    }
-  }
+  forEachFormatChar(section, (ch) => {
+    if (ch === '%') percent++;
+    else if (ch === '.') afterPoint = true;
+    else if (ch === '0' && afterPoint) decimals++;
+    else if (afterPoint && ch !== '#' && ch !== '?') afterPoint = false; // the decimals ended (`0.00 "điểm"`, `0.0E+00`)
+  });
   return { percent, decimals };
 }
 
@@ -166,21 +169,12 @@ function sectionFacts(section: string): FormatFacts {
 function formatSections(fmt: string): string[] {
   const out: string[] = [];
   let start = 0;
-  for (let i = 0; i < fmt.length; i++) {
-    const ch = fmt[i];
-    if (ch === '"') {
-      const end = fmt.indexOf('"', i + 1);
-      i = end < 0 ? fmt.length : end;
-    } else if (ch === '[') {
-      const end = fmt.indexOf(']', i + 1);
-      i = end < 0 ? fmt.length : end;
-    } else if (ch === '\\' || ch === '_' || ch === '*') {
-      i++;
-    } else if (ch === ';') {
+  forEachFormatChar(fmt, (ch, i) => {
+    if (ch === ';') {
       out.push(fmt.slice(start, i));
       start = i + 1;
     }
-  }
+  });
   out.push(fmt.slice(start));
   return out;
 }
