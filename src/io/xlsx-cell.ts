@@ -136,7 +136,7 @@ interface FormatFacts {
 
 /**
  * Calls `visit` with each character of a number format (and its index) that is not literal text:
- * quoted strings, `[...]` (colours, conditions, locales) and the character after `\\`, `_` or `*`
+ * quoted strings, `[...]` (colours, conditions, locales) and the character after a backslash, `_` or `*`
  * are passed over.
  */
 function forEachFormatChar(fmt: string, visit: (ch: string, i: number) => void): void {
