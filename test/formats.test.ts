@@ -53,6 +53,13 @@ describe('input shapes', () => {
     expect(e.issues[0]).toMatchObject({ code: 'unknown-criterion', row: 1, columnLetter: 'C', value: '1.9' });
   });
 
+  it('a unit row repeated in the wide layout is located on the repeated row, in the criterion\'s column', () => {
+    const fw = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,p,2,,points,,', '1.2,q,1,,yesno,,');
+    const e = catchError(() => round(fw, csv('unit,name,group', 'a,A,g'), csv('unit,1.1,1.2', 'a,1,có', 'a,2,')));
+    expect(e.issues).toMatchObject([{ code: 'duplicate-row', row: 3, column: '1.1', columnLetter: 'B' }]);
+    expect(e.issues[0].message).toMatch(/first on row 2/);
+  });
+
   it('the sample folder is the embedded copy', () => {
     expect(SAMPLE.endsWith(join('data', 'hanoi-2021'))).toBe(true);
   });

@@ -94,7 +94,9 @@ export function evidenceRecordsFromWide(table: Table, fw: Framework, issues: Iss
         evidence: '',
         note: '',
         row: r.row,
-        at: (field) => (field === 'criterion' ? cellLocation(table, headerRow, a >= 0 ? a : s) : cellLocation(table, r.row, field === 'unit' ? unitCol : field === 'self' ? s : a)),
+        // A problem with the (unit, criterion) pair — a repeated unit row, a criterion that does not
+        // apply — is located on this row's cell of the criterion's column.
+        at: (field) => cellLocation(table, r.row, field === 'unit' ? unitCol : field === 'self' ? s : field === 'appraised' ? a : a >= 0 ? a : s),
       });
     }
   }
