@@ -102,7 +102,11 @@ export type SettingsInput = z.infer<typeof SettingsSchema>;
 
 const cellValue = z.union([z.string(), z.number()]);
 
-/** The JSON framework file: `{ settings, criteria }` (a bare criteria array is also accepted). */
+/**
+ * The JSON framework file: `{ settings, criteria }` (a bare criteria array is also accepted). For
+ * editors it states the canonical JSON types (`decimals` a number, `clamp` a boolean); the reader
+ * also accepts them as text, as a settings sheet holds them (see {@link SettingsSchema}).
+ */
 export const FrameworkFileSchema = z.object({
   settings: z
     .object({
