@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitCsvFast } from '../src/io/csv-fast.js';
-import { csvParseOptions, guessDelimiter, parseCsvTable } from '../src/io/csv.js';
+import { csvParseOptions, csvRowSource, guessDelimiter, parseCsvTable } from '../src/io/csv.js';
 import { catchError, sampleText } from './support/round.js';
 
 const reference = (text: string, delimiter: string): string[][] | 'error' => {
@@ -96,5 +96,38 @@ describe('parseCsvTable line ends and delimiter', () => {
   it('names the record (not the line) of malformed CSV after a cell with line breaks', () => {
     const e = catchError(() => parseCsvTable('a,b\n"x\ny\nz",1\n2,"q"w\n', { file: 'bad.csv' }));
     expect(e.issues[0]).toMatchObject({ code: 'bad-csv', file: 'bad.csv', row: 3 });
+  });
+});
+
+describe('csvRowSource (rows split as they are iterated)', () => {
+  it('gives the rows parseCsvTable gives, on random well-formed text and on every sample file', () => {
+    fc.assert(
+      fc.property(delimArb, fc.constantFrom('\n', '\r\n'), fc.array(fc.array(cellArb, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 }), (d, eol, rows) => {
+        const text = rows.map((r) => r.map((c) => quote(c, d)).join(d)).join(eol) + eol;
+        let table;
+        try {
+          table = parseCsvTable(text);
+        } catch {
+          expect(() => [...csvRowSource(text).rows]).toThrow();
+          return;
+        }
+        const lazy = csvRowSource(text);
+        expect(lazy.header).toEqual(table.header);
+        expect([...lazy.rows]).toEqual(table.rows);
+        expect([...lazy.rows]).toEqual(table.rows); // iterable again
+      }),
+      { numRuns: 2000 },
+    );
+    for (const f of ['framework.csv', 'units.csv', 'evidence.csv', 'survey.csv', 'sipas-responses.csv']) {
+      const text = sampleText(f);
+      const lazy = csvRowSource(text, { file: f });
+      expect(Array.isArray(lazy.rows), f).toBe(false); // the sample files take the lazy path
+      expect({ ...lazy, rows: [...lazy.rows] }).toEqual(parseCsvTable(text, { file: f }));
+    }
+  });
+  it('falls back to the whole-file reader (and its errors) where the splitter declines', () => {
+    expect(Array.isArray(csvRowSource('a;b\r1;2\r').rows)).toBe(true);
+    expect(() => csvRowSource('a,b\n1,"x"y\n', { file: 'bad.csv' })).toThrow(/not valid CSV/);
+    expect(() => csvRowSource('', { file: 'e.csv' })).toThrow(/empty/);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { IssueList, toSafe, type Issue, type Location, type SafeResult } from '../errors.js';
 import { bindColumns, FIELDS, foldHeader } from '../io/headers.js';
-import { cellLocation, columnLetter, headerRowOf, type Table } from '../io/table.js';
+import { cellLocation, columnLetter, headerRowOf, type RowSource } from '../io/table.js';
 import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import { APPRAISED, InputMatrix, SELF } from '../scoring/inputs.js';
 import { isCellProblem, readCell } from '../scoring/rules.js';
@@ -29,7 +29,7 @@ export interface EvidenceRecord {
 }
 
 /** Reads a long-layout evidence table into records, lazily (row shape checked by zod). */
-export function* evidenceRecordsFromLong(table: Table, issues: IssueList): Generator<EvidenceRecord> {
+export function* evidenceRecordsFromLong(table: RowSource, issues: IssueList): Generator<EvidenceRecord> {
   // One record at a time: a national round's million rows are never held twice.
   for (const r of iterateRows(table, FIELDS.evidence, EvidenceRowSchema, issues, 'evidence file')) {
     const v = r.value;
@@ -44,7 +44,7 @@ const SELF_SUFFIX = /^(.*?)\s*\((?:self|tự chấm|tu cham)\)\s*$/i;
  * True when a table looks like the wide layout: it has a unit column and no criterion column, and
  * its other headers are criterion codes of the framework.
  */
-export function isWideEvidence(table: Table, fw: Framework): boolean {
+export function isWideEvidence(table: RowSource, fw: Framework): boolean {
   const folded = table.header.map(foldHeader);
   const critNames = new Set(['criterion', ...FIELDS.evidence[1].aliases].map(foldHeader));
   if (folded.some((h) => critNames.has(h))) return false;
@@ -56,11 +56,11 @@ export function isWideEvidence(table: Table, fw: Framework): boolean {
  * problems — no unit column or two of them, a code-like column naming no criterion, a criterion
  * column written twice — are located on the header row.
  */
-export function evidenceRecordsFromWide(table: Table, fw: Framework, issues: IssueList): EvidenceRecord[] {
+export function* evidenceRecordsFromWide(table: RowSource, fw: Framework, issues: IssueList): Generator<EvidenceRecord> {
   const headerRow = headerRowOf(table);
   const before = issues.issues.length;
   const { unit: unitCol } = bindColumns(table, [FIELDS.evidence[0]], issues, 'wide evidence table');
-  if (unitCol < 0 || issues.issues.length > before) return [];
+  if (unitCol < 0 || issues.issues.length > before) return;
   const apprCols = new Map<string, number>();
   const selfCols = new Map<string, number>();
   table.header.forEach((h, i) => {
@@ -82,11 +82,10 @@ export function evidenceRecordsFromWide(table: Table, fw: Framework, issues: Iss
     cols.set(code, i);
   });
   const codes = [...new Set([...apprCols.keys(), ...selfCols.keys()])].map((code) => ({ code, a: apprCols.get(code) ?? -1, s: selfCols.get(code) ?? -1 }));
-  const out: EvidenceRecord[] = [];
   for (const r of table.rows) {
     const unit = r.cells[unitCol];
     for (const { code, a, s } of codes) {
-      out.push({
+      yield {
         unit,
         criterion: code,
         self: s >= 0 ? r.cells[s] : '',
@@ -97,10 +96,9 @@ export function evidenceRecordsFromWide(table: Table, fw: Framework, issues: Iss
         // A problem with the (unit, criterion) pair — a repeated unit row, a criterion that does not
         // apply — is located on this row's cell of the criterion's column.
         at: (field) => cellLocation(table, r.row, field === 'unit' ? unitCol : field === 'self' ? s : field === 'appraised' ? a : a >= 0 ? a : s),
-      });
+      };
     }
   }
-  return out;
 }
 
 /** Options for reading inputs. */
@@ -223,7 +221,7 @@ export function addEvidence(
 }
 
 /** Checks survey results (unit, criterion, score 0–100 or NA) and stores them in `matrix`. */
-export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Units, table: Table, issues: IssueList, opts: NumberTextOptions = {}): void {
+export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Units, table: RowSource, issues: IssueList, opts: NumberTextOptions = {}): void {
   const seen = new Map<number, number>();
   for (const r of iterateRows(table, FIELDS.survey, SurveyRowSchema, issues, 'survey results file')) {
     const v = r.value;
@@ -267,9 +265,9 @@ export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Unit
 /** The tables of one round. */
 export interface RoundTables {
   /** Evidence table (long or wide layout). */
-  evidence?: Table | Table[];
+  evidence?: RowSource | RowSource[];
   /** Survey results table. */
-  survey?: Table;
+  survey?: RowSource;
 }
 
 /**

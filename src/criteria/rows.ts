@@ -1,11 +1,11 @@
 /**
- * Turning a {@link Table} into validated row objects with a zod schema. Every zod issue becomes a
+ * Turning the rows of a table ({@link RowSource}) into validated row objects with a zod schema. Every zod issue becomes a
  * located {@link Issue} naming the row and the column of the failing field.
  */
 import type { z } from 'zod';
 import type { IssueList } from '../errors.js';
 import { bindColumns, type ColumnMap, type FieldSpec } from '../io/headers.js';
-import { cellLocation, type Table, type TableRow } from '../io/table.js';
+import { cellLocation, type RowSource, type TableRow } from '../io/table.js';
 
 /** A validated row with its source. */
 export interface ReadRow<T, F extends string> {
@@ -22,7 +22,7 @@ export interface ReadRow<T, F extends string> {
  * the caller throws once the whole table has been checked.
  */
 export function readRows<F extends string, T>(
-  table: Table,
+  table: RowSource,
   fields: readonly (FieldSpec & { name: F })[],
   schema: z.ZodType<T>,
   issues: IssueList,
@@ -36,7 +36,7 @@ export function readRows<F extends string, T>(
  * costs no second copy of itself (the rows die young instead of filling the old generation).
  */
 export function* iterateRows<F extends string, T>(
-  table: Table,
+  table: RowSource,
   fields: readonly (FieldSpec & { name: F })[],
   schema: z.ZodType<T>,
   issues: IssueList,

@@ -4,31 +4,33 @@
  * interpreter) was a third of the command's own time; this splitter does the same work with
  * native `indexOf` scans and a short loop.
  *
- * It accepts exactly the files it can read the way csv-parse (with `relax_column_count`,
- * `skip_empty_lines: false`) reads them: LF or CRLF line ends used consistently, RFC 4180 quoted
- * cells (`""` escapes, line breaks inside quotes). For anything else — a quote inside an unquoted
- * cell, text after a closing quote, a quote left open, bare CR line ends, mixed line ends — it
- * returns `undefined` and the caller runs csv-parse, which stays the reference (and the one that
- * words the error). Tests check both give the same records on random input.
+ * It accepts files it reads exactly the way csv-parse (with `csvParseOptions`) reads them: LF or
+ * CRLF line ends used consistently, RFC 4180 quoted cells (`""` escapes, line breaks inside
+ * quotes). For anything else — a quote inside an unquoted cell, text after a closing quote, a
+ * quote left open, bare CR or mixed line ends — it returns `undefined` and the caller runs
+ * csv-parse, which stays the reference (and the one that words the error). Tests check both give
+ * the same records on random input. `csvRecordsLazily` gives the records one at a time, so a
+ * national evidence file (over a million rows) is never held as a table.
  */
 
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/**
- * Splits CSV text (BOM already removed) into records of cell texts, or returns `undefined` when
- * the text needs csv-parse (see the module notes).
- */
-export function splitCsvFast(text: string, delimiter: string): string[][] | undefined {
-  const n = text.length;
-  const records: string[][] = [];
-  if (n === 0) return records;
+/** How a text's records end, when the splitter can read it: the delimiter's code and the line end. */
+interface Shape {
+  d: number;
+  crlf: boolean;
+  /** Index of the first line end. */
+  firstEnd: number;
+}
+
+function shapeOf(text: string, delimiter: string): Shape | undefined {
   if (delimiter.length !== 1) return undefined;
   const d = delimiter.charCodeAt(0);
   if (d === QUOTE || d === LF || d === CR) return undefined;
-  // Line ends: csv-parse takes the first one it meets and treats any other as data. Accept LF or
-  // CRLF only, and only when the first line end of the text is a real record end.
+  // Line ends: LF or CRLF used throughout (mixed or bare CR line ends go to csv-parse), and only
+  // when the first line end of the text is a real record end.
   const firstLF = text.indexOf('\n');
   const firstCR = text.indexOf('\r');
   let crlf = false;
@@ -36,7 +38,18 @@ export function splitCsvFast(text: string, delimiter: string): string[][] | unde
     if (firstLF !== firstCR + 1) return undefined;
     crlf = true;
   }
-  const firstEnd = crlf ? firstCR : firstLF;
+  return { d, crlf, firstEnd: crlf ? firstCR : firstLF };
+}
+
+/**
+ * The splitter: yields each record of `text` (non-empty) in order when `build`, or only walks the
+ * text when not (nothing is sliced or kept); returns false at the first construct it leaves to
+ * csv-parse — records already yielded stand, so a caller that must not act on part of a file checks
+ * the whole text first with `build` false.
+ */
+function* records(text: string, shape: Shape, build: boolean): Generator<string[], boolean, undefined> {
+  const n = text.length;
+  const { d, crlf, firstEnd } = shape;
   let firstRecord = true;
   let row: string[] = [];
   let i = 0;
@@ -47,23 +60,23 @@ export function splitCsvFast(text: string, delimiter: string): string[][] | unde
       let j = i + 1;
       for (;;) {
         const q = text.indexOf('"', j);
-        if (q < 0) return undefined; // quote not closed
+        if (q < 0) return false; // quote not closed
         if (q + 1 < n && text.charCodeAt(q + 1) === QUOTE) {
-          value += text.slice(j, q + 1);
+          if (build) value += text.slice(j, q + 1);
           j = q + 2;
           continue;
         }
-        value += text.slice(j, q);
+        if (build) value += text.slice(j, q);
         i = q + 1;
         break;
       }
-      row.push(value);
+      if (build) row.push(value);
       if (i >= n) {
-        records.push(row);
-        return records;
+        if (build) yield row;
+        return true;
       }
       c = text.charCodeAt(i);
-      if (c !== d && c !== LF && c !== CR) return undefined; // text after a closing quote
+      if (c !== d && c !== LF && c !== CR) return false; // text after a closing quote
     } else {
       let j = i;
       c = 0;
@@ -72,11 +85,11 @@ export function splitCsvFast(text: string, delimiter: string): string[][] | unde
         if (c === d || c === LF || c === CR || c === QUOTE) break;
         j++;
       }
-      if (j < n && c === QUOTE) return undefined; // a quote inside an unquoted cell
-      row.push(text.slice(i, j));
+      if (j < n && c === QUOTE) return false; // a quote inside an unquoted cell
+      if (build) row.push(text.slice(i, j));
       if (j >= n) {
-        records.push(row);
-        return records;
+        if (build) yield row;
+        return true;
       }
       i = j;
     }
@@ -86,15 +99,55 @@ export function splitCsvFast(text: string, delimiter: string): string[][] | unde
       continue;
     }
     if (crlf) {
-      if (c !== CR || i + 1 >= n || text.charCodeAt(i + 1) !== LF) return undefined;
-    } else if (c !== LF) return undefined;
+      if (c !== CR || i + 1 >= n || text.charCodeAt(i + 1) !== LF) return false;
+    } else if (c !== LF) return false;
     if (firstRecord) {
-      if (i !== firstEnd) return undefined; // the first line end was inside quotes
+      if (i !== firstEnd) return false; // the first line end was inside quotes
       firstRecord = false;
     }
-    records.push(row);
-    row = [];
+    if (build) {
+      yield row;
+      row = [];
+    }
     i += crlf ? 2 : 1;
-    if (i >= n) return records;
+    if (i >= n) return true;
   }
+}
+
+/**
+ * Splits CSV text (BOM already removed) into records of cell texts, or returns `undefined` when
+ * the text needs csv-parse (see the module notes).
+ */
+export function splitCsvFast(text: string, delimiter: string): string[][] | undefined {
+  if (text.length === 0) return [];
+  const shape = shapeOf(text, delimiter);
+  if (!shape) return undefined;
+  const out: string[][] = [];
+  const it = records(text, shape, true);
+  for (;;) {
+    const r = it.next();
+    if (r.done) return r.value ? out : undefined;
+    out.push(r.value);
+  }
+}
+
+/**
+ * The records of CSV text (BOM already removed) one at a time, as they are iterated (each
+ * iteration splits the text anew, holding one record at a time), or `undefined` when the text
+ * needs csv-parse. The whole text is walked once first, keeping nothing, so a declined file is
+ * known before any record is used.
+ */
+export function csvRecordsLazily(text: string, delimiter: string): Iterable<string[]> | undefined {
+  if (text.length === 0) return [];
+  const shape = shapeOf(text, delimiter);
+  if (!shape) return undefined;
+  const walk = records(text, shape, false);
+  let r = walk.next();
+  while (!r.done) r = walk.next();
+  if (!r.value) return undefined;
+  return {
+    *[Symbol.iterator]() {
+      yield* records(text, shape, true);
+    },
+  };
 }

@@ -5,8 +5,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import { ParIndexError } from '../errors.js';
-import { splitCsvFast } from './csv-fast.js';
-import { makeTable, type Table } from './table.js';
+import { csvRecordsLazily, splitCsvFast } from './csv-fast.js';
+import { makeTable, tableRow, type RowSource, type Table } from './table.js';
 
 /**
  * The csv-parse options shared by every CSV reader: rows may have fewer or more cells than the header
@@ -67,4 +67,33 @@ export function parseCsvTable(text: string, source: { file?: string } = {}): Tab
     rest.map((cells, i) => ({ row: i + 2, cells })),
     source,
   );
+}
+
+/**
+ * CSV text as a {@link RowSource} whose rows are split as they are iterated, one at a time: a file
+ * of a million evidence rows is never held as a table (only its text). Rows are the same as
+ * {@link parseCsvTable}'s (trimmed, padded, blank rows dropped, numbered as records); a file the
+ * fast splitter leaves to csv-parse is read whole by {@link parseCsvTable}, and so are the errors.
+ */
+export function csvRowSource(text: string, source: { file?: string } = {}): RowSource {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const records = csvRecordsLazily(body, guessDelimiter(body));
+  const first = records?.[Symbol.iterator]().next();
+  if (!records || !first || first.done) return parseCsvTable(text, source);
+  const header = first.value.map((h) => h.trim());
+  const width = header.length;
+  return {
+    file: source.file,
+    header,
+    rows: {
+      *[Symbol.iterator]() {
+        let n = 0;
+        for (const cells of records) {
+          if (n++ === 0) continue; // the header
+          const row = tableRow(n, cells, width);
+          if (row) yield row;
+        }
+      },
+    },
+  };
 }

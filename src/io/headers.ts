@@ -4,7 +4,7 @@
  * `appraised`, …). A header that matches two fields, or a field matched by two headers, is an error.
  */
 import { IssueList } from '../errors.js';
-import { cellLocation, headerRowOf, type Table } from './table.js';
+import { cellLocation, headerRowOf, type RowSource } from './table.js';
 
 /** Folds a header for comparison: lower case, no diacritics, đ → d, letters and digits only. */
 export function foldHeader(text: string): string {
@@ -39,7 +39,7 @@ export type ColumnMap<F extends string> = Record<F, number>;
  * (located on the table's header row) and returns the map (absent fields = -1).
  */
 export function bindColumns<F extends string>(
-  table: Table,
+  table: RowSource,
   fields: readonly (FieldSpec & { name: F })[],
   issues: IssueList,
   what: string,

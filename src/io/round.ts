@@ -9,7 +9,9 @@ import { hanoi2021Framework, SAMPLES } from '../data/sample.js';
 import { toSafeAsync, type SafeResult } from '../errors.js';
 import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import type { InputMatrix } from '../scoring/inputs.js';
-import { loadFramework, loadTables, loadUnits, loadTable } from './files.js';
+import { csvRowSource } from './csv.js';
+import { formatOf, loadFramework, loadTables, loadUnits, loadTable, readTextFile } from './files.js';
+import type { RowSource } from './table.js';
 
 /** Paths of a round's files. */
 export interface RoundFiles {
@@ -36,12 +38,22 @@ export async function loadFrameworkOrBuiltin(nameOrPath: string): Promise<Framew
   return loadFramework(nameOrPath);
 }
 
+/**
+ * The evidence of one file, as rows to check: a CSV file is read lazily ({@link csvRowSource}: only
+ * its text is held, each row split as it is checked — a national round's million rows never stand
+ * as a table); xlsx and JSON as tables.
+ */
+async function loadEvidenceSources(path: string): Promise<RowSource[]> {
+  if (formatOf(path) === 'csv') return [csvRowSource(await readTextFile(path), { file: path })];
+  return loadTables(path, 'evidence');
+}
+
 /** Loads and checks every file of a round (all input problems are reported together). */
 export async function loadRound(files: RoundFiles, opts: NumberTextOptions = {}): Promise<Round> {
   const framework = await loadFrameworkOrBuiltin(files.framework);
   const units = await loadUnits(files.units);
   const evidencePaths = files.evidence === undefined ? [] : Array.isArray(files.evidence) ? files.evidence : [files.evidence];
-  const evidence = (await Promise.all(evidencePaths.map((p) => loadTables(p, 'evidence')))).flat();
+  const evidence = (await Promise.all(evidencePaths.map((p) => loadEvidenceSources(p)))).flat();
   const survey = files.survey ? await loadTable(files.survey, 'survey') : undefined;
   const inputs = buildInputs(framework, units, { evidence, survey }, opts);
   return { framework, units, inputs };

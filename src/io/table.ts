@@ -13,8 +13,12 @@ export interface TableRow {
   cells: string[];
 }
 
-/** A table read from a file, sheet or JSON array. */
-export interface Table {
+/**
+ * Rows with a header and where they came from, read once in order: what the checking code needs.
+ * A {@link Table} is one (its rows an array); a large CSV file is read as one whose rows are split
+ * as they are iterated (`csvRowSource`), so it is never held whole.
+ */
+export interface RowSource {
   /** File name as given by the user, if any. */
   file?: string;
   /** Sheet name, for workbooks. */
@@ -26,6 +30,12 @@ export interface Table {
    * row 1); undefined = 1. Errors about the header are located on it.
    */
   headerRow?: number;
+  /** Data rows, blank rows removed. */
+  rows: Iterable<TableRow>;
+}
+
+/** A table read from a file, sheet or JSON array. */
+export interface Table extends RowSource {
   /** Data rows, blank rows removed. */
   rows: TableRow[];
 }
@@ -43,12 +53,12 @@ export function columnLetter(index: number): string {
 }
 
 /** The row a table's header stands on, as a spreadsheet shows it (1 unless the table says otherwise). */
-export function headerRowOf(table: Table): number {
+export function headerRowOf(table: RowSource): number {
   return table.headerRow ?? 1;
 }
 
 /** Location of a cell of a table (column index -1 = the row as a whole). */
-export function cellLocation(table: Table, row: number | undefined, col: number): Location {
+export function cellLocation(table: RowSource, row: number | undefined, col: number): Location {
   const loc: Location = { file: table.file, sheet: table.sheet, row };
   if (col >= 0) {
     loc.column = table.header[col];
@@ -66,12 +76,18 @@ export function makeTable(
   const width = header.length;
   const kept: TableRow[] = [];
   for (const r of rows) {
-    const cells = r.cells.map((c) => (c ?? '').trim());
-    if (cells.every((c) => c === '')) continue;
-    while (cells.length < width) cells.push('');
-    kept.push({ row: r.row, cells });
+    const row = tableRow(r.row, r.cells, width);
+    if (row) kept.push(row);
   }
   const table: Table = { file: source.file, sheet: source.sheet, header: header.map((h) => (h ?? '').trim()), rows: kept };
   if (source.headerRow !== undefined) table.headerRow = source.headerRow;
   return table;
+}
+
+/** A data row as every table holds it: cells trimmed and padded to `width`; a wholly blank row is `undefined` (dropped). */
+export function tableRow(row: number, cells: readonly (string | undefined)[], width: number): TableRow | undefined {
+  const out = cells.map((c) => (c ?? '').trim());
+  if (out.every((c) => c === '')) return undefined;
+  while (out.length < width) out.push('');
+  return { row, cells: out };
 }
