@@ -24,7 +24,16 @@ import { ensureEvidenceXlsx, ensureResponses, ensureRound } from './lib/data.mjs
 import { compareScore } from './lib/score-check.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const args = parseArgs(process.argv.slice(2), { booleans: ['smoke', 'scaling', 'quiet'] });
+const args = parseArgs(process.argv.slice(2), { booleans: ['smoke', 'scaling', 'quiet', 'help'] });
+// The usage is this file's opening comment; an unknown option prints it rather than starting a run.
+const OPTIONS = ['smoke', 'scaling', 'quiet', 'help', 'json', 'only', 'runs', 'dist', 'data', 'units', 'criteria', 'forms', 'largeForms', 'rows'];
+const unknown = [...Object.keys(args).filter((k) => k !== '_' && !OPTIONS.includes(k)), ...args._.filter((a) => a !== '-h')];
+if (args.help === true || args._.includes('-h') || unknown.length) {
+  const usage = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0].replace(/^\/\*\*\n| \* ?/gm, '');
+  if (unknown.length) process.stderr.write(`bench: unknown option ${unknown.join(', ')}\n`);
+  (unknown.length ? process.stderr : process.stdout).write(usage);
+  process.exit(unknown.length ? 2 : 0);
+}
 const smoke = args.smoke === true;
 const dist = resolve(args.dist ?? join(here, '..', 'dist', 'index.js'));
 const dataDir = resolve(args.data ?? join(here, 'out', 'data'));
