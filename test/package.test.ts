@@ -98,6 +98,18 @@ describe('CLI exit codes and messages', () => {
       expect(r.stderr).not.toContain('internal error');
     }
     expect(run(['template', '--framework', 'hanoi-2021', '--units', join(SAMPLE, 'units.csv'), '--out', join(dir, 'x', 'e.xlsx')]).status).toBe(1);
+    // A usage error still comes first (exit 2), and every command with --out checks it.
+    expect(run(['score', '--units', join(SAMPLE, 'units.csv'), '--out', join(dir, 'x', 'r.csv')]).status).toBe(2);
+    for (const args of [
+      ['sipas', '--questions', 'sipas-2017', '--responses', join(SAMPLE, 'sipas-responses.csv')],
+      ['explain', ...sampleArgs, '--unit', 'noi-vu'],
+      ['sensitivity', ...sampleArgs, '--runs', '2'],
+      ['compare', join(SAMPLE, 'expected-score.json'), join(SAMPLE, 'expected-score.json')],
+      ['demo'],
+    ]) {
+      const r = run([...args, '--out', join(dir, 'x', 'out.txt')]);
+      expect([r.status, r.stderr.includes('its folder does not exist')], args[0]).toEqual([1, true]);
+    }
     expect(readdirSync(dir)).toEqual([]);
   });
   it('check lists the round and exits 0; a bad file exits 1', () => {

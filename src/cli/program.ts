@@ -11,7 +11,6 @@ import { registerSensitivity } from './commands/sensitivity.js';
 import { registerScore } from './commands/score.js';
 import { registerSipas } from './commands/sipas.js';
 import { registerTemplate } from './commands/template.js';
-import { checkOutputPath } from '../io/output.js';
 import { EXIT_USAGE, reportError } from './run.js';
 import { VERSION } from '../version.js';
 
@@ -21,12 +20,7 @@ export function buildProgram(): Command {
     .description('Exact scoring and ranking of PAR INDEX and SIPAS rounds')
     .version(VERSION)
     .showHelpAfterError()
-    .exitOverride()
-    // An --out that cannot be written is reported before any input is read (exit 1).
-    .hook('preAction', async (_program, action) => {
-      const out = action.opts().out;
-      if (typeof out === 'string' && out !== '') await checkOutputPath(out);
-    });
+    .exitOverride();
   registerScore(program);
   registerSipas(program);
   registerCheck(program);

@@ -31,9 +31,10 @@ function cannotWrite(path: string, code: string | undefined, detail?: string): P
 
 /**
  * Checks, before any work, that `path` can be written: its folder exists and is writable, and the
- * path is not a folder. Throws a located {@link ParIndexError} otherwise.
+ * path is not a folder. Throws a located {@link ParIndexError} otherwise; no path (stdout) passes.
  */
-export async function checkOutputPath(path: string): Promise<void> {
+export async function checkOutputPath(path: string | undefined): Promise<void> {
+  if (path === undefined || path === '') return;
   if (/[\\/]$/.test(path)) throw cannotWrite(path, 'EISDIR'); // names a folder
   const folder = dirname(path);
   try {

@@ -3,7 +3,7 @@
  */
 import type { Command } from 'commander';
 import { samplePath } from '../../data/sample.js';
-import { writeOutput } from '../../io/output.js';
+import { checkOutputPath, writeOutput } from '../../io/output.js';
 import { loadRound, type Round, type RoundFiles } from '../../io/round.js';
 import { score, type ScoreResult } from '../../scoring/score.js';
 import { addBomOption, addOutputOptions, addRankOptions, addScoreInputOptions, checkOutputTarget, requireOptions, scoreOptionsOf, type ScoreCliOptions } from '../options.js';
@@ -14,6 +14,7 @@ import { applySipasOptions, checkSipasParOptions } from './sipas.js';
 export async function scoredRoundFromOptions(o: ScoreCliOptions): Promise<{ round: Round; result: ScoreResult }> {
   requireOptions(o as unknown as Record<string, unknown>, ['framework', 'units']);
   checkSipasParOptions(o);
+  await checkOutputPath(o.out); // after the usage checks, before any input is read
   const files: RoundFiles = { framework: o.framework!, units: o.units!, evidence: o.evidence, survey: o.survey };
   const round = await loadRound(files, { decimalComma: o.decimalComma });
   await applySipasOptions(round, o);

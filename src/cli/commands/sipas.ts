@@ -8,7 +8,7 @@ import { Option, type Command } from 'commander';
 import { TIE_MODES } from '../../criteria/schemas.js';
 import type { TieMode } from '../../criteria/settings.js';
 import { loadUnits } from '../../io/files.js';
-import { writeOutput } from '../../io/output.js';
+import { checkOutputPath, writeOutput } from '../../io/output.js';
 import type { Round } from '../../io/round.js';
 import type { RoundingMode } from '../../numbers/exact.js';
 import { isSurveyBuiltin, SURVEY_BUILTINS, surveyBuiltinCsv } from '../../sipas/builtins.js';
@@ -81,6 +81,7 @@ async function runSipas(o: SipasCliOptions): Promise<void> {
   }
   const missing = (['questions', 'responses'] as const).filter((k) => o[k] === undefined);
   if (missing.length) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+  await checkOutputPath(o.out); // after the usage checks, before any input is read
   const definition = await loadSurveyDefinition(o.questions!);
   const units = o.units ? await loadUnits(o.units) : undefined;
   const opts: SurveyOptions = { units, skipBadRows: o.skipBadRows, decimals: o.decimals, rounding: o.rounding, ties: o.ties, reader: o.reader };

@@ -3,7 +3,7 @@
  * fills in and feeds back to `parindex score --evidence` unchanged (see docs/spreadsheets.md).
  */
 import type { Command } from 'commander';
-import { writeOutput } from '../../io/output.js';
+import { checkOutputPath, writeOutput } from '../../io/output.js';
 import { loadFrameworkOrBuiltin } from '../../io/round.js';
 import { loadUnits } from '../../io/files.js';
 import { requireOptions } from '../options.js';
@@ -21,6 +21,7 @@ export interface TemplateCliOptions {
 export async function writeTemplate(o: TemplateCliOptions): Promise<void> {
   requireOptions(o as unknown as Record<string, unknown>, ['framework', 'units', 'out']);
   if (!/\.xlsx$/i.test(o.out!)) throw new UsageError(`--out must name an .xlsx file, not "${o.out}"`);
+  await checkOutputPath(o.out);
   const framework = await loadFrameworkOrBuiltin(o.framework!);
   const units = await loadUnits(o.units!);
   const { evidenceTemplateBytes } = await import('../../io/evidence-template.js');
