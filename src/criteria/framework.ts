@@ -10,7 +10,7 @@ import { parseExact } from '../numbers/decimal-text.js';
 import { Exact } from '../numbers/exact.js';
 import { isParamsProblem, parseKeyValueParams, parseTiers, type LeafParams } from './params.js';
 import { readRows } from './rows.js';
-import { FrameworkRowSchema, RULES, type SettingsInput } from './schemas.js';
+import { FrameworkRowSchema, parentCode, RULES, type SettingsInput } from './schemas.js';
 import { parseSettingsRecord } from './settings.js';
 
 /** A leaf rule (SPEC §2). */
@@ -69,11 +69,6 @@ export interface Framework {
 /** True when criterion `c` applies to units of `group`. */
 export function appliesTo(c: Criterion, group: string): boolean {
   return c.groups === undefined || c.groups.has(group);
-}
-
-function parentCode(code: string): string | undefined {
-  const at = code.lastIndexOf('.');
-  return at < 0 ? undefined : code.slice(0, at);
 }
 
 function splitGroups(text: string): Set<string> | undefined {

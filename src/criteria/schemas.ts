@@ -10,7 +10,14 @@ export const CODE_PATTERN = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
 /** Exact number text (point decimal). */
 export const NUMBER_PATTERN = /^[+-]?\d+(?:\.\d+)?$/;
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+/** A blank text cell read as absent, so an optional field is not checked against its pattern. */
+/** The parent of a dotted code (`1.2.3` → `1.2`), or undefined for a top-level code. */
+export function parentCode(code: string): string | undefined {
+  const at = code.lastIndexOf('.');
+  return at < 0 ? undefined : code.slice(0, at);
+}
+
+export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalText = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 /** The rules a leaf criterion may use. */

@@ -8,6 +8,11 @@ import { ParIndexError } from '../errors.js';
 import { csvRecordsLazily, splitCsvFast } from './csv-fast.js';
 import { makeTable, tableRow, type RowSource, type Table } from './table.js';
 
+/** Text without a leading UTF-8 byte order mark. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /**
  * The csv-parse options shared by every CSV reader: rows may have fewer or more cells than the header
  * (checked later, with locations), blank lines are kept (they are dropped as blank rows), and LF,
@@ -38,7 +43,7 @@ export function guessDelimiter(text: string): string {
 
 /** Parses CSV text into a {@link Table}. Throws {@link ParIndexError} on malformed CSV. */
 export function parseCsvTable(text: string, source: { file?: string } = {}): Table {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = stripBom(text);
   let records: string[][];
   try {
     const delimiter = guessDelimiter(body);
@@ -76,7 +81,7 @@ export function parseCsvTable(text: string, source: { file?: string } = {}): Tab
  * fast splitter leaves to csv-parse is read whole by {@link parseCsvTable}, and so are the errors.
  */
 export function csvRowSource(text: string, source: { file?: string } = {}): RowSource {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = stripBom(text);
   const records = csvRecordsLazily(body, guessDelimiter(body));
   const first = records?.[Symbol.iterator]().next();
   if (!records || !first || first.done) return parseCsvTable(text, source);

@@ -4,6 +4,7 @@
  */
 import { ParIndexError } from '../errors.js';
 import { numberToDecimalText } from '../numbers/decimal-text.js';
+import { stripBom } from './csv.js';
 import { makeTable, type Table } from './table.js';
 
 /** Text of a JSON cell value: strings as is, numbers by round-trip text, booleans as `true`/`false`. */
@@ -41,7 +42,7 @@ export function jsonRowsToTable(rows: unknown, source: { file?: string; sheet?: 
 
 /** Parses JSON text, naming the file and the position on a syntax error. */
 export function parseJsonText(text: string, source: { file?: string } = {}): unknown {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = stripBom(text);
   try {
     return JSON.parse(body);
   } catch (e) {

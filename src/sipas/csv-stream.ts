@@ -7,7 +7,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ParIndexError } from '../errors.js';
-import { csvParseOptions, guessDelimiter } from '../io/csv.js';
+import { csvParseOptions, guessDelimiter, stripBom } from '../io/csv.js';
 import { UTF8_EXPECTED } from '../io/files.js';
 import type { FormIngest } from './ingest.js';
 
@@ -28,8 +28,7 @@ async function probeHeader(it: AsyncIterator<Uint8Array>): Promise<{ head: Uint8
     bytes += r.value.length;
     if (r.value.indexOf(LF) >= 0 || bytes >= 1 << 16) break;
   }
-  let text = Buffer.concat(head).toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const text = stripBom(Buffer.concat(head).toString('utf8'));
   return { head, delimiter: guessDelimiter(text), done };
 }
 

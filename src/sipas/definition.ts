@@ -12,6 +12,7 @@ import { cellLocation, type Table } from '../io/table.js';
 import { parseExact } from '../numbers/decimal-text.js';
 import { Exact } from '../numbers/exact.js';
 import { readRows } from '../criteria/rows.js';
+import { parentCode } from '../criteria/schemas.js';
 import { QuestionRowSchema } from './schemas.js';
 
 /** How a parent node's share is formed. */
@@ -63,11 +64,6 @@ export interface SurveyDefinition {
   top: SurveyNode[];
   /** Where it came from. */
   source?: { file?: string; sheet?: string };
-}
-
-function parentCode(code: string): string | undefined {
-  const at = code.lastIndexOf('.');
-  return at < 0 ? undefined : code.slice(0, at);
 }
 
 /** Folded header names of the responses' own fields (`form`, `unit` and their aliases). */

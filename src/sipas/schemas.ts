@@ -5,9 +5,8 @@
  * builder.
  */
 import { z } from 'zod';
-import { CODE_PATTERN, NUMBER_PATTERN } from '../criteria/schemas.js';
+import { blankToUndefined, CODE_PATTERN, NUMBER_PATTERN } from '../criteria/schemas.js';
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 /** Texts read as `true` in the `optional` column (case-insensitive; Vietnamese accepted). */
 export const TRUE_TEXTS = ['true', 'yes', 'y', '1', 'x', 'có', 'co'] as const;
