@@ -50,7 +50,7 @@ const SIDES = {
         const u = byId.get(unit.id);
         return [unit.id, unit.rankGroup, u.rank, t(u.index, 2), t(u.selfIndex, 2), u.missing, u.na, u.unappraised, t(u.index, 12), t(u.selfIndex, 12)];
       });
-      const means = Object.fromEntries(Object.entries(res.leagues).flatMap(([k, l]) => (l.mean === null ? [] : [[k, [l.mean.toFixed(2), l.mean.toFixed(12)]]])));
+      const means = Object.fromEntries([...res.leagues].flatMap(([k, l]) => (l.mean === null ? [] : [[k, [l.mean.toFixed(2), l.mean.toFixed(12)]]])));
       return { path: res.path, units: res.units.length, ...scoreCheck(rows, means) };
     },
   },

@@ -28,6 +28,8 @@ export interface Issue extends Location {
   value?: string;
   /** What was expected instead. */
   expected?: string;
+  /** The nearest known name, for an unknown column, key or option. */
+  suggestion?: string;
 }
 
 /** Formats a location as `file, sheet "s", row 4, column "max" (C)`. */
@@ -83,30 +85,44 @@ export class ParIndexError extends Error {
   }
 }
 
-/** Result of a `safe…` function: the value, or the issues that stopped it. */
+/** What {@link safe} returns: the value, or the issues that stopped it. */
 export type SafeResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[]; error: ParIndexError };
 
-/**
- * Runs `fn` and turns a thrown {@link ParIndexError} into `{ ok: false, issues }`. Other errors
- * (bugs, I/O failures) are rethrown.
- */
-export function toSafe<T>(fn: () => T): SafeResult<T> {
-  try {
-    return { ok: true, value: fn() };
-  } catch (e) {
-    if (e instanceof ParIndexError) return { ok: false, issues: e.issues, error: e };
-    throw e;
-  }
+/** A thrown value as the package's error: a {@link ParIndexError} as is, anything else as an `internal-error` (a bug). */
+export function asParIndexError(e: unknown): ParIndexError {
+  if (e instanceof ParIndexError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  const err = new ParIndexError({ code: 'internal-error', message: `an internal error (a bug in parindex, please report it): ${message}` });
+  (err as { cause?: unknown }).cause = e;
+  return err;
 }
 
-/** Async form of {@link toSafe}. */
-export async function toSafeAsync<T>(fn: () => Promise<T>): Promise<SafeResult<T>> {
+function failed(e: unknown): { ok: false; issues: Issue[]; error: ParIndexError } {
+  const error = asParIndexError(e);
+  return { ok: false, issues: error.issues, error };
+}
+
+/**
+ * The one non-throwing form of every parindex function: runs `fn` and returns
+ * `{ ok: true, value }`, or `{ ok: false, issues, error }` instead of throwing. A promise gives a
+ * promise of the same. It never throws: anything other than a {@link ParIndexError} (a bug) comes
+ * back as an issue with code `internal-error`.
+ *
+ * @example
+ * const r = safe(() => createRound({ framework, units, evidence }));
+ * if (!r.ok) for (const i of r.issues) console.log(formatIssue(i));
+ */
+export function safe<T>(fn: () => Promise<T>): Promise<SafeResult<T>>;
+export function safe<T>(fn: () => T): SafeResult<T>;
+export function safe<T>(fn: () => T | Promise<T>): SafeResult<T> | Promise<SafeResult<T>> {
+  let value: T | Promise<T>;
   try {
-    return { ok: true, value: await fn() };
+    value = fn();
   } catch (e) {
-    if (e instanceof ParIndexError) return { ok: false, issues: e.issues, error: e };
-    throw e;
+    return failed(e);
   }
+  if (value instanceof Promise) return value.then((v): SafeResult<T> => ({ ok: true, value: v }), failed);
+  return { ok: true, value };
 }
 
 /** Collects issues while a whole input is checked, then throws them together. */

@@ -12,7 +12,7 @@ import { RefDecimal } from '../src/scoring/decimal-reference.js';
 import { buildInputs } from '../src/criteria/evidence.js';
 import { makeTable } from '../src/io/table.js';
 import { readYesNo } from '../src/scoring/rules.js';
-import { score } from '../src/scoring/score.js';
+import { scoreMatrix } from '../src/scoring/score.js';
 import { EVIDENCE_HEADER, syntheticRound } from '../src/synthetic/round-gen.js';
 
 const root = join(__dirname, '..');
@@ -82,12 +82,12 @@ describe('bench/run.mjs --smoke', () => {
 describe('bench/lib/decimal-prepared.mjs (the naive decimal.js baseline)', () => {
   const load = async () => await import(pathToFileURL(join(root, 'bench', 'lib', 'decimal-prepared.mjs')).href);
   type Row = { unit: string; criterion: string; self: string; appraised: string };
-  /** Holds the baseline to score() unit by unit: index, selfIndex (30 dp), rank, counts, league means. */
+  /** Holds the baseline to scoreMatrix() unit by unit: index, selfIndex (30 dp), rank, counts, league means. */
   async function expectSameAsScore(r: ReturnType<typeof syntheticRound>, evidence: Row[], inputs = r.inputs(r.framework(), r.units())) {
     const { prepareDecimal, decimalPreparedScore } = await load();
     const fw = r.framework();
     const units = r.units();
-    const res = score(fw, units, inputs);
+    const res = scoreMatrix(fw, units, inputs);
     const survey = [...r.surveyRows()].map((c) => ({ unit: c[0], criterion: c[1], score: c[2] }));
     const out = decimalPreparedScore(prepareDecimal(RefDecimal, readYesNo, fw, units, evidence, survey));
     const byId = new Map(res.units.map((u) => [u.unit, u]));
@@ -96,12 +96,12 @@ describe('bench/lib/decimal-prepared.mjs (the naive decimal.js baseline)', () =>
       const d = out.units[i];
       expect([d.index.toFixed(30), d.selfIndex.toFixed(30), d.rank, d.missing, d.na, d.unappraised], unit.id).toEqual([o.index!.toFixed(30), o.selfIndex!.toFixed(30), o.rank, o.missing, o.na, o.unappraised]);
     });
-    for (const [k, l] of Object.entries(res.leagues)) expect(out.means[k].toFixed(30), k).toBe(l.mean!.toFixed(30));
+    for (const [k, l] of res.leagues) expect(out.means[k].toFixed(30), k).toBe(l.mean!.toFixed(30));
     return { res, out };
   }
   const rowsOf = (r: ReturnType<typeof syntheticRound>): Row[] => [...r.evidenceRows()].map((c) => ({ unit: c[0], criterion: c[1], self: c[2], appraised: c[3] }));
 
-  it('scores every unit exactly like score(): index, selfIndex, rank, counts and league means', async () => {
+  it('scores every unit exactly like scoreMatrix(): index, selfIndex, rank, counts and league means', async () => {
     for (const spec of [{ preset: 'hanoi' as const }, { units: 120, criteria: 160, seed: 4 }]) {
       const r = syntheticRound(spec);
       await expectSameAsScore(r, rowsOf(r));
@@ -114,7 +114,7 @@ describe('bench/lib/decimal-prepared.mjs (the naive decimal.js baseline)', () =>
     const units = r.units();
     const evidence = rowsOf(r);
     const k = evidence.findIndex((e) => fw.byCode.get(e.criterion)!.rule !== 'adjust' && e.self.trim() !== '' && e.appraised.trim() !== '' && e.self.trim().toUpperCase() !== 'NA');
-    const before = score(fw, units, r.inputs(fw, units)).units.find((u) => u.unit === evidence[k].unit)!;
+    const before = scoreMatrix(fw, units, r.inputs(fw, units)).units.find((u) => u.unit === evidence[k].unit)!;
     evidence[k] = { ...evidence[k], self: '', appraised: ' ' };
     const table = makeTable([...EVIDENCE_HEADER], evidence.map((e, i) => ({ row: i + 2, cells: [e.unit, e.criterion, e.self, e.appraised, '', ''] })), { file: 'evidence.csv' });
     const { res, out } = await expectSameAsScore(r, evidence, buildInputs(fw, units, { evidence: table, survey: r.surveyTable() }));

@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { safe } from '../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { buildInputs } from '../src/criteria/evidence.js';
 import { hanoi2021Framework, hanoi2021Units, sampleTables } from '../src/data/sample.js';
@@ -13,10 +14,10 @@ import { ParIndexError } from '../src/errors.js';
 import { comparisonJson } from '../src/io/compare-output.js';
 import { scoreResultCsv } from '../src/io/results-csv.js';
 import { scoreResultWorkbook } from '../src/io/results-xlsx.js';
-import { loadResultFile, parseResultJson, safeParseResultJson } from '../src/io/results-read.js';
+import { loadResultFile, parseResultJson } from '../src/io/results-read.js';
 import { Exact } from '../src/numbers/exact.js';
 import { compareResults } from '../src/scoring/compare.js';
-import { score } from '../src/scoring/score.js';
+import { scoreMatrix } from '../src/scoring/score.js';
 import { runCli } from './support/cli.js';
 import { SAMPLE, sampleText } from './support/round.js';
 
@@ -56,8 +57,8 @@ describe('compareResults', () => {
       expect(u.change!.sign()).toBe(0);
       expect(u.rankChange).toBe(0);
     }
-    expect(c.leagues.so).toEqual({ compared: 22, meanChange: Exact.ZERO, up: 0, down: 0, same: 22, onlyOld: 0, onlyNew: 0 });
-    expect(c.leagues['quan-huyen'].compared).toBe(30);
+    expect(c.leagues.get('so')!).toEqual({ compared: 22, meanChange: Exact.ZERO, up: 0, down: 0, same: 22, onlyOld: 0, onlyNew: 0 });
+    expect(c.leagues.get('quan-huyen')!.compared).toBe(30);
   });
 
   it('gives the hand-computed change of a modified unit, flags units in one file only', () => {
@@ -72,8 +73,8 @@ describe('compareResults', () => {
     const added = c.units.find((u) => u.unit === 'so-moi')!;
     expect([added.status, added.newIndex!.toString(), added.change]).toEqual(['only-new', '70.5', null]);
     // League so: 21 units in both, one changed by 1.25 → mean 1.25 / 21, exactly.
-    expect(c.leagues.so).toMatchObject({ compared: 21, up: 1, down: 2, same: 18, onlyOld: 1, onlyNew: 1 });
-    expect(c.leagues.so.meanChange!.eq(Exact.of(125, 2100))).toBe(true);
+    expect(c.leagues.get('so')!).toMatchObject({ compared: 21, up: 1, down: 2, same: 18, onlyOld: 1, onlyNew: 1 });
+    expect(c.leagues.get('so')!.meanChange!.eq(Exact.of(125, 2100))).toBe(true);
     // Listed by league, then new rank (units only in the old file after, by old rank).
     const so = c.units.filter((u) => u.rankGroup === 'so').map((u) => u.unit);
     expect(so.slice(0, 3)).toEqual(['noi-vu', 'tai-chinh', 'ldtbxh']);
@@ -87,7 +88,7 @@ describe('compareResults', () => {
     const t = sampleTables();
     const fw = hanoi2021Framework();
     const units = hanoi2021Units();
-    const result = score(fw, units, buildInputs(fw, units, { evidence: t.evidence, survey: t.survey }));
+    const result = scoreMatrix(fw, units, buildInputs(fw, units, { evidence: t.evidence, survey: t.survey }));
     const fromCsv = await loadResultFile(tmp('r.csv', scoreResultCsv(result, { bom: true })));
     const fromJson = await loadResultFile(EXPECTED);
     const strip = (f: typeof fromCsv) => f.units.map(({ row: _row, ...u }) => ({ ...u, index: u.index?.toString() }));
@@ -100,7 +101,7 @@ describe('compareResults', () => {
     const fw = hanoi2021Framework();
     const units = hanoi2021Units();
     const inputs = buildInputs(fw, units, { evidence: t.evidence, survey: t.survey });
-    const result = score(fw, units, inputs);
+    const result = scoreMatrix(fw, units, inputs);
     const bytes = await scoreResultWorkbook(result, { inputs });
     const dir = mkdtempSync(join(tmpdir(), 'parindex-compare-'));
     writeFileSync(join(dir, 'r.xlsx'), bytes);
@@ -181,10 +182,10 @@ describe('compareResults', () => {
       ['bad.json', 5, 'rank', 'bad-number', 'first'],
       ['bad.json', 7, 'unit', 'duplicate-unit', d.units[4].unit],
     ]);
-    const notResult = safeParseResultJson([{ unit: 'a' }], { file: 'x.json' });
+    const notResult = safe(() => parseResultJson([{ unit: 'a' }], { file: 'x.json' }));
     expect(notResult.ok).toBe(false);
     if (!notResult.ok) expect(notResult.issues[0]).toMatchObject({ file: 'x.json', code: 'bad-json' });
-    const noIndex = safeParseResultJson({ units: [{ unit: 'a', rank: 1 }] }, { file: 'y.json' });
+    const noIndex = safe(() => parseResultJson({ units: [{ unit: 'a', rank: 1 }] }, { file: 'y.json' }));
     expect(noIndex.ok).toBe(false);
     if (!noIndex.ok) expect(noIndex.issues[0]).toMatchObject({ file: 'y.json', code: 'missing-column' });
   });

@@ -11,9 +11,9 @@ import { parseCsvTable } from '../src/io/csv.js';
 import { loadUnits } from '../src/io/files.js';
 import { checkOutputPath, writeFileAtomic } from '../src/io/output.js';
 import { toCsv } from '../src/io/csv-write.js';
-import { scoreResultJson } from '../src/io/results-json.js';
+import { scoreResultJson } from '../src/scoring/result-json.js';
 import { loadRound } from '../src/io/round.js';
-import { score } from '../src/scoring/score.js';
+import { scoreMatrix } from '../src/scoring/score.js';
 import { catchError, csv, round, SAMPLE, sampleText } from './support/round.js';
 
 const expected = JSON.parse(sampleText('expected-score.json'));
@@ -32,7 +32,7 @@ describe('input shapes', () => {
     writeFileSync(join(dir, 'evidence.json'), JSON.stringify(records('evidence.csv')));
     writeFileSync(join(dir, 'survey.json'), JSON.stringify(records('survey.csv').map((r) => ({ ...r, score: Number(r.score) }))));
     const r = await loadRound({ framework: join(dir, 'fw.json'), units: join(dir, 'units.json'), evidence: join(dir, 'evidence.json'), survey: join(dir, 'survey.json') });
-    expect(scoreResultJson(score(r.framework, r.units, r.inputs))).toEqual(expected);
+    expect(scoreResultJson(scoreMatrix(r.framework, r.units, r.inputs))).toEqual(expected);
   });
 
   it('the wide evidence layout scores exactly like the long layout', () => {
@@ -44,7 +44,7 @@ describe('input shapes', () => {
     const rows = units.map((u) => [u, ...codes.flatMap((c) => [cell.get(`${u} ${c}`)?.[3] ?? '', cell.get(`${u} ${c}`)?.[2] ?? ''])]);
     const wide = toCsv([header, ...rows]);
     const r = round(sampleText('framework.csv'), sampleText('units.csv'), wide, sampleText('survey.csv'));
-    expect(scoreResultJson(score(r.fw, r.units, r.inputs))).toEqual(expected);
+    expect(scoreResultJson(scoreMatrix(r.fw, r.units, r.inputs))).toEqual(expected);
   });
 
   it('a wide column naming no criterion is a located error', () => {

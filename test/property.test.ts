@@ -9,9 +9,9 @@ import { buildInputs } from '../src/criteria/evidence.js';
 import { buildFramework } from '../src/criteria/framework.js';
 import { buildUnits } from '../src/criteria/units.js';
 import { parseCsvTable } from '../src/io/csv.js';
-import { scoreResultJson } from '../src/io/results-json.js';
+import { scoreResultJson } from '../src/scoring/result-json.js';
 import { RefDecimal, scoreWithDecimal } from '../src/scoring/decimal-reference.js';
-import { score } from '../src/scoring/score.js';
+import { scoreMatrix } from '../src/scoring/score.js';
 import { Exact } from '../src/numbers/exact.js';
 import { csv } from './support/round.js';
 
@@ -92,8 +92,8 @@ describe('properties on random rounds', () => {
     fc.assert(
       fc.property(roundArb, (r) => {
         const b = build(r);
-        const fast = score(b.fw, b.units, b.inputs, { path: 'auto' });
-        const exact = score(b.fw, b.units, b.inputs, { path: 'exact' });
+        const fast = scoreMatrix(b.fw, b.units, b.inputs, { path: 'auto' });
+        const exact = scoreMatrix(b.fw, b.units, b.inputs, { path: 'exact' });
         if (fast.path === 'fast') fastRuns++;
         expect(scoreResultJson(fast, { decimals: 12, rounding: 'half-up' })).toEqual(scoreResultJson(exact, { decimals: 12, rounding: 'half-up' }));
         fast.units.forEach((u, i) => {
@@ -112,7 +112,7 @@ describe('properties on random rounds', () => {
     fc.assert(
       fc.property(roundArb, (r) => {
         const b = build(r);
-        const result = score(b.fw, b.units, b.inputs);
+        const result = scoreMatrix(b.fw, b.units, b.inputs);
         const cell = (t: (typeof b.evidence)['rows'][number], i: number) => t.cells[i];
         const ref = scoreWithDecimal(
           b.fw,
@@ -145,7 +145,7 @@ describe('properties on random rounds', () => {
         const b = build(r);
         const adjustCodes = new Set(b.fw.leaves.filter((c) => c.rule === 'adjust').map((c) => c.code));
         const b2 = build({ ...r, evRows: r.evRows.filter((row) => !adjustCodes.has(row.split(',')[1])) });
-        for (const u of score(b2.fw, b2.units, b2.inputs).units) {
+        for (const u of scoreMatrix(b2.fw, b2.units, b2.inputs).units) {
           for (const x of [u.index, u.selfIndex]) {
             if (x === null) continue;
             expect(x.sign()).toBeGreaterThanOrEqual(0);
@@ -171,10 +171,10 @@ describe('properties on random rounds', () => {
           return out;
         };
         const [uh, ...ur] = r.unitsCsv.trim().split('\n');
-        const a = score(build(r).fw, build(r).units, build(r).inputs);
+        const a = scoreMatrix(build(r).fw, build(r).units, build(r).inputs);
         const r2 = { ...r, unitsCsv: csv(uh, ...shuffle(ur)), evRows: shuffle(r.evRows), svRows: shuffle(r.svRows) };
         const b2 = build(r2);
-        const b = score(b2.fw, b2.units, b2.inputs);
+        const b = scoreMatrix(b2.fw, b2.units, b2.inputs);
         const ranks = (x: typeof a) => Object.fromEntries(x.units.map((u) => [u.unit, [u.rank, u.index?.toString() ?? null]]));
         expect(ranks(b)).toEqual(ranks(a));
       }),

@@ -3,10 +3,11 @@
  * rounding, bands, clamp and decimal commas. Every expected figure is worked out in the comments.
  */
 import fc from 'fast-check';
+import { safe } from '../src/errors.js';
 import { describe, expect, it, vi } from 'vitest';
 import { readDecimal } from '../src/numbers/decimal-text.js';
 import { Exact } from '../src/numbers/exact.js';
-import { parseBands, safeParseBands } from '../src/scoring/bands.js';
+import { parseBands } from '../src/scoring/bands.js';
 import { InputMatrix } from '../src/scoring/inputs.js';
 import { readCell } from '../src/scoring/rules.js';
 import { scoreWithDecimal } from '../src/scoring/decimal-reference.js';
@@ -53,9 +54,9 @@ describe('rules, NA, missing, self vs appraised', () => {
     // self: 2 + 1.5 (yes) + 3 (40 capped at target 30) + 0 (blank self) + 0 (blank) + 3.5 = 10 of 12.5
     expect(a.selfIndex!.toString()).toBe('80');
     expect([a.missing, a.unappraised, a.na]).toEqual([0, 0, 0]);
-    expect(a.areas['1'].points.toString()).toBe('3');
-    expect(a.areas['1'].max.toString()).toBe('8.5');
-    expect(a.areas['2'].points.toString()).toBe('3.5');
+    expect(a.areas.get('1')!.points.toString()).toBe('3');
+    expect(a.areas.get('1')!.max.toString()).toBe('8.5');
+    expect(a.areas.get('2')!.points.toString()).toBe('3.5');
   });
   it('unit b: NA shrinks the denominator per side, missing scores 0, blank appraisal lets self stand', () => {
     const b = unitOf(r, 'b');
@@ -182,8 +183,8 @@ describe('rounding once at output', () => {
     // two thirds-valued leaves: 1/3 + 1/3 printed 0.33 + 0.33 but the total prints 0.67
     const fw3 = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,r,1,,ratio,target=3,', '2,B,,,,,', '2.1,r,1,,ratio,target=3,');
     const u = unitOf(scoreCsv(fw3, UNITS, csv('unit,criterion,self,appraised,evidence,note', 'a,1.1,1,,,', 'a,2.1,1,,,')), 'a');
-    expect(u.areas['1'].points.toFixed(2)).toBe('0.33');
-    expect(u.areas['2'].points.toFixed(2)).toBe('0.33');
+    expect(u.areas.get('1')!.points.toFixed(2)).toBe('0.33');
+    expect(u.areas.get('2')!.points.toFixed(2)).toBe('0.33');
     expect(u.points.toFixed(2)).toBe('0.67');
     expect(u.points.toString()).toBe('2/3');
   });
@@ -212,10 +213,10 @@ describe('bands and clamp', () => {
     expect(catchError(() => league(['2.7'], { bands: 'A=>90' })).issues[0]).toMatchObject({ code: 'bad-bands', column: 'bands' });
   });
   it('bands: safeParseBands returns the issues instead of throwing', () => {
-    const bad = safeParseBands('A=>90', { file: 'fw.json' });
+    const bad = safe(() => parseBands('A=>90', { file: 'fw.json' }));
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.issues[0]).toMatchObject({ code: 'bad-bands', file: 'fw.json', column: 'bands' });
-    const good = safeParseBands('B>=80; A>=90');
+    const good = safe(() => parseBands('B>=80; A>=90'));
     expect(good.ok && good.value.map((b) => b.label)).toEqual(['A', 'B']);
   });
   it('clamp keeps index within [0, 100] after adjustments', () => {

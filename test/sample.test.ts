@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildInputs } from '../src/criteria/evidence.js';
 import { sampleTables, hanoi2021Framework, hanoi2021Units } from '../src/data/sample.js';
-import { scoreResultJson } from '../src/io/results-json.js';
-import { score } from '../src/scoring/score.js';
+import { scoreResultJson } from '../src/scoring/result-json.js';
+import { scoreMatrix } from '../src/scoring/score.js';
 import { SAMPLE, sampleText } from './support/round.js';
 
 const expected = JSON.parse(sampleText('expected-score.json'));
@@ -26,7 +26,7 @@ describe('Hà Nội 2021 sample', () => {
   const r = sampleRound();
   for (const path of ['fast', 'exact'] as const) {
     it(`reproduces expected-score.json exactly (${path} path)`, () => {
-      const result = score(r.fw, r.units, r.inputs, { path });
+      const result = scoreMatrix(r.fw, r.units, r.inputs, { path });
       expect(result.path).toBe(path);
       expect(scoreResultJson(result)).toEqual(expected);
       expect(JSON.stringify(scoreResultJson(result))).toBe(JSON.stringify(expected));
@@ -34,7 +34,7 @@ describe('Hà Nội 2021 sample', () => {
   }
 
   it('reproduces the published 2021 top three and last of both leagues', () => {
-    const result = score(r.fw, r.units, r.inputs);
+    const result = scoreMatrix(r.fw, r.units, r.inputs);
     const league = (g: string) => result.units.filter((u) => u.rankGroup === g).map((u) => [u.unit, u.index!.toFixed(2), u.rank]);
     const so = league('so');
     expect(so.slice(0, 3)).toEqual([
@@ -55,7 +55,7 @@ describe('Hà Nội 2021 sample', () => {
   });
 
   it('keeps exact values exact: Sở Tài chính index as a fraction', () => {
-    const result = score(r.fw, r.units, r.inputs);
+    const result = scoreMatrix(r.fw, r.units, r.inputs);
     const tc = result.units[0];
     // index = 100 × points / max with max = 100, so the index equals the points exactly.
     expect(tc.index!.eq(tc.points)).toBe(true);

@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { safe } from '../src/errors.js';
 import { describe, expect, it, vi } from 'vitest';
 import { buildInputs } from '../src/criteria/evidence.js';
 import { hanoi2021Framework, hanoi2021Units, sampleTables } from '../src/data/sample.js';
@@ -14,8 +15,8 @@ import { sensitivityJson, sensitivityRows, sensitivityText } from '../src/io/sen
 import { Exact } from '../src/numbers/exact.js';
 import { mulberry32, UINT32_RANGE } from '../src/numbers/prng.js';
 import { drawWeightFactors } from '../src/scoring/perturbations.js';
-import { parseRevert, parseSpread, safeSensitivity, sensitivity } from '../src/scoring/sensitivity.js';
-import { score } from '../src/scoring/score.js';
+import { parseRevert, parseSpread, sensitivity } from '../src/scoring/sensitivity.js';
+import { scoreMatrix } from '../src/scoring/score.js';
 import { runCli } from './support/cli.js';
 import { catchError, csv, round, SAMPLE } from './support/round.js';
 
@@ -26,7 +27,7 @@ function sample() {
   const fw = hanoi2021Framework();
   const units = hanoi2021Units();
   const inputs = buildInputs(fw, units, { evidence: t.evidence, survey: t.survey });
-  return { inputs, result: score(fw, units, inputs) };
+  return { inputs, result: scoreMatrix(fw, units, inputs) };
 }
 
 describe('mulberry32', () => {
@@ -85,8 +86,8 @@ describe('sensitivity on the Hà Nội sample', () => {
       expect(l.neverMoved).toBe(l.units);
       expect(l.meanSpearman!.eq(Exact.ONE)).toBe(true);
     }
-    expect(r.leagues.so.units).toBe(22);
-    expect(r.leagues['quan-huyen'].units).toBe(30);
+    expect(r.leagues.get('so')!.units).toBe(22);
+    expect(r.leagues.get('quan-huyen')!.units).toBe(30);
   });
 
   it('keeps min ≤ median ≤ max within 1..league size, whatever the seed and spread', () => {
@@ -94,7 +95,7 @@ describe('sensitivity on the Hà Nội sample', () => {
       fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 0, max: 99 }), (seed, runs, pct) => {
         const r = sensitivity(s.result, s.inputs, { runs, seed, spread: Exact.of(pct, 100) });
         for (const u of r.units) {
-          const size = r.leagues[u.rankGroup].units;
+          const size = r.leagues.get(u.rankGroup)!.units;
           expect(u.minRank!).toBeGreaterThanOrEqual(1);
           expect(Exact.of(u.minRank!).cmp(u.medianRank!)).toBeLessThanOrEqual(0);
           expect(u.medianRank!.cmp(Exact.of(u.maxRank!))).toBeLessThanOrEqual(0);
@@ -151,7 +152,7 @@ const EVIDENCE = csv('unit,criterion,self,appraised', 'p,1.1,6,6', 'p,1.2,10,10'
 
 describe('sensitivity on a hand-worked round', () => {
   const r = round(FW, UNITS, EVIDENCE);
-  const base = score(r.fw, r.units, r.inputs);
+  const base = scoreMatrix(r.fw, r.units, r.inputs);
 
   it('re-scores a run exactly: 100 × (f1·6 + f2·4/3 + 0.5) / (f1·6 + f2·4) for p', () => {
     for (const seed of [1, 2, 3, 99]) {
@@ -174,7 +175,7 @@ describe('sensitivity on a hand-worked round', () => {
     const p = wide.units.find((u) => u.unit === 'p')!;
     expect(p.maxRank).toBe(2);
     expect(p.keepShare!.cmp(Exact.ONE)).toBe(-1);
-    expect(wide.leagues.g.minSpearman!.eq(Exact.of(-1))).toBe(true); // a swap of two: ρ = 1 − 6·2/6 = −1
+    expect(wide.leagues.get('g')!.minSpearman!.eq(Exact.of(-1))).toBe(true); // a swap of two: ρ = 1 − 6·2/6 = −1
     const none = sensitivity(base, r.inputs, { runs: 50, spread: '0' });
     expect(none.units.every((u) => u.keepShare!.eq(Exact.ONE))).toBe(true);
   });
@@ -192,10 +193,10 @@ describe('sensitivity on a hand-worked round', () => {
   });
 
   it('has a safe twin: bad options come back as issues', () => {
-    const bad = safeSensitivity(base, r.inputs, { runs: -1, spread: '0.2' });
+    const bad = safe(() => sensitivity(base, r.inputs, { runs: -1, spread: '0.2' }));
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.issues[0]).toMatchObject({ code: 'bad-option', column: 'runs' });
-    const good = safeSensitivity(base, r.inputs, { runs: 3 });
+    const good = safe(() => sensitivity(base, r.inputs, { runs: 3 }));
     expect(good.ok && good.value.runs).toBe(3);
   });
 
@@ -203,7 +204,7 @@ describe('sensitivity on a hand-worked round', () => {
     const fw = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,a,100,appraisal,points,,');
     const ids = Array.from({ length: 60 }, (_, i) => `u${String(i).padStart(2, '0')}`);
     const many = round(fw, csv('unit,name,group', ...ids.map((id) => `${id},${id},g`)), csv('unit,criterion,self,appraised', ...ids.map((id, i) => `${id},1.1,${(i * 37) % 100}.5,`)));
-    const rounded = score(many.fw, many.units, many.inputs, { rankOn: 'rounded', decimals: 0 });
+    const rounded = scoreMatrix(many.fw, many.units, many.inputs, { rankOn: 'rounded', decimals: 0 });
     const spies = [vi.spyOn(Exact.prototype, 'roundToScaled'), vi.spyOn(Exact.prototype, 'round')];
     try {
       const rep = sensitivity(rounded, many.inputs, { runs: 4, spread: '0.2' });
@@ -223,7 +224,7 @@ const EVIDENCE_NA = csv('unit,criterion,self,appraised', 'p,1.1,6,6', 'p,1.2,6,6
 
 describe('sensitivity: a unit left without an index in a run', () => {
   const r = round(FW_NA, UNITS_NA, EVIDENCE_NA);
-  const base = score(r.fw, r.units, r.inputs);
+  const base = scoreMatrix(r.fw, r.units, r.inputs);
 
   it('is unranked in that run, not rank 0: every run unranked gives no rank statistics', () => {
     expect(base.units.map((u) => [u.unit, u.rank])).toEqual([['q', 1], ['p', 2], ['t', 3]]);
@@ -233,9 +234,9 @@ describe('sensitivity: a unit left without an index in a run', () => {
     const p = rep.units.find((u) => u.unit === 'p')!;
     expect([p.minRank, p.maxRank, p.medianRank!.toString(), p.keepShare!.toString(), p.meanShift!.toString(), p.unrankedRuns]).toEqual([1, 1, '1', '0', '1', 0]);
     // Among the units ranked in both rankings (p, t) the order holds: ρ = 1.
-    expect(rep.leagues.g.meanSpearman!.eq(Exact.ONE) && rep.leagues.g.minSpearman!.eq(Exact.ONE)).toBe(true);
-    expect([rep.leagues.g.units, rep.leagues.g.neverMoved]).toEqual([3, 0]);
-    expect(rep.leagues.g.meanShift!.toString()).toBe('1'); // p and t move up one; q has no shift
+    expect(rep.leagues.get('g')!.meanSpearman!.eq(Exact.ONE) && rep.leagues.get('g')!.minSpearman!.eq(Exact.ONE)).toBe(true);
+    expect([rep.leagues.get('g')!.units, rep.leagues.get('g')!.neverMoved]).toEqual([3, 0]);
+    expect(rep.leagues.get('g')!.meanShift!.toString()).toBe('1'); // p and t move up one; q has no shift
   });
 
   it('leaves the unranked runs out of min, median, keep share and mean shift', () => {
@@ -244,9 +245,9 @@ describe('sensitivity: a unit left without an index in a run', () => {
     expect(q.unrankedRuns).toBeGreaterThan(20); // both cells revert in about a quarter of the runs
     expect(q.unrankedRuns).toBeLessThan(80);
     expect([q.minRank, q.maxRank, q.medianRank!.toString(), q.keepShare!.toString(), q.meanShift!.toString()]).toEqual([1, 1, '1', '1', '0']);
-    expect(rep.leagues.g.neverMoved).toBe(0); // q lost its rank in some runs
+    expect(rep.leagues.get('g')!.neverMoved).toBe(0); // q lost its rank in some runs
     for (const u of rep.units) expect(u.unrankedRuns).toBe(u.unit === 'q' ? q.unrankedRuns : 0);
-    expect(rep.leagues.g.minSpearman!.eq(Exact.ONE)).toBe(true);
+    expect(rep.leagues.get('g')!.minSpearman!.eq(Exact.ONE)).toBe(true);
     // The reports show the count: JSON and CSV always, the text table only when a league has any.
     const f = { decimals: 2, rounding: 'half-up' as const };
     expect(sensitivityJson(rep, f).units.find((u) => u.unit === 'q')!.unrankedRuns).toBe(q.unrankedRuns);

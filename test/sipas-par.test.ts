@@ -3,6 +3,7 @@
  * criterion (max × SIPAS / 100, never rounded in between); the checks a survey results file gets;
  * units without an index as missing or not applicable.
  */
+import { safe } from '../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { buildInputs } from '../src/criteria/evidence.js';
 import { hanoi2021Framework, hanoi2021Units, sampleTables } from '../src/data/sample.js';
@@ -11,9 +12,9 @@ import { parseCsvTable } from '../src/io/csv.js';
 import { makeTable } from '../src/io/table.js';
 import { Exact } from '../src/numbers/exact.js';
 import { surveyBuiltin } from '../src/sipas/builtins.js';
-import { addSipasScores, safeAddSipasScores } from '../src/sipas/par.js';
+import { addSipasScores } from '../src/sipas/par.js';
 import { scoreSurveyCsv } from '../src/sipas/score.js';
-import { score } from '../src/scoring/score.js';
+import { scoreMatrix } from '../src/scoring/score.js';
 import { csv, round, sampleText } from './support/round.js';
 
 describe('SIPAS → PAR survey criterion 8.1 on the sample', () => {
@@ -28,8 +29,8 @@ describe('SIPAS → PAR survey criterion 8.1 on the sample', () => {
     const base = buildInputs(fw, units, { evidence: t.evidence, survey });
     const withSipas = buildInputs(fw, units, { evidence: t.evidence, survey });
     addSipasScores(withSipas, fw, units, sipas, '8.1');
-    const before = score(fw, units, base);
-    const after = score(fw, units, withSipas);
+    const before = scoreMatrix(fw, units, base);
+    const after = scoreMatrix(fw, units, withSipas);
     const eight = Exact.of(8);
     for (const u of after.units) {
       const s = sipas.byUnit.get(u.unit)!;
@@ -52,8 +53,8 @@ describe('SIPAS → PAR survey criterion 8.1 on the sample', () => {
   it('nullAs "na": units without a SIPAS index leave 8.1 out of their applicable max', () => {
     const m = buildInputs(fw, units, { evidence: t.evidence, survey });
     addSipasScores(m, fw, units, sipas, '8.1', { nullAs: 'na' });
-    const base = score(fw, units, buildInputs(fw, units, { evidence: t.evidence, survey }));
-    const r = score(fw, units, m);
+    const base = scoreMatrix(fw, units, buildInputs(fw, units, { evidence: t.evidence, survey }));
+    const r = scoreMatrix(fw, units, m);
     const noiVu = r.units.find((u) => u.unit === 'noi-vu')!;
     const noiVuBase = base.units.find((u) => u.unit === 'noi-vu')!;
     expect(noiVu.max.eq(noiVuBase.max.sub(Exact.of(8)))).toBe(true);
@@ -68,15 +69,15 @@ describe('SIPAS → PAR survey criterion 8.1 on the sample', () => {
       const b = buildInputs(fw, units, { evidence: t.evidence, survey });
       addSipasScores(a, fw, units, sipas, '8.1', { nullAs });
       addSipasScores(b, fw, units, unlisted, '8.1', { nullAs });
-      const ra = score(fw, units, a);
-      const rb = score(fw, units, b);
+      const ra = scoreMatrix(fw, units, a);
+      const rb = scoreMatrix(fw, units, b);
       expect(rb.units.map((u) => [u.unit, u.index?.toString(), u.na, u.missing])).toEqual(ra.units.map((u) => [u.unit, u.index?.toString(), u.na, u.missing]));
     }
   });
 
   it('a (unit, criterion) given by both the survey results file and SIPAS is an error', () => {
     const m = buildInputs(fw, units, { evidence: t.evidence, survey: t.survey });
-    const res = safeAddSipasScores(m, fw, units, sipas, '8.1', { file: 'sipas-responses.csv' });
+    const res = safe(() => addSipasScores(m, fw, units, sipas, '8.1', { file: 'sipas-responses.csv' }));
     expect(res.ok).toBe(false);
     if (!res.ok) {
       expect(res.issues.map((i) => i.code)).toEqual(Array(52).fill('duplicate-survey'));
@@ -84,7 +85,7 @@ describe('SIPAS → PAR survey criterion 8.1 on the sample', () => {
     }
     // The same when the survey was scored without the units list (it never saw units without forms).
     const unlisted = scoreSurveyCsv(surveyBuiltin('sipas-2017'), sampleText('sipas-responses.csv'));
-    const again = safeAddSipasScores(buildInputs(fw, units, { evidence: t.evidence, survey: t.survey }), fw, units, unlisted, '8.1');
+    const again = safe(() => addSipasScores(buildInputs(fw, units, { evidence: t.evidence, survey: t.survey }), fw, units, unlisted, '8.1'));
     expect(again.ok ? [] : again.issues.map((i) => i.code)).toEqual(Array(52).fill('duplicate-survey'));
   });
 
@@ -96,7 +97,7 @@ describe('SIPAS → PAR survey criterion 8.1 on the sample', () => {
       ['8', 'not-survey-criterion'],
       ['8.3', 'not-survey-criterion'],
     ]) {
-      const r = safeAddSipasScores(m, fw, units, sipas, code);
+      const r = safe(() => addSipasScores(m, fw, units, sipas, code));
       expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual([err]);
     }
   });
@@ -113,14 +114,14 @@ describe('SIPAS → PAR with groups', () => {
   it('a criterion that does not apply to a unit with forms is an error; without forms it is skipped', () => {
     const r = round(FW, UNITS, EVIDENCE);
     const both = scoreSurveyCsv(def, csv(`form,unit,${cols}`, form('a', '5'), form('b', '4')), { units: r.units });
-    const issues = safeAddSipasScores(r.inputs, r.fw, r.units, both, '1.2');
+    const issues = safe(() => addSipasScores(r.inputs, r.fw, r.units, both, '1.2'));
     expect(issues.ok ? [] : issues.issues.map((i) => [i.code, i.message.includes('"b"')])).toEqual([['not-applicable', true]]);
     // A failed call stores nothing.
     expect(r.inputs.present.reduce((x, y) => x + y, 0)).toBe(2);
 
     const onlyA = scoreSurveyCsv(def, csv(`form,unit,${cols}`, form('a', '5'), form('a', '3')), { units: r.units });
     addSipasScores(r.inputs, r.fw, r.units, onlyA, '1.2');
-    const res = score(r.fw, r.units, r.inputs);
+    const res = scoreMatrix(r.fw, r.units, r.inputs);
     const a = res.units.find((u) => u.unit === 'a')!;
     // SIPAS 50 → 2.5 of 5 points; index = (4 + 2.5) / 10.
     expect(a.surveyPoints.toString()).toBe('2.5');
@@ -132,7 +133,7 @@ describe('SIPAS → PAR with groups', () => {
     const r = round(FW, UNITS, EVIDENCE);
     const third = scoreSurveyCsv(def, csv(`form,unit,${cols}`, form('a', '5'), form('a', '3'), form('a', '1')), { units: r.units });
     addSipasScores(r.inputs, r.fw, r.units, third, '1.2');
-    const a = score(r.fw, r.units, r.inputs).units.find((u) => u.unit === 'a')!;
+    const a = scoreMatrix(r.fw, r.units, r.inputs).units.find((u) => u.unit === 'a')!;
     expect(a.surveyPoints.eq(Exact.of(5, 3))).toBe(true);
     expect(a.index!.eq(Exact.of(4, 1).add(Exact.of(5, 3)).mul(Exact.of(10)))).toBe(true);
   });
@@ -140,7 +141,7 @@ describe('SIPAS → PAR with groups', () => {
   it('uses the units file: a unit of the survey outside it cannot be fed', () => {
     const r = round(FW, UNITS, EVIDENCE);
     const loose = scoreSurveyCsv(def, csv(`form,unit,${cols}`, form('zz', '5')));
-    const res = safeAddSipasScores(r.inputs, r.fw, r.units, loose, '1.2');
+    const res = safe(() => addSipasScores(r.inputs, r.fw, r.units, loose, '1.2'));
     expect(res.ok ? [] : res.issues.map((i) => i.code)).toEqual(['unknown-unit']);
     expect(parseCsvTable(UNITS).rows.length).toBe(2);
   });

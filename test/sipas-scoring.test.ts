@@ -4,6 +4,7 @@
  * the 1001 mean-of-parts rule on Hà Nội 2024's published parts, and located errors for bad
  * definitions and bad responses.
  */
+import { safe } from '../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { buildUnits } from '../src/criteria/units.js';
 import { ParIndexError, type Issue } from '../src/errors.js';
@@ -13,7 +14,7 @@ import { surveyBuiltin } from '../src/sipas/builtins.js';
 import { buildSurveyDefinition, parseSurveyDefinition, surveyDefinitionRows } from '../src/sipas/definition.js';
 import { surveyResultCsv } from '../src/sipas/results-csv.js';
 import { surveyResultJsonText } from '../src/sipas/results-json.js';
-import { safeScoreSurveyCsv, scoreSurvey, scoreSurveyCsv, type SurveyOptions } from '../src/sipas/score.js';
+import { scoreSurvey, scoreSurveyCsv, type SurveyOptions } from '../src/sipas/score.js';
 import { csv } from './support/round.js';
 
 const DEF = csv(
@@ -296,7 +297,7 @@ describe('bad responses are located errors', () => {
     expect(issuesOf(() => scoreSurveyCsv(def(), csv('form,a1,a2,b1,b2,c1', '1,5,5,5,5,'))).map((i) => i.code)).toEqual(['missing-column']);
     expect(issuesOf(() => scoreSurveyCsv(def(), '')).map((i) => i.code)).toEqual(['empty-file']);
     expect(issuesOf(() => scoreSurveyCsv(def(), csv('form,unit,a1,a2,b1,b2,c1', '1,all,5,5,5,5,', '2,all,5,5,5,5,'))).map((i) => [i.code, i.row])).toEqual([['reserved-unit', 2]]);
-    expect(safeScoreSurveyCsv(def(), csv('form,unit,a1,a2,b1,b2,c1', '1,u,9,5,5,5,'))).toMatchObject({ ok: false, issues: [{ code: 'bad-answer', row: 2, column: 'a1' }] });
+    expect(safe(() => scoreSurveyCsv(def(), csv('form,unit,a1,a2,b1,b2,c1', '1,u,9,5,5,5,')))).toMatchObject({ ok: false, issues: [{ code: 'bad-answer', row: 2, column: 'a1' }] });
   });
 
   it('malformed CSV is a bad-csv error in both readers', async () => {

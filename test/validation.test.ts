@@ -2,16 +2,17 @@
  * Every validation error of the foundation, with its location: file, row (header = 1), column name
  * and letter, the value found and what was expected.
  */
+import { safe } from '../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { parseFramework } from '../src/criteria/framework.js';
 import { parseSettingsRecord, parseSettingsTable, resolveSettings } from '../src/criteria/settings.js';
 import { Exact } from '../src/numbers/exact.js';
-import { safeScore, score } from '../src/scoring/score.js';
+import { scoreMatrix } from '../src/scoring/score.js';
 import { frameworkJsonSchema } from '../src/criteria/schemas.js';
 import { ParIndexError } from '../src/errors.js';
-import { formatOf, safeLoadFramework } from '../src/io/files.js';
+import { formatOf, loadFramework } from '../src/io/files.js';
 import { parseCsvTable } from '../src/io/csv.js';
-import { buildFramework, safeBuildFramework } from '../src/criteria/framework.js';
+import { buildFramework } from '../src/criteria/framework.js';
 import { buildInputs } from '../src/criteria/evidence.js';
 import { buildUnits } from '../src/criteria/units.js';
 import { catchError, csv, round } from './support/round.js';
@@ -73,7 +74,7 @@ describe('framework errors', () => {
     expect(e.issues[0]).toMatchObject({ code: 'missing-column', row: 1 });
   });
   it('safe twin returns issues instead of throwing', () => {
-    const r = safeBuildFramework(parseCsvTable(csv(HEAD, '1,A,,,,,', '1.1,x,,,,,')));
+    const r = safe(() => buildFramework(parseCsvTable(csv(HEAD, '1,A,,,,,', '1.1,x,,,,,'))));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0].code).toBe('missing-max');
   });
@@ -87,7 +88,7 @@ describe('framework errors', () => {
     expect(catchError(() => parseSettingsRecord({ colour: undefined, decimals: undefined })).issues).toMatchObject([{ code: 'unknown-setting', column: 'settings.colour' }]);
   });
   it('a missing file is a located error through the safe loader', async () => {
-    const r = await safeLoadFramework('/no/such/fw.csv');
+    const r = await safe(() => loadFramework('/no/such/fw.csv'));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]).toMatchObject({ code: 'file-not-found', file: '/no/such/fw.csv' });
   });
@@ -175,8 +176,8 @@ describe('settings errors', () => {
 
   it('library overrides are checked like settings: a located bad-setting naming the option, never a TypeError', () => {
     const r = round(FW, UNITS, csv(EV_HEAD, 'a,1.1,1,,,'));
-    const bad = (options: Parameters<typeof score>[3]) => {
-      const res = safeScore(r.fw, r.units, r.inputs, options);
+    const bad = (options: Parameters<typeof scoreMatrix>[3]) => {
+      const res = safe(() => scoreMatrix(r.fw, r.units, r.inputs, options));
       expect(res.ok).toBe(false);
       return res.ok ? [] : res.issues;
     };
@@ -197,7 +198,7 @@ describe('settings errors', () => {
       { label: 'B', min: Exact.of(40), strict: false },
       { label: 'A', min: Exact.of(90), strict: false },
     ];
-    const res = score(r.fw, r.units, r.inputs, { bands });
+    const res = scoreMatrix(r.fw, r.units, r.inputs, { bands });
     expect(res.settings.bands.map((b) => b.label)).toEqual(['A', 'B']);
     // a: (2 + 1) of 6 (the survey leaf is missing) = 50 → B; b: 1 of 5 = 20 → no band.
     expect(res.units.map((u) => [u.unit, u.index!.toString(), u.band])).toEqual([['a', '50', 'B'], ['b', '20', null]]);

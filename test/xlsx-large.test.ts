@@ -11,7 +11,7 @@ import { buildUnits } from '../src/criteria/units.js';
 import { parseCsvTable } from '../src/io/csv.js';
 import { iterateWorkbookRows, readWorkbookTables } from '../src/io/xlsx-read.js';
 import { loadExcelJS } from '../src/io/xlsx-load.js';
-import { score } from '../src/scoring/score.js';
+import { scoreMatrix } from '../src/scoring/score.js';
 import { tempDir } from './support/xlsx.js';
 
 const LEAVES = 50;
@@ -62,7 +62,7 @@ describe('large workbooks stream', () => {
 
     const fw = buildFramework(parseCsvTable(['code,title,max,rule', '1,Area,,', ...Array.from({ length: LEAVES }, (_, j) => `1.${j + 1},leaf ${j + 1},2,points`)].join('\n')));
     const units = buildUnits(parseCsvTable(['unit,name,group', ...Array.from({ length: UNITS }, (_, u) => `u${u},Unit ${u},g`)].join('\n')));
-    const result = score(fw, units, buildInputs(fw, units, { evidence: tables }));
+    const result = scoreMatrix(fw, units, buildInputs(fw, units, { evidence: tables }));
     // Hand-computed expectations for a few units (quarters: exact in binary and in decimal).
     for (const u of [0, 1, 17, 999, UNITS - 1]) {
       let pts = 0;

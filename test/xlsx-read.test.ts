@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { safe } from '../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { buildInputs } from '../src/criteria/evidence.js';
 import { buildFramework } from '../src/criteria/framework.js';
@@ -12,10 +13,10 @@ import { ParIndexError, type Issue } from '../src/errors.js';
 import { parseCsvTable } from '../src/io/csv.js';
 import { loadRound } from '../src/io/round.js';
 import { loadTables } from '../src/io/files.js';
-import { iterateWorkbookRows, readWorkbookTables, safeReadWorkbookTables } from '../src/io/xlsx-read.js';
+import { iterateWorkbookRows, readWorkbookTables } from '../src/io/xlsx-read.js';
 import { exceljsCellText, shiftDecimalText } from '../src/io/xlsx-cell.js';
 import { chooseSheets } from '../src/io/xlsx-sheets.js';
-import { score } from '../src/scoring/score.js';
+import { scoreMatrix } from '../src/scoring/score.js';
 import { parseRange, tapSheetXml, type MergeRange } from '../src/io/xlsx-merges.js';
 import { tempDir, writeWorkbook } from './support/xlsx.js';
 
@@ -172,8 +173,8 @@ describe('bad workbooks give located errors', () => {
     expect((await issuesOf(readWorkbookTables(at('nope.xlsx'), 'units')))[0]).toMatchObject({ code: 'file-not-found' });
     writeFileSync(at('fake.xlsx'), 'unit,name\na,b\n');
     expect((await issuesOf(readWorkbookTables(at('fake.xlsx'), 'units')))[0]).toMatchObject({ code: 'bad-xlsx', file: at('fake.xlsx') });
-    const safe = await safeReadWorkbookTables(at('nope.xlsx'), 'units');
-    expect(safe.ok).toBe(false);
+    const res = await safe(() => readWorkbookTables(at('nope.xlsx'), 'units'));
+    expect(res.ok).toBe(false);
   });
 });
 
@@ -299,7 +300,7 @@ describe('percent-formatted cells', () => {
     // Scored: u 1.1 = 3 × 90.5/100 = 2.715; 1.2 = 2 × min(70/80, 1) = 1.75 → 4.465 of 5.
     const fw = buildFramework(parseCsvTable(fwCsv, { file: 'fw.csv' }));
     const units = buildUnits(parseCsvTable(unitsCsv, { file: 'units.csv' }));
-    const result = score(fw, units, buildInputs(fw, units, { evidence: tables }));
+    const result = scoreMatrix(fw, units, buildInputs(fw, units, { evidence: tables }));
     const u = result.units.find((x) => x.unit === 'u')!;
     expect(u.points.toString()).toBe('4.465');
     expect(u.index!.toFixed(2)).toBe('89.30');
@@ -389,7 +390,7 @@ describe('wide layout header', () => {
     expect((err as ParIndexError).issues[0]).toMatchObject({ row: 2, column: 'Mã đơn vị', columnLetter: 'B', code: 'ambiguous-column' });
     const ok = await inputsOf('wide-ok.xlsx', [['Mã đơn vị', 'Tên', '1.1', '1.2'], ['u', 'U', 1.5, 'có']]);
     expect(ok).not.toBeInstanceOf(ParIndexError);
-    expect(score(fw, units, ok as ReturnType<typeof buildInputs>).units[0].points.toString()).toBe('2.5');
+    expect(scoreMatrix(fw, units, ok as ReturnType<typeof buildInputs>).units[0].points.toString()).toBe('2.5');
   });
 });
 

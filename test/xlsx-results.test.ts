@@ -18,7 +18,7 @@ import { loadRound } from '../src/io/round.js';
 import { loadExcelJS } from '../src/io/xlsx-load.js';
 import { Exact } from '../src/numbers/exact.js';
 import { areaSides, unitLeafAudit } from '../src/scoring/leaf-audit.js';
-import { score } from '../src/scoring/score.js';
+import { scoreMatrix } from '../src/scoring/score.js';
 import { VERSION } from '../src/version.js';
 import { csv, SAMPLE, sampleText, scoreCsv } from './support/round.js';
 import { tempDir } from './support/xlsx.js';
@@ -28,7 +28,7 @@ const dir = tempDir('parindex-results-');
 const files = { framework: join(SAMPLE, 'framework.csv'), units: join(SAMPLE, 'units.csv'), evidence: [join(SAMPLE, 'evidence.csv')], survey: join(SAMPLE, 'survey.csv') };
 const sample = async () => {
   const r = await loadRound(files);
-  return { r, result: score(r.framework, r.units, r.inputs) };
+  return { r, result: scoreMatrix(r.framework, r.units, r.inputs) };
 };
 
 async function readBook(bytes: Uint8Array) {
@@ -44,11 +44,11 @@ describe('leaf audit', () => {
   it('adds up to every unit’s area points and max, total points and self points (both arithmetic paths agree)', async () => {
     const { r } = await sample();
     for (const path of ['fast', 'exact'] as const) {
-      const result = score(r.framework, r.units, r.inputs, { path });
+      const result = scoreMatrix(r.framework, r.units, r.inputs, { path });
       for (const u of result.units) {
         const audit = unitLeafAudit(r.framework, r.inputs, r.inputs.unitIndex.get(u.unit)!);
         const sides = areaSides(audit);
-        for (const [code, a] of Object.entries(u.areas)) {
+        for (const [code, a] of u.areas) {
           expect(sides.get(code)!.points.eq(a.points), `${u.unit} area ${code}`).toBe(true);
           expect(sides.get(code)!.max.eq(a.max)).toBe(true);
         }
@@ -66,7 +66,7 @@ describe('leaf audit', () => {
     const fw = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,a,2,,points,,', '1.2,b,1,,yesno,,', '1.3,c,3,,ratio,target=30,', '1.4,d,4,,points,,');
     const r = scoreCsv(fw, csv('unit,name,group', 'u,U,g'), csv('unit,criterion,self,appraised', 'u,1.1,NA,1.5', 'u,1.2,có,', 'u,1.3,20,10'));
     const u = r.units[0];
-    expect(u.areas['1'].points.toString()).toBe('3.5'); // 1.5 + 1 + 3×10/30
+    expect(u.areas.get('1')!.points.toString()).toBe('3.5'); // 1.5 + 1 + 3×10/30
     expect(u.selfPoints.toString()).toBe('3'); // 0 (NA) + 1 + 3×20/30
     expect(u.selfMax.toString()).toBe('8'); // 1 + 3 + 4 (NA leaves the self max)
   });
@@ -166,7 +166,7 @@ describe('results workbook', () => {
 
   it('--decimals 3 gives 0.000 formats and 3-decimal values', async () => {
     const { r } = await sample();
-    const result = score(r.framework, r.units, r.inputs, { decimals: 3 });
+    const result = scoreMatrix(r.framework, r.units, r.inputs, { decimals: 3 });
     const wb = await readBook(await scoreResultWorkbook(result, { inputs: r.inputs }, { decimals: 3, rounding: 'half-up' }));
     const so = wb.getWorksheet('Kết quả so')!;
     const c = header(so).indexOf('Chỉ số CCHC') + 1;
@@ -184,8 +184,8 @@ describe('results workbook', () => {
     expect(row.getCell(2).value).toBe(u.unit);
     const a1 = areaSides(unitLeafAudit(r.framework, r.inputs, r.inputs.unitIndex.get(u.unit)!)).get('1')!;
     expect(row.getCell(sh.indexOf('1 tự chấm') + 1).value).toBe(Number(a1.selfPoints.toFixed(2)));
-    expect(row.getCell(sh.indexOf('1 thẩm định') + 1).value).toBe(Number(u.areas['1'].points.toFixed(2)));
-    expect(row.getCell(sh.indexOf('1 chênh lệch') + 1).value).toBe(Number(u.areas['1'].points.sub(a1.selfPoints).toFixed(2)));
+    expect(row.getCell(sh.indexOf('1 thẩm định') + 1).value).toBe(Number(u.areas.get('1')!.points.toFixed(2)));
+    expect(row.getCell(sh.indexOf('1 chênh lệch') + 1).value).toBe(Number(u.areas.get('1')!.points.sub(a1.selfPoints).toFixed(2)));
     expect(row.getCell(sh.indexOf('Chỉ số tự đánh giá') + 1).value).toBe(Number(expected.units[0].selfIndex));
     expect(row.getCell(sh.indexOf('Chỉ số sau thẩm định') + 1).value).toBe(89.83);
 

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleTables } from '../src/data/sample.js';
 import { loadFramework } from '../src/io/files.js';
-import { scoreResultJson } from '../src/io/results-json.js';
+import { scoreResultJson } from '../src/scoring/result-json.js';
 import { loadRound } from '../src/io/round.js';
-import { score } from '../src/scoring/score.js';
+import { scoreMatrix } from '../src/scoring/score.js';
 import { SAMPLE, sampleText } from './support/round.js';
 import { asSheetValues, tableRows, tempDir, writeWorkbook } from './support/xlsx.js';
 
@@ -20,7 +20,7 @@ const t = sampleTables();
 const csvFiles = { framework: join(SAMPLE, 'framework.csv'), units: join(SAMPLE, 'units.csv'), evidence: join(SAMPLE, 'evidence.csv'), survey: join(SAMPLE, 'survey.csv') };
 const scoreOf = async (files: Parameters<typeof loadRound>[0], opts: Parameters<typeof loadRound>[1] = {}) => {
   const r = await loadRound(files, opts);
-  return scoreResultJson(score(r.framework, r.units, r.inputs));
+  return scoreResultJson(scoreMatrix(r.framework, r.units, r.inputs));
 };
 
 describe('CSV ↔ xlsx', () => {
@@ -90,7 +90,7 @@ describe('CSV ↔ xlsx', () => {
     const units = await writeWorkbook(join(dir, 'u-small.xlsx'), [{ name: 'units', rows: [['unit', 'name', 'group'], ['u', 'U', 'g']] }]);
     const ev = await writeWorkbook(join(dir, 'e-small.xlsx'), [{ name: 'evidence', rows: [['unit', 'criterion', 'self', 'appraised'], ['u', '1.1', 0.1, 0.1], ['u', '1.2', 0.2, 0.2]] }]);
     const r = await loadRound({ framework: fw, units, evidence: ev });
-    const res = score(r.framework, r.units, r.inputs);
+    const res = scoreMatrix(r.framework, r.units, r.inputs);
     expect(res.units[0].points.toString()).toBe('0.3'); // not 0.30000000000000004
     expect(res.units[0].index!.toString()).toBe('30');
   });

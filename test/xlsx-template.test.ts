@@ -10,10 +10,10 @@ import { main } from '../src/cli/program.js';
 import { hanoi2021Framework, hanoi2021Units, sampleTables } from '../src/data/sample.js';
 import { evidenceTemplateBytes, inputHint, RATIO_INPUT_FORMAT, TEMPLATE_COLUMNS } from '../src/io/evidence-template.js';
 import { Exact } from '../src/numbers/exact.js';
-import { scoreResultJson } from '../src/io/results-json.js';
+import { scoreResultJson } from '../src/scoring/result-json.js';
 import { loadRound } from '../src/io/round.js';
 import { loadExcelJS } from '../src/io/xlsx-load.js';
-import { score } from '../src/scoring/score.js';
+import { scoreMatrix } from '../src/scoring/score.js';
 import { SAMPLE, sampleText } from './support/round.js';
 import { tempDir } from './support/xlsx.js';
 
@@ -119,7 +119,7 @@ describe('template round trip', () => {
     await wb.xlsx.writeFile(done);
 
     const r = await loadRound({ framework: join(SAMPLE, 'framework.csv'), units: join(SAMPLE, 'units.csv'), evidence: done, survey: join(SAMPLE, 'survey.csv') });
-    expect(scoreResultJson(score(r.framework, r.units, r.inputs))).toEqual(expected);
+    expect(scoreResultJson(scoreMatrix(r.framework, r.units, r.inputs))).toEqual(expected);
     // The evidence references travel to the audit trail.
     const src = [...r.inputs.sources.values()].find((s) => s.evidence.startsWith('BC 477'));
     expect(src).toMatchObject({ file: done, row: 2 });
@@ -167,7 +167,7 @@ describe('template round trip', () => {
     const r = await loadRound({ framework: join(SAMPLE, 'framework.csv'), units: join(SAMPLE, 'units.csv'), evidence: p });
     const cell = r.inputs.cell(r.inputs.unitIndex.get(String(row.getCell(1).value))!, r.inputs.leafIndex.get(c.code)!);
     expect(r.inputs.present[cell]).toBe(1);
-    const u = score(r.framework, r.units, r.inputs).units.find((x) => x.unit === String(row.getCell(1).value))!;
+    const u = scoreMatrix(r.framework, r.units, r.inputs).units.find((x) => x.unit === String(row.getCell(1).value))!;
     // The only input of the unit: max × 85/100.
     expect(u.appraisalPoints.toString()).toBe(c.max.mul(Exact.of(85, 100)).toString());
   });

@@ -2,7 +2,7 @@
  * Rendering a scored round in the requested format.
  */
 import { scoreResultCsv } from '../io/results-csv.js';
-import { scoreResultJson, type OutputFormat } from '../io/results-json.js';
+import { scoreResultJson, type OutputFormat } from '../scoring/result-json.js';
 import { scoreResultText } from '../io/results-table.js';
 import type { ResultsWorkbookContext } from '../io/results-xlsx.js';
 import type { ScoreResult } from '../scoring/score.js';

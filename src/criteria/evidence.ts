@@ -3,8 +3,8 @@
  * per unit, a column per criterion code, optional `<code> (self)` columns), and survey results.
  * Every cell is checked against its criterion's rule and stored exactly in an {@link InputMatrix}.
  */
-import { IssueList, toSafe, type Issue, type Location, type SafeResult } from '../errors.js';
-import { bindColumns, FIELDS, foldHeader } from '../io/headers.js';
+import { IssueList, type Issue, type Location } from '../errors.js';
+import { bindColumns, FIELDS, FREE_COLUMNS, foldHeader } from '../io/headers.js';
 import { cellLocation, columnLetter, headerRowOf, type RowSource } from '../io/table.js';
 import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import { APPRAISED, InputMatrix, SELF } from '../scoring/inputs.js';
@@ -31,7 +31,7 @@ export interface EvidenceRecord {
 /** Reads a long-layout evidence table into records, lazily (row shape checked by zod). */
 export function* evidenceRecordsFromLong(table: RowSource, issues: IssueList): Generator<EvidenceRecord> {
   // One record at a time: a national round's million rows are never held twice.
-  for (const r of iterateRows(table, FIELDS.evidence, EvidenceRowSchema, issues, 'evidence file')) {
+  for (const r of iterateRows(table, FIELDS.evidence, EvidenceRowSchema, issues, 'evidence file', FREE_COLUMNS.evidence)) {
     const v = r.value;
     const row = r.source.row;
     yield { unit: v.unit, criterion: v.criterion, self: v.self, appraised: v.appraised, evidence: v.evidence, note: v.note, row, at: (field) => cellLocation(table, row, r.cols[field]) };
@@ -223,7 +223,7 @@ export function addEvidence(
 /** Checks survey results (unit, criterion, score 0–100 or NA) and stores them in `matrix`. */
 export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Units, table: RowSource, issues: IssueList, opts: NumberTextOptions = {}): void {
   const seen = new Map<number, number>();
-  for (const r of iterateRows(table, FIELDS.survey, SurveyRowSchema, issues, 'survey results file')) {
+  for (const r of iterateRows(table, FIELDS.survey, SurveyRowSchema, issues, 'survey results file', FREE_COLUMNS.survey)) {
     const v = r.value;
     const at = (col: number) => cellLocation(table, r.source.row, col);
     const u = units.byId.get(v.unit);
@@ -289,7 +289,3 @@ export function buildInputs(fw: Framework, units: Units, tables: RoundTables, op
   return matrix;
 }
 
-/** {@link buildInputs} without throwing. */
-export function safeBuildInputs(fw: Framework, units: Units, tables: RoundTables, opts: NumberTextOptions = {}): SafeResult<InputMatrix> {
-  return toSafe(() => buildInputs(fw, units, tables, opts));
-}

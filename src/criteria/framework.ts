@@ -2,8 +2,8 @@
  * The criteria framework: a tree of areas → criteria → sub-criteria by dotted code (SPEC §2),
  * built from a table (CSV, xlsx sheet `criteria`, JSON rows) and checked as a whole.
  */
-import { IssueList, ParIndexError, toSafe, type Issue, type SafeResult } from '../errors.js';
-import { FIELDS } from '../io/headers.js';
+import { IssueList, ParIndexError, type Issue } from '../errors.js';
+import { FIELDS, FREE_COLUMNS } from '../io/headers.js';
 import { jsonRowsToTable } from '../io/json.js';
 import { cellLocation, type Table } from '../io/table.js';
 import { parseExact } from '../numbers/decimal-text.js';
@@ -87,7 +87,7 @@ function splitGroups(text: string): Set<string> | undefined {
  */
 export function buildFramework(table: Table, settings: SettingsInput = {}): Framework {
   const issues = new IssueList();
-  const rows = readRows(table, FIELDS.framework, FrameworkRowSchema, issues, 'framework');
+  const rows = readRows(table, FIELDS.framework, FrameworkRowSchema, issues, 'framework', FREE_COLUMNS.framework);
   const at = (row: number | undefined, field: string, r: (typeof rows)[number] | undefined): Issue => {
     const col = r ? r.cols[field as keyof typeof r.cols] ?? -1 : -1;
     return { ...cellLocation(table, row, col), code: '', message: '' };
@@ -221,10 +221,6 @@ export function buildFramework(table: Table, settings: SettingsInput = {}): Fram
   };
 }
 
-/** {@link buildFramework} without throwing. */
-export function safeBuildFramework(table: Table, settings: SettingsInput = {}): SafeResult<Framework> {
-  return toSafe(() => buildFramework(table, settings));
-}
 
 /**
  * Builds a framework from parsed JSON: `{ "settings": {...}, "criteria": [rows] }` or a bare array
@@ -240,8 +236,4 @@ export function parseFramework(json: unknown, source: { file?: string } = {}): F
   throw new ParIndexError({ ...source, code: 'bad-json', message: 'a framework JSON must be an array of criteria or an object with "criteria"', value: typeof json, expected: '{"settings": {...}, "criteria": [...]}' });
 }
 
-/** {@link parseFramework} without throwing. */
-export function safeParseFramework(json: unknown, source: { file?: string } = {}): SafeResult<Framework> {
-  return toSafe(() => parseFramework(json, source));
-}
 

@@ -27,8 +27,9 @@ export function readRows<F extends string, T>(
   schema: z.ZodType<T>,
   issues: IssueList,
   what: string,
+  free?: readonly string[],
 ): ReadRow<T, F>[] {
-  return [...iterateRows(table, fields, schema, issues, what)];
+  return [...iterateRows(table, fields, schema, issues, what, free)];
 }
 
 /**
@@ -41,9 +42,10 @@ export function* iterateRows<F extends string, T>(
   schema: z.ZodType<T>,
   issues: IssueList,
   what: string,
+  free?: readonly string[],
 ): Generator<ReadRow<T, F>> {
   const before = issues.issues.length;
-  const cols = bindColumns(table, fields, issues, what);
+  const cols = bindColumns(table, fields, issues, what, free);
   if (issues.issues.length > before) return;
   for (const source of table.rows) {
     const record: Record<string, string> = {};

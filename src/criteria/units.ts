@@ -2,8 +2,8 @@
  * Units (đơn vị) and their leagues (SPEC §3): `unit`, `name`, `group`, optional `rankGroup`
  * (blank = the group). `ALL` is reserved for pooled rows.
  */
-import { IssueList, toSafe, type SafeResult } from '../errors.js';
-import { FIELDS } from '../io/headers.js';
+import { IssueList } from '../errors.js';
+import { FIELDS, FREE_COLUMNS } from '../io/headers.js';
 import { jsonRowsToTable } from '../io/json.js';
 import { cellLocation, type Table } from '../io/table.js';
 import { readRows } from './rows.js';
@@ -36,7 +36,7 @@ export interface Units {
 /** Builds units from a table; duplicate ids and bad rows are located errors. */
 export function buildUnits(table: Table): Units {
   const issues = new IssueList();
-  const rows = readRows(table, FIELDS.units, UnitRowSchema, issues, 'units file');
+  const rows = readRows(table, FIELDS.units, UnitRowSchema, issues, 'units file', FREE_COLUMNS.units);
   const byId = new Map<string, Unit>();
   const list: Unit[] = [];
   for (const r of rows) {
@@ -57,17 +57,9 @@ export function buildUnits(table: Table): Units {
   return { list, byId, source: { file: table.file, sheet: table.sheet } };
 }
 
-/** {@link buildUnits} without throwing. */
-export function safeBuildUnits(table: Table): SafeResult<Units> {
-  return toSafe(() => buildUnits(table));
-}
 
 /** Units from JSON: an array of `{unit, name, group, rankGroup}` objects. */
 export function parseUnits(json: unknown, source: { file?: string } = {}): Units {
   return buildUnits(jsonRowsToTable(json, source));
 }
 
-/** {@link parseUnits} without throwing. */
-export function safeParseUnits(json: unknown, source: { file?: string } = {}): SafeResult<Units> {
-  return toSafe(() => parseUnits(json, source));
-}

@@ -7,7 +7,7 @@
 import type { Comparison } from '../scoring/compare.js';
 import type { Exact } from '../numbers/exact.js';
 import { toCsv, type CsvWriteOptions } from './csv-write.js';
-import { fmt, type OutputFormat } from './results-json.js';
+import { fmt, type OutputFormat } from '../scoring/result-json.js';
 import { renderTextTable } from './text-table.js';
 
 const signed = (x: Exact | null, f: OutputFormat) => {
@@ -34,7 +34,7 @@ export function comparisonJson(c: Comparison, f: OutputFormat) {
       newRank: u.newRank,
       rankChange: u.rankChange,
     })),
-    leagues: Object.fromEntries(Object.entries(c.leagues).map(([g, l]) => [g, { ...l, meanChange: fmt(l.meanChange, f) }])),
+    leagues: Object.fromEntries([...c.leagues].map(([g, l]) => [g, { ...l, meanChange: fmt(l.meanChange, f) }])),
   };
 }
 
@@ -52,7 +52,7 @@ export function comparisonCsv(c: Comparison, f: OutputFormat, opts: CsvWriteOpti
 /** The comparison as terminal text: one table per league with its summary. */
 export function comparisonText(c: Comparison, f: OutputFormat): string {
   const out: string[] = [`Compare ${c.oldFile ?? 'old'} → ${c.newFile ?? 'new'}\n`];
-  for (const [g, l] of Object.entries(c.leagues)) {
+  for (const [g, l] of [...c.leagues]) {
     const only = [l.onlyNew ? `${l.onlyNew} only in new` : '', l.onlyOld ? `${l.onlyOld} only in old` : ''].filter(Boolean).join(', ');
     out.push(`League ${g || '(none)'} — ${l.compared} units compared, mean change ${signed(l.meanChange, f) ?? '—'}; rank up ${l.up}, down ${l.down}, same ${l.same}${only ? `; ${only}` : ''}\n`);
     const rows = c.units

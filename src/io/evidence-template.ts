@@ -20,7 +20,7 @@
 import type { Criterion, Framework } from '../criteria/framework.js';
 import { appliesTo } from '../criteria/framework.js';
 import type { Unit, Units } from '../criteria/units.js';
-import { ParIndexError, toSafeAsync, type SafeResult } from '../errors.js';
+import { ParIndexError } from '../errors.js';
 import type { Exact } from '../numbers/exact.js';
 import { columnLetter } from './table.js';
 import { buildWorkbookBytes, EXCEL_MAX_ROWS, exactCell, fitWidths, safeSheetName } from './xlsx-write.js';
@@ -239,7 +239,3 @@ export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: T
   });
 }
 
-/** {@link evidenceTemplateBytes} without throwing on user data. */
-export function safeEvidenceTemplateBytes(fw: Framework, units: Units, opts: TemplateOptions = {}): Promise<SafeResult<Uint8Array>> {
-  return toSafeAsync(() => evidenceTemplateBytes(fw, units, opts));
-}

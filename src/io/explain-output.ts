@@ -6,7 +6,7 @@
 import { Exact } from '../numbers/exact.js';
 import type { Explanation, Gap } from '../scoring/explain.js';
 import { toCsv, type CsvWriteOptions } from './csv-write.js';
-import { fmt, type OutputFormat } from './results-json.js';
+import { fmt, type OutputFormat } from '../scoring/result-json.js';
 import { renderTextTable } from './text-table.js';
 
 function gapJson(g: Gap, f: OutputFormat) {

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { buildFramework, parseFramework, type Framework } from '../criteria/framework.js';
 import { buildUnits, type Units } from '../criteria/units.js';
-import { ParIndexError, toSafeAsync, type SafeResult } from '../errors.js';
+import { ParIndexError } from '../errors.js';
 import { parseCsvTable } from './csv.js';
 import { jsonRowsToTable, parseJsonText } from './json.js';
 import type { Table } from './table.js';
@@ -117,17 +117,9 @@ export async function loadFramework(path: string): Promise<Framework> {
   }
 }
 
-/** {@link loadFramework} without throwing on user data. */
-export function safeLoadFramework(path: string): Promise<SafeResult<Framework>> {
-  return toSafeAsync(() => loadFramework(path));
-}
 
 /** Loads units from CSV, JSON or xlsx (sheet `units`). */
 export async function loadUnits(path: string): Promise<Units> {
   return buildUnits(await loadTable(path, 'units'));
 }
 
-/** {@link loadUnits} without throwing on user data. */
-export function safeLoadUnits(path: string): Promise<SafeResult<Units>> {
-  return toSafeAsync(() => loadUnits(path));
-}

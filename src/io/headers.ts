@@ -4,6 +4,7 @@
  * `appraised`, …). A header that matches two fields, or a field matched by two headers, is an error.
  */
 import { IssueList } from '../errors.js';
+import { nearestName } from '../text/nearest.js';
 import { cellLocation, headerRowOf, type RowSource } from './table.js';
 
 /** Folds a header for comparison: lower case, no diacritics, đ → d, letters and digits only. */
@@ -31,6 +32,18 @@ export function fieldNames(field: FieldSpec): Set<string> {
   return new Set([field.name, ...(field.aliases ?? [])].map(foldHeader));
 }
 
+/**
+ * Columns a table may carry besides its fields, ignored when read (row numbers, titles, the
+ * template's hint columns). Any other column is an `unknown-column` error naming the nearest field:
+ * a misspelt `apraised` must never leave the appraised scores unread.
+ */
+export const FREE_COLUMNS = {
+  framework: ['stt', 'no', 'số tt', 'ghi chú', 'note', 'notes', 'mô tả', 'description'],
+  units: ['stt', 'no', 'số tt', 'ghi chú', 'note', 'notes'],
+  evidence: ['stt', 'no', 'số tt', 'title', 'tên tiêu chí', 'max', 'điểm tối đa', 'name', 'unitName', 'tên đơn vị', 'rule', 'cách chấm', 'params', 'tham số', 'hint', 'hướng dẫn nhập'],
+  survey: ['stt', 'no', 'số tt', 'name', 'tên đơn vị', 'title', 'tên tiêu chí', 'max', 'điểm tối đa', 'ghi chú', 'note', 'notes'],
+} as const satisfies Record<string, readonly string[]>;
+
 /** Column index of each field in a table; -1 where absent. */
 export type ColumnMap<F extends string> = Record<F, number>;
 
@@ -43,9 +56,11 @@ export function bindColumns<F extends string>(
   fields: readonly (FieldSpec & { name: F })[],
   issues: IssueList,
   what: string,
+  free?: readonly string[],
 ): ColumnMap<F> {
   const map = {} as ColumnMap<F>;
   const folded = table.header.map(foldHeader);
+  if (free) checkUnknownColumns(table, folded, fields, free, issues, what);
   for (const f of fields) {
     const names = fieldNames(f);
     const hits: number[] = [];
@@ -74,6 +89,27 @@ export function bindColumns<F extends string>(
     }
   }
   return map;
+}
+
+/**
+ * Records an `unknown-column` issue, on its header cell, for every column that is neither a field
+ * (name or alias) nor a free column, suggesting the nearest field. Blank headers are ignored.
+ */
+function checkUnknownColumns(table: RowSource, folded: string[], fields: readonly FieldSpec[], free: readonly string[], issues: IssueList, what: string): void {
+  const known = new Set([...fields.flatMap((f) => [...fieldNames(f)]), ...free.map(foldHeader)]);
+  const candidates = fields.flatMap((f) => [f.name, ...(f.aliases ?? [])].map((n) => [n, f.name] as const));
+  folded.forEach((h, i) => {
+    if (h === '' || known.has(h)) return;
+    const suggestion = nearestName(table.header[i], candidates, foldHeader);
+    issues.add({
+      ...cellLocation(table, headerRowOf(table), i),
+      code: 'unknown-column',
+      message: `unknown column "${table.header[i]}" in the ${what}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+      value: table.header[i],
+      expected: `one of ${fields.map((f) => `"${f.name}"`).join(', ')} (or a free column: ${free.join(', ')})`,
+      ...(suggestion ? { suggestion } : {}),
+    });
+  });
 }
 
 /** Header aliases per table kind (Vietnamese labels councils use). */

@@ -6,7 +6,7 @@
  */
 import type { ScoreResult } from '../scoring/score.js';
 import { VERSION } from '../version.js';
-import { fmt, type OutputFormat } from './results-json.js';
+import { fmt, type OutputFormat } from '../scoring/result-json.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -33,7 +33,7 @@ export function scoreResultHtml(result: ScoreResult, f: OutputFormat = result.se
   const title = opts.title ?? 'Chỉ số cải cách hành chính — kết quả';
   const out: string[] = [];
   out.push(`<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${e(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<h1>${e(title)}</h1>`);
-  for (const [league, s] of Object.entries(result.leagues)) {
+  for (const [league, s] of [...result.leagues]) {
     out.push(`<h2>Khối ${e(league)}</h2>`);
     out.push(`<p class="s">${s.count} đơn vị · trung bình ${e(fmt(s.mean, f) ?? '—')} · thấp nhất ${e(fmt(s.min, f) ?? '—')} · cao nhất ${e(fmt(s.max, f) ?? '—')}</p>`);
     const head = ['Xếp hạng', 'Đơn vị', ...areas.map((a) => `LV ${a.code}`), 'Điểm thẩm định', 'Điểm điều tra XHH', 'Điểm thưởng/trừ', 'Chỉ số CCHC', ...(hasBands ? ['Xếp loại'] : []), 'Chỉ số tự đánh giá'];
@@ -45,7 +45,7 @@ export function scoreResultHtml(result: ScoreResult, f: OutputFormat = result.se
       out.push(
         '<tr>' +
           `<td class="n">${e(u.rank ?? '')}</td><td>${e(u.name)}</td>` +
-          areas.map((a) => num(ua[a.code] ? fmt(ua[a.code].points, f) : null)).join('') +
+          areas.map((a) => num(ua.get(a.code) ? fmt(ua.get(a.code)!.points, f) : null)).join('') +
           num(fmt(u.appraisalPoints, f)) +
           num(fmt(u.surveyPoints, f)) +
           num(fmt(u.adjustPoints, f)) +

@@ -4,7 +4,7 @@
  * league sheets). Every format becomes a {@link Table} first, then one reader checks it: the index is
  * read exactly from its printed text (never through a float), the rank as a whole number.
  */
-import { ParIndexError, IssueList, toSafe, toSafeAsync, type SafeResult } from '../errors.js';
+import { ParIndexError, IssueList } from '../errors.js';
 import { parseExact } from '../numbers/decimal-text.js';
 import type { Exact } from '../numbers/exact.js';
 import { parseCsvTable } from './csv.js';
@@ -113,10 +113,6 @@ export function readResultTables(tables: readonly Table[]): ResultFile {
   return { file: tables[0]?.file, units, decimals };
 }
 
-/** {@link readResultTables} without throwing. */
-export function safeReadResultTables(tables: readonly Table[]): SafeResult<ResultFile> {
-  return toSafe(() => readResultTables(tables));
-}
 
 /**
  * Reads a result JSON document (`{"units": [...], ...}` as `parindex score --format json` writes
@@ -130,10 +126,6 @@ export function parseResultJson(json: unknown, source: { file?: string } = {}): 
   return readResultTables([jsonRowsToTable(units, source)]);
 }
 
-/** {@link parseResultJson} without throwing. */
-export function safeParseResultJson(json: unknown, source: { file?: string } = {}): SafeResult<ResultFile> {
-  return toSafe(() => parseResultJson(json, source));
-}
 
 /** Reads a result file by extension: `.json`, `.csv` or `.xlsx` (exceljs loaded only then). */
 export async function loadResultFile(path: string): Promise<ResultFile> {
@@ -149,7 +141,3 @@ export async function loadResultFile(path: string): Promise<ResultFile> {
   }
 }
 
-/** {@link loadResultFile} without throwing on user data. */
-export function safeLoadResultFile(path: string): Promise<SafeResult<ResultFile>> {
-  return toSafeAsync(() => loadResultFile(path));
-}

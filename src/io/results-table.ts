@@ -3,14 +3,14 @@
  * index, self-assessed index, appraisal, survey and bonus/penalty points), then a summary per league.
  */
 import type { ScoreResult } from '../scoring/score.js';
-import { fmt, type OutputFormat } from './results-json.js';
+import { fmt, type OutputFormat } from '../scoring/result-json.js';
 import { renderTextTable } from './text-table.js';
 
 /** Renders every league of a result as text tables. */
 export function scoreResultText(result: ScoreResult, f: OutputFormat = result.settings): string {
   const hasBands = result.settings.bands.length > 0;
   const out: string[] = [];
-  for (const [league, summary] of Object.entries(result.leagues)) {
+  for (const [league, summary] of [...result.leagues]) {
     const units = result.units.filter((u) => u.rankGroup === league);
     out.push(`League ${league} — ${summary.count} units, mean ${fmt(summary.mean, f) ?? '—'}, min ${fmt(summary.min, f) ?? '—'}, max ${fmt(summary.max, f) ?? '—'}\n`);
     const header = ['Rank', 'Unit', 'Name', 'Index', 'Self', 'Appraisal', 'Survey', 'Adjust', ...(hasBands ? ['Band'] : []), 'Missing'];

@@ -22,8 +22,7 @@ import type { InputMatrix } from '../scoring/inputs.js';
 import { areaSides, unitLeafAudit, type AuditStatus, type SideInput } from '../scoring/leaf-audit.js';
 import type { Exact } from '../numbers/exact.js';
 import { VERSION } from '../version.js';
-import { toSafeAsync, type SafeResult } from '../errors.js';
-import type { OutputFormat } from './results-json.js';
+import type { OutputFormat } from '../scoring/result-json.js';
 import { buildWorkbookBytes, EXCEL_MAX_ROWS, exactCell, fitWidths, numFmtFor, roundedNumber, safeSheetName, type BookWriter } from './xlsx-write.js';
 
 /** What the workbook records besides the result: the inputs (for the audit) and how the run was made. */
@@ -124,7 +123,7 @@ function leagueSheet(result: ScoreResult, league: string, f: OutputFormat): Shee
     .filter((u) => u.rankGroup === league)
     .map((u) => {
       const ua = u.areas;
-      return [u.rank, u.unit, u.name, u.group, u.rankGroup, ...areas.map((a) => (ua[a.code] ? n(ua[a.code].points) : null)), n(u.appraisalPoints), n(u.surveyPoints), n(u.adjustPoints), n(u.points), n(u.max), n(u.index), ...(hasBands ? [u.band] : []), n(u.selfIndex), u.missing, u.unappraised, u.na];
+      return [u.rank, u.unit, u.name, u.group, u.rankGroup, ...areas.map((a) => (ua.get(a.code) ? n(ua.get(a.code)!.points) : null)), n(u.appraisalPoints), n(u.surveyPoints), n(u.adjustPoints), n(u.points), n(u.max), n(u.index), ...(hasBands ? [u.band] : []), n(u.selfIndex), u.missing, u.unappraised, u.na];
     });
   const notes = new Map(areas.map((a, i) => [firstArea + i, `${a.code}. ${a.title} (tối đa ${a.max.toString()} điểm)`]));
   return { header, rows, numberCols, notes, frozenCols: 3 };
@@ -133,7 +132,7 @@ function leagueSheet(result: ScoreResult, league: string, f: OutputFormat): Shee
 function summarySheet(result: ScoreResult, f: OutputFormat): SheetData {
   const n = (x: Exact | null) => roundedNumber(x, f.decimals, f.rounding);
   const line = (kind: string, key: string, s: Summary) => [kind, key, s.count, n(s.mean), n(s.min), n(s.max)];
-  const rows = [...Object.entries(result.leagues).map(([k, s]) => line('Khối', k, s)), ...Object.entries(result.groups).map(([k, s]) => line('Nhóm', k, s))];
+  const rows = [...[...result.leagues].map(([k, s]) => line('Khối', k, s)), ...[...result.groups].map(([k, s]) => line('Nhóm', k, s))];
   return { header: ['Loại', 'Tên', 'Số đơn vị có chỉ số', 'Trung bình', 'Thấp nhất', 'Cao nhất'], rows, numberCols: new Set([3, 4, 5]) };
 }
 
@@ -270,7 +269,7 @@ export async function scoreResultWorkbook(result: ScoreResult, ctx: ResultsWorkb
   const numFmt = numFmtFor(f.decimals);
   return buildWorkbookBytes((wb) => {
     const taken = new Set<string>();
-    for (const league of Object.keys(result.leagues)) writeSheet(wb, safeSheetName(RESULT_SHEETS.league(league), taken), leagueSheet(result, league, f), numFmt);
+    for (const league of result.leagues.keys()) writeSheet(wb, safeSheetName(RESULT_SHEETS.league(league), taken), leagueSheet(result, league, f), numFmt);
     writeSheet(wb, safeSheetName(RESULT_SHEETS.summary, taken), summarySheet(result, f), numFmt);
     writeSheet(wb, safeSheetName(RESULT_SHEETS.sides, taken), sidesSheet(result, ctx.inputs, f), numFmt);
     writeAudit(wb, result, ctx, numFmt, taken);
@@ -278,7 +277,3 @@ export async function scoreResultWorkbook(result: ScoreResult, ctx: ResultsWorkb
   });
 }
 
-/** {@link scoreResultWorkbook} without throwing on user data. */
-export function safeScoreResultWorkbook(result: ScoreResult, ctx: ResultsWorkbookContext, f: OutputFormat = result.settings): Promise<SafeResult<Uint8Array>> {
-  return toSafeAsync(() => scoreResultWorkbook(result, ctx, f));
-}

@@ -6,7 +6,6 @@ import { buildInputs } from '../criteria/evidence.js';
 import type { Framework } from '../criteria/framework.js';
 import type { Units } from '../criteria/units.js';
 import { hanoi2021Framework, SAMPLES } from '../data/sample.js';
-import { toSafeAsync, type SafeResult } from '../errors.js';
 import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import type { InputMatrix } from '../scoring/inputs.js';
 import { csvRowSource } from './csv.js';
@@ -59,7 +58,3 @@ export async function loadRound(files: RoundFiles, opts: NumberTextOptions = {})
   return { framework, units, inputs };
 }
 
-/** {@link loadRound} without throwing on user data. */
-export function safeLoadRound(files: RoundFiles, opts: NumberTextOptions = {}): Promise<SafeResult<Round>> {
-  return toSafeAsync(() => loadRound(files, opts));
-}

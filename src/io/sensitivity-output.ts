@@ -7,7 +7,7 @@
 import { Exact } from '../numbers/exact.js';
 import type { SensitivityResult } from '../scoring/sensitivity.js';
 import { toCsv, type CsvWriteOptions } from './csv-write.js';
-import { fmt, type OutputFormat } from './results-json.js';
+import { fmt, type OutputFormat } from '../scoring/result-json.js';
 import { renderTextTable } from './text-table.js';
 
 const pct = (x: Exact | null, f: OutputFormat) => fmt(x && x.mul(Exact.HUNDRED), f);
@@ -38,7 +38,7 @@ export function sensitivityJson(s: SensitivityResult, f: OutputFormat) {
       maxIndex: fmt(u.maxIndex, f),
     })),
     leagues: Object.fromEntries(
-      Object.entries(s.leagues).map(([g, l]) => [
+      [...s.leagues].map(([g, l]) => [
         g,
         { units: l.units, neverMoved: l.neverMoved, neverMovedPercent: pct(l.neverMovedShare, f), meanShift: fmt(l.meanShift, f), meanSpearman: rho(l.meanSpearman, f), minSpearman: rho(l.minSpearman, f) },
       ]),
@@ -64,7 +64,7 @@ export function sensitivityText(s: SensitivityResult, f: OutputFormat): string {
       ? `Weight sensitivity: ${s.runs} runs, seed ${s.seed}, every leaf's weight × a uniform factor in [${Exact.ONE.sub(s.spread).toString()}, ${Exact.ONE.add(s.spread).toString()})`
       : `Appraisal sensitivity: ${s.runs} runs, seed ${s.seed}, each appraised cell reverts to the self value with probability ${s.revert.toString()}`;
   const out: string[] = [`${design}\n`];
-  for (const [g, l] of Object.entries(s.leagues)) {
+  for (const [g, l] of [...s.leagues]) {
     out.push(
       `League ${g} — ${l.neverMoved} of ${l.units} units never change rank (${pct(l.neverMovedShare, f) ?? '—'} %); mean shift ${fmt(l.meanShift, f) ?? '—'}; ` +
         `Spearman ρ mean ${rho(l.meanSpearman, f) ?? '—'}, min ${rho(l.minSpearman, f) ?? '—'}\n`,

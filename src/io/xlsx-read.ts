@@ -17,7 +17,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { IssueList, ParIndexError, toSafeAsync, type Issue, type SafeResult } from '../errors.js';
+import { IssueList, ParIndexError, type Issue } from '../errors.js';
 import type { TableKind } from './files.js';
 import { startRowProgress, type ProgressOptions } from './read-progress.js';
 import { columnLetter, type Table, type TableRow } from './table.js';
@@ -420,10 +420,6 @@ export async function readWorkbookSheetTables(path: string, opts: SheetTablesOpt
   return { tables: (await collectTables(path, visible, opts)).tables, sheets: names };
 }
 
-/** {@link readWorkbookTables} without throwing on user data. */
-export function safeReadWorkbookTables(path: string, kind: TableKind, opts: WorkbookReadOptions = {}): Promise<SafeResult<WorkbookTables>> {
-  return toSafeAsync(() => readWorkbookTables(path, kind, opts));
-}
 
 /**
  * Streams the rows of the sheet(s) for `kind` (e.g. `responses`) without building a table — for

@@ -12,7 +12,7 @@
  * 3. Hidden sheets are never read: templates keep lookup lists there. When the only sheet named for
  *    the kind is hidden, that is an error (`hidden-sheet`) rather than a silent "not found".
  */
-import { ParIndexError, toSafe, type Issue, type SafeResult } from '../errors.js';
+import { ParIndexError, type Issue } from '../errors.js';
 import type { TableKind } from './files.js';
 import { foldHeader } from './headers.js';
 
@@ -88,10 +88,6 @@ export function chooseSheets(file: string, sheets: readonly SheetInfo[], kind: T
   });
 }
 
-/** {@link chooseSheets} without throwing on user data. */
-export function safeChooseSheets(file: string, sheets: readonly SheetInfo[], kind: TableKind): SafeResult<SheetInfo[]> {
-  return toSafe(() => chooseSheets(file, sheets, kind));
-}
 
 /** The `settings` sheet of a framework workbook, if any (hidden only → error). */
 export function chooseSettingsSheet(file: string, sheets: readonly SheetInfo[]): SheetInfo | undefined {
@@ -105,10 +101,6 @@ export function chooseSettingsSheet(file: string, sheets: readonly SheetInfo[]):
   return undefined;
 }
 
-/** {@link chooseSettingsSheet} without throwing on user data. */
-export function safeChooseSettingsSheet(file: string, sheets: readonly SheetInfo[]): SafeResult<SheetInfo | undefined> {
-  return toSafe(() => chooseSettingsSheet(file, sheets));
-}
 
 function hiddenSheetError(file: string, sheet: SheetInfo, kind: SheetKind): ParIndexError {
   const issue: Issue = {

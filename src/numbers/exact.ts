@@ -2,6 +2,7 @@
  * Exact rational numbers (bigint numerator over a positive bigint denominator, always reduced).
  * Every figure parindex reports is an {@link Exact}; rounding happens only in {@link Exact.toFixed}.
  */
+import { ParIndexError } from '../errors.js';
 
 /** How a value is rounded to a number of decimals at output. */
 export type RoundingMode = 'half-up' | 'half-even';
@@ -44,11 +45,15 @@ export class Exact {
     this.den = den;
   }
 
-  /** Builds `num / den`, reduced. Throws on a zero denominator. */
+  /**
+   * Builds `num / den`, reduced, from whole numbers (bigints or safe integers). A fraction, a
+   * non-number or a zero denominator is a {@link ParIndexError} (`bad-argument`); to read decimal
+   * text exactly, give the text to the function that takes it.
+   */
   static of(num: bigint | number, den: bigint | number = 1n): Exact {
-    let n = BigInt(num);
-    let d = BigInt(den);
-    if (d === 0n) throw new RangeError('Exact: zero denominator');
+    let n = wholeNumber(num, 'num');
+    let d = wholeNumber(den, 'den');
+    if (d === 0n) throw new ParIndexError({ code: 'bad-argument', column: 'den', message: 'Exact.of: zero denominator', value: '0', expected: 'a non-zero denominator' });
     if (d < 0n) {
       n = -n;
       d = -d;
@@ -110,7 +115,7 @@ export class Exact {
   }
   /** Quotient; throws on division by zero. */
   div(o: Exact): Exact {
-    if (o.num === 0n) throw new RangeError('Exact: division by zero');
+    if (o.num === 0n) throw new ParIndexError({ code: 'bad-argument', message: 'Exact: division by zero', value: '0', expected: 'a non-zero divisor' });
     return Exact.of(this.num * o.den, this.den * o.num);
   }
   /** Negation. */
@@ -188,6 +193,63 @@ export class Exact {
   toJSON(): string {
     return this.toString();
   }
+
+  /**
+   * The nearest binary float, for charts and statistics only (a float can be off in the last
+   * digits: compare with {@link Exact.cmp}, print with {@link Exact.toFixed}).
+   */
+  toNumber(): number {
+    const n = Number(this.num);
+    const d = Number(this.den);
+    // Both exact as floats: one correctly rounded division.
+    if (Number.isSafeInteger(n) && Number.isSafeInteger(d)) return n / d;
+    // Otherwise 21 significant digits of the quotient, read by the correctly rounding parser.
+    const neg = this.num < 0n;
+    const a = neg ? -this.num : this.num;
+    const intDigits = (a / this.den).toString().length;
+    const places = Math.max(0, 21 - intDigits) + (a < this.den ? digitsOfInverse(a, this.den) : 0);
+    const scaled = (a * pow10(places)) / this.den;
+    return (neg ? -1 : 1) * Number(`${scaled}e-${places}`);
+  }
+
+  /**
+   * Always throws: an exact value is not a JavaScript number, so `<`, `>`, `+` or `-` on it would
+   * compare or join text by accident. Use {@link Exact.cmp}, {@link Exact.eq}, {@link Exact.add} or
+   * {@link Exact.toNumber}.
+   */
+  valueOf(): never {
+    throw new ParIndexError({
+      code: 'exact-not-a-number',
+      message: 'an exact value cannot be used with <, >, + or -: compare with .cmp() / .eq(), compute with .add() / .sub(), or call .toNumber() for a float',
+      value: this.toString(),
+      expected: 'x.cmp(y), x.eq(y), x.toNumber() or x.toFixed(2)',
+    });
+  }
+
+  /** Text in template strings (`${x}` is {@link Exact.toString}); anything numeric throws as {@link Exact.valueOf} does. */
+  [Symbol.toPrimitive](hint: string): string {
+    if (hint === 'string') return this.toString();
+    return this.valueOf();
+  }
+}
+
+/** How many leading zero digits `a / den` (a < den) has after the point, plus one. */
+function digitsOfInverse(a: bigint, den: bigint): number {
+  if (a === 0n) return 0;
+  return (den / a).toString().length;
+}
+
+/** A whole number argument of {@link Exact.of} as a bigint, or the package's error. */
+function wholeNumber(x: unknown, name: string): bigint {
+  if (typeof x === 'bigint') return x;
+  if (typeof x === 'number' && Number.isSafeInteger(x)) return BigInt(x);
+  throw new ParIndexError({
+    code: 'bad-argument',
+    column: name,
+    message: `Exact.of: ${name} must be a whole number`,
+    value: typeof x === 'number' ? String(x) : typeof x,
+    expected: 'a bigint or a safe integer (read decimal text exactly with the function that takes text)',
+  });
 }
 
 /** Prints `units / 10^decimals` as decimal text. */

@@ -3,7 +3,7 @@
  * a value below every band has none. Compared on exact values. A label may not contain `<`, `>`,
  * `=`, `≥` or `≤`.
  */
-import { ParIndexError, toSafe, type SafeResult } from '../errors.js';
+import { ParIndexError } from '../errors.js';
 import { parseExact } from '../numbers/decimal-text.js';
 import type { Exact } from '../numbers/exact.js';
 
@@ -32,10 +32,6 @@ export function parseBands(text: string, source: { file?: string; sheet?: string
   return orderBands(bands);
 }
 
-/** {@link parseBands} without throwing on user text. */
-export function safeParseBands(text: string, source: { file?: string; sheet?: string } = {}): SafeResult<Band[]> {
-  return toSafe(() => parseBands(text, source));
-}
 
 /**
  * Sorts bands in place the way {@link bandOf} reads them: highest bound first, and at an equal bound

@@ -65,7 +65,7 @@ export interface Comparison {
   /** By league (first appearance, new file first), then new rank, then old rank (units only in the old file), then id. */
   units: UnitComparison[];
   /** Per league, in order of first appearance in `units`. */
-  leagues: Record<string, LeagueComparison>;
+  leagues: Map<string, LeagueComparison>;
 }
 
 function compareUnit(o: ResultRecord | undefined, n: ResultRecord | undefined): UnitComparison {
@@ -101,10 +101,11 @@ export function compareResults(oldFile: ResultFile, newFile: ResultFile): Compar
   const units = [...listed].sort(
     (a, b) => leagueOrder.get(a.rankGroup)! - leagueOrder.get(b.rankGroup)! || r(a.newRank) - r(b.newRank) || r(a.oldRank) - r(b.oldRank) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0),
   );
-  const leagues: Record<string, LeagueComparison> = {};
+  const leagues = new Map<string, LeagueComparison>();
   const sums = new Map<string, Exact>();
   for (const u of units) {
-    const l = (leagues[u.rankGroup] ??= { compared: 0, meanChange: null, up: 0, down: 0, same: 0, onlyOld: 0, onlyNew: 0 });
+    let l = leagues.get(u.rankGroup);
+    if (!l) leagues.set(u.rankGroup, (l = { compared: 0, meanChange: null, up: 0, down: 0, same: 0, onlyOld: 0, onlyNew: 0 }));
     if (u.status === 'only-old') l.onlyOld++;
     else if (u.status === 'only-new') l.onlyNew++;
     if (u.change) {
@@ -117,6 +118,9 @@ export function compareResults(oldFile: ResultFile, newFile: ResultFile): Compar
       else l.same++;
     }
   }
-  for (const [g, s] of sums) leagues[g].meanChange = s.div(Exact.of(leagues[g].compared));
+  for (const [g, s] of sums) {
+    const l = leagues.get(g)!;
+    l.meanChange = s.div(Exact.of(l.compared));
+  }
   return { oldFile: oldFile.file, newFile: newFile.file, decimals: Math.max(oldFile.decimals, newFile.decimals), units, leagues };
 }

@@ -4,7 +4,7 @@
  * the raw points the unit would need on its own applicable max; and where it lost points — per area
  * and the largest lost leaves. Every figure is exact; rounding happens only at output.
  */
-import { ParIndexError, toSafe, type SafeResult } from '../errors.js';
+import { ParIndexError } from '../errors.js';
 import { Exact } from '../numbers/exact.js';
 import type { InputMatrix } from './inputs.js';
 import { unitLeafDetails, type LeafStatus } from './leaf-detail.js';
@@ -200,7 +200,7 @@ export function explainUnit(result: ScoreResult, inputs: InputMatrix, unitId: st
     }
   }
   const fw = result.framework;
-  const areas: AreaLoss[] = Object.entries(u.areas).map(([code, a]) => ({ code, title: fw.byCode.get(code)?.title ?? '', points: a.points, max: a.max, lost: a.max.sub(a.points) }));
+  const areas: AreaLoss[] = [...u.areas].map(([code, a]) => ({ code, title: fw.byCode.get(code)?.title ?? '', points: a.points, max: a.max, lost: a.max.sub(a.points) }));
   const lost: LeafLoss[] = [];
   for (const d of unitLeafDetails(fw, inputs, position)) {
     const c = d.criterion;
@@ -237,7 +237,3 @@ export function explainUnit(result: ScoreResult, inputs: InputMatrix, unitId: st
   };
 }
 
-/** {@link explainUnit} without throwing on an unknown unit. */
-export function safeExplainUnit(result: ScoreResult, inputs: InputMatrix, unitId: string, options: ExplainOptions = {}): SafeResult<Explanation> {
-  return toSafe(() => explainUnit(result, inputs, unitId, options));
-}

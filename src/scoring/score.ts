@@ -1,5 +1,5 @@
 /**
- * Scoring a round (SPEC §4): totals per unit from the exact core, index and selfIndex, ranks per
+ * Scoring a round (docs/spec.md §4): totals per unit from the exact core, index and selfIndex, ranks per
  * league, bands, and league and group summaries. Every figure is exact; rounding happens only when
  * results are written.
  */
@@ -7,7 +7,7 @@ import { appliesTo, type Framework } from '../criteria/framework.js';
 import { resolveSettings, type Settings, type TieMode } from '../criteria/settings.js';
 import type { SettingsInput } from '../criteria/schemas.js';
 import type { Units } from '../criteria/units.js';
-import { ParIndexError, toSafe, type Issue, type SafeResult } from '../errors.js';
+import { ParIndexError, type Issue } from '../errors.js';
 import { Exact, type RoundingMode } from '../numbers/exact.js';
 import { sumFractions } from '../numbers/exact-sum.js';
 import { bandOf, type Band } from './bands.js';
@@ -15,6 +15,7 @@ import type { InputMatrix } from './inputs.js';
 import { ACC, accumulateExact, accumulateFast, compilePlan, type Totals } from './kernel.js';
 import { groupBy } from './group-by.js';
 import { highestFirst, rankItems } from './ranking.js';
+import { scoreResultJson, unitJson, type OutputFormat, type ScoreResultJson, type UnitJson } from './result-json.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** Accumulator slots whose sum is a unit's points (appraisal + survey + adjust). */
@@ -60,7 +61,10 @@ export interface Summary {
   max: Exact | null;
 }
 
-/** One unit's result. Exact values are computed on first access. */
+/**
+ * One unit's result (docs/spec.md §4). Exact values are computed on first access; enumerable keys
+ * are the unit's data only, and `JSON.stringify(unit)` gives its row of the JSON document.
+ */
 export class UnitResult {
   /** Unit id. */
   readonly unit: string;
@@ -80,96 +84,111 @@ export class UnitResult {
   readonly unappraised: number;
   /** Leaves not applicable (NA) on the final side. */
   readonly na: number;
-  /** Position of the unit in the input. */
-  readonly position: number;
-  private readonly t: Totals;
-  private readonly areaCodes: readonly string[];
-  private readonly clamp: boolean;
-  private cache?: Map<string, unknown>;
+  readonly #position: number;
+  readonly #t: Totals;
+  readonly #areaCodes: readonly string[];
+  readonly #clamp: boolean;
+  #format: OutputFormat = { decimals: 2, rounding: 'half-up' };
+  #cache?: Map<string, unknown>;
   /**
    * Fast path without clamp: points / max as a float (NaN otherwise). Points and max are safe
    * integers and correctly rounded division is monotone, so a float order is the exact order
    * wherever the floats differ; equal floats are compared exactly.
    */
-  private readonly approx: number;
+  readonly #approx: number;
 
+  /** @internal Built by {@link scoreMatrix}. */
   constructor(unit: { id: string; name: string; group: string; rankGroup: string }, position: number, totals: Totals, areaCodes: readonly string[], clamp: boolean) {
     this.unit = unit.id;
     this.name = unit.name;
     this.group = unit.group;
     this.rankGroup = unit.rankGroup;
-    this.position = position;
-    this.t = totals;
-    this.areaCodes = areaCodes;
-    this.clamp = clamp;
+    this.#position = position;
+    this.#t = totals;
+    this.#areaCodes = areaCodes;
+    this.#clamp = clamp;
     this.missing = totals.missing[position];
     this.unappraised = totals.unappraised[position];
     this.na = totals.na[position];
-    this.approx = NaN;
+    let approx = NaN;
     if (totals.path === 'fast' && !clamp) {
       const acc = totals.acc as Float64Array;
       const b = position * totals.slots;
       const pts = acc[b + ACC.appraisal] + acc[b + ACC.survey] + acc[b + ACC.adjust];
-      if (Number.isSafeInteger(pts)) this.approx = pts / acc[b + ACC.max];
+      if (Number.isSafeInteger(pts)) approx = pts / acc[b + ACC.max];
     }
+    this.#approx = approx;
   }
 
-  private memo<T>(key: string, f: () => T): T {
-    const cache = (this.cache ??= new Map<string, unknown>());
+  /** @internal Position of the unit in the round's units. */
+  get position(): number {
+    return this.#position;
+  }
+
+  /** @internal Sets the output rounding used by {@link UnitResult.toJSON}. */
+  setFormat(f: OutputFormat): void {
+    this.#format = f;
+  }
+
+  #memo<T>(key: string, f: () => T): T {
+    const cache = (this.#cache ??= new Map<string, unknown>());
     if (!cache.has(key)) cache.set(key, f());
     return cache.get(key) as T;
   }
 
   /** Raw accumulator slot as an exact value. */
-  private slot(i: number): Exact {
-    const v = this.t.acc[this.position * this.t.slots + i];
-    return typeof v === 'number' ? (this.t.den <= MAX_SAFE ? Exact.fromSafeIntegers(v, Number(this.t.den)) : Exact.of(BigInt(v), this.t.den)) : v;
+  #slot(i: number): Exact {
+    const t = this.#t;
+    const v = t.acc[this.#position * t.slots + i];
+    return typeof v === 'number' ? (t.den <= MAX_SAFE ? Exact.fromSafeIntegers(v, Number(t.den)) : Exact.of(BigInt(v), t.den)) : v;
   }
 
   /** Fast path: the points and max numerators (over the common denominator) as safe integers, or undefined. */
-  private fastParts(pointsSlot: readonly number[], maxSlot: number): [number, number] | undefined {
-    if (this.t.path !== 'fast') return undefined;
-    const acc = this.t.acc as Float64Array;
-    const base = this.position * this.t.slots;
+  #fastParts(pointsSlot: readonly number[], maxSlot: number): [number, number] | undefined {
+    const t = this.#t;
+    if (t.path !== 'fast') return undefined;
+    const acc = t.acc as Float64Array;
+    const base = this.#position * t.slots;
     let pts = 0;
     for (const s of pointsSlot) pts += acc[base + s];
     const max = acc[base + maxSlot];
     return Number.isSafeInteger(pts) && Number.isSafeInteger(100 * pts) ? [100 * pts, max] : undefined;
   }
 
-  private ratio(pointsSlot: readonly number[], maxSlot: number): Exact | null {
-    const parts = this.fastParts(pointsSlot, maxSlot);
+  #ratio(pointsSlot: readonly number[], maxSlot: number): Exact | null {
+    const parts = this.#fastParts(pointsSlot, maxSlot);
     if (parts) {
       if (parts[1] === 0) return null;
       // The common denominator cancels: index = 100·points / max, reduced once in float arithmetic.
       const idx = Exact.fromSafeIntegers(parts[0], parts[1]);
-      return this.clamp ? idx.max(Exact.ZERO).min(Exact.HUNDRED) : idx;
+      return this.#clamp ? idx.max(Exact.ZERO).min(Exact.HUNDRED) : idx;
     }
-    const max = this.slot(maxSlot);
+    const max = this.#slot(maxSlot);
     if (max.sign() === 0) return null;
     let pts = Exact.ZERO;
-    for (const s of pointsSlot) pts = pts.add(this.slot(s));
+    for (const s of pointsSlot) pts = pts.add(this.#slot(s));
     let idx = Exact.HUNDRED.mul(pts).div(max);
-    if (this.clamp) idx = idx.max(Exact.ZERO).min(Exact.HUNDRED);
+    if (this.#clamp) idx = idx.max(Exact.ZERO).min(Exact.HUNDRED);
     return idx;
   }
 
   /** 100 × (appraisal + survey + adjust points) / applicable max; null when the max is 0. */
   get index(): Exact | null {
-    return this.memo('index', () => this.ratio(INDEX_SLOTS, ACC.max));
+    return this.#memo('index', () => this.#ratio(INDEX_SLOTS, ACC.max));
   }
   /** True when the unit has an index (its applicable max is not 0), without computing it. */
   get hasIndex(): boolean {
-    const v = this.t.acc[this.position * this.t.slots + ACC.max];
+    const t = this.#t;
+    const v = t.acc[this.#position * t.slots + ACC.max];
     return typeof v === 'number' ? v !== 0 : v.sign() !== 0;
   }
 
   /**
-   * The index as an unreduced fraction `[numerator, denominator]` (cheap on the fast path, for
-   * exact sums such as league means); null without an index.
+   * @internal The index as an unreduced fraction `[numerator, denominator]` (cheap on the fast
+   * path, for exact sums such as league means); null without an index.
    */
   indexFraction(): [bigint, bigint] | null {
-    const parts = this.clamp ? undefined : this.fastParts(INDEX_SLOTS, ACC.max);
+    const parts = this.#clamp ? undefined : this.#fastParts(INDEX_SLOTS, ACC.max);
     if (parts) return parts[1] === 0 ? null : [BigInt(parts[0]), BigInt(parts[1])];
     const idx = this.index;
     return idx === null ? null : [idx.num, idx.den];
@@ -177,72 +196,84 @@ export class UnitResult {
 
   /** The same from the self-assessed inputs. */
   get selfIndex(): Exact | null {
-    return this.memo('selfIndex', () => this.ratio([ACC.selfPoints], ACC.selfMax));
+    return this.#memo('selfIndex', () => this.#ratio([ACC.selfPoints], ACC.selfMax));
   }
   /** Appraisal + survey + adjust points. */
   get points(): Exact {
-    return this.memo('points', () => this.appraisalPoints.add(this.surveyPoints).add(this.adjustPoints));
+    return this.#memo('points', () => this.appraisalPoints.add(this.surveyPoints).add(this.adjustPoints));
   }
   /** Applicable max (appraised side). */
   get max(): Exact {
-    return this.memo('max', () => this.slot(ACC.max));
+    return this.#memo('max', () => this.#slot(ACC.max));
   }
   /** Points of appraisal criteria (bonus and penalty excluded). */
   get appraisalPoints(): Exact {
-    return this.memo('appraisalPoints', () => this.slot(ACC.appraisal));
+    return this.#memo('appraisalPoints', () => this.#slot(ACC.appraisal));
   }
   /** Points of survey criteria. */
   get surveyPoints(): Exact {
-    return this.memo('surveyPoints', () => this.slot(ACC.survey));
+    return this.#memo('surveyPoints', () => this.#slot(ACC.survey));
   }
   /** Bonus and penalty points. */
   get adjustPoints(): Exact {
-    return this.memo('adjustPoints', () => this.slot(ACC.adjust));
+    return this.#memo('adjustPoints', () => this.#slot(ACC.adjust));
   }
   /** Self-assessed points (survey and adjust included). */
   get selfPoints(): Exact {
-    return this.memo('selfPoints', () => this.slot(ACC.selfPoints));
+    return this.#memo('selfPoints', () => this.#slot(ACC.selfPoints));
   }
   /** Applicable max on the self side. */
   get selfMax(): Exact {
-    return this.memo('selfMax', () => this.slot(ACC.selfMax));
+    return this.#memo('selfMax', () => this.#slot(ACC.selfMax));
   }
-  /** Points and max per area with a leaf applying to the unit. */
-  get areas(): Record<string, AreaResult> {
-    return this.memo('areas', () => {
-      const out: Record<string, AreaResult> = {};
-      const n = this.areaCodes.length;
-      this.areaCodes.forEach((code, a) => {
-        if (this.t.areaLeaves[this.position * n + a] === 0) return;
-        out[code] = { points: this.slot(ACC.areas + 2 * a), max: this.slot(ACC.areas + 2 * a + 1) };
+  /** Points and max per area with a leaf applying to the unit, by area code in framework order. */
+  get areas(): ReadonlyMap<string, AreaResult> {
+    return this.#memo('areas', () => {
+      const out = new Map<string, AreaResult>();
+      const n = this.#areaCodes.length;
+      this.#areaCodes.forEach((code, a) => {
+        if (this.#t.areaLeaves[this.#position * n + a] === 0) return;
+        out.set(code, { points: this.#slot(ACC.areas + 2 * a), max: this.#slot(ACC.areas + 2 * a + 1) });
       });
       return out;
     });
   }
 
-  /** Compares indices exactly (negative when this one is higher); both must be non-null. */
+  /** @internal Compares indices exactly (negative when this one is higher); both must be non-null. */
   compareIndex(o: UnitResult): number {
     // Same totals (same common denominator): floats first, exact only on a float tie. NaN (no fast
     // figure) never compares unequal, so it falls through to the exact comparison too.
-    if (this.t === o.t && this.approx !== o.approx && this.approx === this.approx && o.approx === o.approx) return this.approx > o.approx ? -1 : 1;
+    if (this.#t === o.#t && this.#approx !== o.#approx && this.#approx === this.#approx && o.#approx === o.#approx) return this.#approx > o.#approx ? -1 : 1;
     return o.index!.cmp(this.index!);
+  }
+
+  /** The unit's row of the JSON document (docs/spec.md §6), rounded as the run's settings say. */
+  toJSON(): UnitJson {
+    return unitJson(this, this.#format);
   }
 }
 
-/** The result of a round. */
+/**
+ * The result of a round (docs/spec.md §4): plain data. Enumerable keys are `units`, `leagues`,
+ * `groups` and `settings`; `JSON.stringify(result)` gives the JSON document of docs/spec.md §6
+ * (numbers as strings rounded to the run's decimals). League, group and area names are user text,
+ * so they are Map keys (in order of first appearance), never object keys.
+ */
 export interface ScoreResult {
   /** Units by league (first appearance), then rank, then id. */
-  units: UnitResult[];
-  /** Summary per league. */
-  leagues: Record<string, Summary>;
+  readonly units: readonly UnitResult[];
+  /** Summary per league, in order of first appearance. */
+  readonly leagues: ReadonlyMap<string, Summary>;
   /** Summary per group, in order of first appearance in `units`. */
-  groups: Record<string, Summary>;
+  readonly groups: ReadonlyMap<string, Summary>;
   /** Settings used. */
-  settings: Settings;
-  /** The framework scored. */
-  framework: Framework;
-  /** Which arithmetic path ran. */
-  path: 'fast' | 'exact';
+  readonly settings: Settings;
+  /** @internal The framework scored (not enumerable). */
+  readonly framework: Framework;
+  /** @internal Which arithmetic path ran (not enumerable). */
+  readonly path: 'fast' | 'exact';
+  /** The JSON document (docs/spec.md §6). */
+  toJSON(): ScoreResultJson;
 }
 
 function summarize(units: UnitResult[]): Summary {
@@ -284,11 +315,18 @@ export function computeTotals(fw: Framework, inputs: InputMatrix, path: ScoreOpt
   return accumulateExact(fw, inputs);
 }
 
+/** Attaches what a result carries besides its data, as non-enumerable properties. */
+export function defineHidden<T extends object>(target: T, props: Record<string, unknown>): T {
+  for (const [k, v] of Object.entries(props)) Object.defineProperty(target, k, { value: v, enumerable: false, writable: false, configurable: false });
+  return target;
+}
+
 /**
- * Scores a round: every unit's index, selfIndex and points, ranks within each league, bands and
- * summaries. With `strict`, a missing input is an error.
+ * Scores a round's input matrix: every unit's index, selfIndex and points, ranks within each
+ * league, bands and summaries. With `strict`, a missing input is an error. The public entry is
+ * `score(round)`; this is the engine under it.
  */
-export function score(fw: Framework, units: Units, inputs: InputMatrix, options: ScoreOptions = {}): ScoreResult {
+export function scoreMatrix(fw: Framework, units: Units, inputs: InputMatrix, options: ScoreOptions = {}): ScoreResult {
   const settings = resolveSettings(fw.settings as SettingsInput, {
     decimals: options.decimals,
     rounding: options.rounding,
@@ -312,21 +350,18 @@ export function score(fw: Framework, units: Units, inputs: InputMatrix, options:
     compare = (a, b) => byPrinted(a.position, b.position);
   }
   const ordered: UnitResult[] = [];
-  const leagues: Record<string, Summary> = {};
+  const leagues = new Map<string, Summary>();
   for (const [k, league] of groupBy(results, (r) => r.rankGroup)) {
     for (const { item, rank } of rankItems(league, (r) => r.hasIndex, compare, (r) => r.unit, settings.ties)) {
       item.rank = rank;
       if (settings.bands.length) item.band = bandOf(item.index, settings.bands);
+      item.setFormat(settings);
       ordered.push(item);
     }
-    leagues[k] = summarize(league);
+    leagues.set(k, summarize(league));
   }
-  const groups: Record<string, Summary> = {};
-  for (const [k, list] of groupBy(ordered, (r) => r.group)) groups[k] = summarize(list);
-  return { units: ordered, leagues, groups, settings, framework: fw, path: totals.path };
-}
-
-/** {@link score} without throwing on user data. */
-export function safeScore(fw: Framework, units: Units, inputs: InputMatrix, options: ScoreOptions = {}): SafeResult<ScoreResult> {
-  return toSafe(() => score(fw, units, inputs, options));
+  const groups = new Map<string, Summary>();
+  for (const [k, list] of groupBy(ordered, (r) => r.group)) groups.set(k, summarize(list));
+  const result = { units: ordered, leagues, groups, settings } as unknown as ScoreResult;
+  return defineHidden(result, { framework: fw, path: totals.path, toJSON: () => scoreResultJson(result) });
 }

@@ -10,7 +10,7 @@
  * mean Spearman correlation between base and perturbed ranks. Deterministic: the same data, runs,
  * seed and spread give the same report. Bad options throw a {@link ParIndexError} (`bad-option`).
  */
-import { ParIndexError, toSafe, type SafeResult } from '../errors.js';
+import { ParIndexError } from '../errors.js';
 import { parseExact } from '../numbers/decimal-text.js';
 import { Exact } from '../numbers/exact.js';
 import { groupBy } from './group-by.js';
@@ -112,7 +112,7 @@ export interface SensitivityResult {
   /** Units in the order of the base result (league, rank, id). */
   units: UnitSensitivity[];
   /** Summary per league. */
-  leagues: Record<string, LeagueSensitivity>;
+  leagues: Map<string, LeagueSensitivity>;
 }
 
 function badOption(column: string, message: string, value: unknown, expected: string): ParIndexError {
@@ -273,7 +273,7 @@ export function sensitivity(base: ScoreResult, inputs: InputMatrix, options: Sen
     };
   });
 
-  const leagues: Record<string, LeagueSensitivity> = {};
+  const leagues = new Map<string, LeagueSensitivity>();
   for (const [g, members] of leagueMembers) {
     const ranked = members.map((i) => out[i]).filter((s) => s.baseRank !== null);
     const never = ranked.filter((s) => s.unrankedRuns === 0 && s.minRank === s.baseRank && s.maxRank === s.baseRank).length;
@@ -287,19 +287,15 @@ export function sensitivity(base: ScoreResult, inputs: InputMatrix, options: Sen
       rhoSum = rhoSum.add(x);
       rhoMin = rhoMin === null ? x : rhoMin.min(x);
     }
-    leagues[g] = {
+    leagues.set(g, {
       units: ranked.length,
       neverMoved: never,
       neverMovedShare: ranked.length ? Exact.of(never, ranked.length) : null,
       meanShift: shifts.length ? shiftSum.div(Exact.of(shifts.length)) : null,
       meanSpearman: rhos.length ? rhoSum.div(Exact.of(rhos.length)) : null,
       minSpearman: rhoMin,
-    };
+    });
   }
   return { runs, seed, mode, spread, revert, units: out, leagues };
 }
 
-/** {@link sensitivity} without throwing on bad options. */
-export function safeSensitivity(base: ScoreResult, inputs: InputMatrix, options: SensitivityOptions = {}): SafeResult<SensitivityResult> {
-  return toSafe(() => sensitivity(base, inputs, options));
-}

@@ -5,7 +5,7 @@
  * question may be optional (a valid form may leave it blank). Built from a table (CSV, xlsx sheet
  * `questions`, JSON rows) and checked as a whole.
  */
-import { IssueList, ParIndexError, toSafe, type Issue, type SafeResult } from '../errors.js';
+import { IssueList, ParIndexError, type Issue } from '../errors.js';
 import { FIELDS, foldHeader } from '../io/headers.js';
 import { jsonRowsToTable } from '../io/json.js';
 import { cellLocation, type Table } from '../io/table.js';
@@ -201,10 +201,6 @@ export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}
   };
 }
 
-/** {@link buildSurveyDefinition} without throwing. */
-export function safeBuildSurveyDefinition(table: Table, opts: { name?: string } = {}): SafeResult<SurveyDefinition> {
-  return toSafe(() => buildSurveyDefinition(table, opts));
-}
 
 /** Builds a survey definition from parsed JSON: `{ "questions": [rows] }` or a bare array of rows. */
 export function parseSurveyDefinition(json: unknown, source: { file?: string } = {}): SurveyDefinition {
@@ -215,10 +211,6 @@ export function parseSurveyDefinition(json: unknown, source: { file?: string } =
   throw new ParIndexError({ ...source, code: 'bad-json', message: 'a survey definition JSON must be an array of rows or an object with "questions"', value: typeof json, expected: '{"questions": [...]}' });
 }
 
-/** {@link parseSurveyDefinition} without throwing. */
-export function safeParseSurveyDefinition(json: unknown, source: { file?: string } = {}): SafeResult<SurveyDefinition> {
-  return toSafe(() => parseSurveyDefinition(json, source));
-}
 
 /** The definition as rows (header first) in the definition file's columns, for writing out. */
 export function surveyDefinitionRows(def: SurveyDefinition): string[][] {

@@ -2,7 +2,6 @@
  * Loading a survey definition by built-in name (`sipas-2017`, `sipas-2023`) or from a file:
  * CSV, JSON (`{"questions": [...]}` or an array) or xlsx (sheet `questions`).
  */
-import { toSafeAsync, type SafeResult } from '../errors.js';
 import { loadTable } from '../io/files.js';
 import { isSurveyBuiltin, surveyBuiltin } from './builtins.js';
 import { buildSurveyDefinition, type SurveyDefinition } from './definition.js';
@@ -13,7 +12,3 @@ export async function loadSurveyDefinition(nameOrPath: string): Promise<SurveyDe
   return buildSurveyDefinition(await loadTable(nameOrPath, 'questions'));
 }
 
-/** {@link loadSurveyDefinition} without throwing on user data. */
-export function safeLoadSurveyDefinition(nameOrPath: string): Promise<SafeResult<SurveyDefinition>> {
-  return toSafeAsync(() => loadSurveyDefinition(nameOrPath));
-}

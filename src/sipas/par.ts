@@ -7,7 +7,7 @@
  */
 import { appliesTo, type Framework } from '../criteria/framework.js';
 import type { Units } from '../criteria/units.js';
-import { IssueList, toSafe, type SafeResult } from '../errors.js';
+import { IssueList } from '../errors.js';
 import type { Exact } from '../numbers/exact.js';
 import { APPRAISED, type InputMatrix } from '../scoring/inputs.js';
 import type { SurveyResult } from './result.js';
@@ -77,7 +77,3 @@ export function addSipasScores(matrix: InputMatrix, fw: Framework, units: Units,
   }
 }
 
-/** {@link addSipasScores} without throwing on user data. */
-export function safeAddSipasScores(matrix: InputMatrix, fw: Framework, units: Units, sipas: SurveyResult, criterion: string, opts: SipasToParOptions = {}): SafeResult<void> {
-  return toSafe(() => addSipasScores(matrix, fw, units, sipas, criterion, opts));
-}

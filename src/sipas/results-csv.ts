@@ -4,7 +4,7 @@
  * open in a spreadsheet.
  */
 import { toCsv, type CsvWriteOptions } from '../io/csv-write.js';
-import { fmt, type OutputFormat } from '../io/results-json.js';
+import { fmt, type OutputFormat } from '../scoring/result-json.js';
 import type { SurveyResult } from './result.js';
 
 /** The rows (header first) of the SIPAS results table. */

@@ -6,7 +6,7 @@
  * in definition order (`"1"`, `"1.1"`, …, `"2"`), which a plain object cannot (JavaScript puts
  * integer-like keys first).
  */
-import { fmt, type OutputFormat } from '../io/results-json.js';
+import { fmt, type OutputFormat } from '../scoring/result-json.js';
 import type { SurveyResult, SurveyUnitResult } from './result.js';
 
 /** One unit of the JSON document. */

@@ -3,7 +3,7 @@
  * the index and each top-level node (factor or part); the pooled `ALL` row closes the output.
  * Question-level figures are in the CSV and JSON outputs.
  */
-import { fmt, type OutputFormat } from '../io/results-json.js';
+import { fmt, type OutputFormat } from '../scoring/result-json.js';
 import { renderTextTable, type Align } from '../io/text-table.js';
 import type { SurveyResult, SurveyUnitResult } from './result.js';
 import { groupBy } from '../scoring/group-by.js';

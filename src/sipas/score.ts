@@ -5,7 +5,6 @@
  */
 import type { Units } from '../criteria/units.js';
 import type { TieMode } from '../criteria/settings.js';
-import { toSafe, toSafeAsync, type SafeResult } from '../errors.js';
 import { formatOf, loadTable } from '../io/files.js';
 import type { Table } from '../io/table.js';
 import type { RoundingMode } from '../numbers/exact.js';
@@ -118,20 +117,12 @@ export async function scoreSurvey(definition: SurveyDefinition, source: Response
   return surveyResultFromCounts(definition, counts, opts);
 }
 
-/** {@link scoreSurvey} without throwing on user data. */
-export function safeScoreSurvey(definition: SurveyDefinition, source: ResponsesSource, opts: SurveyOptions = {}): Promise<SafeResult<SurveyResult>> {
-  return toSafeAsync(() => scoreSurvey(definition, source, opts));
-}
 
 /** Scores SIPAS from a responses table in memory (synchronous; any reader's {@link Table}). */
 export function scoreSurveyTable(definition: SurveyDefinition, table: Table, opts: SurveyOptions = {}): SurveyResult {
   return surveyResultFromCounts(definition, countSurveyTable(definition, table, opts), opts);
 }
 
-/** {@link scoreSurveyTable} without throwing on user data. */
-export function safeScoreSurveyTable(definition: SurveyDefinition, table: Table, opts: SurveyOptions = {}): SafeResult<SurveyResult> {
-  return toSafe(() => scoreSurveyTable(definition, table, opts));
-}
 
 /**
  * Scores SIPAS from responses CSV text or bytes in memory, synchronously, through the byte
@@ -145,7 +136,3 @@ export function scoreSurveyCsv(definition: SurveyDefinition, csv: string | Uint8
   return surveyResultFromCounts(definition, ingest.finish(), opts);
 }
 
-/** {@link scoreSurveyCsv} without throwing on user data. */
-export function safeScoreSurveyCsv(definition: SurveyDefinition, csv: string | Uint8Array, opts: SurveyOptions = {}): SafeResult<SurveyResult> {
-  return toSafe(() => scoreSurveyCsv(definition, csv, opts));
-}

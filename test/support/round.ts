@@ -6,7 +6,7 @@ import { buildFramework, type Framework } from '../../src/criteria/framework.js'
 import { buildUnits, type Units } from '../../src/criteria/units.js';
 import { parseCsvTable } from '../../src/io/csv.js';
 import type { InputMatrix } from '../../src/scoring/inputs.js';
-import { score, type ScoreOptions, type ScoreResult } from '../../src/scoring/score.js';
+import { scoreMatrix, type ScoreOptions, type ScoreResult } from '../../src/scoring/score.js';
 
 /** Folder of the embedded sample. */
 export const SAMPLE = join(__dirname, '..', '..', 'data', 'hanoi-2021');
@@ -45,7 +45,7 @@ export function round(frameworkCsv: string, unitsCsv: string, evidenceCsv?: stri
 /** Scores a round built from CSV texts. */
 export function scoreCsv(frameworkCsv: string, unitsCsv: string, evidenceCsv?: string, surveyCsv?: string, opts: ScoreOptions & { decimalComma?: boolean } = {}): ScoreResult {
   const r = round(frameworkCsv, unitsCsv, evidenceCsv, surveyCsv, opts);
-  return score(r.fw, r.units, r.inputs, opts);
+  return scoreMatrix(r.fw, r.units, r.inputs, opts);
 }
 
 /** Result of a unit by id. */

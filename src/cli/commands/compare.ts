@@ -5,8 +5,8 @@
 import type { Command } from 'commander';
 import { comparisonCsv, comparisonJson, comparisonText } from '../../io/compare-output.js';
 import { checkOutputPath, writeOutput } from '../../io/output.js';
-import { safeLoadResultFile } from '../../io/results-read.js';
-import { ParIndexError } from '../../errors.js';
+import { loadResultFile } from '../../io/results-read.js';
+import { ParIndexError, safe } from '../../errors.js';
 import { compareResults } from '../../scoring/compare.js';
 import { ANALYSIS_FORMATS, renderAnalysis } from '../analysis-render.js';
 import { addOutputOptions, type ScoreCliOptions } from '../options.js';
@@ -17,7 +17,7 @@ export type CompareCliOptions = Pick<ScoreCliOptions, 'format' | 'out' | 'decima
 /** Runs compare: both files are read, and the problems of both are reported together. */
 export async function runCompare(oldPath: string, newPath: string, o: CompareCliOptions): Promise<void> {
   await checkOutputPath(o.out);
-  const [a, b] = await Promise.all([safeLoadResultFile(oldPath), safeLoadResultFile(newPath)]);
+  const [a, b] = await Promise.all([safe(() => loadResultFile(oldPath)), safe(() => loadResultFile(newPath))]);
   if (!a.ok || !b.ok) throw new ParIndexError([...(a.ok ? [] : a.issues), ...(b.ok ? [] : b.issues)]);
   const c = compareResults(a.value, b.value);
   const f = { decimals: o.decimals ?? c.decimals, rounding: o.rounding ?? 'half-up' };

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { samplePath } from '../../data/sample.js';
 import { checkOutputPath, writeOutput } from '../../io/output.js';
 import { loadRound, type Round, type RoundFiles } from '../../io/round.js';
-import { score, type ScoreResult } from '../../scoring/score.js';
+import { scoreMatrix, type ScoreResult } from '../../scoring/score.js';
 import { addBomOption, addOutputOptions, addRankOptions, addScoreInputOptions, checkOutputTarget, requireOptions, scoreOptionsOf, type ScoreCliOptions } from '../options.js';
 import { renderScore, SCORE_FORMATS } from '../render.js';
 import { applySipasOptions, checkSipasParOptions } from './sipas.js';
@@ -18,7 +18,7 @@ export async function scoredRoundFromOptions(o: ScoreCliOptions): Promise<{ roun
   const files: RoundFiles = { framework: o.framework!, units: o.units!, evidence: o.evidence, survey: o.survey };
   const round = await loadRound(files, { decimalComma: o.decimalComma });
   await applySipasOptions(round, o);
-  return { round, result: score(round.framework, round.units, round.inputs, scoreOptionsOf(o)) };
+  return { round, result: scoreMatrix(round.framework, round.units, round.inputs, scoreOptionsOf(o)) };
 }
 
 /** Scores and writes the result as the options ask. */

@@ -1,0 +1,108 @@
+/**
+ * The JSON form of a score result (docs/spec.md §6): numbers as strings rounded to the output
+ * decimals, counts and ranks as integers, null where none. `JSON.stringify(result)` gives it.
+ */
+import type { Exact, RoundingMode } from '../numbers/exact.js';
+import type { ScoreResult, Summary, UnitResult } from './score.js';
+
+/** Output rounding. */
+export interface OutputFormat {
+  /** Decimals printed. */
+  decimals: number;
+  /** How the last printed digit is rounded. */
+  rounding: RoundingMode;
+}
+
+/** Rounds an exact value for output; null stays null. */
+export function fmt(x: Exact | null, f: OutputFormat): string | null {
+  return x === null ? null : x.toFixed(f.decimals, f.rounding);
+}
+
+/** A summary in the JSON document. */
+export interface SummaryJson {
+  /** Units with an index. */
+  count: number;
+  /** Mean index, rounded; null when count is 0. */
+  mean: string | null;
+  /** Lowest index, rounded. */
+  min: string | null;
+  /** Highest index, rounded. */
+  max: string | null;
+}
+
+/** One unit in the JSON document. */
+export interface UnitJson {
+  unit: string;
+  name: string;
+  group: string;
+  rankGroup: string;
+  index: string | null;
+  selfIndex: string | null;
+  rank: number | null;
+  band: string | null;
+  points: string | null;
+  max: string | null;
+  appraisalPoints: string | null;
+  surveyPoints: string | null;
+  adjustPoints: string | null;
+  /** Points and max per area code. */
+  areas: Record<string, { points: string | null; max: string | null }>;
+  missing: number;
+  unappraised: number;
+  na: number;
+}
+
+/** The JSON document of a scored round (docs/spec.md §6). */
+export interface ScoreResultJson {
+  /** Units by league, then rank, then id. */
+  units: UnitJson[];
+  /** Summary per league. */
+  leagues: Record<string, SummaryJson>;
+  /** Summary per group. */
+  groups: Record<string, SummaryJson>;
+}
+
+/** JSON of a summary. */
+export function summaryJson(s: Summary, f: OutputFormat): SummaryJson {
+  return { count: s.count, mean: fmt(s.mean, f), min: fmt(s.min, f), max: fmt(s.max, f) };
+}
+
+/**
+ * A Map as a JSON object. User text becomes the keys, so the object is built with
+ * `Object.fromEntries` (own data properties: a key such as `__proto__` stays a key).
+ */
+export function mapJson<T, U>(m: ReadonlyMap<string, T>, fn: (t: T) => U): Record<string, U> {
+  return Object.fromEntries([...m].map(([k, v]) => [k, fn(v)]));
+}
+
+/** The JSON row of one unit. */
+export function unitJson(u: Pick<UnitResult, 'unit' | 'name' | 'group' | 'rankGroup' | 'index' | 'selfIndex' | 'rank' | 'band' | 'points' | 'max' | 'appraisalPoints' | 'surveyPoints' | 'adjustPoints' | 'areas' | 'missing' | 'unappraised' | 'na'>, f: OutputFormat): UnitJson {
+  return {
+    unit: u.unit,
+    name: u.name,
+    group: u.group,
+    rankGroup: u.rankGroup,
+    index: fmt(u.index, f),
+    selfIndex: fmt(u.selfIndex, f),
+    rank: u.rank,
+    band: u.band,
+    points: fmt(u.points, f),
+    max: fmt(u.max, f),
+    appraisalPoints: fmt(u.appraisalPoints, f),
+    surveyPoints: fmt(u.surveyPoints, f),
+    adjustPoints: fmt(u.adjustPoints, f),
+    areas: mapJson(u.areas, (a) => ({ points: fmt(a.points, f), max: fmt(a.max, f) })),
+    missing: u.missing,
+    unappraised: u.unappraised,
+    na: u.na,
+  };
+}
+
+/** The JSON document of a scored round, rounded as `f` says (default: the run's settings). */
+export function scoreResultJson(result: ScoreResult, f: OutputFormat = result.settings): ScoreResultJson {
+  return {
+    units: result.units.map((u) => unitJson(u, f)),
+    leagues: mapJson(result.leagues, (s) => summaryJson(s, f)),
+    groups: mapJson(result.groups, (s) => summaryJson(s, f)),
+  };
+}
