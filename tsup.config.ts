@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,
@@ -26,5 +26,15 @@ export default defineConfig([
     noExternal: ['zod', 'commander', 'csv-parse'],
     splitting: false,
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __parindexCreateRequire } from 'node:module';\nconst require = __parindexCreateRequire(import.meta.url);" },
+  },
+  {
+    // Every engine module, for the benchmarks and the data generator (npm run bench / gen): built
+    // outside dist, so it is never shipped, and decimal.js (the test reference) stays a dev dependency.
+    entry: { internal: 'src/internal.ts' },
+    outDir: 'build',
+    format: ['esm'],
+    shims: true,
+    target: 'node20',
+    splitting: false,
   },
 ]);

@@ -4,7 +4,7 @@
  * which covers setup too: e.g. the scoring input matrix), and a `check` object the runner uses to
  * confirm every side computed the same thing. Usage (the runner does this):
  *
- *   node bench/case.mjs '{"case":"score:ours","params":{...},"runs":15,"warmup":3,"dist":"/abs/dist/index.js"}'
+ *   node bench/case.mjs '{"case":"score:ours","params":{...},"runs":15,"warmup":3,"dist":"/abs/build/internal.js"}'
  *
  * Each side runs in its own process so that one side's memory or JIT state cannot favour another.
  */
@@ -16,7 +16,7 @@ import { measure, median } from './lib/timing.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const job = JSON.parse(process.argv[2]);
-const distIndex = job.dist ?? join(here, '..', 'dist', 'index.js');
+const distIndex = job.dist ?? join(here, '..', 'build', 'internal.js');
 const P = await import(pathToFileURL(distIndex).href);
 const p = job.params ?? {};
 
@@ -38,7 +38,7 @@ const SIDES = {
       return { ...s, inputs: s.round.inputs(s.fw, s.units), scoreCheck: (await import('./lib/score-check.mjs')).scoreCheck };
     },
     run({ fw, units, inputs }) {
-      const res = P.score(fw, units, inputs);
+      const res = P.scoreMatrix(fw, units, inputs);
       let chars = 0;
       for (const u of res.units) if (u.index) chars += u.index.toFixed(2).length;
       return { res, chars };
@@ -214,10 +214,10 @@ const SIDES = {
   },
 
   // --- CLI cold start ----------------------------------------------------------------------------
-  'cold:ours': { process: () => [join(dirname(distIndex), 'cli.js'), 'score', '--framework', P.samplePath('framework.csv'), '--units', P.samplePath('units.csv'), '--evidence', P.samplePath('evidence.csv'), '--survey', P.samplePath('survey.csv')] },
+  'cold:ours': { process: () => [join(dirname(distIndex), '..', 'dist', 'cli.js'), 'score', '--framework', P.samplePath('framework.csv'), '--units', P.samplePath('units.csv'), '--evidence', P.samplePath('evidence.csv'), '--survey', P.samplePath('survey.csv')] },
   'cold:node': { process: () => ['-e', '0'] },
   // End to end: `parindex score` on a generated round's CSV files (read, check, score, write CSV).
-  'cli:score': { process: () => [join(dirname(distIndex), 'cli.js'), 'score', '--framework', join(p.dir, 'framework.csv'), '--units', join(p.dir, 'units.csv'), '--evidence', join(p.dir, 'evidence.csv'), '--survey', join(p.dir, 'survey.csv'), '--format', 'csv'] },
+  'cli:score': { process: () => [join(dirname(distIndex), '..', 'dist', 'cli.js'), 'score', '--framework', join(p.dir, 'framework.csv'), '--units', join(p.dir, 'units.csv'), '--evidence', join(p.dir, 'evidence.csv'), '--survey', join(p.dir, 'survey.csv'), '--format', 'csv'] },
 };
 
 /** Times a command in fresh processes; peak RSS from /usr/bin/time when available. */

@@ -21,7 +21,7 @@ if (args.help === true || args._.includes('-h')) {
   process.stdout.write('usage: npm run gen -- [--preset hanoi|city|national] [--units N] [--criteria M] [--forms F] [--seed S] [--out DIR]\n');
   process.exit(0);
 }
-const P = await import(pathToFileURL(resolve(args.dist ?? join(here, '..', 'dist', 'index.js'))).href);
+const P = await import(pathToFileURL(resolve(args.dist ?? join(here, '..', 'build', 'internal.js'))).href);
 if (args.preset !== undefined && !P.PRESETS.includes(args.preset)) {
   process.stderr.write(`gen: unknown preset "${args.preset}" (one of ${P.PRESETS.join(', ')})\n`);
   process.exit(2);

@@ -9,7 +9,7 @@
  *   npm run bench -- --smoke               every workload at tiny sizes, in seconds (CI; no goals judged)
  *   npm run bench -- --only score,cold     some workloads (score, sipas, sipas-large, xlsx, cold)
  *   npm run bench -- --runs N              timed runs per side (default per workload)
- *   npm run bench -- --dist PATH           the built package to measure (default dist/index.js)
+ *   npm run bench -- --dist PATH           the built package to measure (default build/internal.js)
  *
  * Generated inputs are kept in bench/out/data (git-ignored). Absolute times vary between machines
  * and runs; the ratios from one run are the figures the goals are judged on.
@@ -35,7 +35,7 @@ if (args.help === true || args._.includes('-h') || unknown.length) {
   process.exit(unknown.length ? 2 : 0);
 }
 const smoke = args.smoke === true;
-const dist = resolve(args.dist ?? join(here, '..', 'dist', 'index.js'));
+const dist = resolve(args.dist ?? join(here, '..', 'build', 'internal.js'));
 const dataDir = resolve(args.data ?? join(here, 'out', 'data'));
 const jsonOut = args.json === undefined ? undefined : args.json === true ? '-' : String(args.json);
 const quiet = args.quiet === true || jsonOut === '-';

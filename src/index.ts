@@ -1,81 +1,28 @@
 /**
- * parindex — exact scoring, ranking and reporting for Vietnam's PAR INDEX and SIPAS.
+ * parindex — exact scoring, ranking and reporting for Vietnam's PAR INDEX (Chỉ số cải cách hành
+ * chính) and SIPAS (Chỉ số hài lòng). A round is one object (`createRound`), scored by `score`;
+ * results are plain data (`JSON.stringify(result)` is the documented JSON document) whose figures
+ * are exact values. Paths and streams: `parindex/node`.
  *
- * Data flows one way: read → validate → score → rank → write.
  * @packageDocumentation
  */
-export { Exact, formatScaled, gcd, lcm, type RoundingMode } from './numbers/exact.js';
-export { parseExact, parseScaledDecimal, readDecimal, isDecimalText, numberToDecimalText, type NumberTextOptions, type ScaledDecimal, type ReadDecimal } from './numbers/decimal-text.js';
-export { ParIndexError, IssueList, formatIssue, formatLocation, toSafe, toSafeAsync, type Issue, type Location, type SafeResult } from './errors.js';
-
-export { makeTable, columnLetter, type Table, type TableRow } from './io/table.js';
-export { foldHeader, FIELDS, type FieldSpec } from './io/headers.js';
-export { parseCsvTable, guessDelimiter } from './io/csv.js';
-export { jsonRowsToTable, parseJsonText } from './io/json.js';
-export { toCsv, neutralizeFormula, type CsvWriteOptions } from './io/csv-write.js';
-export { loadFramework, safeLoadFramework, loadUnits, safeLoadUnits, loadTable, loadTables, formatOf, type TableKind, type FileFormat } from './io/files.js';
-export { loadRound, safeLoadRound, loadFrameworkOrBuiltin, type Round, type RoundFiles } from './io/round.js';
-export { writeFileAtomic } from './io/output.js';
-export { scoreResultJson, type ScoreResultJson, type OutputFormat } from './io/results-json.js';
-export { scoreResultCsv, scoreResultRows } from './io/results-csv.js';
-export { scoreResultText } from './io/results-table.js';
-export { renderTextTable } from './io/text-table.js';
-
-export { buildFramework, safeBuildFramework, parseFramework, safeParseFramework, appliesTo, type Framework, type Criterion, type Rule, type Method } from './criteria/framework.js';
-export { buildUnits, safeBuildUnits, parseUnits, safeParseUnits, type Unit, type Units } from './criteria/units.js';
-export { buildInputs, safeBuildInputs, isWideEvidence, type RoundTables, type EvidenceRecord } from './criteria/evidence.js';
-export { parseSettingsRecord, parseSettingsTable, resolveSettings, DEFAULT_SETTINGS, type Settings, type TieMode } from './criteria/settings.js';
-export { parseTiers, parseKeyValueParams, type Tier, type LeafParams } from './criteria/params.js';
-export { frameworkJsonSchema, FrameworkFileSchema, FrameworkRowSchema, UnitRowSchema, EvidenceRowSchema, SurveyRowSchema, SettingsSchema, RULES, METHODS } from './criteria/schemas.js';
-export { hanoi2021Framework, hanoi2021Units, sampleTables, sampleDir, samplePath, SAMPLES, type SampleName } from './data/sample.js';
-
-export { score, safeScore, computeTotals, UnitResult, type ScoreOptions, type ScoreResult, type Summary, type AreaResult } from './scoring/score.js';
-export { InputMatrix } from './scoring/inputs.js';
-export { readCell, leafPoints, readYesNo, type CellInput } from './scoring/rules.js';
-export { rankItems } from './scoring/ranking.js';
-export { parseBands, safeParseBands, orderBands, bandOf, type Band } from './scoring/bands.js';
-export { unitLeafDetails, type LeafDetail, type LeafStatus } from './scoring/leaf-detail.js';
-export { explainUnit, safeExplainUnit, type Explanation, type ExplainOptions, type Gap, type Neighbour, type BandGap, type AreaLoss, type LeafLoss } from './scoring/explain.js';
-export { sensitivity, safeSensitivity, parseSpread, parseRevert, SENSITIVITY_DEFAULTS, SENSITIVITY_MODES, type SensitivityMode, type SensitivityOptions, type SensitivityResult, type UnitSensitivity, type LeagueSensitivity } from './scoring/sensitivity.js';
-export { weightPerturbation, appraisalPerturbation, drawWeightFactors, type Perturbation } from './scoring/perturbations.js';
-export { mulberry32, UINT32_RANGE, type Prng } from './numbers/prng.js';
-export { compareResults, type Comparison, type UnitComparison, type LeagueComparison, type PresenceStatus } from './scoring/compare.js';
-export { loadResultFile, safeLoadResultFile, parseResultJson, safeParseResultJson, readResultTables, safeReadResultTables, RESULT_FIELDS, type ResultFile, type ResultRecord } from './io/results-read.js';
-export { explanationJson, explanationCsv, explanationText } from './io/explain-output.js';
-export { sensitivityJson, sensitivityCsv, sensitivityText } from './io/sensitivity-output.js';
-export { comparisonJson, comparisonCsv, comparisonText } from './io/compare-output.js';
-export { readWorkbookTables, safeReadWorkbookTables, iterateWorkbookRows, type WorkbookTables, type WorkbookRow, type WorkbookRowOptions, type WorkbookReadOptions } from './io/xlsx-read.js';
-export { xlsxCellValueText, exceljsCellText, isCellValueProblem, dateCellText, type CellValueProblem, type ExcelJSCellLike, type CellTextOptions } from './io/xlsx-cell.js';
-export { chooseSheets, safeChooseSheets, chooseSettingsSheet, safeChooseSettingsSheet, sheetNameMatches, sheetKindOf, SHEET_NAMES, type SheetInfo, type SheetKind } from './io/xlsx-sheets.js';
-export { loadExcelJS, type ExcelJSModule } from './io/xlsx-load.js';
-export { evidenceTemplateBytes, safeEvidenceTemplateBytes, inputHint, TEMPLATE_COLUMNS, TEMPLATE_SHEET_PREFIX, type TemplateOptions } from './io/evidence-template.js';
-export { scoreResultWorkbook, safeScoreResultWorkbook, LEAGUE_LABELS, RESULT_SHEETS, type ResultsWorkbookContext } from './io/results-xlsx.js';
-export { scoreResultHtml, escapeHtml, type HtmlReportOptions } from './io/results-html.js';
-export { unitLeafAudit, areaSides, type LeafAudit, type AuditStatus, type SideInput, type AreaSides } from './scoring/leaf-audit.js';
+export { createRound, Round, type RoundInput, type RoundOptions, type RoundUnit, type RoundCriterion, type FrameworkRow, type FrameworkDocument, type FrameworkSettings, type UnitRow, type EvidenceRow, type SurveyRow, type Rows, type CellValue, type SipasInput } from './api/round.js';
+export { score, type ScoreOptions } from './api/score.js';
+export { explain, sensitivity, compare, type ExplainOptions, type SensitivityOptions, type ResultFile } from './api/analysis.js';
+export { resultFromJson } from './api/result-from-json.js';
+export { renderText, renderCsv, renderHtml, renderXlsx, renderTemplate, type AnyResult, type RenderOptions, type CsvOptions, type HtmlOptions, type TemplateOptions } from './api/render.js';
+export { sipasBuiltin, createSipasDefinition, scoreSipas, type SipasDefinition, type SipasBuiltinName, type SipasQuestionRow, type SipasFormRow, type SipasResponses, type SipasOptions, type SipasResult } from './api/sipas.js';
+export { parseCsv, type ParseCsvOptions, type Table } from './api/tables.js';
+export { sample, type SampleTables, type SampleName } from './api/sample.js';
+export { ParIndexError, safe, formatIssue, formatLocation, type Issue, type Location, type SafeResult } from './errors.js';
+export { Exact, type RoundingMode } from './numbers/exact.js';
+export { frameworkJsonSchema } from './criteria/schemas.js';
 export { VERSION } from './version.js';
-export { scoreWithDecimal, RefDecimal, type ReferenceEvidenceRow, type ReferenceSurveyRow, type ReferenceUnitResult } from './scoring/decimal-reference.js';
-
-export { syntheticRound, SyntheticRound, shapeUnits, EVIDENCE_HEADER, SURVEY_HEADER, UNITS_HEADER, type SyntheticSpec, type SyntheticUnit } from './synthetic/round-gen.js';
-export { writeSyntheticRound, writeCsvRows, type WrittenRound } from './synthetic/write-round.js';
-export { writeSipasResponses, sipasResponseLines, sipasResponsesHeader, SIPAS_2017_COLUMNS, SIPAS_2017_OPTIONAL, type SipasResponsesOptions } from './synthetic/sipas-gen.js';
-export { generateFrameworkRows, frameworkRowCells, quarterText, FRAMEWORK_HEADER, type FrameworkRowSpec, type FrameworkGenOptions } from './synthetic/framework-gen.js';
-export { presetShape, mixedShape, PRESETS, type PresetName, type RoundShape, type UnitBlock } from './synthetic/presets.js';
-export { SeededRandom } from './synthetic/random.js';
-
-// SIPAS from raw survey forms (SPEC §5).
-export { buildSurveyDefinition, safeBuildSurveyDefinition, parseSurveyDefinition, safeParseSurveyDefinition, surveyDefinitionRows, type SurveyDefinition, type SurveyNode, type Aggregate } from './sipas/definition.js';
-export { QuestionRowSchema, SurveyDefinitionFileSchema, surveyDefinitionJsonSchema, type QuestionRow } from './sipas/schemas.js';
-export { SURVEY_BUILTINS, isSurveyBuiltin, surveyBuiltin, surveyBuiltinCsv, type SurveyBuiltinName } from './sipas/builtins.js';
-export { loadSurveyDefinition, safeLoadSurveyDefinition } from './sipas/load.js';
-export { readAnswer, NO_ANSWER, BAD_ANSWER, SATISFIED_FROM } from './sipas/answers.js';
-export { SurveyCounts, UnitCounts, ANSWER_CODES } from './sipas/counts.js';
-export { FormIngest, type IngestOptions } from './sipas/ingest.js';
-export { ResponsesTokenizer } from './sipas/tokenizer.js';
-export { ingestWithCsvParse } from './sipas/csv-stream.js';
-export { chunksOf, CHUNK_SIZE, type ResponsesSource, type ProgressCallback, type ChunkSource } from './sipas/source.js';
-export { scoreSurvey, safeScoreSurvey, scoreSurveyTable, safeScoreSurveyTable, scoreSurveyCsv, safeScoreSurveyCsv, countSurveyResponses, countSurveyTable, type SurveyOptions, type ResponsesReader } from './sipas/score.js';
-export { surveyResultFromCounts, surveyShares, unitSurveyResult, POOLED_ID, DEFAULT_SURVEY_SETTINGS, type SurveyResult, type SurveyUnitResult, type SurveySettings } from './sipas/result.js';
-export { surveyResultJson, surveyResultJsonText, stringifyOrdered, type SurveyResultJson, type SurveyUnitJson } from './sipas/results-json.js';
-export { surveyResultCsv, surveyResultRows } from './sipas/results-csv.js';
-export { surveyResultText } from './sipas/results-table.js';
-export { addSipasScores, safeAddSipasScores, type SipasToParOptions, type SipasNullAs } from './sipas/par.js';
+export type { ScoreResult, UnitResult, Summary, AreaResult } from './scoring/score.js';
+export type { ScoreResultJson, UnitJson, SummaryJson } from './scoring/result-json.js';
+export type { Explanation, Gap, Neighbour, BandGap, AreaLoss, LeafLoss } from './scoring/explain.js';
+export type { SensitivityResult, UnitSensitivity, LeagueSensitivity, SensitivityMode } from './scoring/sensitivity.js';
+export type { Comparison, UnitComparison, LeagueComparison, PresenceStatus } from './scoring/compare.js';
+export type { TieMode, Settings } from './criteria/settings.js';
+export type { Rule, Method } from './criteria/framework.js';
+export type { Band } from './scoring/bands.js';

@@ -26,7 +26,7 @@ const WORKLOADS: Record<string, string[]> = {
 
 describe('bench/run.mjs --smoke', () => {
   it('reports every workload, side, ratio and goal as numbers', () => {
-    if (!existsSync(join(root, 'dist', 'index.js')) || !existsSync(join(root, 'dist', 'cli.js'))) {
+    if (!existsSync(join(root, 'build', 'internal.js')) || !existsSync(join(root, 'dist', 'cli.js'))) {
       execFileSync(process.execPath, [join(root, 'node_modules', 'tsup', 'dist', 'cli-default.js')], { cwd: root, stdio: 'ignore' });
     }
     const out = execFileSync(process.execPath, [join(root, 'bench', 'run.mjs'), '--smoke', '--scaling', '--json', '--data', join(root, 'bench', 'out', 'smoke-data')], {

@@ -17,16 +17,14 @@ const sampleArgs = ['--framework', join(SAMPLE, 'framework.csv'), '--units', joi
 
 describe('built package', () => {
   it('ESM import works and scores the built-in sample', () => {
-    const code = `import { hanoi2021Framework, hanoi2021Units, sampleTables, buildInputs, score } from 'parindex';
-const t = sampleTables(); const fw = hanoi2021Framework(); const u = hanoi2021Units();
-const r = score(fw, u, buildInputs(fw, u, { evidence: t.evidence, survey: t.survey }));
+    const code = `import { createRound, sample, score } from 'parindex';
+const r = score(createRound(sample()));
 console.log(r.units[0].unit, r.units[0].index.toFixed(2));`;
     const out = execFileSync('node', ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' });
     expect(out.trim()).toBe('tai-chinh 89.83');
   });
   it('CJS require works', () => {
-    const code = `const p = require('parindex'); const t = p.sampleTables(); const fw = p.hanoi2021Framework(); const u = p.hanoi2021Units();
-const r = p.score(fw, u, p.buildInputs(fw, u, { evidence: t.evidence, survey: t.survey }));
+    const code = `const p = require('parindex'); const r = p.score(p.createRound(p.sample()));
 const q = r.units.filter(x => x.rankGroup === 'quan-huyen');
 console.log(q[0].unit, q[0].index.toFixed(2), typeof p.Exact);`;
     const out = execFileSync('node', ['-e', code], { cwd: ROOT, encoding: 'utf8' });

@@ -49,6 +49,27 @@ export interface AreaResult {
   max: Exact;
 }
 
+/** The printed values of a unit, read back from the JSON document. */
+export interface RebuiltUnit {
+  unit: string;
+  name: string;
+  group: string;
+  rankGroup: string;
+  index: Exact | null;
+  selfIndex: Exact | null;
+  rank: number | null;
+  band: string | null;
+  points: Exact;
+  max: Exact;
+  appraisalPoints: Exact;
+  surveyPoints: Exact;
+  adjustPoints: Exact;
+  areas: Map<string, AreaResult>;
+  missing: number;
+  unappraised: number;
+  na: number;
+}
+
 /** Count, mean, min and max of exact indices (units without an index are left out). */
 export interface Summary {
   /** Units with an index. */
@@ -85,6 +106,7 @@ export class UnitResult {
   /** Leaves not applicable (NA) on the final side. */
   readonly na: number;
   readonly #position: number;
+  #rebuilt = false;
   readonly #t: Totals;
   readonly #areaCodes: readonly string[];
   readonly #clamp: boolean;
@@ -118,6 +140,39 @@ export class UnitResult {
       if (Number.isSafeInteger(pts)) approx = pts / acc[b + ACC.max];
     }
     this.#approx = approx;
+  }
+
+  /**
+   * @internal A unit rebuilt from its printed JSON row (`resultFromJson`): the printed values stand
+   * for the exact ones; the self-assessed points and max, not printed, are not available.
+   */
+  static rebuilt(row: RebuiltUnit, areaCodes: readonly string[], format: OutputFormat): UnitResult {
+    const slots = ACC.areas + 2 * areaCodes.length;
+    const acc: Exact[] = new Array(slots).fill(Exact.ZERO);
+    acc[ACC.appraisal] = row.appraisalPoints;
+    acc[ACC.survey] = row.surveyPoints;
+    acc[ACC.adjust] = row.adjustPoints;
+    acc[ACC.max] = row.max;
+    const areaLeaves = new Int32Array(areaCodes.length);
+    areaCodes.forEach((code, a) => {
+      const area = row.areas.get(code);
+      if (!area) return;
+      areaLeaves[a] = 1;
+      acc[ACC.areas + 2 * a] = area.points;
+      acc[ACC.areas + 2 * a + 1] = area.max;
+    });
+    const one = (n: number) => Int32Array.of(n);
+    const totals: Totals = { acc, den: 1n, slots, missing: one(row.missing), unappraised: one(row.unappraised), na: one(row.na), areaLeaves, path: 'exact' };
+    const u = new UnitResult({ id: row.unit, name: row.name, group: row.group, rankGroup: row.rankGroup }, 0, totals, areaCodes, false);
+    u.rank = row.rank;
+    u.band = row.band;
+    u.#format = format;
+    const cache = (u.#cache = new Map<string, unknown>());
+    cache.set('index', row.index);
+    cache.set('selfIndex', row.selfIndex);
+    cache.set('points', row.points);
+    u.#rebuilt = true;
+    return u;
   }
 
   /** @internal Position of the unit in the round's units. */
@@ -218,13 +273,19 @@ export class UnitResult {
   get adjustPoints(): Exact {
     return this.#memo('adjustPoints', () => this.#slot(ACC.adjust));
   }
-  /** Self-assessed points (survey and adjust included). */
+  /** Self-assessed points (survey and adjust included). Not available on a result rebuilt from JSON. */
   get selfPoints(): Exact {
+    this.#needsRound('selfPoints');
     return this.#memo('selfPoints', () => this.#slot(ACC.selfPoints));
   }
-  /** Applicable max on the self side. */
+  /** Applicable max on the self side. Not available on a result rebuilt from JSON. */
   get selfMax(): Exact {
+    this.#needsRound('selfMax');
     return this.#memo('selfMax', () => this.#slot(ACC.selfMax));
+  }
+
+  #needsRound(what: string): void {
+    if (this.#rebuilt) throw new ParIndexError({ code: 'no-round', message: `${what} is not in the JSON document: score the round again to get it`, value: this.unit, expected: 'a result of score(round)' });
   }
   /** Points and max per area with a leaf applying to the unit, by area code in framework order. */
   get areas(): ReadonlyMap<string, AreaResult> {

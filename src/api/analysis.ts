@@ -1,0 +1,109 @@
+/**
+ * The analyses of a scored round (docs/analysis.md): `explain` one unit, `sensitivity` of the ranks,
+ * `compare` two results. Each takes the result, which keeps its round; each answer is plain data
+ * whose `JSON.stringify` gives the CLI's JSON document.
+ */
+import { ParIndexError } from '../errors.js';
+import type { ResultFile } from '../io/results-read.js';
+import { parseResultJson } from '../io/results-read.js';
+import { comparisonJson } from '../io/compare-output.js';
+import { explanationJson } from '../io/explain-output.js';
+import { sensitivityJson } from '../io/sensitivity-output.js';
+import { compareResults, type Comparison } from '../scoring/compare.js';
+import { explainUnit, type Explanation } from '../scoring/explain.js';
+import type { ScoreResult } from '../scoring/score.js';
+import { defineHidden } from '../scoring/score.js';
+import { sensitivity as runSensitivity, SENSITIVITY_MODES, type SensitivityMode, type SensitivityResult } from '../scoring/sensitivity.js';
+import { badArgument, checkKeys, isPlainObject, optionalChoice, optionalInteger, optionalString } from './args.js';
+import { kindOf, tag } from './kinds.js';
+import { roundParts } from './round.js';
+import { resultRound } from './score.js';
+
+/** The round's inputs behind a result of `score`, or a `no-round` error (a result rebuilt from JSON). */
+export function inputsOf(result: ScoreResult, what: string) {
+  if (kindOf(result, 'result') !== 'score') throw badArgument('result', result, 'a result of score()');
+  const round = resultRound(result);
+  if (!round) throw new ParIndexError({ code: 'no-round', message: `${what} needs the round's inputs, which a result rebuilt from JSON does not carry`, expected: 'a result of score(round)' });
+  return roundParts(round).inputs;
+}
+
+/** Options of {@link explain}. */
+export interface ExplainOptions {
+  /** How many lost leaves to list, largest loss first (default 10; 0 = every leaf with a loss). */
+  top?: number;
+}
+
+/**
+ * Explains one unit's rank: its exact gap in index and raw points to the unit above and below and
+ * to each band, and where it lost points (areas, then leaves, self-assessed vs appraised).
+ *
+ * @example
+ * const e = explain(result, 'noi-vu');
+ * e.above?.indexGap.toFixed(2); // how far the unit above is
+ */
+export function explain(result: ScoreResult, unit: string, options: ExplainOptions = {}): Explanation {
+  const inputs = inputsOf(result, 'explain');
+  const id = optionalString(unit, 'unit');
+  if (id === undefined) throw badArgument('unit', unit, 'a unit id');
+  const o = checkKeys(options, ['top'], 'options');
+  const top = optionalInteger(o.top, 'options.top', 0, Number.MAX_SAFE_INTEGER);
+  const e = explainUnit(result, inputs, id, { top });
+  defineHidden(e, { toJSON: () => explanationJson(e, result.settings) });
+  return tag(e, 'explanation');
+}
+
+/** Options of {@link sensitivity}. */
+export interface SensitivityOptions {
+  /** Perturbed runs (default 200, at least 1). */
+  runs?: number;
+  /** Seed (default 1): the same seed gives the same report. */
+  seed?: number;
+  /** `weights` (default: every leaf's weight times a random factor) or `appraisal` (appraised cells revert to self values). */
+  mode?: SensitivityMode;
+  /** weights mode: half-width of the factor's range as decimal text, 0 ≤ spread < 1 (default "0.1" = ±10 %). */
+  spread?: string;
+  /** appraisal mode: probability that an appraised cell reverts, as decimal text from 0 to 1 (default "0.5"). */
+  revert?: string;
+}
+
+/**
+ * How stable the ranks are: the round is re-scored under seeded perturbations and each unit's
+ * rank range, share of runs at its rank and the league's rank correlation are reported.
+ */
+export function sensitivity(result: ScoreResult, options: SensitivityOptions = {}): SensitivityResult {
+  const inputs = inputsOf(result, 'sensitivity');
+  const o = checkKeys(options, ['runs', 'seed', 'mode', 'spread', 'revert'], 'options');
+  const mode = optionalChoice(o.mode, SENSITIVITY_MODES, 'options.mode');
+  const runs = optionalInteger(o.runs, 'options.runs', 1, 1_000_000);
+  const seed = optionalInteger(o.seed, 'options.seed', 0, Number.MAX_SAFE_INTEGER);
+  const spread = optionalString(o.spread, 'options.spread');
+  const revert = optionalString(o.revert, 'options.revert');
+  const s = runSensitivity(result, inputs, { runs, seed, mode, spread, revert });
+  defineHidden(s, { toJSON: () => sensitivityJson(s, result.settings) });
+  return tag(s, 'sensitivity');
+}
+
+/** A result file read back for {@link compare} (from `loadResult` in `parindex/node`). */
+export type { ResultFile };
+
+function resultFileOf(x: ScoreResult | ResultFile, what: string): ResultFile {
+  if (typeof x === 'object' && x !== null && isPlainObject(x) && !Array.isArray((x as ResultFile).units)) throw badArgument(what, x, 'a result of score() or resultFromJson(), or a result file from loadResult()');
+  try {
+    if (kindOf(x, what) === 'score') return parseResultJson(JSON.parse(JSON.stringify(x)), { file: what });
+  } catch (e) {
+    if (!(e instanceof ParIndexError) || e.code !== 'bad-argument') throw e;
+  }
+  const f = x as ResultFile;
+  if (!isPlainObject(f) || !Array.isArray(f.units) || typeof f.decimals !== 'number') throw badArgument(what, x, 'a result of score() or resultFromJson(), or a result file from loadResult()');
+  return f;
+}
+
+/**
+ * Compares two results — this year's and last year's, or two runs — unit by unit (index change,
+ * rank change, units only in one) and league by league (mean change, movers).
+ */
+export function compare(previous: ScoreResult | ResultFile, current: ScoreResult | ResultFile): Comparison {
+  const c = compareResults(resultFileOf(previous, 'previous'), resultFileOf(current, 'current'));
+  defineHidden(c, { toJSON: () => comparisonJson(c, { decimals: c.decimals, rounding: 'half-up' }) });
+  return tag(c, 'comparison');
+}

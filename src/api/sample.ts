@@ -1,0 +1,33 @@
+/**
+ * The embedded Hà Nội 2021-shaped sample (illustrative criteria, real unit names): the four tables
+ * of a round, ready for `createRound`.
+ */
+import { SAMPLES, sampleTables, type SampleName } from '../data/sample.js';
+import type { Table } from '../io/table.js';
+import { badArgument } from './args.js';
+
+/** The tables of a built-in sample round. */
+export interface SampleTables {
+  /** The criteria framework (8 areas, 56 leaves, every rule). */
+  framework: Table;
+  /** The 52 units (22 sở, 30 district-level units). */
+  units: Table;
+  /** The evidence, long layout. */
+  evidence: Table;
+  /** The survey results. */
+  survey: Table;
+}
+
+/**
+ * The tables of a built-in sample round (`hanoi-2021`, the default), for `createRound`.
+ *
+ * @example
+ * const result = score(createRound(sample()));
+ * result.units[0].name; // "Sở Tài chính"
+ */
+export function sample(name: SampleName = 'hanoi-2021'): SampleTables {
+  if (!(SAMPLES as readonly string[]).includes(name)) throw badArgument('name', name, SAMPLES.map((s) => `"${s}"`).join(', '));
+  return sampleTables(name);
+}
+
+export type { SampleName };

@@ -1,0 +1,79 @@
+/**
+ * Everything the engine has, for the benchmarks and the data generator only (built to
+ * build/internal, never shipped or exported). The public API is src/index.ts.
+ */
+export { Exact, formatScaled, gcd, lcm, type RoundingMode } from './numbers/exact.js';
+export { parseExact, parseScaledDecimal, readDecimal, isDecimalText, numberToDecimalText, type NumberTextOptions, type ScaledDecimal, type ReadDecimal } from './numbers/decimal-text.js';
+export { ParIndexError, IssueList, formatIssue, formatLocation, safe, type Issue, type Location, type SafeResult } from './errors.js';
+
+export { makeTable, columnLetter, type Table, type TableRow } from './io/table.js';
+export { foldHeader, FIELDS, type FieldSpec } from './io/headers.js';
+export { parseCsvTable, guessDelimiter } from './io/csv.js';
+export { jsonRowsToTable, parseJsonText } from './io/json.js';
+export { toCsv, neutralizeFormula, type CsvWriteOptions } from './io/csv-write.js';
+export { loadFramework, loadUnits, loadTable, loadTables, formatOf, type TableKind, type FileFormat } from './io/files.js';
+export { loadRound, loadFrameworkOrBuiltin, type Round, type RoundFiles } from './io/round.js';
+export { writeFileAtomic } from './io/output.js';
+export { scoreResultJson, type ScoreResultJson, type OutputFormat } from './scoring/result-json.js';
+export { scoreResultCsv, scoreResultRows } from './io/results-csv.js';
+export { scoreResultText } from './io/results-table.js';
+export { renderTextTable } from './io/text-table.js';
+
+export { buildFramework, parseFramework, appliesTo, type Framework, type Criterion, type Rule, type Method } from './criteria/framework.js';
+export { buildUnits, parseUnits, type Unit, type Units } from './criteria/units.js';
+export { buildInputs, isWideEvidence, type RoundTables, type EvidenceRecord } from './criteria/evidence.js';
+export { parseSettingsRecord, parseSettingsTable, resolveSettings, DEFAULT_SETTINGS, type Settings, type TieMode } from './criteria/settings.js';
+export { parseTiers, parseKeyValueParams, type Tier, type LeafParams } from './criteria/params.js';
+export { frameworkJsonSchema, FrameworkFileSchema, FrameworkRowSchema, UnitRowSchema, EvidenceRowSchema, SurveyRowSchema, SettingsSchema, RULES, METHODS } from './criteria/schemas.js';
+export { hanoi2021Framework, hanoi2021Units, sampleTables, sampleDir, samplePath, SAMPLES, type SampleName } from './data/sample.js';
+
+export { scoreMatrix, computeTotals, UnitResult, type ScoreOptions, type ScoreResult, type Summary, type AreaResult } from './scoring/score.js';
+export { InputMatrix } from './scoring/inputs.js';
+export { readCell, leafPoints, readYesNo, type CellInput } from './scoring/rules.js';
+export { rankItems } from './scoring/ranking.js';
+export { parseBands, orderBands, bandOf, type Band } from './scoring/bands.js';
+export { unitLeafDetails, type LeafDetail, type LeafStatus } from './scoring/leaf-detail.js';
+export { explainUnit, type Explanation, type ExplainOptions, type Gap, type Neighbour, type BandGap, type AreaLoss, type LeafLoss } from './scoring/explain.js';
+export { sensitivity, parseSpread, parseRevert, SENSITIVITY_DEFAULTS, SENSITIVITY_MODES, type SensitivityMode, type SensitivityOptions, type SensitivityResult, type UnitSensitivity, type LeagueSensitivity } from './scoring/sensitivity.js';
+export { weightPerturbation, appraisalPerturbation, drawWeightFactors, type Perturbation } from './scoring/perturbations.js';
+export { mulberry32, UINT32_RANGE, type Prng } from './numbers/prng.js';
+export { compareResults, type Comparison, type UnitComparison, type LeagueComparison, type PresenceStatus } from './scoring/compare.js';
+export { loadResultFile, parseResultJson, readResultTables, RESULT_FIELDS, type ResultFile, type ResultRecord } from './io/results-read.js';
+export { explanationJson, explanationCsv, explanationText } from './io/explain-output.js';
+export { sensitivityJson, sensitivityCsv, sensitivityText } from './io/sensitivity-output.js';
+export { comparisonJson, comparisonCsv, comparisonText } from './io/compare-output.js';
+export { readWorkbookTables, iterateWorkbookRows, type WorkbookTables, type WorkbookRow, type WorkbookRowOptions, type WorkbookReadOptions } from './io/xlsx-read.js';
+export { xlsxCellValueText, exceljsCellText, isCellValueProblem, dateCellText, type CellValueProblem, type ExcelJSCellLike, type CellTextOptions } from './io/xlsx-cell.js';
+export { chooseSheets, chooseSettingsSheet, sheetNameMatches, sheetKindOf, SHEET_NAMES, type SheetInfo, type SheetKind } from './io/xlsx-sheets.js';
+export { loadExcelJS, type ExcelJSModule } from './io/xlsx-load.js';
+export { evidenceTemplateBytes, inputHint, TEMPLATE_COLUMNS, TEMPLATE_SHEET_PREFIX, type TemplateOptions } from './io/evidence-template.js';
+export { scoreResultWorkbook, LEAGUE_LABELS, RESULT_SHEETS, type ResultsWorkbookContext } from './io/results-xlsx.js';
+export { scoreResultHtml, escapeHtml, type HtmlReportOptions } from './io/results-html.js';
+export { unitLeafAudit, areaSides, type LeafAudit, type AuditStatus, type SideInput, type AreaSides } from './scoring/leaf-audit.js';
+export { VERSION } from './version.js';
+export { scoreWithDecimal, RefDecimal, type ReferenceEvidenceRow, type ReferenceSurveyRow, type ReferenceUnitResult } from './scoring/decimal-reference.js';
+
+export { syntheticRound, SyntheticRound, shapeUnits, EVIDENCE_HEADER, SURVEY_HEADER, UNITS_HEADER, type SyntheticSpec, type SyntheticUnit } from './synthetic/round-gen.js';
+export { writeSyntheticRound, writeCsvRows, type WrittenRound } from './synthetic/write-round.js';
+export { writeSipasResponses, sipasResponseLines, sipasResponsesHeader, SIPAS_2017_COLUMNS, SIPAS_2017_OPTIONAL, type SipasResponsesOptions } from './synthetic/sipas-gen.js';
+export { generateFrameworkRows, frameworkRowCells, quarterText, FRAMEWORK_HEADER, type FrameworkRowSpec, type FrameworkGenOptions } from './synthetic/framework-gen.js';
+export { presetShape, mixedShape, PRESETS, type PresetName, type RoundShape, type UnitBlock } from './synthetic/presets.js';
+export { SeededRandom } from './synthetic/random.js';
+
+// SIPAS from raw survey forms (SPEC §5).
+export { buildSurveyDefinition, parseSurveyDefinition, surveyDefinitionRows, type SurveyDefinition, type SurveyNode, type Aggregate } from './sipas/definition.js';
+export { QuestionRowSchema, SurveyDefinitionFileSchema, surveyDefinitionJsonSchema, type QuestionRow } from './sipas/schemas.js';
+export { SURVEY_BUILTINS, isSurveyBuiltin, surveyBuiltin, surveyBuiltinCsv, type SurveyBuiltinName } from './sipas/builtins.js';
+export { loadSurveyDefinition } from './sipas/load.js';
+export { readAnswer, NO_ANSWER, BAD_ANSWER, SATISFIED_FROM } from './sipas/answers.js';
+export { SurveyCounts, UnitCounts, ANSWER_CODES } from './sipas/counts.js';
+export { FormIngest, type IngestOptions } from './sipas/ingest.js';
+export { ResponsesTokenizer } from './sipas/tokenizer.js';
+export { ingestWithCsvParse } from './sipas/csv-stream.js';
+export { chunksOf, CHUNK_SIZE, type ResponsesSource, type ProgressCallback, type ChunkSource } from './sipas/source.js';
+export { scoreSurvey, scoreSurveyTable, scoreSurveyCsv, countSurveyResponses, countSurveyTable, type SurveyOptions, type ResponsesReader } from './sipas/score.js';
+export { surveyResultFromCounts, surveyShares, unitSurveyResult, POOLED_ID, DEFAULT_SURVEY_SETTINGS, type SurveyResult, type SurveyUnitResult, type SurveySettings } from './sipas/result.js';
+export { surveyResultJson, surveyResultJsonText, stringifyOrdered, type SurveyResultJson, type SurveyUnitJson } from './sipas/results-json.js';
+export { surveyResultCsv, surveyResultRows } from './sipas/results-csv.js';
+export { surveyResultText } from './sipas/results-table.js';
+export { addSipasScores, type SipasToParOptions, type SipasNullAs } from './sipas/par.js';
