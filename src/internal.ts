@@ -25,7 +25,8 @@ export { buildInputs, isWideEvidence, type RoundTables, type EvidenceRecord } fr
 export { parseSettingsRecord, parseSettingsTable, resolveSettings, DEFAULT_SETTINGS, type Settings, type TieMode } from './criteria/settings.js';
 export { parseTiers, parseKeyValueParams, type Tier, type LeafParams } from './criteria/params.js';
 export { frameworkJsonSchema, FrameworkFileSchema, FrameworkRowSchema, UnitRowSchema, EvidenceRowSchema, SurveyRowSchema, SettingsSchema, RULES, METHODS } from './criteria/schemas.js';
-export { hanoi2021Framework, hanoi2021Units, sampleTables, sampleDir, samplePath, SAMPLES, type SampleName } from './data/sample.js';
+export { hanoi2021Framework, hanoi2021Units, sampleTables, SAMPLES, type SampleName } from './data/sample.js';
+export { sampleDir, samplePath } from './node/sample-files.js';
 
 export { scoreMatrix, computeTotals, UnitResult, type ScoreOptions, type ScoreResult, type Summary, type AreaResult } from './scoring/score.js';
 export { InputMatrix } from './scoring/inputs.js';

@@ -1,40 +1,24 @@
 /**
  * The embedded Hà Nội 2021-shaped sample (illustrative criteria, real unit names; see
- * `data/hanoi-2021/README.md`), shipped inside the package so `parindex demo` and the built-in
- * framework work wherever the package is installed.
+ * `data/hanoi-2021/README.md`), compiled into the package as text (`hanoi-2021.ts`), so the demo,
+ * the built-in framework and `sample()` work in every bundle and runtime, with no file system.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildFramework, type Framework } from '../criteria/framework.js';
 import { buildUnits, type Units } from '../criteria/units.js';
 import { parseCsvTable } from '../io/csv.js';
 import type { Table } from '../io/table.js';
+import { EVIDENCE_CSV, FRAMEWORK_CSV, SURVEY_CSV, UNITS_CSV } from './hanoi-2021.js';
 
 /** Names of the built-in samples. */
 export const SAMPLES = ['hanoi-2021'] as const;
 /** A built-in sample name. */
 export type SampleName = (typeof SAMPLES)[number];
 
-/** Folder holding a built-in sample's files (found by walking up from this module). */
-export function sampleDir(name: SampleName = 'hanoi-2021'): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'data', name);
-    if (existsSync(join(candidate, 'framework.csv'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error(`parindex: the built-in sample "${name}" is missing from the installed package`);
-}
+const TEXTS = { 'framework.csv': FRAMEWORK_CSV, 'units.csv': UNITS_CSV, 'evidence.csv': EVIDENCE_CSV, 'survey.csv': SURVEY_CSV } as const;
 
-/** Path of one file of a built-in sample. */
-export function samplePath(file: string, name: SampleName = 'hanoi-2021'): string {
-  return join(sampleDir(name), file);
-}
-
-/** Reads one CSV file of a built-in sample as a table. */
-export function sampleTable(file: string, name: SampleName = 'hanoi-2021'): Table {
-  return parseCsvTable(readFileSync(samplePath(file, name), 'utf8'), { file: `${name}/${file}` });
+/** Reads one CSV file of a built-in sample as a table (named `hanoi-2021/<file>` in errors). */
+export function sampleTable(file: keyof typeof TEXTS, name: SampleName = 'hanoi-2021'): Table {
+  return parseCsvTable(TEXTS[file], { file: `${name}/${file}` });
 }
 
 /** The built-in Hà Nội 2021-shaped framework (8 areas, 56 leaves, every rule). */

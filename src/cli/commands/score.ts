@@ -2,7 +2,7 @@
  * `parindex score`, `parindex demo` and `parindex check` (score inputs).
  */
 import type { Command } from 'commander';
-import { samplePath } from '../../data/sample.js';
+import { samplePath } from '../../node/sample-files.js';
 import { checkOutputPath, writeOutput } from '../../io/output.js';
 import { loadRound, type Round, type RoundFiles } from '../../io/round.js';
 import { scoreMatrix, type ScoreResult } from '../../scoring/score.js';
