@@ -2,7 +2,7 @@
  * Turning the rows of a table ({@link RowSource}) into validated row objects with a zod schema. Every zod issue becomes a
  * located {@link Issue} naming the row and the column of the failing field.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { IssueList } from '../errors.js';
 import { bindColumns, type ColumnMap, type FieldSpec } from '../io/headers.js';
 import { cellLocation, type RowSource, type TableRow } from '../io/table.js';
@@ -24,7 +24,7 @@ export interface ReadRow<T, F extends string> {
 export function readRows<F extends string, T>(
   table: RowSource,
   fields: readonly (FieldSpec & { name: F })[],
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   issues: IssueList,
   what: string,
   free?: readonly string[],
@@ -39,7 +39,7 @@ export function readRows<F extends string, T>(
 export function* iterateRows<F extends string, T>(
   table: RowSource,
   fields: readonly (FieldSpec & { name: F })[],
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   issues: IssueList,
   what: string,
   free?: readonly string[],

@@ -3,7 +3,7 @@
  * JSON framework file. Their messages are the "expected" part of located errors, and
  * {@link frameworkJsonSchema} gives editors a JSON Schema for framework files.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Dotted criterion or question code: segments of letters, digits, `_` or `-`, split by `.`. */
 export const CODE_PATTERN = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
@@ -18,7 +18,9 @@ export function parentCode(code: string): string | undefined {
 }
 
 export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const optionalText = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+/** `z.preprocess` of full zod, in zod/mini's terms: `fn` runs on the input, then `schema` checks it. */
+export const preprocess = <T extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: T) => z.pipe(z.transform(fn), schema);
+const optionalText = <T extends z.ZodMiniType>(schema: T) => preprocess(blankToUndefined, z.optional(schema));
 
 /** The rules a leaf criterion may use. */
 export const RULES = ['points', 'yesno', 'ratio', 'tiers', 'survey', 'adjust'] as const;
@@ -33,9 +35,9 @@ export const RANK_ON = ['exact', 'rounded'] as const;
 
 /** One framework row (SPEC §2). Number checks beyond the text form happen in the framework builder. */
 export const FrameworkRowSchema = z.object({
-  code: z.string().regex(CODE_PATTERN, 'a dotted code such as 1, 1.2 or 1.2.3'),
+  code: z.string().check(z.regex(CODE_PATTERN, 'a dotted code such as 1, 1.2 or 1.2.3')),
   title: z.string(),
-  max: optionalText(z.string().regex(NUMBER_PATTERN, 'a number ≥ 0 such as 2 or 1.5')),
+  max: optionalText(z.string().check(z.regex(NUMBER_PATTERN, 'a number ≥ 0 such as 2 or 1.5'))),
   method: optionalText(z.enum(METHODS, 'appraisal or survey')),
   rule: optionalText(z.enum(RULES, 'one of points, yesno, ratio, tiers, survey, adjust')),
   params: z.string(),
@@ -46,12 +48,12 @@ export type FrameworkRow = z.infer<typeof FrameworkRowSchema>;
 
 /** One units row (SPEC §3). */
 export const UnitRowSchema = z.object({
-  unit: z
-    .string()
-    .min(1, 'a unit id')
-    .refine((s) => s.toUpperCase() !== 'ALL', 'a unit id other than ALL (reserved for the pooled row)'),
+  unit: z.string().check(
+    z.minLength(1, 'a unit id'),
+    z.refine((s) => s.toUpperCase() !== 'ALL', 'a unit id other than ALL (reserved for the pooled row)'),
+  ),
   name: z.string(),
-  group: z.string().min(1, 'a unit group such as so, quan, huyen or thixa'),
+  group: z.string().check(z.minLength(1, 'a unit group such as so, quan, huyen or thixa')),
   rankGroup: z.string(),
 });
 /** A units row after the schema. */
@@ -59,8 +61,8 @@ export type UnitRow = z.infer<typeof UnitRowSchema>;
 
 /** One evidence row, long layout (SPEC §3). `self`/`appraised` are checked per rule later. */
 export const EvidenceRowSchema = z.object({
-  unit: z.string().min(1, 'a unit id from the units file'),
-  criterion: z.string().min(1, 'a criterion code from the framework'),
+  unit: z.string().check(z.minLength(1, 'a unit id from the units file')),
+  criterion: z.string().check(z.minLength(1, 'a criterion code from the framework')),
   self: z.string(),
   appraised: z.string(),
   evidence: z.string(),
@@ -71,9 +73,9 @@ export type EvidenceRow = z.infer<typeof EvidenceRowSchema>;
 
 /** One survey-results row (SPEC §3). */
 export const SurveyRowSchema = z.object({
-  unit: z.string().min(1, 'a unit id from the units file'),
-  criterion: z.string().min(1, 'a survey criterion code'),
-  score: z.string().min(1, 'a score from 0 to 100 or NA'),
+  unit: z.string().check(z.minLength(1, 'a unit id from the units file')),
+  criterion: z.string().check(z.minLength(1, 'a survey criterion code')),
+  score: z.string().check(z.minLength(1, 'a score from 0 to 100 or NA')),
 });
 /** A survey-results row after the schema. */
 export type SurveyRow = z.infer<typeof SurveyRowSchema>;
@@ -87,25 +89,34 @@ const DECIMALS_EXPECTED = 'a whole number of decimals from 0 to 20, such as 2';
  * `2.0`, `1e1` or `0x2`), `clamp` as true/false, yes/no or 1/0. `bands` is checked as text here and
  * parsed by `parseBands`.
  */
-export const SettingsSchema = z
-  .object({
-    decimals: z.preprocess(
+export const SettingsSchema = z.partial(
+  z.strictObject({
+    decimals: preprocess(
       (v) => (typeof v === 'string' ? (/^\d+$/.test(v.trim()) ? Number(v.trim()) : v) : v),
-      z.number(DECIMALS_EXPECTED).int(DECIMALS_EXPECTED).min(0, DECIMALS_EXPECTED).max(20, DECIMALS_EXPECTED),
+      z.number(DECIMALS_EXPECTED).check(z.refine((n) => Number.isInteger(n), DECIMALS_EXPECTED), z.gte(0, DECIMALS_EXPECTED), z.lte(20, DECIMALS_EXPECTED)),
     ),
     rounding: z.enum(ROUNDING_MODES, 'half-up or half-even'),
     ties: z.enum(TIE_MODES, 'competition, dense or ordinal'),
     rankOn: z.enum(RANK_ON, 'exact or rounded'),
     bands: z.string('bands text such as "A>=90; B>=80; C>=70"'),
-    clamp: z.preprocess(
-      (v) => (typeof v === 'string' ? ({ true: true, false: false, yes: true, no: false, '1': true, '0': false } as Record<string, boolean>)[v.trim().toLowerCase()] ?? v : v),
+    clamp: preprocess(
+      (v) => (typeof v === 'string' ? (({ true: true, false: false, yes: true, no: false, '1': true, '0': false }) as Record<string, boolean>)[v.trim().toLowerCase()] ?? v : v),
       z.boolean('true or false (also yes/no, 1/0)'),
     ),
-  })
-  .partial()
-  .strict();
-/** Settings as read (every key optional). */
-export type SettingsInput = z.infer<typeof SettingsSchema>;
+  }),
+);
+/**
+ * Settings as read (every key optional). Written out rather than `z.infer<typeof SettingsSchema>`
+ * so that zod's types stay out of the published .d.ts (zod 4's need TypeScript 5.4 or later).
+ */
+export interface SettingsInput {
+  decimals?: number;
+  rounding?: (typeof ROUNDING_MODES)[number];
+  ties?: (typeof TIE_MODES)[number];
+  rankOn?: (typeof RANK_ON)[number];
+  bands?: string;
+  clamp?: boolean;
+}
 
 const cellValue = z.union([z.string(), z.number()]);
 
@@ -115,25 +126,25 @@ const cellValue = z.union([z.string(), z.number()]);
  * also accepts them as text, as a settings sheet holds them (see {@link SettingsSchema}).
  */
 export const FrameworkFileSchema = z.object({
-  settings: z
-    .object({
-      decimals: z.number().int().min(0).max(20).optional(),
-      rounding: z.enum(ROUNDING_MODES).optional(),
-      ties: z.enum(TIE_MODES).optional(),
-      rankOn: z.enum(RANK_ON).optional(),
-      bands: z.string().optional().describe('e.g. "A>=90; B>=80; C>=70"'),
-      clamp: z.boolean().optional(),
-    })
-    .optional(),
+  settings: z.optional(
+    z.object({
+      decimals: z.optional(z.int().check(z.gte(0), z.lte(20))),
+      rounding: z.optional(z.enum(ROUNDING_MODES)),
+      ties: z.optional(z.enum(TIE_MODES)),
+      rankOn: z.optional(z.enum(RANK_ON)),
+      bands: z.optional(z.string().check(z.describe('e.g. "A>=90; B>=80; C>=70"'))),
+      clamp: z.optional(z.boolean()),
+    }),
+  ),
   criteria: z.array(
     z.object({
-      code: z.string().regex(CODE_PATTERN).describe('dotted path; the parent of 1.2.3 is 1.2'),
-      title: z.string().optional(),
-      max: cellValue.optional().describe('maximum points; blank on adjust leaves and on parents of group variants'),
-      method: z.enum(METHODS).optional(),
-      rule: z.enum(RULES).optional(),
-      params: z.string().optional().describe('key=value pairs, or tiers such as ">90:2 | >=70:1 | else:0"'),
-      groups: z.string().optional().describe('";"-separated unit groups; empty = all'),
+      code: z.string().check(z.regex(CODE_PATTERN), z.describe('dotted path; the parent of 1.2.3 is 1.2')),
+      title: z.optional(z.string()),
+      max: z.optional(cellValue.check(z.describe('maximum points; blank on adjust leaves and on parents of group variants'))),
+      method: z.optional(z.enum(METHODS)),
+      rule: z.optional(z.enum(RULES)),
+      params: z.optional(z.string().check(z.describe('key=value pairs, or tiers such as ">90:2 | >=70:1 | else:0"'))),
+      groups: z.optional(z.string().check(z.describe('";"-separated unit groups; empty = all'))),
     }),
   ),
 });

@@ -11,7 +11,7 @@ import { Exact, type RoundingMode } from '../numbers/exact.js';
 import { orderBands, parseBands, type Band } from '../scoring/bands.js';
 import { readRows } from './rows.js';
 import { SettingsSchema, type SettingsInput } from './schemas.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** How ties share ranks. */
 export type TieMode = 'competition' | 'dense' | 'ordinal';
@@ -118,7 +118,7 @@ export function parseSettingsRecord(obj: unknown, source: { file?: string; sheet
  */
 export function parseSettingsTable(table: Table): SettingsInput {
   const issues = new IssueList();
-  const rows = readRows(table, FIELDS.settings, z.object({ key: z.string().min(1, 'a setting name'), value: z.string() }), issues, 'settings sheet');
+  const rows = readRows(table, FIELDS.settings, z.object({ key: z.string().check(z.minLength(1, 'a setting name')), value: z.string() }), issues, 'settings sheet');
   const obj: Record<string, string> = {};
   const firstRow = new Map<string, number>();
   for (const r of rows) {

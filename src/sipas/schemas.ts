@@ -4,8 +4,8 @@
  * located errors. Tree checks (parents, `overall:` targets, columns) happen in the definition
  * builder.
  */
-import { z } from 'zod';
-import { blankToUndefined, CODE_PATTERN, NUMBER_PATTERN } from '../criteria/schemas.js';
+import * as z from 'zod/mini';
+import { blankToUndefined, CODE_PATTERN, NUMBER_PATTERN, preprocess } from '../criteria/schemas.js';
 
 
 /** Texts read as `true` in the `optional` column (case-insensitive; Vietnamese accepted). */
@@ -28,12 +28,12 @@ export const AGGREGATE_PATTERN = /^(?:mean|overall:\s*[A-Za-z0-9_-]+(?:\.[A-Za-z
 
 /** One row of a survey definition. */
 export const QuestionRowSchema = z.object({
-  code: z.string().regex(CODE_PATTERN, 'a dotted code such as 1, 1.2 or A.1'),
+  code: z.string().check(z.regex(CODE_PATTERN, 'a dotted code such as 1, 1.2 or A.1')),
   title: z.string(),
-  column: z.preprocess(blankToUndefined, z.string().optional()),
-  weight: z.preprocess(blankToUndefined, z.string().regex(NUMBER_PATTERN, 'a number > 0 such as 1 or 0.5').optional()),
-  optional: z.preprocess(readFlag, z.boolean('true or false (blank = false)').optional()),
-  aggregate: z.preprocess(blankToUndefined, z.string().regex(AGGREGATE_PATTERN, 'mean or overall:<question code>').optional()),
+  column: preprocess(blankToUndefined, z.optional(z.string())),
+  weight: preprocess(blankToUndefined, z.optional(z.string().check(z.regex(NUMBER_PATTERN, 'a number > 0 such as 1 or 0.5')))),
+  optional: preprocess(readFlag, z.optional(z.boolean('true or false (blank = false)'))),
+  aggregate: preprocess(blankToUndefined, z.optional(z.string().check(z.regex(AGGREGATE_PATTERN, 'mean or overall:<question code>')))),
 });
 /** A definition row after the schema. */
 export type QuestionRow = z.infer<typeof QuestionRowSchema>;
@@ -42,12 +42,12 @@ export type QuestionRow = z.infer<typeof QuestionRowSchema>;
 export const SurveyDefinitionFileSchema = z.object({
   questions: z.array(
     z.object({
-      code: z.string().regex(CODE_PATTERN).describe('dotted path; leaves are questions'),
-      title: z.string().optional(),
-      column: z.string().optional().describe('leaves: the responses column (default = code)'),
-      weight: z.union([z.string(), z.number()]).optional().describe('> 0, weight among siblings (default 1)'),
-      optional: z.union([z.boolean(), z.string()]).optional().describe('leaves: a valid form may leave it blank'),
-      aggregate: z.string().optional().describe('parents: mean (default) or overall:<question code>'),
+      code: z.string().check(z.regex(CODE_PATTERN), z.describe('dotted path; leaves are questions')),
+      title: z.optional(z.string()),
+      column: z.optional(z.string().check(z.describe('leaves: the responses column (default = code)'))),
+      weight: z.optional(z.union([z.string(), z.number()]).check(z.describe('> 0, weight among siblings (default 1)'))),
+      optional: z.optional(z.union([z.boolean(), z.string()]).check(z.describe('leaves: a valid form may leave it blank'))),
+      aggregate: z.optional(z.string().check(z.describe('parents: mean (default) or overall:<question code>'))),
     }),
   ),
 });
