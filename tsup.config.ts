@@ -11,6 +11,9 @@ export default defineConfig([
     shims: true,
     target: 'node20',
     treeshake: true,
+    // Shared chunks for CJS too (esbuild splits only ESM by default): otherwise node.cjs carries its own
+    // copy of Round and ParIndexError, and score(await loadRound(…)) fails under require().
+    splitting: true,
   },
   {
     entry: { cli: 'src/cli/main.ts' },

@@ -214,10 +214,38 @@ const SIDES = {
   },
 
   // --- CLI cold start ----------------------------------------------------------------------------
-  'cold:ours': { process: () => [join(dirname(distIndex), '..', 'dist', 'cli.js'), 'score', '--framework', P.samplePath('framework.csv'), '--units', P.samplePath('units.csv'), '--evidence', P.samplePath('evidence.csv'), '--survey', P.samplePath('survey.csv')] },
+  'cold:ours': {
+    process: () => [
+      join(dirname(distIndex), '..', 'dist', 'cli.js'),
+      'score',
+      '--framework',
+      P.samplePath('framework.csv'),
+      '--units',
+      P.samplePath('units.csv'),
+      '--evidence',
+      P.samplePath('evidence.csv'),
+      '--survey',
+      P.samplePath('survey.csv'),
+    ],
+  },
   'cold:node': { process: () => ['-e', '0'] },
   // End to end: `parindex score` on a generated round's CSV files (read, check, score, write CSV).
-  'cli:score': { process: () => [join(dirname(distIndex), '..', 'dist', 'cli.js'), 'score', '--framework', join(p.dir, 'framework.csv'), '--units', join(p.dir, 'units.csv'), '--evidence', join(p.dir, 'evidence.csv'), '--survey', join(p.dir, 'survey.csv'), '--format', 'csv'] },
+  'cli:score': {
+    process: () => [
+      join(dirname(distIndex), '..', 'dist', 'cli.js'),
+      'score',
+      '--framework',
+      join(p.dir, 'framework.csv'),
+      '--units',
+      join(p.dir, 'units.csv'),
+      '--evidence',
+      join(p.dir, 'evidence.csv'),
+      '--survey',
+      join(p.dir, 'survey.csv'),
+      '--format',
+      'csv',
+    ],
+  },
 };
 
 /** Times a command in fresh processes; peak RSS from /usr/bin/time when available. */

@@ -43,5 +43,7 @@ const mb = (w.bytes / 2 ** 20).toFixed(1);
 process.stdout.write(
   `wrote ${Object.values(w.files).length} files, ${mb} MB in ${((performance.now() - t) / 1000).toFixed(1)} s: ` +
     `${w.rows.evidence} evidence rows, ${w.rows.survey} survey rows, ${w.rows.forms} SIPAS forms\n` +
-    Object.entries(w.files).map(([k, v]) => `  ${k.padEnd(15)} ${v}\n`).join(''),
+    Object.entries(w.files)
+      .map(([k, v]) => `  ${k.padEnd(15)} ${v}\n`)
+      .join(''),
 );

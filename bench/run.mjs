@@ -29,7 +29,9 @@ const args = parseArgs(process.argv.slice(2), { booleans: ['smoke', 'scaling', '
 const OPTIONS = ['smoke', 'scaling', 'quiet', 'help', 'json', 'only', 'runs', 'dist', 'data', 'units', 'criteria', 'forms', 'largeForms', 'rows'];
 const unknown = [...Object.keys(args).filter((k) => k !== '_' && !OPTIONS.includes(k)), ...args._.filter((a) => a !== '-h')];
 if (args.help === true || args._.includes('-h') || unknown.length) {
-  const usage = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0].replace(/^\/\*\*\n| \* ?/gm, '');
+  const usage = readFileSync(fileURLToPath(import.meta.url), 'utf8')
+    .split('*/')[0]
+    .replace(/^\/\*\*\n| \* ?/gm, '');
   if (unknown.length) process.stderr.write(`bench: unknown option ${unknown.join(', ')}\n`);
   (unknown.length ? process.stderr : process.stdout).write(usage);
   process.exit(unknown.length ? 2 : 0);
@@ -97,7 +99,7 @@ function workloads() {
         decimalText: { case: 'score:decimal-text', label: 'decimal.js from text (info, not judged)', warmup: S ? 0 : 1, runs: S ? 1 : 2 },
       },
       ratios: (s) => ({ 'ours/float': ratio(s.ours, s.float), 'decimal/ours': ratio(s.decimal, s.ours), 'decimalText/ours': ratio(s.decimalText, s.ours) }),
-      goals: (s, r) => [
+      goals: (_s, r) => [
         { goal: 'exact scoring ≤ 2× the float64 baseline', value: r['ours/float'], met: r['ours/float'] !== null && r['ours/float'] <= 2 },
         { goal: 'exact scoring ≥ 60× faster than naive decimal.js', value: r['decimal/ours'], met: r['decimal/ours'] !== null && r['decimal/ours'] >= 60 },
       ],
@@ -153,7 +155,7 @@ function workloads() {
         exceljs: { case: 'xlsx:exceljs', label: 'bare exceljs streaming iteration', warmup: S ? 0 : 1, runs: S ? 1 : 3 },
       },
       ratios: (s) => ({ 'ours/exceljs': ratio(s.ours, s.exceljs) }),
-      goals: (s, r) => [{ goal: 'xlsx read ≤ 1.3× bare exceljs streaming', value: r['ours/exceljs'], met: r['ours/exceljs'] !== null && r['ours/exceljs'] <= 1.3 }],
+      goals: (_s, r) => [{ goal: 'xlsx read ≤ 1.3× bare exceljs streaming', value: r['ours/exceljs'], met: r['ours/exceljs'] !== null && r['ours/exceljs'] <= 1.3 }],
       agree: (s) => s.ours?.check?.rows === s.exceljs?.check?.rows,
     },
     {
@@ -166,7 +168,7 @@ function workloads() {
         node: { case: 'cold:node', label: 'node -e 0', warmup: S ? 0 : 2, runs: S ? 1 : 21 },
       },
       ratios: (s) => ({ 'ours-node ms': s.ours?.medianMs !== undefined && s.node?.medianMs !== undefined ? s.ours.medianMs - s.node.medianMs : null }),
-      goals: (s, r) => [{ goal: '`parindex score` on the sample within 150 ms of `node -e 0`', value: r['ours-node ms'], unit: 'ms', met: r['ours-node ms'] !== null && r['ours-node ms'] <= 150 }],
+      goals: (_s, r) => [{ goal: '`parindex score` on the sample within 150 ms of `node -e 0`', value: r['ours-node ms'], unit: 'ms', met: r['ours-node ms'] !== null && r['ours-node ms'] <= 150 }],
       agree: (s) => (s.ours?.check?.stdoutBytes ?? 0) > 0,
     },
   ];
@@ -184,7 +186,7 @@ async function runWorkload(w) {
   for (const [key, s] of Object.entries(w.sides)) sides[key] = { label: s.label, ...runCase(s.case, params, s) };
   const ratios = w.ratios(sides);
   const goals = w.goals(sides, ratios).map((g) => ({ ...g, judged: !smoke }));
-  const row = (k, s) => {
+  const row = (_k, s) => {
     const extra = s.error ? `ERROR: ${s.error}` : `${fmtMs(s.medianMs).padStart(9)}  (min ${fmtMs(s.minMs)}, ${s.runs} runs)  peak RSS ${fmtMB(s.maxRssMB)}`;
     log(`  ${s.label.padEnd(40)} ${extra}`);
   };
@@ -217,9 +219,21 @@ async function scaling() {
     const f = runCase('score:float', { units, criteria }, timing);
     const dir = await ensureRound(P, dataDir, units, criteria);
     const cli = runCase('cli:score', { units, criteria, dir }, { warmup: 0, runs: smoke ? 1 : units >= 5000 ? 1 : 3 });
-    const r = { units, criteria, oursMs: o.medianMs ?? null, floatMs: f.medianMs ?? null, oursPerUnitUs: o.medianMs ? (1000 * o.medianMs) / units : null, oursRssMB: o.maxRssMB ?? null, floatRssMB: f.maxRssMB ?? null, cliMs: cli.medianMs ?? null, cliRssMB: cli.maxRssMB ?? null };
+    const r = {
+      units,
+      criteria,
+      oursMs: o.medianMs ?? null,
+      floatMs: f.medianMs ?? null,
+      oursPerUnitUs: o.medianMs ? (1000 * o.medianMs) / units : null,
+      oursRssMB: o.maxRssMB ?? null,
+      floatRssMB: f.maxRssMB ?? null,
+      cliMs: cli.medianMs ?? null,
+      cliRssMB: cli.maxRssMB ?? null,
+    };
     unitsRows.push(r);
-    log(`  ${String(units).padStart(6)}  ${fmtMs(r.oursMs).padStart(9)}  ${fmtMs(r.floatMs).padStart(9)}  ${fmtX(ratio(o, f)).padStart(7)}  ${(r.oursPerUnitUs ?? NaN).toFixed(2).padStart(8)}  ${fmtMB(r.oursRssMB).padStart(8)}  ${fmtMs(r.cliMs).padStart(12)}  ${fmtMB(r.cliRssMB).padStart(10)}`);
+    log(
+      `  ${String(units).padStart(6)}  ${fmtMs(r.oursMs).padStart(9)}  ${fmtMs(r.floatMs).padStart(9)}  ${fmtX(ratio(o, f)).padStart(7)}  ${(r.oursPerUnitUs ?? NaN).toFixed(2).padStart(8)}  ${fmtMB(r.oursRssMB).padStart(8)}  ${fmtMs(r.cliMs).padStart(12)}  ${fmtMB(r.cliRssMB).padStart(10)}`,
+    );
   }
   log('\nscaling — SIPAS ingest (52 units)');
   log('  forms        ours        raw scan    ours/raw   ns/form   peak RSS');

@@ -86,7 +86,21 @@ export class ParIndexError extends Error {
 }
 
 /** What {@link safe} returns: the value, or the issues that stopped it. */
-export type SafeResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[]; error: ParIndexError };
+export type SafeResult<T> =
+  | {
+      /** True: `fn` returned. */
+      ok: true;
+      /** What `fn` returned (awaited). */
+      value: T;
+    }
+  | {
+      /** False: `fn` threw. */
+      ok: false;
+      /** The issues that stopped it (one `internal-error` for anything but a {@link ParIndexError}). */
+      issues: Issue[];
+      /** The error, as a {@link ParIndexError}. */
+      error: ParIndexError;
+    };
 
 /** A thrown value as the package's error: a {@link ParIndexError} as is, anything else as an `internal-error` (a bug). */
 export function asParIndexError(e: unknown): ParIndexError {

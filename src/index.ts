@@ -5,8 +5,25 @@
  * are exact values. Paths and streams: `parindex/node`.
  *
  * @packageDocumentation
+ * @module parindex
  */
-export { createRound, Round, type RoundInput, type RoundOptions, type RoundUnit, type RoundCriterion, type FrameworkRow, type FrameworkDocument, type FrameworkSettings, type UnitRow, type EvidenceRow, type SurveyRow, type Rows, type CellValue, type SipasInput } from './api/round.js';
+export {
+  createRound,
+  Round,
+  type RoundInput,
+  type RoundOptions,
+  type RoundUnit,
+  type RoundCriterion,
+  type FrameworkRow,
+  type FrameworkDocument,
+  type FrameworkSettings,
+  type UnitRow,
+  type EvidenceRow,
+  type SurveyRow,
+  type Rows,
+  type CellValue,
+  type SipasInput,
+} from './api/round.js';
 export { score, type ScoreOptions } from './api/score.js';
 export { explain, sensitivity, compare, type ExplainOptions, type SensitivityOptions, type ResultFile } from './api/analysis.js';
 export { resultFromJson } from './api/result-from-json.js';
@@ -26,3 +43,7 @@ export type { Comparison, UnitComparison, LeagueComparison, PresenceStatus } fro
 export type { TieMode, Settings } from './criteria/settings.js';
 export type { Rule, Method } from './criteria/framework.js';
 export type { Band } from './scoring/bands.js';
+export type { SipasUnitResult, SipasSettings } from './sipas/result.js';
+export type { SipasNode, Aggregate } from './sipas/definition.js';
+export type { ResultRecord } from './io/results-read.js';
+export type { TableRow } from './io/table.js';

@@ -61,8 +61,8 @@ export { generateFrameworkRows, frameworkRowCells, quarterText, FRAMEWORK_HEADER
 export { presetShape, mixedShape, PRESETS, type PresetName, type RoundShape, type UnitBlock } from './synthetic/presets.js';
 export { SeededRandom } from './synthetic/random.js';
 
-// SIPAS from raw survey forms (SPEC §5).
-export { buildSurveyDefinition, parseSurveyDefinition, surveyDefinitionRows, type SurveyDefinition, type SurveyNode, type Aggregate } from './sipas/definition.js';
+// SIPAS from raw survey forms (docs/spec.md §5).
+export { buildSurveyDefinition, parseSurveyDefinition, surveyDefinitionRows, type SipasDefinition, type SipasNode, type Aggregate } from './sipas/definition.js';
 export { QuestionRowSchema, SurveyDefinitionFileSchema, surveyDefinitionJsonSchema, type QuestionRow } from './sipas/schemas.js';
 export { SURVEY_BUILTINS, isSurveyBuiltin, surveyBuiltin, surveyBuiltinCsv, type SurveyBuiltinName } from './sipas/builtins.js';
 export { loadSurveyDefinition } from './sipas/load.js';
@@ -73,7 +73,7 @@ export { ResponsesTokenizer } from './sipas/tokenizer.js';
 export { ingestWithCsvParse } from './sipas/csv-stream.js';
 export { chunksOf, CHUNK_SIZE, type ResponsesSource, type ProgressCallback, type ChunkSource } from './sipas/source.js';
 export { scoreSurvey, scoreSurveyTable, scoreSurveyCsv, countSurveyResponses, countSurveyTable, type SurveyOptions, type ResponsesReader } from './sipas/score.js';
-export { surveyResultFromCounts, surveyShares, unitSurveyResult, POOLED_ID, DEFAULT_SURVEY_SETTINGS, type SurveyResult, type SurveyUnitResult, type SurveySettings } from './sipas/result.js';
+export { surveyResultFromCounts, surveyShares, unitSurveyResult, POOLED_ID, DEFAULT_SURVEY_SETTINGS, type SipasResult, type SipasUnitResult, type SipasSettings } from './sipas/result.js';
 export { surveyResultJson, surveyResultJsonText, stringifyOrdered, type SurveyResultJson, type SurveyUnitJson } from './sipas/results-json.js';
 export { surveyResultCsv, surveyResultRows } from './sipas/results-csv.js';
 export { surveyResultText } from './sipas/results-table.js';

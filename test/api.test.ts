@@ -8,25 +8,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  compare,
-  createRound,
-  Exact,
-  explain,
-  formatIssue,
-  ParIndexError,
-  parseCsv,
-  renderCsv,
-  renderText,
-  resultFromJson,
-  safe,
-  sample,
-  score,
-  sensitivity,
-  type EvidenceRow,
-  type FrameworkRow,
-  type UnitRow,
-} from '../src/index.js';
+import { compare, createRound, Exact, explain, formatIssue, ParIndexError, parseCsv, renderCsv, renderText, resultFromJson, safe, sample, score, sensitivity, type EvidenceRow, type FrameworkRow, type UnitRow } from '../src/index.js';
 import { SAMPLE } from './support/round.js';
 
 const expected = JSON.parse(readFileSync(join(SAMPLE, 'expected-score.json'), 'utf8'));
@@ -93,7 +75,16 @@ describe('a round is one object', () => {
   });
 
   it('numbers given as JS numbers are read through their shortest text (0.1 stays 0.1)', () => {
-    const r = score(createRound({ framework: [{ code: '1', title: 'A' }, { code: '1.1', title: 'a', max: 0.3 }], units: [{ unit: 'u', group: 'g' }], evidence: [{ unit: 'u', criterion: '1.1', appraised: 0.1 }] }));
+    const r = score(
+      createRound({
+        framework: [
+          { code: '1', title: 'A' },
+          { code: '1.1', title: 'a', max: 0.3 },
+        ],
+        units: [{ unit: 'u', group: 'g' }],
+        evidence: [{ unit: 'u', criterion: '1.1', appraised: 0.1 }],
+      }),
+    );
     expect(r.units[0].points.toString()).toBe('0.1');
     expect(r.units[0].index!.toString()).toBe('100/3');
   });

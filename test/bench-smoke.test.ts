@@ -116,7 +116,11 @@ describe('bench/lib/decimal-prepared.mjs (the naive decimal.js baseline)', () =>
     const k = evidence.findIndex((e) => fw.byCode.get(e.criterion)!.rule !== 'adjust' && e.self.trim() !== '' && e.appraised.trim() !== '' && e.self.trim().toUpperCase() !== 'NA');
     const before = scoreMatrix(fw, units, r.inputs(fw, units)).units.find((u) => u.unit === evidence[k].unit)!;
     evidence[k] = { ...evidence[k], self: '', appraised: ' ' };
-    const table = makeTable([...EVIDENCE_HEADER], evidence.map((e, i) => ({ row: i + 2, cells: [e.unit, e.criterion, e.self, e.appraised, '', ''] })), { file: 'evidence.csv' });
+    const table = makeTable(
+      [...EVIDENCE_HEADER],
+      evidence.map((e, i) => ({ row: i + 2, cells: [e.unit, e.criterion, e.self, e.appraised, '', ''] })),
+      { file: 'evidence.csv' },
+    );
     const { res, out } = await expectSameAsScore(r, evidence, buildInputs(fw, units, { evidence: table, survey: r.surveyTable() }));
     const after = res.units.find((u) => u.unit === evidence[k].unit)!;
     expect([after.missing, after.unappraised]).toEqual([before.missing + 1, before.unappraised]);

@@ -34,7 +34,10 @@ describe('Exact.fromSafeIntegers', () => {
 
 describe('sumFractions', () => {
   it('equals summing with Exact.add', () => {
-    const frac = fc.tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), fc.bigInt({ min: -(10n ** 6n), max: 10n ** 14n }).filter((d) => d !== 0n));
+    const frac = fc.tuple(
+      fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+      fc.bigInt({ min: -(10n ** 6n), max: 10n ** 14n }).filter((d) => d !== 0n),
+    );
     fc.assert(
       fc.property(fc.array(frac, { maxLength: 60 }), (parts) => {
         let want = Exact.ZERO;
@@ -46,8 +49,20 @@ describe('sumFractions', () => {
   });
 
   it('sums thirds, sevenths and repeated denominators exactly', () => {
-    expect(sumFractions([[1n, 3n], [1n, 3n], [1n, 3n]]).toString()).toBe('1');
-    expect(sumFractions([[1n, 3n], [2n, 7n], [5n, -6n]]).eq(Exact.of(1n, 3n).add(Exact.of(2n, 7n)).sub(Exact.of(5n, 6n)))).toBe(true);
+    expect(
+      sumFractions([
+        [1n, 3n],
+        [1n, 3n],
+        [1n, 3n],
+      ]).toString(),
+    ).toBe('1');
+    expect(
+      sumFractions([
+        [1n, 3n],
+        [2n, 7n],
+        [5n, -6n],
+      ]).eq(Exact.of(1n, 3n).add(Exact.of(2n, 7n)).sub(Exact.of(5n, 6n))),
+    ).toBe(true);
     expect(sumFractions([]).toString()).toBe('0');
   });
 });

@@ -80,10 +80,25 @@ describe('explain on the Hà Nội sample', () => {
       const sum = (f: (d: (typeof details)[number]) => Exact, keep = (_: (typeof details)[number]) => true) => details.filter(keep).reduce((a, d) => a.add(f(d)), Exact.ZERO);
       expect(sum((d) => d.points).eq(u.points)).toBe(true);
       expect(sum((d) => d.max).eq(u.max)).toBe(true);
-      expect(sum((d) => d.points, (d) => d.criterion.rule === 'survey').eq(u.surveyPoints)).toBe(true);
+      expect(
+        sum(
+          (d) => d.points,
+          (d) => d.criterion.rule === 'survey',
+        ).eq(u.surveyPoints),
+      ).toBe(true);
       for (const [code, a] of u.areas) {
-        expect(sum((d) => d.points, (d) => d.criterion.area === code).eq(a.points)).toBe(true);
-        expect(sum((d) => d.max, (d) => d.criterion.area === code).eq(a.max)).toBe(true);
+        expect(
+          sum(
+            (d) => d.points,
+            (d) => d.criterion.area === code,
+          ).eq(a.points),
+        ).toBe(true);
+        expect(
+          sum(
+            (d) => d.max,
+            (d) => d.criterion.area === code,
+          ).eq(a.max),
+        ).toBe(true);
       }
       expect(details.filter((d) => d.status === 'missing' && d.criterion.rule !== 'adjust')).toHaveLength(u.missing);
       expect(details.filter((d) => d.status === 'na')).toHaveLength(u.na);

@@ -53,7 +53,7 @@ describe('input shapes', () => {
     expect(e.issues[0]).toMatchObject({ code: 'unknown-criterion', row: 1, columnLetter: 'C', value: '1.9' });
   });
 
-  it('a unit row repeated in the wide layout is located on the repeated row, in the criterion\'s column', () => {
+  it("a unit row repeated in the wide layout is located on the repeated row, in the criterion's column", () => {
     const fw = csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,p,2,,points,,', '1.2,q,1,,yesno,,');
     const e = catchError(() => round(fw, csv('unit,name,group', 'a,A,g'), csv('unit,1.1,1.2', 'a,1,có', 'a,2,')));
     expect(e.issues).toMatchObject([{ code: 'duplicate-row', row: 3, column: '1.1', columnLetter: 'B' }]);
@@ -97,16 +97,25 @@ describe('text encodings', () => {
     const dir = mkdtempSync(join(tmpdir(), 'parindex-enc-'));
     const utf16 = join(dir, 'units.txt');
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('unit\tname\r\nnoi-vu\tSở Nội vụ\r\n', 'utf16le')]));
-    const e16 = await loadUnits(utf16).then(() => undefined, (err: unknown) => err as ParIndexError);
+    const e16 = await loadUnits(utf16).then(
+      () => undefined,
+      (err: unknown) => err as ParIndexError,
+    );
     expect(e16?.issues[0]).toMatchObject({ code: 'bad-encoding', file: utf16, value: 'UTF-16LE' });
     const latin = join(dir, 'units.csv');
     // "Sở Nội vụ" is not Latin-1; a Windows export of "Hà Nội" writes à as one byte 0xE0.
     writeFileSync(latin, Buffer.concat([Buffer.from('unit,name\nnoi-vu,So Noi vu\nha-noi,H'), Buffer.from([0xe0]), Buffer.from(' Noi\n')]));
-    const e8 = await loadUnits(latin).then(() => undefined, (err: unknown) => err as ParIndexError);
+    const e8 = await loadUnits(latin).then(
+      () => undefined,
+      (err: unknown) => err as ParIndexError,
+    );
     expect(e8?.issues[0]).toMatchObject({ code: 'bad-encoding', file: latin, row: 3 });
     // CR-only line ends: still the line of the bad byte, and only that line as the value.
     writeFileSync(latin, Buffer.concat([Buffer.from('unit,name\rnoi-vu,So Noi vu\rha-noi,H'), Buffer.from([0xe0]), Buffer.from(' Noi\r')]));
-    const eCR = await loadUnits(latin).then(() => undefined, (err: unknown) => err as ParIndexError);
+    const eCR = await loadUnits(latin).then(
+      () => undefined,
+      (err: unknown) => err as ParIndexError,
+    );
     expect(eCR?.issues[0]).toMatchObject({ code: 'bad-encoding', row: 3, value: 'ha-noi,H\uFFFD Noi' });
     expect(e8?.issues[0].expected).toContain('UTF-8');
     writeFileSync(latin, '\ufeffunit,name,group\nnoi-vu,Sở Nội vụ,so\n');

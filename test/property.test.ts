@@ -61,7 +61,11 @@ const roundArb = fc
     });
   })
   .map(({ shape, leaves, cells }) => {
-    const fwCsv = csv('code,title,max,method,rule,params,groups', ...shape.areas.map((_, ai) => `${ai + 1},Area ${ai + 1},,,,,`), ...leaves.map((l) => `${l.code},leaf,${l.max},${l.rule === 'survey' ? 'survey' : ''},${l.rule},"${l.params}",${l.groups}`));
+    const fwCsv = csv(
+      'code,title,max,method,rule,params,groups',
+      ...shape.areas.map((_, ai) => `${ai + 1},Area ${ai + 1},,,,,`),
+      ...leaves.map((l) => `${l.code},leaf,${l.max},${l.rule === 'survey' ? 'survey' : ''},${l.rule},"${l.params}",${l.groups}`),
+    );
     const unitsCsv = csv('unit,name,group,rankGroup', ...shape.units.map((u, i) => `u${i},Unit ${i},${u.group},${u.league}`));
     const ev: string[] = [];
     const sv: string[] = [];

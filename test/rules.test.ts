@@ -25,17 +25,7 @@ const FW = csv(
   '2.1,survey,4,,,,',
 );
 const UNITS = csv('unit,name,group,rankGroup', 'a,Unit A,so,', 'b,Unit B,so,');
-const EVIDENCE = csv(
-  'unit,criterion,self,appraised,evidence,note',
-  'a,1.1,2,1.5,BC 1,reduced',
-  'a,1.2,yes,không,,',
-  'a,1.3,40,10,,',
-  'a,1.4,,90,,',
-  'a,1.5,,-0.5,,penalty',
-  'b,1.1,NA,na,,',
-  'b,1.3,30,,,',
-  'b,1.4,NA,95,,',
-);
+const EVIDENCE = csv('unit,criterion,self,appraised,evidence,note', 'a,1.1,2,1.5,BC 1,reduced', 'a,1.2,yes,không,,', 'a,1.3,40,10,,', 'a,1.4,,90,,', 'a,1.5,,-0.5,,penalty', 'b,1.1,NA,na,,', 'b,1.3,30,,,', 'b,1.4,NA,95,,');
 const SURVEY = csv('unit,criterion,score', 'a,2.1,87.5', 'b,2.1,NA');
 
 describe('rules, NA, missing, self vs appraised', () => {
@@ -313,7 +303,7 @@ describe('reading number text in one pass', () => {
   };
 
   it('readDecimal accepts exactly [+-]digits[.digits] (and , with decimalComma), with the same value', () => {
-    const text = fc.stringMatching(/^[+\-]?[0-9]{0,20}[.,]?[0-9]{0,20}$/).chain((s) => fc.constantFrom(s, s + 'e1', ' ' + s, s + '.', '.' + s, s.replace(/[0-9]/, 'x')));
+    const text = fc.stringMatching(/^[+-]?[0-9]{0,20}[.,]?[0-9]{0,20}$/).chain((s) => fc.constantFrom(s, s + 'e1', ' ' + s, s + '.', '.' + s, s.replace(/[0-9]/, 'x')));
     fc.assert(
       fc.property(text, fc.boolean(), (t, comma) => {
         const want = reference(t, comma);

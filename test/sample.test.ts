@@ -64,7 +64,11 @@ describe('Hà Nội 2021 sample', () => {
   });
 
   it('parindex score --format json prints expected-score.json', () => {
-    const out = execFileSync('node', [CLI, 'score', '--framework', join(SAMPLE, 'framework.csv'), '--units', join(SAMPLE, 'units.csv'), '--evidence', join(SAMPLE, 'evidence.csv'), '--survey', join(SAMPLE, 'survey.csv'), '--format', 'json'], { encoding: 'utf8' });
+    const out = execFileSync(
+      'node',
+      [CLI, 'score', '--framework', join(SAMPLE, 'framework.csv'), '--units', join(SAMPLE, 'units.csv'), '--evidence', join(SAMPLE, 'evidence.csv'), '--survey', join(SAMPLE, 'survey.csv'), '--format', 'json'],
+      { encoding: 'utf8' },
+    );
     expect(JSON.parse(out)).toEqual(expected);
   });
 

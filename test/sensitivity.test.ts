@@ -160,7 +160,12 @@ describe('sensitivity on a hand-worked round', () => {
       const rep = sensitivity(base, r.inputs, { runs: 1, seed, spread });
       const { k, scale } = drawWeightFactors(2, 1, seed, spread); // the adjust leaf draws nothing
       const [f1, f2] = k[0].map((v) => Exact.of(v, scale));
-      const p = Exact.HUNDRED.mul(f1.mul(Exact.of(6)).add(f2.mul(Exact.of(4, 3))).add(Exact.of(1, 2))).div(f1.mul(Exact.of(6)).add(f2.mul(Exact.of(4))));
+      const p = Exact.HUNDRED.mul(
+        f1
+          .mul(Exact.of(6))
+          .add(f2.mul(Exact.of(4, 3)))
+          .add(Exact.of(1, 2)),
+      ).div(f1.mul(Exact.of(6)).add(f2.mul(Exact.of(4))));
       const q = Exact.HUNDRED.mul(f1.mul(Exact.of(3)).add(f2.mul(Exact.of(4)))).div(f1.mul(Exact.of(6)).add(f2.mul(Exact.of(4))));
       const [up, uq] = ['p', 'q'].map((id) => rep.units.find((u) => u.unit === id)!);
       expect(up.minIndex!.eq(p) && up.maxIndex!.eq(p)).toBe(true);
@@ -170,7 +175,10 @@ describe('sensitivity on a hand-worked round', () => {
 
   it('flips close ranks when the weights move enough, never with spread 0', () => {
     // p 78.33 vs q 70: p leads on leaf 1, q on leaf 2. Only a large shift towards leaf 2 flips them.
-    expect(base.units.map((u) => [u.unit, u.rank])).toEqual([['p', 1], ['q', 2]]);
+    expect(base.units.map((u) => [u.unit, u.rank])).toEqual([
+      ['p', 1],
+      ['q', 2],
+    ]);
     const wide = sensitivity(base, r.inputs, { runs: 400, seed: 11, spread: '0.9' });
     const p = wide.units.find((u) => u.unit === 'p')!;
     expect(p.maxRank).toBe(2);
@@ -227,7 +235,11 @@ describe('sensitivity: a unit left without an index in a run', () => {
   const base = scoreMatrix(r.fw, r.units, r.inputs);
 
   it('is unranked in that run, not rank 0: every run unranked gives no rank statistics', () => {
-    expect(base.units.map((u) => [u.unit, u.rank])).toEqual([['q', 1], ['p', 2], ['t', 3]]);
+    expect(base.units.map((u) => [u.unit, u.rank])).toEqual([
+      ['q', 1],
+      ['p', 2],
+      ['t', 3],
+    ]);
     const rep = sensitivity(base, r.inputs, { mode: 'appraisal', runs: 5, revert: '1' });
     const q = rep.units.find((u) => u.unit === 'q')!;
     expect([q.baseRank, q.minRank, q.medianRank, q.maxRank, q.keepShare, q.meanShift, q.unrankedRuns]).toEqual([1, null, null, null, null, null, 5]);
@@ -286,7 +298,17 @@ describe('parindex sensitivity (CLI)', () => {
   });
 
   it('exits 2 on bad --runs, --seed or --spread', async () => {
-    for (const bad of [['--runs', '0'], ['--runs', 'x'], ['--seed', '-1'], ['--spread', '1'], ['--spread', 'abc'], ['--mode', 'random'], ['--mode', 'appraisal', '--revert', '2'], ['--mode', 'appraisal', '--spread', '0.2'], ['--revert', '0.5']]) {
+    for (const bad of [
+      ['--runs', '0'],
+      ['--runs', 'x'],
+      ['--seed', '-1'],
+      ['--spread', '1'],
+      ['--spread', 'abc'],
+      ['--mode', 'random'],
+      ['--mode', 'appraisal', '--revert', '2'],
+      ['--mode', 'appraisal', '--spread', '0.2'],
+      ['--revert', '0.5'],
+    ]) {
       expect((await runCli(['sensitivity', ...args, ...bad])).code).toBe(2);
     }
     // The library's option readers give the message: flag, what it takes, the value found.

@@ -116,9 +116,15 @@ describe('parindex check with SIPAS inputs', () => {
 describe('parindex score with --sipas-*', () => {
   const base = ['score', '--framework', join(SAMPLE, 'framework.csv'), '--units', U, '--evidence', join(SAMPLE, 'evidence.csv')];
 
-  it('feeds each unit\'s SIPAS into 8.1 (exit 0)', async () => {
+  it("feeds each unit's SIPAS into 8.1 (exit 0)", async () => {
     const survey = join(dir, 'survey.csv');
-    writeFileSync(survey, sampleText('survey.csv').split('\n').filter((l) => !l.includes(',8.1,')).join('\n'));
+    writeFileSync(
+      survey,
+      sampleText('survey.csv')
+        .split('\n')
+        .filter((l) => !l.includes(',8.1,'))
+        .join('\n'),
+    );
     const out = join(dir, 'score.json');
     expect(await run(...base, '--survey', survey, '--sipas-questions', 'sipas-2017', '--sipas-responses', R, '--sipas-criterion', '8.1', '--format', 'json', '--out', out)).toBe(0);
     const units = JSON.parse(readFileSync(out, 'utf8')).units;

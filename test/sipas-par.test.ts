@@ -22,7 +22,11 @@ describe('SIPAS → PAR survey criterion 8.1 on the sample', () => {
   const units = hanoi2021Units();
   const t = sampleTables();
   // The survey results without their 8.1 rows: SIPAS gives 8.1 instead.
-  const survey = makeTable(t.survey.header, t.survey.rows.filter((r) => r.cells[1] !== '8.1'), { file: 'survey.csv' });
+  const survey = makeTable(
+    t.survey.header,
+    t.survey.rows.filter((r) => r.cells[1] !== '8.1'),
+    { file: 'survey.csv' },
+  );
   const sipas = scoreSurveyCsv(surveyBuiltin('sipas-2017'), sampleText('sipas-responses.csv'), { units });
 
   it('each unit with forms earns exactly 8 × SIPAS / 100 on 8.1; units without forms are missing', () => {

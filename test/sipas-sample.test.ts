@@ -2,7 +2,7 @@
  * The embedded sample's SIPAS files must reproduce expected-sipas.json exactly (every unit, node,
  * count, rank and the pooled ALL row) through every reader — byte tokenizer (whole file, tiny
  * chunks), csv-parse stream, in-memory table — and through the CLI; the built-in definitions are
- * what SPEC §5 says.
+ * what docs/spec.md §5 says.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -79,7 +79,9 @@ describe('SIPAS sample (Hà Nội 2021-shaped, 2640 definition)', () => {
       ['4', 4],
       ['5', 4],
     ]);
-    expect(b.questions.map((q) => q.column)).toEqual([...'11111'].map((_, i) => `q1_${i + 1}`).concat(['q2_1', 'q2_2', 'q2_3', 'q2_4', 'q3_1', 'q3_2', 'q3_3', 'q3_4', 'q3_5', 'q4_1', 'q4_2', 'q4_3', 'q4_4', 'q5_1', 'q5_2', 'q5_3', 'q5_4']));
+    expect(b.questions.map((q) => q.column)).toEqual(
+      [...'11111'].map((_, i) => `q1_${i + 1}`).concat(['q2_1', 'q2_2', 'q2_3', 'q2_4', 'q3_1', 'q3_2', 'q3_3', 'q3_4', 'q3_5', 'q4_1', 'q4_2', 'q4_3', 'q4_4', 'q5_1', 'q5_2', 'q5_3', 'q5_4']),
+    );
     expect(b.questions.filter((q) => q.optional).map((q) => q.code)).toEqual(['5.1', '5.2', '5.3', '5.4']);
   });
 

@@ -1,5 +1,5 @@
 /**
- * SIPAS scoring by hand (SPEC §5): form validity, invalid forms excluded, optional questions, a
+ * SIPAS scoring by hand (docs/spec.md §5): form validity, invalid forms excluded, optional questions, a
  * question nobody answered, weights renormalised, `overall:`, ties, leagues from a units file,
  * the 1001 mean-of-parts rule on Hà Nội 2024's published parts, and located errors for bad
  * definitions and bad responses.
@@ -17,17 +17,7 @@ import { surveyResultJsonText } from '../src/sipas/results-json.js';
 import { scoreSurvey, scoreSurveyCsv, type SurveyOptions } from '../src/sipas/score.js';
 import { csv } from './support/round.js';
 
-const DEF = csv(
-  'code,title,column,weight,optional,aggregate',
-  'A,Factor A,,2,,',
-  'A.1,,a1,,,',
-  'A.2,,a2,3,,',
-  'B,Factor B,,,,overall:B.2',
-  'B.1,,b1,,,',
-  'B.2,,b2,,,',
-  'C,Feedback,,,,',
-  'C.1,,c1,,true,',
-);
+const DEF = csv('code,title,column,weight,optional,aggregate', 'A,Factor A,,2,,', 'A.1,,a1,,,', 'A.2,,a2,3,,', 'B,Factor B,,,,overall:B.2', 'B.1,,b1,,,', 'B.2,,b2,,,', 'C,Feedback,,,,', 'C.1,,c1,,true,');
 const def = () => buildSurveyDefinition(parseCsvTable(DEF, { file: 'def.csv' }));
 
 const RESPONSES = csv(

@@ -11,14 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { ParIndexError } from '../src/errors.js';
 import { parseCsvTable } from '../src/io/csv.js';
 import { Exact } from '../src/numbers/exact.js';
-import { buildSurveyDefinition, type SurveyDefinition, type SurveyNode } from '../src/sipas/definition.js';
+import { buildSurveyDefinition, type SipasDefinition, type SipasNode } from '../src/sipas/definition.js';
 import { surveyResultJsonText } from '../src/sipas/results-json.js';
 import { scoreSurvey, type SurveyOptions } from '../src/sipas/score.js';
 import { csv } from './support/round.js';
 
-const DEF = buildSurveyDefinition(
-  parseCsvTable(csv('code,title,column,weight,optional,aggregate', '1,,,2,,', '1.1,,q1,,,', '1.2,,q2,3,,', '2,,,,,overall:2.2', '2.1,,q3,,,', '2.2,,q4,,,', '3,,,,,', '3.1,,q5,,true,', '3.2,,q6,0.5,true,')),
-);
+const DEF = buildSurveyDefinition(parseCsvTable(csv('code,title,column,weight,optional,aggregate', '1,,,2,,', '1.1,,q1,,,', '1.2,,q2,3,,', '2,,,,,overall:2.2', '2.1,,q3,,,', '2.2,,q4,,,', '3,,,,,', '3.1,,q5,,true,', '3.2,,q6,0.5,true,')));
 const QUESTION_COLUMNS = DEF.questions.map((q) => q.column!);
 const UNITS = ['u1', 'u2', 'Sở Nội vụ', 'quận-1', 'x'];
 
@@ -29,7 +27,7 @@ interface RefOutcome {
 }
 
 /** The reference: whole-text csv-parse/sync, plain loops, exact fractions. */
-function reference(text: string, delimiter: string, def: SurveyDefinition, opts: { skipBadRows: boolean; unitIds?: string[] }): RefOutcome {
+function reference(text: string, delimiter: string, def: SipasDefinition, opts: { skipBadRows: boolean; unitIds?: string[] }): RefOutcome {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const records = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
   const header = records[0].map((h) => h.trim());
@@ -64,7 +62,7 @@ function reference(text: string, delimiter: string, def: SurveyDefinition, opts:
       if (!unknown.has(unit)) issues.push({ code: 'unknown-unit', row, column: 'unit' });
       return void unknown.add(unit);
     }
-    if (!per.has(unit)) (per.set(unit, fresh()), order.push(unit));
+    if (!per.has(unit)) per.set(unit, fresh()), order.push(unit);
     const c = per.get(unit)!;
     c.forms++;
     if (bad) return void (c.invalid++, c.skipped++);
@@ -83,7 +81,7 @@ function reference(text: string, delimiter: string, def: SurveyDefinition, opts:
       if (!live.length) return null;
       return live.reduce((a, x) => a.add(x.v!.mul(x.w)), Exact.ZERO).div(live.reduce((a, x) => a.add(x.w), Exact.ZERO));
     };
-    const go = (n: SurveyNode): Exact | null => {
+    const go = (n: SipasNode): Exact | null => {
       let v: Exact | null;
       if (n.isLeaf) v = c.ans[n.question] ? Exact.of(c.sat[n.question], c.ans[n.question]) : null;
       else {
@@ -149,7 +147,18 @@ const fileArb = fc.record({
   order: fc.shuffledSubarray([...QUESTION_COLUMNS, 'unit', 'form', 'note'], { minLength: QUESTION_COLUMNS.length + 3, maxLength: QUESTION_COLUMNS.length + 3 }),
   rows: fc.array(
     fc.oneof(
-      { weight: 20, arbitrary: fc.record({ kind: fc.constant('form' as const), unit: fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...UNITS, ' u2', 'u1\t') }, { weight: 1, arbitrary: fc.constantFrom('', ' ', 'zz') }), answers: fc.array(answerCell, { minLength: 6, maxLength: 6 }), form: fc.string({ maxLength: 4 }), note: fc.constantFrom('', ' ', 'ghi chú', 'a,b', 'say "hi"', 'x\ny', '\u00a0'), width: fc.constantFrom(0, 0, 0, -1, 1), quote: fc.boolean() }) },
+      {
+        weight: 20,
+        arbitrary: fc.record({
+          kind: fc.constant('form' as const),
+          unit: fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...UNITS, ' u2', 'u1\t') }, { weight: 1, arbitrary: fc.constantFrom('', ' ', 'zz') }),
+          answers: fc.array(answerCell, { minLength: 6, maxLength: 6 }),
+          form: fc.string({ maxLength: 4 }),
+          note: fc.constantFrom('', ' ', 'ghi chú', 'a,b', 'say "hi"', 'x\ny', '\u00a0'),
+          width: fc.constantFrom(0, 0, 0, -1, 1),
+          quote: fc.boolean(),
+        }),
+      },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('blank' as const), text: fc.constantFrom('', ' ', ',,,', ';;', '\t') }) },
     ),
     { maxLength: 40 },
@@ -242,7 +251,10 @@ describe('streaming readers == in-memory reference', () => {
     const text = '\ufeffform;unit;q1;q2;q3;q4;q5;q6\r\n"1";"Sở Nội vụ";5;"4";3;2;;\r\n\r\n2;u1;" 5";4;4;4;"";5\r\n"3\r\n";u1;1;2;3;4;5;5\r\n';
     const bytes = Buffer.from(text, 'utf8');
     const whole = await streamed([bytes], {});
-    const bytewise = await streamed([...bytes].map((b) => Uint8Array.of(b)), {});
+    const bytewise = await streamed(
+      [...bytes].map((b) => Uint8Array.of(b)),
+      {},
+    );
     expect(bytewise).toEqual(whole);
     expect(whole.rows!.map((r) => [r.unit, r.forms, r.valid])).toEqual([
       ['u1', 2, 2],
@@ -271,18 +283,30 @@ describe('streaming readers == in-memory reference', () => {
     const head = Buffer.from('form,unit,q1,q2,q3,q4,q5,q6\n1,u1,5,4,4,4,,\n2,H');
     const latin1 = Buffer.concat([head, Buffer.from([0xe0]), Buffer.from(' Noi,4,4,4,4,,\n')]);
     for (const chunks of [[latin1], [...latin1].map((b) => Uint8Array.of(b))]) {
-      const e = await scoreSurvey(DEF, chunks).then(() => undefined, (err: unknown) => err as ParIndexError);
+      const e = await scoreSurvey(DEF, chunks).then(
+        () => undefined,
+        (err: unknown) => err as ParIndexError,
+      );
       expect(e?.issues[0]).toMatchObject({ code: 'bad-encoding', row: 3, column: 'unit', columnLetter: 'B' });
       // The csv-parse reader catches it too (by line, as it does not see cells).
-      const p = await scoreSurvey(DEF, chunks, { reader: 'csv-parse' }).then(() => undefined, (err: unknown) => err as ParIndexError);
+      const p = await scoreSurvey(DEF, chunks, { reader: 'csv-parse' }).then(
+        () => undefined,
+        (err: unknown) => err as ParIndexError,
+      );
       expect(p?.issues[0]).toMatchObject({ code: 'bad-encoding', row: 3 });
     }
     const cut = Buffer.concat([Buffer.from('form,unit,q1,q2,q3,q4,q5,q6\n1,u1,5,4,4,4,,\n2,u'), Buffer.from([0xe1, 0xbb])]);
-    expect((await scoreSurvey(DEF, [cut], { reader: 'csv-parse' }).catch((err: ParIndexError) => err))).toMatchObject({ code: 'bad-encoding' });
+    expect(await scoreSurvey(DEF, [cut], { reader: 'csv-parse' }).catch((err: ParIndexError) => err)).toMatchObject({ code: 'bad-encoding' });
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('form,unit,q1\n1,u1,5\n', 'utf16le')]);
-    const e16 = await scoreSurvey(DEF, [utf16]).then(() => undefined, (err: unknown) => err as ParIndexError);
+    const e16 = await scoreSurvey(DEF, [utf16]).then(
+      () => undefined,
+      (err: unknown) => err as ParIndexError,
+    );
     expect(e16?.issues[0]).toMatchObject({ code: 'bad-encoding', value: 'UTF-16LE' });
-    const p16 = await scoreSurvey(DEF, [utf16], { reader: 'csv-parse' }).then(() => undefined, (err: unknown) => err as ParIndexError);
+    const p16 = await scoreSurvey(DEF, [utf16], { reader: 'csv-parse' }).then(
+      () => undefined,
+      (err: unknown) => err as ParIndexError,
+    );
     expect(p16?.issues[0]).toMatchObject({ code: 'bad-encoding', value: 'UTF-16LE' });
   });
 });

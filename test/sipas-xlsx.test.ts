@@ -65,7 +65,7 @@ describe('SIPAS from xlsx', () => {
     for (let i = 1; i < rows.length; i++) rows[i] = [...rows[i], i === 2 ? { error: '#N/A' } : 'ok'];
     const r = join(dir, 'ignored-error.xlsx');
     await writeBook(r, { responses: rows });
-    const csvText = rows.map((row) => row.map((c) => (c && typeof c === 'object' ? c.error : c ?? '')).join(',')).join('\n');
+    const csvText = rows.map((row) => row.map((c) => (c && typeof c === 'object' ? c.error : (c ?? ''))).join(',')).join('\n');
     const fromCsv = await scoreSurvey(def, [Buffer.from(csvText)]);
     const res = await scoreSurvey(def, r);
     expect([res.all.forms, res.all.skipped]).toEqual([3, 0]);

@@ -79,7 +79,13 @@ describe('framework errors', () => {
     if (!r.ok) expect(r.issues[0].code).toBe('missing-max');
   });
   it('JSON framework with settings; bad settings are located', () => {
-    const fw = parseFramework({ settings: { decimals: 1, ties: 'dense', bands: 'A>=90' }, criteria: [{ code: '1', title: 'A' }, { code: '1.1', title: 'x', max: 0.1 }] });
+    const fw = parseFramework({
+      settings: { decimals: 1, ties: 'dense', bands: 'A>=90' },
+      criteria: [
+        { code: '1', title: 'A' },
+        { code: '1.1', title: 'x', max: 0.1 },
+      ],
+    });
     expect(fw.byCode.get('1.1')!.max.toString()).toBe('0.1');
     expect(fw.settings).toMatchObject({ decimals: 1, ties: 'dense' });
     const e = catchError(() => parseFramework({ settings: { ties: 'random' }, criteria: [] }, { file: 'fw.json' }));
@@ -95,7 +101,11 @@ describe('framework errors', () => {
   it('the file type comes from the extension of the file name only', () => {
     expect(formatOf('data.v2/Evidence.XLSX')).toBe('xlsx');
     expect(formatOf('a.b/units.csv')).toBe('csv');
-    for (const [path, found] of [['/dev/null', '(no extension)'], ['data.v2/evidence', '(no extension)'], ['e.ods', '.ods']]) {
+    for (const [path, found] of [
+      ['/dev/null', '(no extension)'],
+      ['data.v2/evidence', '(no extension)'],
+      ['e.ods', '.ods'],
+    ]) {
       const e = catchError(() => formatOf(path));
       expect(e.issues[0]).toMatchObject({ code: 'unknown-format', file: path, value: found });
     }
@@ -201,7 +211,10 @@ describe('settings errors', () => {
     const res = scoreMatrix(r.fw, r.units, r.inputs, { bands });
     expect(res.settings.bands.map((b) => b.label)).toEqual(['A', 'B']);
     // a: (2 + 1) of 6 (the survey leaf is missing) = 50 → B; b: 1 of 5 = 20 → no band.
-    expect(res.units.map((u) => [u.unit, u.index!.toString(), u.band])).toEqual([['a', '50', 'B'], ['b', '20', null]]);
+    expect(res.units.map((u) => [u.unit, u.index!.toString(), u.band])).toEqual([
+      ['a', '50', 'B'],
+      ['b', '20', null],
+    ]);
     expect(bands.map((b) => b.label)).toEqual(['B', 'A']); // the caller's array is not reordered
   });
 
@@ -218,9 +231,15 @@ describe('settings errors', () => {
 
   it('a bad bands text is reported with the other settings problems, not after them', () => {
     const e = catchError(() => parseSettingsTable(SETTINGS('decimals,-1', 'bands,garbage')));
-    expect(e.issues.map((i) => [i.code, i.row])).toEqual([['bad-setting', 2], ['bad-bands', 3]]);
+    expect(e.issues.map((i) => [i.code, i.row])).toEqual([
+      ['bad-setting', 2],
+      ['bad-bands', 3],
+    ]);
     const j = catchError(() => parseSettingsRecord({ decimals: 'x', bands: 'A=>90' }, { file: 'fw.json' }));
-    expect(j.issues.map((i) => [i.code, i.column])).toEqual([['bad-setting', 'settings.decimals'], ['bad-bands', 'settings.bands']]);
+    expect(j.issues.map((i) => [i.code, i.column])).toEqual([
+      ['bad-setting', 'settings.decimals'],
+      ['bad-bands', 'settings.bands'],
+    ]);
   });
 
   it('decimals are plain digits only: 1e1, 0x2, 2.0 and -1 are errors; 3 is 3', () => {

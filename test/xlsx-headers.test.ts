@@ -38,7 +38,10 @@ describe('header aliases', () => {
   });
 
   it('the template header binds its four input columns and nothing else', () => {
-    const t = makeTable(TEMPLATE_COLUMNS.map((c) => c.label), []);
+    const t = makeTable(
+      TEMPLATE_COLUMNS.map((c) => c.label),
+      [],
+    );
     const issues = new IssueList();
     const cols = bindColumns(t, FIELDS.evidence, issues, 'evidence');
     expect(issues.issues).toEqual([]);

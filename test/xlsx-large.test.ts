@@ -54,10 +54,11 @@ describe('large workbooks stream', () => {
     expect(t.rows[1]).toEqual({ row: 3, cells: ['u0', '1.2', '1', '0.75', 'CV 0-1', ''] });
     // Every row, exactly.
     let bad = 0;
-    for (let u = 0; u < UNITS; u++) for (let j = 0; j < LEAVES; j++) {
-      const r = t.rows[u * LEAVES + j];
-      if (r.row !== u * LEAVES + j + 2 || r.cells.join('|') !== cellsOf(u, j).join('|')) bad++;
-    }
+    for (let u = 0; u < UNITS; u++)
+      for (let j = 0; j < LEAVES; j++) {
+        const r = t.rows[u * LEAVES + j];
+        if (r.row !== u * LEAVES + j + 2 || r.cells.join('|') !== cellsOf(u, j).join('|')) bad++;
+      }
     expect(bad).toBe(0);
 
     const fw = buildFramework(parseCsvTable(['code,title,max,rule', '1,Area,,', ...Array.from({ length: LEAVES }, (_, j) => `1.${j + 1},leaf ${j + 1},2,points`)].join('\n')));

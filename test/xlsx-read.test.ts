@@ -75,9 +75,27 @@ describe('choosing sheets', () => {
   it('picks sheets by kind name (English or Vietnamese, any case/diacritics), evidence across several sheets in tab order', async () => {
     const p = await writeWorkbook(at('multi.xlsx'), [
       { name: 'Hướng dẫn', rows: [['Điền vào các ô trắng']] },
-      { name: 'Đánh giá quan-huyen', rows: [['Mã đơn vị', 'Mã tiêu chí', 'Điểm thẩm định'], ['q1', '1.1', 1]] },
-      { name: 'DON VI', rows: [['unit', 'name', 'group'], ['q1', 'Q1', 'quan']] },
-      { name: 'danh gia so', rows: [['Mã đơn vị', 'Mã tiêu chí', 'Điểm thẩm định'], ['s1', '1.1', 0]] },
+      {
+        name: 'Đánh giá quan-huyen',
+        rows: [
+          ['Mã đơn vị', 'Mã tiêu chí', 'Điểm thẩm định'],
+          ['q1', '1.1', 1],
+        ],
+      },
+      {
+        name: 'DON VI',
+        rows: [
+          ['unit', 'name', 'group'],
+          ['q1', 'Q1', 'quan'],
+        ],
+      },
+      {
+        name: 'danh gia so',
+        rows: [
+          ['Mã đơn vị', 'Mã tiêu chí', 'Điểm thẩm định'],
+          ['s1', '1.1', 0],
+        ],
+      },
       { name: 'lists', rows: [['có'], ['không']], state: 'hidden' },
     ]);
     const ev = await readWorkbookTables(p, 'evidence');
@@ -91,8 +109,21 @@ describe('choosing sheets', () => {
 
   it('a single-sheet workbook is read whatever its sheet is called; settings/instructions sheets do not count', async () => {
     const p = await writeWorkbook(at('single.xlsx'), [
-      { name: 'Sheet1', rows: [['code', 'title', 'max'], ['1', 'A', null], ['1.1', 'a', 2]] },
-      { name: 'settings', rows: [['key', 'value'], ['decimals', 3]] },
+      {
+        name: 'Sheet1',
+        rows: [
+          ['code', 'title', 'max'],
+          ['1', 'A', null],
+          ['1.1', 'a', 2],
+        ],
+      },
+      {
+        name: 'settings',
+        rows: [
+          ['key', 'value'],
+          ['decimals', 3],
+        ],
+      },
     ]);
     const r = await readWorkbookTables(p, 'criteria');
     expect(r.tables[0].sheet).toBe('Sheet1');
@@ -108,7 +139,13 @@ describe('choosing sheets', () => {
 describe('bad workbooks give located errors', () => {
   it('a formula without a cached result is an error, not zero', async () => {
     const p = await writeWorkbook(at('formula.xlsx'), [
-      { name: 'evidence', rows: [['unit', 'criterion', 'self', 'appraised'], ['a', '1.1', 1, { formula: 'C2*2' }]] },
+      {
+        name: 'evidence',
+        rows: [
+          ['unit', 'criterion', 'self', 'appraised'],
+          ['a', '1.1', 1, { formula: 'C2*2' }],
+        ],
+      },
     ]);
     const issues = await issuesOf(readWorkbookTables(p, 'evidence'));
     expect(issues).toHaveLength(1);
@@ -118,7 +155,13 @@ describe('bad workbooks give located errors', () => {
 
   it('an error cell (#DIV/0!) is located', async () => {
     const p = await writeWorkbook(at('errcell.xlsx'), [
-      { name: 'evidence', rows: [['unit', 'criterion', 'self'], ['a', '1.1', { formula: '1/0', result: { error: '#DIV/0!' } }]] },
+      {
+        name: 'evidence',
+        rows: [
+          ['unit', 'criterion', 'self'],
+          ['a', '1.1', { formula: '1/0', result: { error: '#DIV/0!' } }],
+        ],
+      },
     ]);
     const issues = await issuesOf(readWorkbookTables(p, 'evidence'));
     expect(issues[0]).toMatchObject({ sheet: 'evidence', row: 2, columnLetter: 'C', column: 'self', code: 'error-cell' });
@@ -128,7 +171,10 @@ describe('bad workbooks give located errors', () => {
     const p = await writeWorkbook(at('merged-header.xlsx'), [
       {
         name: 'evidence',
-        rows: [['unit', 'criterion', 'Điểm', null], ['a', '1.1', 1, 1]],
+        rows: [
+          ['unit', 'criterion', 'Điểm', null],
+          ['a', '1.1', 1, 1],
+        ],
         edit: (ws) => ws.mergeCells('C1:D1'),
       },
     ]);
@@ -140,7 +186,13 @@ describe('bad workbooks give located errors', () => {
     const p = await writeWorkbook(at('merged-data.xlsx'), [
       {
         name: 'evidence',
-        rows: [['unit', 'criterion', 'self'], ['a', '1.1', 1], [null, '1.2', 0], [null, '1.3', 2], ['b', '1.1', 1]],
+        rows: [
+          ['unit', 'criterion', 'self'],
+          ['a', '1.1', 1],
+          [null, '1.2', 0],
+          [null, '1.3', 2],
+          ['b', '1.1', 1],
+        ],
         edit: (ws) => ws.mergeCells('A2:A4'),
       },
     ]);
@@ -151,7 +203,14 @@ describe('bad workbooks give located errors', () => {
   it('a hidden sheet is never read: the only criteria sheet hidden is an error', async () => {
     const p = await writeWorkbook(at('hidden.xlsx'), [
       { name: 'notes', rows: [['x']] },
-      { name: 'criteria', rows: [['code', 'title', 'max'], ['1', 'A', 1]], state: 'hidden' },
+      {
+        name: 'criteria',
+        rows: [
+          ['code', 'title', 'max'],
+          ['1', 'A', 1],
+        ],
+        state: 'hidden',
+      },
     ]);
     const issues = await issuesOf(readWorkbookTables(p, 'criteria'));
     expect(issues[0]).toMatchObject({ file: p, sheet: 'criteria', code: 'hidden-sheet' });
@@ -185,7 +244,16 @@ describe('bad workbooks through the round loader', () => {
   it('a bad number cell is located by sheet, row, column name and letter', async () => {
     writeFileSync(at('fw.csv'), fwCsv);
     writeFileSync(at('units.csv'), unitsCsv);
-    const ev = await writeWorkbook(at('badnum.xlsx'), [{ name: 'Đánh giá', rows: [['Mã đơn vị', 'Mã tiêu chí', 'Điểm tự chấm', 'Điểm thẩm định'], ['u', '1.1', 1, 'hai'], ['u', '1.2', 'có', 3]] }]);
+    const ev = await writeWorkbook(at('badnum.xlsx'), [
+      {
+        name: 'Đánh giá',
+        rows: [
+          ['Mã đơn vị', 'Mã tiêu chí', 'Điểm tự chấm', 'Điểm thẩm định'],
+          ['u', '1.1', 1, 'hai'],
+          ['u', '1.2', 'có', 3],
+        ],
+      },
+    ]);
     const err = await loadRound({ framework: at('fw.csv'), units: at('units.csv'), evidence: ev }).catch((e) => e);
     expect(err).toBeInstanceOf(ParIndexError);
     expect(err.issues.map((i: Issue) => [i.file, i.sheet, i.row, i.column, i.columnLetter, i.value, i.code])).toEqual([
@@ -196,7 +264,15 @@ describe('bad workbooks through the round loader', () => {
   });
 
   it('a missing column is located by sheet and header row', async () => {
-    const ev = await writeWorkbook(at('nocol.xlsx'), [{ name: 'evidence', rows: [['unit', 'self'], ['u', 1]] }]);
+    const ev = await writeWorkbook(at('nocol.xlsx'), [
+      {
+        name: 'evidence',
+        rows: [
+          ['unit', 'self'],
+          ['u', 1],
+        ],
+      },
+    ]);
     const err = await loadRound({ framework: at('fw.csv'), units: at('units.csv'), evidence: ev }).catch((e) => e);
     expect(err.issues[0]).toMatchObject({ file: ev, sheet: 'evidence', row: 1, code: 'missing-column' });
     expect(err.issues[0].expected).toMatch(/criterion/);
@@ -211,7 +287,16 @@ describe('bad workbooks through the round loader', () => {
   });
 
   it('a formula with a cached result of 0 reads as 0', async () => {
-    const p = await writeWorkbook(at('zero.xlsx'), [{ name: 'evidence', rows: [['unit', 'criterion', 'self'], ['u', '1.1', { formula: '1-1', result: 0 }], ['u', '1.2', { formula: '"không"', result: '' }]] }]);
+    const p = await writeWorkbook(at('zero.xlsx'), [
+      {
+        name: 'evidence',
+        rows: [
+          ['unit', 'criterion', 'self'],
+          ['u', '1.1', { formula: '1-1', result: 0 }],
+          ['u', '1.2', { formula: '"không"', result: '' }],
+        ],
+      },
+    ]);
     const { tables } = await readWorkbookTables(p, 'evidence');
     expect(tables[0].rows.map((r) => r.cells[2])).toEqual(['0', '']);
   });
@@ -220,24 +305,32 @@ describe('bad workbooks through the round loader', () => {
 describe('merge tap', () => {
   it('finds merged ranges wherever the chunks split the XML, and passes every byte on', async () => {
     const xml = '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><mergeCells count="2"><mergeCell ref="A2:A4"/><mergeCell ref="C1:D1"/></mergeCells></worksheet>';
-    for (let cut = 1; cut < xml.length; cut++) for (const mid of [1, 2, 5, 8, 9, 12]) {
-      const chunks = [xml.slice(0, cut), ...Array.from({ length: 3 }, (_, k) => xml.slice(cut + k * mid, cut + (k + 1) * mid)), xml.slice(cut + 3 * mid)].filter(Boolean).map((c) => Buffer.from(c));
-      const facts = { merges: [] as MergeRange[], bytes: 0 };
-      let out = '';
-      for await (const c of tapSheetXml((async function* () { yield* chunks; })(), facts)) out += String(c);
-      expect(out).toBe(xml);
-      expect(facts.bytes).toBe(xml.length);
-      expect(facts.merges.map((m) => m.ref), `cut at ${cut}, ${mid}`).toEqual(['A2:A4', 'C1:D1']);
-    }
+    for (let cut = 1; cut < xml.length; cut++)
+      for (const mid of [1, 2, 5, 8, 9, 12]) {
+        const chunks = [xml.slice(0, cut), ...Array.from({ length: 3 }, (_, k) => xml.slice(cut + k * mid, cut + (k + 1) * mid)), xml.slice(cut + 3 * mid)].filter(Boolean).map((c) => Buffer.from(c));
+        const facts = { merges: [] as MergeRange[], bytes: 0 };
+        let out = '';
+        for await (const c of tapSheetXml(
+          (async function* () {
+            yield* chunks;
+          })(),
+          facts,
+        ))
+          out += String(c);
+        expect(out).toBe(xml);
+        expect(facts.bytes).toBe(xml.length);
+        expect(
+          facts.merges.map((m) => m.ref),
+          `cut at ${cut}, ${mid}`,
+        ).toEqual(['A2:A4', 'C1:D1']);
+      }
     expect(parseRange('B2:AA10')).toEqual({ ref: 'B2:AA10', top: 2, bottom: 10, left: 2, right: 27 });
   });
 });
 
 describe('streaming rows', () => {
   it('iterateWorkbookRows yields the header then each row with its number', async () => {
-    const p = await writeWorkbook(at('responses.xlsx'), [
-      { name: 'responses', rows: [['form', 'unit', 'q1'], ['f1', 'a', 5], [], ['f2', 'a', { formula: 'C2' }]] },
-    ]);
+    const p = await writeWorkbook(at('responses.xlsx'), [{ name: 'responses', rows: [['form', 'unit', 'q1'], ['f1', 'a', 5], [], ['f2', 'a', { formula: 'C2' }]] }]);
     const seen: unknown[] = [];
     for await (const r of iterateWorkbookRows(p, 'responses', { cellIssues: 'attach' })) seen.push([r.row, r.header, r.cells, r.issues?.map((i) => [i.code, i.columnLetter, i.row])]);
     expect(seen).toEqual([
@@ -246,12 +339,24 @@ describe('streaming rows', () => {
       [4, false, ['f2', 'a', ''], [['formula-without-value', 'C', 4]]],
     ]);
     const it = iterateWorkbookRows(p, 'responses');
-    await expect((async () => { for await (const _ of it) void _; })()).rejects.toThrow(/formula/);
+    await expect(
+      (async () => {
+        for await (const _ of it) void _;
+      })(),
+    ).rejects.toThrow(/formula/);
   });
 
   it('merged cells in a streamed sheet are an error after its last row', async () => {
     const p = await writeWorkbook(at('responses-merged.xlsx'), [
-      { name: 'responses', rows: [['form', 'unit', 'q1'], ['f1', 'a', 5], ['f2', null, 4]], edit: (ws) => ws.mergeCells('B2:B3') },
+      {
+        name: 'responses',
+        rows: [
+          ['form', 'unit', 'q1'],
+          ['f1', 'a', 5],
+          ['f2', null, 4],
+        ],
+        edit: (ws) => ws.mergeCells('B2:B3'),
+      },
     ]);
     const rows: number[] = [];
     const run = async () => {
@@ -376,7 +481,10 @@ describe('wide layout header', () => {
   };
 
   it('a criterion column written twice is a located duplicate-column error (it kept the last one silently)', async () => {
-    const err = await inputsOf('wide-dup.xlsx', [['unit', '1.1', '1.1', '1.2', '1.2 (self)', '1.2 (tự chấm)'], ['u', 2, 0, 'có', 'có', 'không']]);
+    const err = await inputsOf('wide-dup.xlsx', [
+      ['unit', '1.1', '1.1', '1.2', '1.2 (self)', '1.2 (tự chấm)'],
+      ['u', 2, 0, 'có', 'có', 'không'],
+    ]);
     expect(err).toBeInstanceOf(ParIndexError);
     expect((err as ParIndexError).issues.map((i) => [i.row, i.column, i.columnLetter, i.code])).toEqual([
       [1, '1.1', 'C', 'duplicate-column'],
@@ -388,7 +496,10 @@ describe('wide layout header', () => {
   it('two unit columns are an ambiguity error on the header row; one unit column scores', async () => {
     const err = await inputsOf('wide-units.xlsx', [[], ['unit', 'Mã đơn vị', '1.1'], ['u', 'u', 2]]);
     expect((err as ParIndexError).issues[0]).toMatchObject({ row: 2, column: 'Mã đơn vị', columnLetter: 'B', code: 'ambiguous-column' });
-    const ok = await inputsOf('wide-ok.xlsx', [['Mã đơn vị', 'Tên', '1.1', '1.2'], ['u', 'U', 1.5, 'có']]);
+    const ok = await inputsOf('wide-ok.xlsx', [
+      ['Mã đơn vị', 'Tên', '1.1', '1.2'],
+      ['u', 'U', 1.5, 'có'],
+    ]);
     expect(ok).not.toBeInstanceOf(ParIndexError);
     expect(scoreMatrix(fw, units, ok as ReturnType<typeof buildInputs>).units[0].points.toString()).toBe('2.5');
   });

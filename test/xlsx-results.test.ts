@@ -291,7 +291,15 @@ describe('CSV for spreadsheets', () => {
     expect(neutralizeFormula('-1.5')).toBe('-1.5');
     expect(neutralizeFormula('+3')).toBe('+3');
     expect(neutralizeFormula('Sở Nội vụ')).toBe('Sở Nội vụ');
-    expect(toCsv([['a', 'b'], ['=1+2', '-0.50']], { bom: true })).toBe('\ufeffa,b\r\n\'=1+2,-0.50\r\n');
+    expect(
+      toCsv(
+        [
+          ['a', 'b'],
+          ['=1+2', '-0.50'],
+        ],
+        { bom: true },
+      ),
+    ).toBe("\ufeffa,b\r\n'=1+2,-0.50\r\n");
     const evil = scoreCsv(csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,a,2,,points,,', '1.2,b,,,adjust,,'), csv('unit,name,group', 'u,=cmd|calc,g'), csv('unit,criterion,self', 'u,1.1,1', 'u,1.2,-0.5'));
     const text = scoreResultCsv(evil);
     expect(text).toContain(",'=cmd|calc,");

@@ -31,7 +31,15 @@ describe('CSV ↔ xlsx', () => {
   it('each file as its own workbook, numbers as numeric cells, scores exactly like the CSV files', async () => {
     const fw = await writeWorkbook(join(dir, 'framework.xlsx'), [
       { name: 'criteria', rows: asSheetValues(tableRows(t.framework), [2]) },
-      { name: 'settings', rows: [['key', 'value'], ['decimals', 2], ['ties', 'competition'], ['rounding', 'half-up']] },
+      {
+        name: 'settings',
+        rows: [
+          ['key', 'value'],
+          ['decimals', 2],
+          ['ties', 'competition'],
+          ['rounding', 'half-up'],
+        ],
+      },
     ]);
     const units = await writeWorkbook(join(dir, 'units.xlsx'), [{ name: 'đơn vị', rows: tableRows(t.units) }]);
     const ev = await writeWorkbook(join(dir, 'evidence.xlsx'), [{ name: 'Sheet1', rows: asSheetValues(tableRows(t.evidence), [2, 3]) }]);
@@ -86,9 +94,36 @@ describe('CSV ↔ xlsx', () => {
   });
 
   it('a numeric cell keeps its shortest text: 0.1 + 0.2 style values stay exact', async () => {
-    const fw = await writeWorkbook(join(dir, 'fw-small.xlsx'), [{ name: 'criteria', rows: [['code', 'title', 'max', 'rule'], ['1', 'A', null, null], ['1.1', 'a', 0.3, 'points'], ['1.2', 'b', 0.7, 'points']] }]);
-    const units = await writeWorkbook(join(dir, 'u-small.xlsx'), [{ name: 'units', rows: [['unit', 'name', 'group'], ['u', 'U', 'g']] }]);
-    const ev = await writeWorkbook(join(dir, 'e-small.xlsx'), [{ name: 'evidence', rows: [['unit', 'criterion', 'self', 'appraised'], ['u', '1.1', 0.1, 0.1], ['u', '1.2', 0.2, 0.2]] }]);
+    const fw = await writeWorkbook(join(dir, 'fw-small.xlsx'), [
+      {
+        name: 'criteria',
+        rows: [
+          ['code', 'title', 'max', 'rule'],
+          ['1', 'A', null, null],
+          ['1.1', 'a', 0.3, 'points'],
+          ['1.2', 'b', 0.7, 'points'],
+        ],
+      },
+    ]);
+    const units = await writeWorkbook(join(dir, 'u-small.xlsx'), [
+      {
+        name: 'units',
+        rows: [
+          ['unit', 'name', 'group'],
+          ['u', 'U', 'g'],
+        ],
+      },
+    ]);
+    const ev = await writeWorkbook(join(dir, 'e-small.xlsx'), [
+      {
+        name: 'evidence',
+        rows: [
+          ['unit', 'criterion', 'self', 'appraised'],
+          ['u', '1.1', 0.1, 0.1],
+          ['u', '1.2', 0.2, 0.2],
+        ],
+      },
+    ]);
     const r = await loadRound({ framework: fw, units, evidence: ev });
     const res = scoreMatrix(r.framework, r.units, r.inputs);
     expect(res.units[0].points.toString()).toBe('0.3'); // not 0.30000000000000004

@@ -17,17 +17,24 @@
  * means, and every index printed to 2 decimals (half-up). It does not compute per-area points
  * (parindex and the float64 side do), which if anything favours this baseline.
  *
- * Like parindex (SPEC §3), an evidence row whose self and appraised cells are both blank counts as
+ * Like parindex (docs/spec.md §3), an evidence row whose self and appraised cells are both blank counts as
  * no row (missing, not unappraised). It implements the default settings only — competition ties,
  * ranks on exact values, no clamp, no bands, 2 decimals half-up (what the synthetic rounds use):
  * `prepareDecimal` throws on a framework with any other setting rather than score it differently
  * from parindex.
  */
-const R_POINTS = 0, R_YESNO = 1, R_RATIO = 2, R_TIERS = 3, R_SURVEY = 4, R_ADJUST = 5;
+const R_POINTS = 0,
+  R_YESNO = 1,
+  R_RATIO = 2,
+  R_TIERS = 3,
+  R_SURVEY = 4,
+  R_ADJUST = 5;
 const RULES = { points: R_POINTS, yesno: R_YESNO, ratio: R_RATIO, tiers: R_TIERS, survey: R_SURVEY, adjust: R_ADJUST };
-const BLANK = 0, NA = 1, VALUE = 2;
+const BLANK = 0,
+  NA = 1,
+  VALUE = 2;
 
-/** The settings this baseline implements (SPEC §2 defaults); `decimals` and `rounding` only shape output. */
+/** The settings this baseline implements (docs/spec.md §2 defaults); `decimals` and `rounding` only shape output. */
 const DEFAULTS = { ties: 'competition', rankOn: 'exact', clamp: false, decimals: 2, rounding: 'half-up', bands: '' };
 
 /**
@@ -78,7 +85,7 @@ export function prepareDecimal(D, readYesNo, fw, units, evidence, survey) {
     value[k] = rule === R_YESNO ? readYesNo(t) : new D(t);
   };
   for (const r of evidence) {
-    if (r.self.trim() === '' && r.appraised.trim() === '') continue; // counts as no row (SPEC §3)
+    if (r.self.trim() === '' && r.appraised.trim() === '') continue; // counts as no row (docs/spec.md §3)
     const j = leafIndex.get(r.criterion);
     const cell = unitIndex.get(r.unit) * nLeaves + j;
     present[cell] = 1;
@@ -126,7 +133,10 @@ export function decimalPreparedScore(prep) {
       });
       byGroup.set(unit.group, applicable);
     }
-    let pts = new D(0), max = new D(0), selfPts = new D(0), selfMax = new D(0);
+    let pts = new D(0),
+      max = new D(0),
+      selfPts = new D(0),
+      selfMax = new D(0);
     const r = out[u];
     for (const j of applicable) {
       const c = leaves[j];
@@ -137,7 +147,8 @@ export function decimalPreparedScore(prep) {
         selfMax = selfMax.add(c.max);
         continue;
       }
-      const ks = cell * 2, ka = ks + 1;
+      const ks = cell * 2,
+        ka = ks + 1;
       if (c.rule === R_SURVEY) {
         if (state[ka] === NA) {
           r.na++;

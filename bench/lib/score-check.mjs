@@ -29,7 +29,16 @@
 import { createHash } from 'node:crypto';
 
 const TOL = 1e-9;
-const ID = 0, LEAGUE = 1, RANK = 2, INDEX2 = 3, SELF2 = 4, MISSING = 5, NA = 6, UNAPPRAISED = 7, INDEXF = 8, SELFF = 9;
+const ID = 0,
+  LEAGUE = 1,
+  RANK = 2,
+  INDEX2 = 3,
+  SELF2 = 4,
+  MISSING = 5,
+  NA = 6,
+  UNAPPRAISED = 7,
+  INDEXF = 8,
+  SELFF = 9;
 const COUNT_FIELDS = [MISSING, NA, UNAPPRAISED];
 const NAMES = ['id', 'league', 'rank', 'index (2 dp)', 'selfIndex (2 dp)', 'missing', 'na', 'unappraised', 'index (12 dp)', 'selfIndex (12 dp)'];
 
@@ -50,16 +59,33 @@ export function scoreCheck(rows, means) {
     }
   }
   for (const [k, m] of Object.entries(means)) if (leagues[k]) leagues[k].mean = m[0];
-  const sortedMeans = Object.fromEntries(Object.keys(means).sort().map((k) => [k, means[k]]));
-  const digest = createHash('sha256').update(JSON.stringify([rows, sortedMeans])).digest('hex').slice(0, 16);
-  return { leagues: Object.fromEntries(Object.keys(leagues).sort().map((k) => [k, leagues[k]])), digest, means: sortedMeans, rows };
+  const sortedMeans = Object.fromEntries(
+    Object.keys(means)
+      .sort()
+      .map((k) => [k, means[k]]),
+  );
+  const digest = createHash('sha256')
+    .update(JSON.stringify([rows, sortedMeans]))
+    .digest('hex')
+    .slice(0, 16);
+  return {
+    leagues: Object.fromEntries(
+      Object.keys(leagues)
+        .sort()
+        .map((k) => [k, leagues[k]]),
+    ),
+    digest,
+    means: sortedMeans,
+    rows,
+  };
 }
 
 const near = (a, b) => Math.abs(a - b) <= TOL * Math.max(1, Math.abs(b));
 
 /** True when printed values `f` (float side) and `e` (exact) may differ: 0.01 apart, exact value `v` at their half-way point. */
 function halfBoundary(f, e, v) {
-  const a = Number(f), b = Number(e);
+  const a = Number(f),
+    b = Number(e);
   return Math.abs(Math.abs(a - b) - 0.01) < 1e-12 && near(v, (a + b) / 2);
 }
 
@@ -75,7 +101,7 @@ function compareExact(name, ours, x, counts, problems) {
         if (r[f] !== o[f]) bad.push(`unit ${o[ID]}: ${NAMES[f]} ${r[f]}, ours ${o[f]}`);
       }
     });
-  compareMeans(ours.means, x.means, (k, m, o) => m[0] === o[0] && m[1] === o[1], bad);
+  compareMeans(ours.means, x.means, (_k, m, o) => m[0] === o[0] && m[1] === o[1], bad);
   if (bad.length) problems.push(`${name}: ${bad.length} difference(s), e.g. ${bad.slice(0, 3).join('; ')}`);
 }
 
@@ -131,12 +157,17 @@ function compareFloat(name, ours, x, problems) {
       else bad.push(`unit ${o[ID]}: rank ${r[RANK]}, ours ${o[RANK]}`);
     }
   });
-  compareMeans(ours.means, x.means, (k, m, o) => {
-    if (!near(m[1], Number(o[1]))) return false;
-    if (m[0] === o[0]) return true;
-    if (halfBoundary(m[0], o[0], Number(o[1]))) return ++exempt.printed > 0;
-    return false;
-  }, bad);
+  compareMeans(
+    ours.means,
+    x.means,
+    (_k, m, o) => {
+      if (!near(m[1], Number(o[1]))) return false;
+      if (m[0] === o[0]) return true;
+      if (halfBoundary(m[0], o[0], Number(o[1]))) return ++exempt.printed > 0;
+      return false;
+    },
+    bad,
+  );
   if (bad.length) problems.push(`${name}: ${bad.length} difference(s), e.g. ${bad.slice(0, 3).join('; ')}`);
   return exempt;
 }
@@ -150,7 +181,10 @@ export function compareScore(s) {
   const notes = [];
   const ours = s.ours?.check;
   if (!ours?.rows) return { ok: false, notes: ['parindex reported no rows'] };
-  for (const [key, label, counts] of [['decimal', 'naive decimal.js', true], ['decimalText', 'decimal.js from text', false]]) {
+  for (const [key, label, counts] of [
+    ['decimal', 'naive decimal.js', true],
+    ['decimalText', 'decimal.js from text', false],
+  ]) {
     if (!s[key]) continue;
     if (!s[key].check?.rows) problems.push(`${label}: no rows reported`);
     else compareExact(label, ours, s[key].check, counts, problems);

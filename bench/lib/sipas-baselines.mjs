@@ -92,9 +92,14 @@ export function totals(units) {
 export function duckdbSql(path, columns, optional) {
   const cols = columns.map((c) => `"${c}"`);
   const answered = (c) => `(${c} BETWEEN 1 AND 5)`;
-  const validExpr = columns.filter((c) => !optional.has(c)).map((c) => `coalesce(${answered(`"${c}"`)}, false)`).join(' AND ');
+  const validExpr = columns
+    .filter((c) => !optional.has(c))
+    .map((c) => `coalesce(${answered(`"${c}"`)}, false)`)
+    .join(' AND ');
   const types = Object.fromEntries([['form', 'VARCHAR'], ['unit', 'VARCHAR'], ...columns.map((c) => [c, 'TINYINT'])]);
-  const typeText = `{${Object.entries(types).map(([k, v]) => `'${k}': '${v}'`).join(', ')}}`;
+  const typeText = `{${Object.entries(types)
+    .map(([k, v]) => `'${k}': '${v}'`)
+    .join(', ')}}`;
   const perQ = cols.map((c, i) => `sum(CASE WHEN valid AND ${answered(c)} THEN 1 ELSE 0 END) AS a${i}, sum(CASE WHEN valid AND ${c} >= 4 AND ${c} <= 5 THEN 1 ELSE 0 END) AS s${i}`).join(',\n  ');
   return `SELECT unit, count(*) AS forms, sum(CASE WHEN valid THEN 1 ELSE 0 END) AS valid,
   ${perQ}

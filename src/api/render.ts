@@ -19,7 +19,7 @@ import type { Explanation } from '../scoring/explain.js';
 import type { OutputFormat } from '../scoring/result-json.js';
 import type { ScoreResult } from '../scoring/score.js';
 import type { SensitivityResult } from '../scoring/sensitivity.js';
-import type { SurveyResult } from '../sipas/result.js';
+import type { SipasResult } from '../sipas/result.js';
 import { surveyResultCsv } from '../sipas/results-csv.js';
 import { surveyResultText } from '../sipas/results-table.js';
 import { inputsOf } from './analysis.js';
@@ -28,7 +28,7 @@ import { kindOf } from './kinds.js';
 import { roundParts, type Round } from './round.js';
 
 /** Any result a renderer takes. */
-export type AnyResult = ScoreResult | SurveyResult | Explanation | SensitivityResult | Comparison;
+export type AnyResult = ScoreResult | SipasResult | Explanation | SensitivityResult | Comparison;
 
 /** Rounding of printed figures; each defaults to the run's settings. */
 export interface RenderOptions {
@@ -74,7 +74,7 @@ export function renderText(result: AnyResult, options: RenderOptions = {}): stri
     case 'score':
       return scoreResultText(result as ScoreResult, f);
     case 'sipas':
-      return surveyResultText(result as SurveyResult, f);
+      return surveyResultText(result as SipasResult, f);
     case 'explanation':
       return explanationText(result as Explanation, f);
     case 'sensitivity':
@@ -94,7 +94,7 @@ export function renderCsv(result: AnyResult, options: CsvOptions = {}): string {
     case 'score':
       return scoreResultCsv(result as ScoreResult, { ...f, ...csv });
     case 'sipas':
-      return surveyResultCsv(result as SurveyResult, { ...f, ...csv });
+      return surveyResultCsv(result as SipasResult, { ...f, ...csv });
     case 'explanation':
       return explanationCsv(result as Explanation, f, csv);
     case 'sensitivity':

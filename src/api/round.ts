@@ -12,11 +12,11 @@ import { buildUnits, type Units } from '../criteria/units.js';
 import { IssueList, ParIndexError } from '../errors.js';
 import { jsonRowsToTable } from '../io/json.js';
 import type { RowSource, Table } from '../io/table.js';
-import { Exact } from '../numbers/exact.js';
+import type { Exact } from '../numbers/exact.js';
 import type { InputMatrix } from '../scoring/inputs.js';
 import { addSipasScores, type SipasNullAs } from '../sipas/par.js';
-import type { SurveyResult } from '../sipas/result.js';
-import { badArgument, checkKeys, isPlainObject, optionalBoolean, optionalChoice, optionalString, typeName } from './args.js';
+import type { SipasResult } from '../sipas/result.js';
+import { badArgument, checkKeys, isPlainObject, optionalBoolean, optionalChoice, optionalString } from './args.js';
 
 /** A cell of a row object: text, a number (read through its shortest round-trip text), or blank. */
 export type CellValue = string | number | null | undefined;
@@ -114,9 +114,6 @@ export interface SipasInput {
   nullAs?: SipasNullAs;
 }
 
-/** A SIPAS result (see `scoreSipas`). */
-export type SipasResult = SurveyResult;
-
 /** Everything a round is made of. */
 export interface RoundInput {
   /** The criteria framework: row objects, a framework document (`{ settings, criteria }`) or a table. */
@@ -213,7 +210,12 @@ export class Round {
   }
 
   /** A short description, e.g. for logs. */
-  toJSON(): { units: number; criteria: number } {
+  toJSON(): {
+    /** Number of units. */
+    units: number;
+    /** Number of criteria (leaves and their parents). */
+    criteria: number;
+  } {
     return { units: this.#parts.units.list.length, criteria: this.#parts.framework.criteria.length };
   }
 }
@@ -318,12 +320,11 @@ export function createRound(input: RoundInput, options: RoundOptions = {}): Roun
   return Round.fromParts({ framework: framework!, units: units!, inputs });
 }
 
-function sipasOf(v: unknown): { result: SurveyResult; criterion: string; nullAs?: SipasNullAs } {
+function sipasOf(v: unknown): { result: SipasResult; criterion: string; nullAs?: SipasNullAs } {
   const s = checkKeys(v, SIPAS_KEYS, 'input.sipas', false);
-  const result = s.result as SurveyResult | undefined;
+  const result = s.result as SipasResult | undefined;
   if (!isPlainObject(result) || !Array.isArray(result.units) || !(result.byUnit instanceof Map)) throw badArgument('input.sipas.result', result, 'a SIPAS result from scoreSipas()');
   const criterion = optionalString(s.criterion, 'input.sipas.criterion');
   if (!criterion) throw badArgument('input.sipas.criterion', s.criterion, 'the code of a survey criterion, e.g. 8.1');
   return { result, criterion, nullAs: optionalChoice(s.nullAs, ['missing', 'na'] as const, 'input.sipas.nullAs') };
 }
-

@@ -8,8 +8,10 @@ import { buildUnits } from '../criteria/units.js';
 import type { RoundingMode } from '../numbers/exact.js';
 import type { TieMode } from '../criteria/settings.js';
 import { isSurveyBuiltin, SURVEY_BUILTINS, surveyBuiltin, type SurveyBuiltinName } from '../sipas/builtins.js';
-import { buildSurveyDefinition, type SurveyDefinition } from '../sipas/definition.js';
-import type { SurveyResult } from '../sipas/result.js';
+import { buildSurveyDefinition, type SipasDefinition } from '../sipas/definition.js';
+import type { SipasResult } from '../sipas/result.js';
+
+export type { SipasDefinition, SipasResult };
 import { surveyResultJson } from '../sipas/results-json.js';
 import { countSurveyResponses, scoreSurveyCsv, scoreSurveyTable, type SurveyOptions } from '../sipas/score.js';
 import { surveyResultFromCounts } from '../sipas/result.js';
@@ -20,9 +22,11 @@ import { isTable, type CellValue, type Rows, type UnitRow } from './round.js';
 import { jsonRowsToTable } from '../io/json.js';
 import type { Table } from '../io/table.js';
 
-/** A survey definition: the question tree with weights (see {@link createSipasDefinition}). */
-export type SipasDefinition = SurveyDefinition;
-/** The names of the built-in survey definitions. */
+/**
+ * The names of the built-in survey definitions.
+ *
+ * @useDeclaredType
+ */
 export type SipasBuiltinName = SurveyBuiltinName;
 
 /** One node or question of a survey definition, as a row object. */
@@ -68,7 +72,12 @@ export function createSipasDefinition(input: Rows<SipasQuestionRow> | { question
 }
 
 /** One survey form as a row object: `form`, `unit` and a value per question column (1–5, blank or 0 = no answer). */
-export type SipasFormRow = { unit: string; form?: string } & Record<string, CellValue>;
+export type SipasFormRow = {
+  /** Unit id. */
+  unit: string;
+  /** Form id (optional). */
+  form?: string;
+} & Record<string, CellValue>;
 
 /** Where the forms come from: CSV text or bytes, a stream of chunks, a table or row objects. */
 export type SipasResponses = string | Uint8Array | AsyncIterable<Uint8Array | string> | Iterable<Uint8Array> | Table | readonly SipasFormRow[];
@@ -107,10 +116,21 @@ function isIterableSource(v: unknown): boolean {
  * sipas.all.index?.toFixed(2);
  */
 export async function scoreSipas(definition: SipasDefinition, responses: SipasResponses, options: SipasOptions = {}): Promise<SipasResult> {
-  if (!isPlainObject(definition) || !Array.isArray((definition as SurveyDefinition).nodes)) throw badArgument('definition', definition, 'a survey definition from sipasBuiltin() or createSipasDefinition()');
+  if (!isPlainObject(definition) || !Array.isArray((definition as SipasDefinition).nodes)) throw badArgument('definition', definition, 'a survey definition from sipasBuiltin() or createSipasDefinition()');
   const o = checkKeys(options, OPTION_KEYS, 'options');
   const opts: SurveyOptions = {
-    units: o.units === undefined ? undefined : buildUnits(isTable(o.units) ? o.units : Array.isArray(o.units) ? jsonRowsToTable(o.units, { file: 'units' }) : (() => { throw badArgument('options.units', o.units, 'unit rows or a table'); })()),
+    units:
+      o.units === undefined
+        ? undefined
+        : buildUnits(
+            isTable(o.units)
+              ? o.units
+              : Array.isArray(o.units)
+                ? jsonRowsToTable(o.units, { file: 'units' })
+                : (() => {
+                    throw badArgument('options.units', o.units, 'unit rows or a table');
+                  })(),
+          ),
     skipBadRows: optionalBoolean(o.skipBadRows, 'options.skipBadRows'),
     decimals: optionalInteger(o.decimals, 'options.decimals', 0, 20),
     rounding: optionalChoice(o.rounding, ROUNDING_MODES, 'options.rounding'),
@@ -118,7 +138,7 @@ export async function scoreSipas(definition: SipasDefinition, responses: SipasRe
     delimiter: optionalChoice(o.delimiter, [',', ';', '\t'] as const, 'options.delimiter'),
     file: optionalString(o.file, 'options.file'),
   };
-  let result: SurveyResult;
+  let result: SipasResult;
   if (typeof responses === 'string' || responses instanceof Uint8Array) result = scoreSurveyCsv(definition, responses, opts);
   else if (isTable(responses)) result = scoreSurveyTable(definition, responses, opts);
   else if (Array.isArray(responses)) result = scoreSurveyTable(definition, jsonRowsToTable(responses, { file: opts.file ?? 'responses' }), opts);
@@ -130,11 +150,7 @@ export async function scoreSipas(definition: SipasDefinition, responses: SipasRe
 }
 
 /** @internal Marks a SIPAS result as public data: `JSON.stringify` gives its JSON document. */
-export function sipasResult(result: SurveyResult): SipasResult {
+export function sipasResult(result: SipasResult): SipasResult {
   defineHidden(result, { toJSON: () => surveyResultJson(result) });
   return tag(result, 'sipas');
 }
-
-/** A SIPAS result: per-unit indices, ranks and node shares, and the pooled `ALL` row. */
-export type SipasResult = SurveyResult;
-

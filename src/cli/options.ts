@@ -55,7 +55,7 @@ export function addScoreInputOptions(cmd: Command): Command {
     .option('--decimal-comma', 'accept "," as the decimal point in numeric cells')
     .option('--strict', 'a missing input is an error instead of 0')
     .option('--sipas-questions <file|name>', 'SIPAS survey definition or built-in (sipas-2017, sipas-2023) scored into --sipas-criterion')
-    .option('--sipas-responses <file>', 'SIPAS survey forms; each unit\'s SIPAS index becomes the score of --sipas-criterion')
+    .option('--sipas-responses <file>', "SIPAS survey forms; each unit's SIPAS index becomes the score of --sipas-criterion")
     .option('--sipas-criterion <code>', 'the survey criterion fed by SIPAS (e.g. 8.1)')
     .addOption(new Option('--sipas-null <as>', 'a unit without a SIPAS index: missing (scored 0) or na (not applicable)').choices(['missing', 'na']))
     .option('--sipas-skip-bad-rows', 'drop SIPAS forms holding a bad value instead of stopping');

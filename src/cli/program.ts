@@ -16,11 +16,7 @@ import { VERSION } from '../version.js';
 
 /** Builds the program (exported for tests). */
 export function buildProgram(): Command {
-  const program = new Command('parindex')
-    .description('Exact scoring and ranking of PAR INDEX and SIPAS rounds')
-    .version(VERSION)
-    .showHelpAfterError()
-    .exitOverride();
+  const program = new Command('parindex').description('Exact scoring and ranking of PAR INDEX and SIPAS rounds').version(VERSION).showHelpAfterError().exitOverride();
   registerScore(program);
   registerSipas(program);
   registerCheck(program);

@@ -6,7 +6,7 @@ import { scoreResultJson, type OutputFormat } from '../scoring/result-json.js';
 import { scoreResultText } from '../io/results-table.js';
 import type { ResultsWorkbookContext } from '../io/results-xlsx.js';
 import type { ScoreResult } from '../scoring/score.js';
-import type { SurveyResult } from '../sipas/result.js';
+import type { SipasResult } from '../sipas/result.js';
 import { surveyResultCsv } from '../sipas/results-csv.js';
 import { surveyResultJsonText } from '../sipas/results-json.js';
 import { surveyResultText } from '../sipas/results-table.js';
@@ -43,7 +43,7 @@ export async function renderScore(result: ScoreResult, format: string, f: Output
 export const SIPAS_FORMATS = ['table', 'csv', 'json'] as const;
 
 /** Renders a SIPAS result as text or bytes in `format`. */
-export async function renderSurvey(result: SurveyResult, format: string, f: OutputFormat & { bom?: boolean }): Promise<string | Uint8Array> {
+export async function renderSurvey(result: SipasResult, format: string, f: OutputFormat & { bom?: boolean }): Promise<string | Uint8Array> {
   switch (format) {
     case 'json':
       return surveyResultJsonText(result, f);

@@ -1,5 +1,5 @@
 /**
- * Evidence (SPEC §3) in the long layout (one row per unit × criterion) or the wide layout (one row
+ * Evidence (docs/spec.md §3) in the long layout (one row per unit × criterion) or the wide layout (one row
  * per unit, a column per criterion code, optional `<code> (self)` columns), and survey results.
  * Every cell is checked against its criterion's rule and stored exactly in an {@link InputMatrix}.
  */
@@ -76,7 +76,13 @@ export function* evidenceRecordsFromWide(table: RowSource, fw: Framework, issues
     const cols = m ? selfCols : apprCols;
     const first = cols.get(code);
     if (first !== undefined) {
-      issues.add({ ...cellLocation(table, headerRow, i), code: 'duplicate-column', message: `criterion "${code}"${m ? ' (self)' : ''} has two columns ("${table.header[first]}" in column ${columnLetter(first)} and this one)`, value: h, expected: 'one column per criterion (and one "<code> (self)" column)' });
+      issues.add({
+        ...cellLocation(table, headerRow, i),
+        code: 'duplicate-column',
+        message: `criterion "${code}"${m ? ' (self)' : ''} has two columns ("${table.header[first]}" in column ${columnLetter(first)} and this one)`,
+        value: h,
+        expected: 'one column per criterion (and one "<code> (self)" column)',
+      });
       return;
     }
     cols.set(code, i);
@@ -288,4 +294,3 @@ export function buildInputs(fw: Framework, units: Units, tables: RoundTables, op
   issues.throwIfAny();
   return matrix;
 }
-

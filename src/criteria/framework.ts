@@ -1,5 +1,5 @@
 /**
- * The criteria framework: a tree of areas → criteria → sub-criteria by dotted code (SPEC §2),
+ * The criteria framework: a tree of areas → criteria → sub-criteria by dotted code (docs/spec.md §2),
  * built from a table (CSV, xlsx sheet `criteria`, JSON rows) and checked as a whole.
  */
 import { IssueList, ParIndexError, type Issue } from '../errors.js';
@@ -13,8 +13,9 @@ import { readRows } from './rows.js';
 import { FrameworkRowSchema, parentCode, RULES, type SettingsInput } from './schemas.js';
 import { parseSettingsRecord } from './settings.js';
 
-/** A leaf rule (SPEC §2). */
-export type Rule = (typeof RULES)[number];
+/** A leaf rule (docs/spec.md §2). */
+export type Rule = 'points' | 'yesno' | 'ratio' | 'tiers' | 'survey' | 'adjust';
+RULES satisfies readonly Rule[];
 /** How a criterion is scored. */
 export type Method = 'appraisal' | 'survey';
 
@@ -89,7 +90,7 @@ export function buildFramework(table: Table, settings: SettingsInput = {}): Fram
   const issues = new IssueList();
   const rows = readRows(table, FIELDS.framework, FrameworkRowSchema, issues, 'framework', FREE_COLUMNS.framework);
   const at = (row: number | undefined, field: string, r: (typeof rows)[number] | undefined): Issue => {
-    const col = r ? r.cols[field as keyof typeof r.cols] ?? -1 : -1;
+    const col = r ? (r.cols[field as keyof typeof r.cols] ?? -1) : -1;
     return { ...cellLocation(table, row, col), code: '', message: '' };
   };
 
@@ -134,7 +135,13 @@ export function buildFramework(table: Table, settings: SettingsInput = {}): Fram
     if (c.parent === undefined) continue;
     const p = byCode.get(c.parent);
     if (!p) {
-      issues.add({ ...at(c.row, 'code', rowOf.get(c.code)), code: 'orphan-code', message: `criterion "${c.code}" has no parent "${c.parent}" in the framework`, value: c.code, expected: `a row for "${c.parent}" (the parent of "${c.code}")` });
+      issues.add({
+        ...at(c.row, 'code', rowOf.get(c.code)),
+        code: 'orphan-code',
+        message: `criterion "${c.code}" has no parent "${c.parent}" in the framework`,
+        value: c.code,
+        expected: `a row for "${c.parent}" (the parent of "${c.code}")`,
+      });
       continue;
     }
     p.children.push(c.code);
@@ -173,7 +180,13 @@ export function buildFramework(table: Table, settings: SettingsInput = {}): Fram
       }
       c.max = sum;
       if (c.givenMax && !c.givenMax.eq(sum)) {
-        issues.add({ ...at(c.row, 'max', r), code: 'parent-max-mismatch', message: `max of "${c.code}" differs from the sum of its children's max (${sum.toString()})`, value: c.givenMax.toString(), expected: `${sum.toString()}, or blank where children are group variants` });
+        issues.add({
+          ...at(c.row, 'max', r),
+          code: 'parent-max-mismatch',
+          message: `max of "${c.code}" differs from the sum of its children's max (${sum.toString()})`,
+          value: c.givenMax.toString(),
+          expected: `${sum.toString()}, or blank where children are group variants`,
+        });
       }
       return;
     }
@@ -181,7 +194,13 @@ export function buildFramework(table: Table, settings: SettingsInput = {}): Fram
     c.method = m ?? (rule === 'survey' ? 'survey' : 'appraisal');
     c.rule = rule;
     if ((c.method === 'survey') !== (rule === 'survey')) {
-      issues.add({ ...at(c.row, 'rule', r), code: 'rule-method-mismatch', message: `"${c.code}" has method ${c.method} but rule ${rule}`, value: rule, expected: c.method === 'survey' ? 'rule survey (or blank) for a survey criterion' : 'method survey for rule survey' });
+      issues.add({
+        ...at(c.row, 'rule', r),
+        code: 'rule-method-mismatch',
+        message: `"${c.code}" has method ${c.method} but rule ${rule}`,
+        value: rule,
+        expected: c.method === 'survey' ? 'rule survey (or blank) for a survey criterion' : 'method survey for rule survey',
+      });
     }
     if (rule === 'adjust') {
       if (c.givenMax !== undefined) {
@@ -221,7 +240,6 @@ export function buildFramework(table: Table, settings: SettingsInput = {}): Fram
   };
 }
 
-
 /**
  * Builds a framework from parsed JSON: `{ "settings": {...}, "criteria": [rows] }` or a bare array
  * of rows. Numbers in JSON are read through their shortest round-trip text.
@@ -235,5 +253,3 @@ export function parseFramework(json: unknown, source: { file?: string } = {}): F
   }
   throw new ParIndexError({ ...source, code: 'bad-json', message: 'a framework JSON must be an array of criteria or an object with "criteria"', value: typeof json, expected: '{"settings": {...}, "criteria": [...]}' });
 }
-
-

@@ -79,7 +79,10 @@ export function parseKeyValueParams(text: string, rule: string): LeafParams | Pa
 
 /** Parses the tiers syntax; checks order, `else` last and 0 ≤ points ≤ max. */
 export function parseTiers(text: string, max: Exact | undefined): Tier[] | ParamsProblem {
-  const parts = text.split('|').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split('|')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length === 0) return { message: 'tiers rule needs tiers', expected: 'tiers such as ">90:2 | >=70:1 | else:0"' };
   const tiers: Tier[] = [];
   for (const [i, part] of parts.entries()) {

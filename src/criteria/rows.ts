@@ -21,14 +21,7 @@ export interface ReadRow<T, F extends string> {
  * Reads every row of `table` through `schema`. Rows that fail are reported to `issues` and left out;
  * the caller throws once the whole table has been checked.
  */
-export function readRows<F extends string, T>(
-  table: RowSource,
-  fields: readonly (FieldSpec & { name: F })[],
-  schema: z.ZodMiniType<T>,
-  issues: IssueList,
-  what: string,
-  free?: readonly string[],
-): ReadRow<T, F>[] {
+export function readRows<F extends string, T>(table: RowSource, fields: readonly (FieldSpec & { name: F })[], schema: z.ZodMiniType<T>, issues: IssueList, what: string, free?: readonly string[]): ReadRow<T, F>[] {
   return [...iterateRows(table, fields, schema, issues, what, free)];
 }
 
@@ -36,20 +29,13 @@ export function readRows<F extends string, T>(
  * {@link readRows} one row at a time: nothing is held between rows, so a table of a million rows
  * costs no second copy of itself (the rows die young instead of filling the old generation).
  */
-export function* iterateRows<F extends string, T>(
-  table: RowSource,
-  fields: readonly (FieldSpec & { name: F })[],
-  schema: z.ZodMiniType<T>,
-  issues: IssueList,
-  what: string,
-  free?: readonly string[],
-): Generator<ReadRow<T, F>> {
+export function* iterateRows<F extends string, T>(table: RowSource, fields: readonly (FieldSpec & { name: F })[], schema: z.ZodMiniType<T>, issues: IssueList, what: string, free?: readonly string[]): Generator<ReadRow<T, F>> {
   const before = issues.issues.length;
   const cols = bindColumns(table, fields, issues, what, free);
   if (issues.issues.length > before) return;
   for (const source of table.rows) {
     const record: Record<string, string> = {};
-    for (const f of fields) record[f.name] = cols[f.name] >= 0 ? source.cells[cols[f.name]] ?? '' : '';
+    for (const f of fields) record[f.name] = cols[f.name] >= 0 ? (source.cells[cols[f.name]] ?? '') : '';
     const parsed = schema.safeParse(record);
     if (parsed.success) {
       yield { value: parsed.data, source, cols };

@@ -33,7 +33,7 @@ export const ROUNDING_MODES = ['half-up', 'half-even'] as const;
 /** What ranks compare. */
 export const RANK_ON = ['exact', 'rounded'] as const;
 
-/** One framework row (SPEC §2). Number checks beyond the text form happen in the framework builder. */
+/** One framework row (docs/spec.md §2). Number checks beyond the text form happen in the framework builder. */
 export const FrameworkRowSchema = z.object({
   code: z.string().check(z.regex(CODE_PATTERN, 'a dotted code such as 1, 1.2 or 1.2.3')),
   title: z.string(),
@@ -46,7 +46,7 @@ export const FrameworkRowSchema = z.object({
 /** A framework row after the schema. */
 export type FrameworkRow = z.infer<typeof FrameworkRowSchema>;
 
-/** One units row (SPEC §3). */
+/** One units row (docs/spec.md §3). */
 export const UnitRowSchema = z.object({
   unit: z.string().check(
     z.minLength(1, 'a unit id'),
@@ -59,7 +59,7 @@ export const UnitRowSchema = z.object({
 /** A units row after the schema. */
 export type UnitRow = z.infer<typeof UnitRowSchema>;
 
-/** One evidence row, long layout (SPEC §3). `self`/`appraised` are checked per rule later. */
+/** One evidence row, long layout (docs/spec.md §3). `self`/`appraised` are checked per rule later. */
 export const EvidenceRowSchema = z.object({
   unit: z.string().check(z.minLength(1, 'a unit id from the units file')),
   criterion: z.string().check(z.minLength(1, 'a criterion code from the framework')),
@@ -71,7 +71,7 @@ export const EvidenceRowSchema = z.object({
 /** An evidence row after the schema. */
 export type EvidenceRow = z.infer<typeof EvidenceRowSchema>;
 
-/** One survey-results row (SPEC §3). */
+/** One survey-results row (docs/spec.md §3). */
 export const SurveyRowSchema = z.object({
   unit: z.string().check(z.minLength(1, 'a unit id from the units file')),
   criterion: z.string().check(z.minLength(1, 'a survey criterion code')),
@@ -85,7 +85,7 @@ const DECIMALS_EXPECTED = 'a whole number of decimals from 0 to 20, such as 2';
 
 /**
  * Settings as written in a framework file, a `settings` sheet or given as options (all optional;
- * SPEC §2). Text is accepted where a sheet cell holds it: `decimals` as plain digits only (`2`, not
+ * docs/spec.md §2). Text is accepted where a sheet cell holds it: `decimals` as plain digits only (`2`, not
  * `2.0`, `1e1` or `0x2`), `clamp` as true/false, yes/no or 1/0. `bands` is checked as text here and
  * parsed by `parseBands`.
  */
@@ -93,14 +93,18 @@ export const SettingsSchema = z.partial(
   z.strictObject({
     decimals: preprocess(
       (v) => (typeof v === 'string' ? (/^\d+$/.test(v.trim()) ? Number(v.trim()) : v) : v),
-      z.number(DECIMALS_EXPECTED).check(z.refine((n) => Number.isInteger(n), DECIMALS_EXPECTED), z.gte(0, DECIMALS_EXPECTED), z.lte(20, DECIMALS_EXPECTED)),
+      z.number(DECIMALS_EXPECTED).check(
+        z.refine((n) => Number.isInteger(n), DECIMALS_EXPECTED),
+        z.gte(0, DECIMALS_EXPECTED),
+        z.lte(20, DECIMALS_EXPECTED),
+      ),
     ),
     rounding: z.enum(ROUNDING_MODES, 'half-up or half-even'),
     ties: z.enum(TIE_MODES, 'competition, dense or ordinal'),
     rankOn: z.enum(RANK_ON, 'exact or rounded'),
     bands: z.string('bands text such as "A>=90; B>=80; C>=70"'),
     clamp: preprocess(
-      (v) => (typeof v === 'string' ? (({ true: true, false: false, yes: true, no: false, '1': true, '0': false }) as Record<string, boolean>)[v.trim().toLowerCase()] ?? v : v),
+      (v) => (typeof v === 'string' ? (({ true: true, false: false, yes: true, no: false, '1': true, '0': false } as Record<string, boolean>)[v.trim().toLowerCase()] ?? v) : v),
       z.boolean('true or false (also yes/no, 1/0)'),
     ),
   }),

@@ -1,5 +1,5 @@
 /**
- * Settings (SPEC §2): `decimals`, `rounding`, `ties`, `rankOn`, `bands`, `clamp`. A JSON framework's
+ * Settings (docs/spec.md §2): `decimals`, `rounding`, `ties`, `rankOn`, `bands`, `clamp`. A JSON framework's
  * `settings` object or an xlsx `settings` sheet sets them; CLI flags and library options override
  * them; defaults fill the rest.
  */
@@ -32,7 +32,7 @@ export interface Settings {
   clamp: boolean;
 }
 
-/** The defaults of SPEC §2. */
+/** The defaults of docs/spec.md §2. */
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   decimals: 2,
   rounding: 'half-up',
@@ -42,7 +42,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   clamp: false,
 });
 
-/** Names of the settings (SPEC §2). */
+/** Names of the settings (docs/spec.md §2). */
 const SETTING_NAMES = Object.keys(SettingsSchema.shape) as (keyof SettingsInput)[];
 
 /** True for a well-formed band object (a library caller may pass parsed bands instead of text). */

@@ -1,5 +1,5 @@
 /**
- * Units (đơn vị) and their leagues (SPEC §3): `unit`, `name`, `group`, optional `rankGroup`
+ * Units (đơn vị) and their leagues (docs/spec.md §3): `unit`, `name`, `group`, optional `rankGroup`
  * (blank = the group). `ALL` is reserved for pooled rows.
  */
 import { IssueList } from '../errors.js';
@@ -57,9 +57,7 @@ export function buildUnits(table: Table): Units {
   return { list, byId, source: { file: table.file, sheet: table.sheet } };
 }
 
-
 /** Units from JSON: an array of `{unit, name, group, rankGroup}` objects. */
 export function parseUnits(json: unknown, source: { file?: string } = {}): Units {
   return buildUnits(jsonRowsToTable(json, source));
 }
-

@@ -11,7 +11,11 @@ import { EVIDENCE_CSV, FRAMEWORK_CSV, SURVEY_CSV, UNITS_CSV } from './hanoi-2021
 
 /** Names of the built-in samples. */
 export const SAMPLES = ['hanoi-2021'] as const;
-/** A built-in sample name. */
+/**
+ * A built-in sample name.
+ *
+ * @useDeclaredType
+ */
 export type SampleName = (typeof SAMPLES)[number];
 
 const TEXTS = { 'framework.csv': FRAMEWORK_CSV, 'units.csv': UNITS_CSV, 'evidence.csv': EVIDENCE_CSV, 'survey.csv': SURVEY_CSV } as const;

@@ -48,9 +48,7 @@ export function parseCsvTable(text: string, source: { file?: string } = {}): Tab
   try {
     const delimiter = guessDelimiter(body);
     // The fast splitter reads well-formed files; anything else goes to csv-parse (the reference).
-    records =
-      splitCsvFast(body, delimiter) ??
-      (parse(body, csvParseOptions(delimiter)) as string[][]);
+    records = splitCsvFast(body, delimiter) ?? (parse(body, csvParseOptions(delimiter)) as string[][]);
   } catch (e) {
     // csv-parse counts records read before the bad one; lines would count the line breaks inside
     // quoted cells too, while rows here are records (header = 1).

@@ -161,7 +161,13 @@ export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: T
   const perLeague = [...leagues].map(([league, us]) => ({ league, rows: leagueRows(fw, us) }));
   for (const { league, rows } of perLeague) {
     if (rows.length + 1 > EXCEL_MAX_ROWS) {
-      throw new ParIndexError({ file: units.source?.file, code: 'league-too-large', message: `league "${league}" needs ${rows.length} rows, more than an Excel sheet holds`, value: String(rows.length), expected: `at most ${EXCEL_MAX_ROWS - 1} (unit, criterion) rows per league` });
+      throw new ParIndexError({
+        file: units.source?.file,
+        code: 'league-too-large',
+        message: `league "${league}" needs ${rows.length} rows, more than an Excel sheet holds`,
+        value: String(rows.length),
+        expected: `at most ${EXCEL_MAX_ROWS - 1} (unit, criterion) rows per league`,
+      });
     }
   }
 
@@ -238,4 +244,3 @@ export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: T
     listSheet.commit();
   });
 }
-

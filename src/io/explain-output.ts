@@ -47,7 +47,10 @@ export function explanationRows(e: Explanation, f: OutputFormat): (string | numb
   const header = ['section', 'item', 'name', 'rank', 'index', 'indexGap', 'pointsGap', 'rule', 'status', 'input', 'points', 'max', 'lost'];
   const rows: (string | number | null)[][] = [header];
   rows.push(['unit', e.unit, e.name, e.rank, fmt(e.index, f), null, null, null, null, null, fmt(e.points, f), fmt(e.max, f), fmt(e.lost, f)]);
-  for (const [section, n] of [['above', e.above], ['below', e.below]] as const) {
+  for (const [section, n] of [
+    ['above', e.above],
+    ['below', e.below],
+  ] as const) {
     if (n) rows.push([section, n.unit, n.name, n.rank, fmt(n.index, f), fmt(n.indexGap, f), fmt(n.pointsGap, f), null, null, null, null, null, null]);
   }
   for (const t of e.tiedWith) rows.push(['tied', t, null, e.rank, fmt(e.index, f), fmt(Exact.ZERO, f), null, null, null, null, null, null, null]);

@@ -117,9 +117,7 @@ export async function loadFramework(path: string): Promise<Framework> {
   }
 }
 
-
 /** Loads units from CSV, JSON or xlsx (sheet `units`). */
 export async function loadUnits(path: string): Promise<Units> {
   return buildUnits(await loadTable(path, 'units'));
 }
-

@@ -3,7 +3,7 @@
  * ignored, and Vietnamese labels are accepted (`mã tiêu chí` for `code`, `điểm thẩm định` for
  * `appraised`, …). A header that matches two fields, or a field matched by two headers, is an error.
  */
-import { IssueList } from '../errors.js';
+import type { IssueList } from '../errors.js';
 import { nearestName } from '../text/nearest.js';
 import { cellLocation, headerRowOf, type RowSource } from './table.js';
 
@@ -19,7 +19,7 @@ export function foldHeader(text: string): string {
 
 /** A field a table may have: its canonical name, accepted aliases and whether it is required. */
 export interface FieldSpec {
-  /** Canonical name, as in SPEC.md. */
+  /** Canonical name, as in docs/spec.md. */
   name: string;
   /** Other accepted header texts (folded with {@link foldHeader} before comparison). */
   aliases?: readonly string[];
@@ -51,13 +51,7 @@ export type ColumnMap<F extends string> = Record<F, number>;
  * Finds each field's column. Records an issue for a missing required field or an ambiguous match
  * (located on the table's header row) and returns the map (absent fields = -1).
  */
-export function bindColumns<F extends string>(
-  table: RowSource,
-  fields: readonly (FieldSpec & { name: F })[],
-  issues: IssueList,
-  what: string,
-  free?: readonly string[],
-): ColumnMap<F> {
+export function bindColumns<F extends string>(table: RowSource, fields: readonly (FieldSpec & { name: F })[], issues: IssueList, what: string, free?: readonly string[]): ColumnMap<F> {
   const map = {} as ColumnMap<F>;
   const folded = table.header.map(foldHeader);
   if (free) checkUnknownColumns(table, folded, fields, free, issues, what);

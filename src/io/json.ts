@@ -31,7 +31,7 @@ export function jsonRowsToTable(rows: unknown, source: { file?: string; sheet?: 
     if (r === null || typeof r !== 'object' || Array.isArray(r)) {
       throw new ParIndexError({ ...source, row: i + 2, code: 'bad-json', message: 'a row is not an object', value: JSON.stringify(r), expected: 'an object with named fields' });
     }
-    for (const k of Object.keys(r)) if (!seen.has(k)) (seen.add(k), header.push(k));
+    for (const k of Object.keys(r)) if (!seen.has(k)) seen.add(k), header.push(k);
   });
   return makeTable(
     header,

@@ -32,7 +32,9 @@ export function scoreResultHtml(result: ScoreResult, f: OutputFormat = result.se
   const hasBands = result.settings.bands.length > 0;
   const title = opts.title ?? 'Chỉ số cải cách hành chính — kết quả';
   const out: string[] = [];
-  out.push(`<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${e(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<h1>${e(title)}</h1>`);
+  out.push(
+    `<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${e(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n<h1>${e(title)}</h1>`,
+  );
   for (const [league, s] of [...result.leagues]) {
     out.push(`<h2>Khối ${e(league)}</h2>`);
     out.push(`<p class="s">${s.count} đơn vị · trung bình ${e(fmt(s.mean, f) ?? '—')} · thấp nhất ${e(fmt(s.min, f) ?? '—')} · cao nhất ${e(fmt(s.max, f) ?? '—')}</p>`);

@@ -113,7 +113,6 @@ export function readResultTables(tables: readonly Table[]): ResultFile {
   return { file: tables[0]?.file, units, decimals };
 }
 
-
 /**
  * Reads a result JSON document (`{"units": [...], ...}` as `parindex score --format json` writes
  * it). The first unit object counts as row 2, as if `units` were a sheet.
@@ -121,11 +120,16 @@ export function readResultTables(tables: readonly Table[]): ResultFile {
 export function parseResultJson(json: unknown, source: { file?: string } = {}): ResultFile {
   const units = json && typeof json === 'object' && !Array.isArray(json) ? (json as { units?: unknown }).units : undefined;
   if (!Array.isArray(units)) {
-    throw new ParIndexError({ ...source, code: 'bad-json', message: 'not a parindex result: no "units" array', value: Array.isArray(json) ? 'an array' : typeof json, expected: 'the JSON written by parindex score --format json ({"units": [...], "leagues": ...})' });
+    throw new ParIndexError({
+      ...source,
+      code: 'bad-json',
+      message: 'not a parindex result: no "units" array',
+      value: Array.isArray(json) ? 'an array' : typeof json,
+      expected: 'the JSON written by parindex score --format json ({"units": [...], "leagues": ...})',
+    });
   }
   return readResultTables([jsonRowsToTable(units, source)]);
 }
-
 
 /** Reads a result file by extension: `.json`, `.csv` or `.xlsx` (exceljs loaded only then). */
 export async function loadResultFile(path: string): Promise<ResultFile> {
@@ -140,4 +144,3 @@ export async function loadResultFile(path: string): Promise<ResultFile> {
     }
   }
 }
-

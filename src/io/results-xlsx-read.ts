@@ -33,7 +33,13 @@ export async function readResultWorkbookTables(path: string): Promise<Table[]> {
     expected: 'an .xlsx workbook written by parindex score --format xlsx',
   });
   if (tables.length === 0) {
-    throw new ParIndexError({ file: path, code: 'no-results-sheet', message: `no visible sheet of the workbook has a unit and an index column in its first ${HEADER_WITHIN} rows`, value: sheets.join(', '), expected: 'league sheets as parindex score --format xlsx writes them' });
+    throw new ParIndexError({
+      file: path,
+      code: 'no-results-sheet',
+      message: `no visible sheet of the workbook has a unit and an index column in its first ${HEADER_WITHIN} rows`,
+      value: sheets.join(', '),
+      expected: 'league sheets as parindex score --format xlsx writes them',
+    });
   }
   return tables;
 }

@@ -113,7 +113,25 @@ function leagueSheet(result: ScoreResult, league: string, f: OutputFormat): Shee
   const areas = result.framework.areas;
   const hasBands = result.settings.bands.length > 0;
   const L = LEAGUE_LABELS;
-  const header = [L.rank, L.unit, L.name, L.group, L.rankGroup, ...areas.map((a) => L.area(a.code)), L.appraisalPoints, L.surveyPoints, L.adjustPoints, L.points, L.max, L.index, ...(hasBands ? [L.band] : []), L.selfIndex, L.missing, L.unappraised, L.na];
+  const header = [
+    L.rank,
+    L.unit,
+    L.name,
+    L.group,
+    L.rankGroup,
+    ...areas.map((a) => L.area(a.code)),
+    L.appraisalPoints,
+    L.surveyPoints,
+    L.adjustPoints,
+    L.points,
+    L.max,
+    L.index,
+    ...(hasBands ? [L.band] : []),
+    L.selfIndex,
+    L.missing,
+    L.unappraised,
+    L.na,
+  ];
   const n = (x: Exact | null) => roundedNumber(x, f.decimals, f.rounding);
   const firstArea = 5;
   const numberCols = new Set<number>();
@@ -123,7 +141,25 @@ function leagueSheet(result: ScoreResult, league: string, f: OutputFormat): Shee
     .filter((u) => u.rankGroup === league)
     .map((u) => {
       const ua = u.areas;
-      return [u.rank, u.unit, u.name, u.group, u.rankGroup, ...areas.map((a) => (ua.get(a.code) ? n(ua.get(a.code)!.points) : null)), n(u.appraisalPoints), n(u.surveyPoints), n(u.adjustPoints), n(u.points), n(u.max), n(u.index), ...(hasBands ? [u.band] : []), n(u.selfIndex), u.missing, u.unappraised, u.na];
+      return [
+        u.rank,
+        u.unit,
+        u.name,
+        u.group,
+        u.rankGroup,
+        ...areas.map((a) => (ua.get(a.code) ? n(ua.get(a.code)!.points) : null)),
+        n(u.appraisalPoints),
+        n(u.surveyPoints),
+        n(u.adjustPoints),
+        n(u.points),
+        n(u.max),
+        n(u.index),
+        ...(hasBands ? [u.band] : []),
+        n(u.selfIndex),
+        u.missing,
+        u.unappraised,
+        u.na,
+      ];
     });
   const notes = new Map(areas.map((a, i) => [firstArea + i, `${a.code}. ${a.title} (tối đa ${a.max.toString()} điểm)`]));
   return { header, rows, numberCols, notes, frozenCols: 3 };
@@ -139,7 +175,17 @@ function summarySheet(result: ScoreResult, f: OutputFormat): SheetData {
 function sidesSheet(result: ScoreResult, inputs: InputMatrix, f: OutputFormat): SheetData {
   const areas = result.framework.areas;
   const n = (x: Exact | null) => roundedNumber(x, f.decimals, f.rounding);
-  const header = ['Khối', 'Mã đơn vị', 'Tên đơn vị', ...areas.flatMap((a) => [`${a.code} tự chấm`, `${a.code} thẩm định`, `${a.code} chênh lệch`]), 'Tổng tự chấm', 'Tổng sau thẩm định', 'Chênh lệch', 'Chỉ số tự đánh giá', 'Chỉ số sau thẩm định'];
+  const header = [
+    'Khối',
+    'Mã đơn vị',
+    'Tên đơn vị',
+    ...areas.flatMap((a) => [`${a.code} tự chấm`, `${a.code} thẩm định`, `${a.code} chênh lệch`]),
+    'Tổng tự chấm',
+    'Tổng sau thẩm định',
+    'Chênh lệch',
+    'Chỉ số tự đánh giá',
+    'Chỉ số sau thẩm định',
+  ];
   const rows = result.units.map((u: UnitResult) => {
     const sides = areaSides(unitLeafAudit(result.framework, inputs, inputs.unitIndex.get(u.unit)!));
     const perArea = areas.flatMap((a) => {
@@ -192,7 +238,25 @@ function* auditRows(result: ScoreResult, inputs: InputMatrix, evidenceLabel: (fi
   }
 }
 
-const AUDIT_HEADER = ['Khối', 'Mã đơn vị', 'Tên đơn vị', 'Mã tiêu chí', 'Tên tiêu chí', 'Cách chấm', 'Tham số', 'Điểm tối đa', 'Điểm tự chấm', 'Điểm thẩm định', 'Đầu vào tính điểm', 'Trạng thái', 'Điểm', 'Điểm tối đa áp dụng', 'Tài liệu kiểm chứng', 'Ghi chú', 'Nguồn (tệp:dòng)'];
+const AUDIT_HEADER = [
+  'Khối',
+  'Mã đơn vị',
+  'Tên đơn vị',
+  'Mã tiêu chí',
+  'Tên tiêu chí',
+  'Cách chấm',
+  'Tham số',
+  'Điểm tối đa',
+  'Điểm tự chấm',
+  'Điểm thẩm định',
+  'Đầu vào tính điểm',
+  'Trạng thái',
+  'Điểm',
+  'Điểm tối đa áp dụng',
+  'Tài liệu kiểm chứng',
+  'Ghi chú',
+  'Nguồn (tệp:dòng)',
+];
 const AUDIT_NUMBER_COLS = [12, 13];
 
 function writeAudit(wb: BookWriter, result: ScoreResult, ctx: ResultsWorkbookContext, numFmt: string, taken: Set<string>): void {
@@ -276,4 +340,3 @@ export async function scoreResultWorkbook(result: ScoreResult, ctx: ResultsWorkb
     writeSheet(wb, safeSheetName(RESULT_SHEETS.settings, taken), settingsSheet(result, ctx), numFmt);
   });
 }
-

@@ -57,4 +57,3 @@ export async function loadRound(files: RoundFiles, opts: NumberTextOptions = {})
   const inputs = buildInputs(framework, units, { evidence, survey }, opts);
   return { framework, units, inputs };
 }
-

@@ -38,10 +38,7 @@ export function sensitivityJson(s: SensitivityResult, f: OutputFormat) {
       maxIndex: fmt(u.maxIndex, f),
     })),
     leagues: Object.fromEntries(
-      [...s.leagues].map(([g, l]) => [
-        g,
-        { units: l.units, neverMoved: l.neverMoved, neverMovedPercent: pct(l.neverMovedShare, f), meanShift: fmt(l.meanShift, f), meanSpearman: rho(l.meanSpearman, f), minSpearman: rho(l.minSpearman, f) },
-      ]),
+      [...s.leagues].map(([g, l]) => [g, { units: l.units, neverMoved: l.neverMoved, neverMovedPercent: pct(l.neverMovedShare, f), meanShift: fmt(l.meanShift, f), meanSpearman: rho(l.meanSpearman, f), minSpearman: rho(l.minSpearman, f) }]),
     ),
   };
 }
@@ -49,7 +46,10 @@ export function sensitivityJson(s: SensitivityResult, f: OutputFormat) {
 /** The CSV rows (header first): one row per unit. */
 export function sensitivityRows(s: SensitivityResult, f: OutputFormat): (string | number | null)[][] {
   const header = ['rankGroup', 'unit', 'name', 'index', 'baseRank', 'minRank', 'medianRank', 'maxRank', 'keepPercent', 'meanShift', 'unrankedRuns', 'minIndex', 'maxIndex'];
-  return [header, ...s.units.map((u) => [u.rankGroup, u.unit, u.name, fmt(u.index, f), u.baseRank, u.minRank, exactText(u.medianRank), u.maxRank, pct(u.keepShare, f), fmt(u.meanShift, f), u.unrankedRuns, fmt(u.minIndex, f), fmt(u.maxIndex, f)])];
+  return [
+    header,
+    ...s.units.map((u) => [u.rankGroup, u.unit, u.name, fmt(u.index, f), u.baseRank, u.minRank, exactText(u.medianRank), u.maxRank, pct(u.keepShare, f), fmt(u.meanShift, f), u.unrankedRuns, fmt(u.minIndex, f), fmt(u.maxIndex, f)]),
+  ];
 }
 
 /** The report as CSV text. */
@@ -73,7 +73,19 @@ export function sensitivityText(s: SensitivityResult, f: OutputFormat): string {
     // Runs in which a unit had no index (so no rank) are shown only when there are any.
     const unranked = units.some((u) => u.unrankedRuns > 0);
     const header = ['Rank', 'Unit', 'Name', 'Index', 'Best', 'Median', 'Worst', 'Kept %', 'Mean shift', ...(unranked ? ['Unranked runs'] : []), 'Index range'];
-    const rows = units.map((u) => [u.baseRank, u.unit, u.name, fmt(u.index, f), u.minRank, exactText(u.medianRank), u.maxRank, pct(u.keepShare, f), fmt(u.meanShift, f), ...(unranked ? [u.unrankedRuns] : []), u.minIndex ? `${fmt(u.minIndex, f)}–${fmt(u.maxIndex, f)}` : null]);
+    const rows = units.map((u) => [
+      u.baseRank,
+      u.unit,
+      u.name,
+      fmt(u.index, f),
+      u.minRank,
+      exactText(u.medianRank),
+      u.maxRank,
+      pct(u.keepShare, f),
+      fmt(u.meanShift, f),
+      ...(unranked ? [u.unrankedRuns] : []),
+      u.minIndex ? `${fmt(u.minIndex, f)}–${fmt(u.maxIndex, f)}` : null,
+    ]);
     out.push(renderTextTable([header, ...rows], ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', ...(unranked ? ['right' as const] : []), 'right']));
   }
   return out.join('\n');

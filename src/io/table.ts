@@ -68,11 +68,7 @@ export function cellLocation(table: RowSource, row: number | undefined, col: num
 }
 
 /** Builds a table from a header and rows of cell text; wholly blank rows are dropped. */
-export function makeTable(
-  header: string[],
-  rows: { row: number; cells: string[] }[],
-  source: { file?: string; sheet?: string; headerRow?: number } = {},
-): Table {
+export function makeTable(header: string[], rows: { row: number; cells: string[] }[], source: { file?: string; sheet?: string; headerRow?: number } = {}): Table {
   const width = header.length;
   const kept: TableRow[] = [];
   for (const r of rows) {

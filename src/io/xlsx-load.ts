@@ -12,6 +12,6 @@ let cached: Promise<ExcelJSModule> | undefined;
 
 /** Imports exceljs once (dynamic import; `mod.default ?? mod` for its CommonJS shape). */
 export function loadExcelJS(): Promise<ExcelJSModule> {
-  cached ??= import('exceljs').then((mod) => ((mod as unknown as { default?: ExcelJSModule }).default ?? (mod as unknown as ExcelJSModule)));
+  cached ??= import('exceljs').then((mod) => (mod as unknown as { default?: ExcelJSModule }).default ?? (mod as unknown as ExcelJSModule));
   return cached;
 }

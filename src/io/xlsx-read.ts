@@ -159,7 +159,7 @@ function fillMerges(rows: TableRow[], merges: readonly MergeRange[], headerRow: 
   for (const m of merges) {
     if (m.bottom <= headerRow) continue;
     const first = find(m.top);
-    const master = first < rows.length && rows[first].row === m.top ? rows[first].cells[m.left - 1] ?? '' : '';
+    const master = first < rows.length && rows[first].row === m.top ? (rows[first].cells[m.left - 1] ?? '') : '';
     if (master === '') continue;
     for (let i = first; i < rows.length && rows[i].row <= m.bottom; i++) {
       const cells = rows[i].cells;
@@ -172,9 +172,7 @@ function fillMerges(rows: TableRow[], merges: readonly MergeRange[], headerRow: 
 }
 
 /** One sheet's events as the core walker yields them. */
-type SheetEvent =
-  | { type: 'rows'; sheet: string; role: Role; rows: RowOut[] }
-  | { type: 'end'; sheet: string; role: Role; facts: SheetXmlFacts; headerRow: number; header: string[] };
+type SheetEvent = { type: 'rows'; sheet: string; role: Role; rows: RowOut[] } | { type: 'end'; sheet: string; role: Role; facts: SheetXmlFacts; headerRow: number; header: string[] };
 
 /** A converted row (the header row has `header: true`). */
 interface RowOut {
@@ -263,7 +261,7 @@ async function* walkWorkbook(path: string, choose: (sheets: SheetInfo[]) => Map<
   const cellOpts = opts.cell ?? {};
   let total = 0;
   let bytesBefore = 0;
-  const totalBytes = sheets.reduce((n, s) => n + (chosen.has(s.name) && s.part ? parts.get(s.part)?.uncompressedSize ?? 0 : 0), 0);
+  const totalBytes = sheets.reduce((n, s) => n + (chosen.has(s.name) && s.part ? (parts.get(s.part)?.uncompressedSize ?? 0) : 0), 0);
   try {
     for (const info of sheets) {
       const role = chosen.get(info.name);
@@ -315,7 +313,7 @@ async function* walkWorkbook(path: string, choose: (sheets: SheetInfo[]) => Map<
       } catch (e) {
         throw e instanceof ParIndexError ? e : badWorkbook(path, e, opts.expected);
       }
-      bytesBefore += skipped ? part.uncompressedSize ?? facts.bytes : facts.bytes;
+      bytesBefore += skipped ? (part.uncompressedSize ?? facts.bytes) : facts.bytes;
       yield { type: 'end', sheet: info.name, role, facts, headerRow, header: header ?? [] };
     }
   } finally {
@@ -419,7 +417,6 @@ export async function readWorkbookSheetTables(path: string, opts: SheetTablesOpt
   };
   return { tables: (await collectTables(path, visible, opts)).tables, sheets: names };
 }
-
 
 /**
  * Streams the rows of the sheet(s) for `kind` (e.g. `responses`) without building a table — for

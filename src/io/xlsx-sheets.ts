@@ -71,7 +71,14 @@ export function chooseSheets(file: string, sheets: readonly SheetInfo[], kind: T
   const visibleNamed = named.filter(isVisible);
   if (visibleNamed.length > 0) {
     if (kind !== 'evidence' && visibleNamed.length > 1) {
-      throw new ParIndexError({ file, sheet: visibleNamed[1].name, code: 'ambiguous-sheet', message: `two sheets hold the ${kind} table (${quoteList(visibleNamed.map((s) => s.name))})`, value: visibleNamed.map((s) => s.name).join(', '), expected: `one sheet named ${quoteList(SHEET_NAMES[kind])}` });
+      throw new ParIndexError({
+        file,
+        sheet: visibleNamed[1].name,
+        code: 'ambiguous-sheet',
+        message: `two sheets hold the ${kind} table (${quoteList(visibleNamed.map((s) => s.name))})`,
+        value: visibleNamed.map((s) => s.name).join(', '),
+        expected: `one sheet named ${quoteList(SHEET_NAMES[kind])}`,
+      });
     }
     return visibleNamed;
   }
@@ -88,19 +95,24 @@ export function chooseSheets(file: string, sheets: readonly SheetInfo[], kind: T
   });
 }
 
-
 /** The `settings` sheet of a framework workbook, if any (hidden only → error). */
 export function chooseSettingsSheet(file: string, sheets: readonly SheetInfo[]): SheetInfo | undefined {
   const named = sheets.filter((s) => sheetNameMatches(s.name, 'settings'));
   const visible = named.filter(isVisible);
   if (visible.length > 1) {
-    throw new ParIndexError({ file, sheet: visible[1].name, code: 'ambiguous-sheet', message: `two settings sheets (${quoteList(visible.map((s) => s.name))})`, value: visible.map((s) => s.name).join(', '), expected: 'one sheet named "settings"' });
+    throw new ParIndexError({
+      file,
+      sheet: visible[1].name,
+      code: 'ambiguous-sheet',
+      message: `two settings sheets (${quoteList(visible.map((s) => s.name))})`,
+      value: visible.map((s) => s.name).join(', '),
+      expected: 'one sheet named "settings"',
+    });
   }
   if (visible.length === 1) return visible[0];
   if (named.length > 0) throw hiddenSheetError(file, named[0], 'settings');
   return undefined;
 }
-
 
 function hiddenSheetError(file: string, sheet: SheetInfo, kind: SheetKind): ParIndexError {
   const issue: Issue = {

@@ -87,7 +87,11 @@ export function fitWidths(header: readonly unknown[], rows: Iterable<readonly un
 
 /** Characters Excel forbids in sheet names, and its 31-character limit. */
 export function safeSheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[\\/?*[\]:]/g, '-').replace(/^'+|'+$/g, '').slice(0, 31) || 'Sheet';
+  const base =
+    name
+      .replace(/[\\/?*[\]:]/g, '-')
+      .replace(/^'+|'+$/g, '')
+      .slice(0, 31) || 'Sheet';
   let candidate = base;
   for (let i = 2; taken.has(candidate.toLowerCase()); i++) {
     const suffix = ` (${i})`;

@@ -4,6 +4,7 @@
  * else is in the core entry, `parindex`.
  *
  * @packageDocumentation
+ * @module parindex/node
  */
 import type { FileFormat, TableKind } from '../io/files.js';
 import { formatOf as fileFormatOf, loadTable as loadTableFile } from '../io/files.js';
@@ -56,7 +57,8 @@ function requirePath(v: unknown, what: string): string {
 export async function loadRound(paths: RoundPaths, options: LoadRoundOptions = {}): Promise<Round> {
   const p = checkKeys(paths, ['framework', 'units', 'evidence', 'survey'], 'paths', false);
   const o = checkKeys(options, ['decimalComma'], 'options');
-  const evidence = p.evidence === undefined ? undefined : typeof p.evidence === 'string' ? p.evidence : Array.isArray(p.evidence) ? p.evidence.map((e, i) => requirePath(e, `paths.evidence[${i}]`)) : requirePath(p.evidence, 'paths.evidence');
+  const evidence =
+    p.evidence === undefined ? undefined : typeof p.evidence === 'string' ? p.evidence : Array.isArray(p.evidence) ? p.evidence.map((e, i) => requirePath(e, `paths.evidence[${i}]`)) : requirePath(p.evidence, 'paths.evidence');
   const files: RoundFiles = { framework: requirePath(p.framework, 'paths.framework'), units: requirePath(p.units, 'paths.units'), evidence, survey: p.survey === undefined ? undefined : requirePath(p.survey, 'paths.survey') };
   const parts = await loadRoundFiles(files, { decimalComma: optionalBoolean(o.decimalComma, 'options.decimalComma') });
   return Round.fromParts(parts);

@@ -64,7 +64,7 @@ export class Exact {
   }
 
   /**
-   * Builds `num / den` from two safe integers (|x| ≤ 2^53 − 1, den ≠ 0), reducing them with float
+   * @internal Builds `num / den` from two safe integers (|x| ≤ 2^53 − 1, den ≠ 0), reducing them with float
    * arithmetic, which is exact on safe integers and much faster than a bigint gcd. Falls back to
    * {@link Exact.of} when either is not a safe integer.
    */
@@ -89,7 +89,7 @@ export class Exact {
   /** The value 100. */
   static readonly HUNDRED = new Exact(100n, 1n);
 
-  /** Exact value of a scaled integer: `units / 10^scale`. */
+  /** @internal Exact value of a scaled integer: `units / 10^scale`. */
   static fromScaled(units: bigint | number, scale: number): Exact {
     if (typeof units === 'number' && scale <= 15 && Number.isSafeInteger(units)) return Exact.fromSafeIntegers(units, 10 ** scale);
     if (scale <= 15) {
@@ -152,7 +152,7 @@ export class Exact {
     return formatScaled(this.roundToScaled(decimals, mode), decimals);
   }
 
-  /** The rounded value as an integer count of `10^-decimals` units. */
+  /** @internal The rounded value as an integer count of `10^-decimals` units. */
   roundToScaled(decimals: number, mode: RoundingMode = 'half-up'): bigint {
     const scaled = this.num * pow10(decimals);
     const neg = scaled < 0n;

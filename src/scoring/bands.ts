@@ -20,7 +20,10 @@ export interface Band {
 /** Parses a bands text; bands are returned from the highest bound down. */
 export function parseBands(text: string, source: { file?: string; sheet?: string } = {}): Band[] {
   const bands: Band[] = [];
-  for (const part of text.split(/[;|]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(/[;|]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     // The label holds no comparison sign, so `A=>90` or `A<=90` is an error, not label "A=" / "A<".
     const m = /^([^<>=≥≤]+?)\s*(>=|>|≥)\s*(\S+)$/.exec(part);
     const min = m && parseExact(m[3]);
@@ -31,7 +34,6 @@ export function parseBands(text: string, source: { file?: string; sheet?: string
   }
   return orderBands(bands);
 }
-
 
 /**
  * Sorts bands in place the way {@link bandOf} reads them: highest bound first, and at an equal bound

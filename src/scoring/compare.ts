@@ -90,17 +90,12 @@ function compareUnit(o: ResultRecord | undefined, n: ResultRecord | undefined): 
 export function compareResults(oldFile: ResultFile, newFile: ResultFile): Comparison {
   const oldBy = new Map(oldFile.units.map((u) => [u.unit, u]));
   const newIds = new Set(newFile.units.map((u) => u.unit));
-  const listed = [
-    ...newFile.units.map((n) => compareUnit(oldBy.get(n.unit), n)),
-    ...oldFile.units.filter((o) => !newIds.has(o.unit)).map((o) => compareUnit(o, undefined)),
-  ];
+  const listed = [...newFile.units.map((n) => compareUnit(oldBy.get(n.unit), n)), ...oldFile.units.filter((o) => !newIds.has(o.unit)).map((o) => compareUnit(o, undefined))];
   // By league (first appearance, new file first), then new rank, then old rank, then id.
   const leagueOrder = new Map<string, number>();
   for (const u of listed) if (!leagueOrder.has(u.rankGroup)) leagueOrder.set(u.rankGroup, leagueOrder.size);
   const r = (x: number | null) => x ?? Number.POSITIVE_INFINITY;
-  const units = [...listed].sort(
-    (a, b) => leagueOrder.get(a.rankGroup)! - leagueOrder.get(b.rankGroup)! || r(a.newRank) - r(b.newRank) || r(a.oldRank) - r(b.oldRank) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0),
-  );
+  const units = [...listed].sort((a, b) => leagueOrder.get(a.rankGroup)! - leagueOrder.get(b.rankGroup)! || r(a.newRank) - r(b.newRank) || r(a.oldRank) - r(b.oldRank) || (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
   const leagues = new Map<string, LeagueComparison>();
   const sums = new Map<string, Exact>();
   for (const u of units) {

@@ -1,5 +1,5 @@
 /**
- * A plain decimal.js implementation of SPEC §2–4 scoring: every cell read from its text into a
+ * A plain decimal.js implementation of docs/spec.md §2–4 scoring: every cell read from its text into a
  * `Decimal` and every rule applied with decimal.js arithmetic at high precision. It is the
  * library-based reference the exact core is tested against, and the "naive decimal.js" baseline of
  * the benchmarks. Inputs are assumed valid (run the checked readers first); it does no validation.
@@ -50,13 +50,7 @@ export const RefDecimal = Decimal.clone({ precision: 60, rounding: Decimal.ROUND
  * Scores every unit with decimal.js. `decimalComma` must match how the inputs were read. Numbers in
  * the framework are taken from its exact values' text.
  */
-export function scoreWithDecimal(
-  fw: Framework,
-  units: Units,
-  evidence: readonly ReferenceEvidenceRow[],
-  survey: readonly ReferenceSurveyRow[] = [],
-  opts: { decimalComma?: boolean; clamp?: boolean } = {},
-): Map<string, ReferenceUnitResult> {
+export function scoreWithDecimal(fw: Framework, units: Units, evidence: readonly ReferenceEvidenceRow[], survey: readonly ReferenceSurveyRow[] = [], opts: { decimalComma?: boolean; clamp?: boolean } = {}): Map<string, ReferenceUnitResult> {
   const D = RefDecimal;
   const num = (t: string) => new D(opts.decimalComma ? t.trim().replace(',', '.') : t.trim());
   const dec = (x: { toString(): string }) => {

@@ -154,7 +154,10 @@ function neighbour(u: UnitResult, self: UnitResult, higher: Exact, lower: Exact)
 /** Throws the located error for a unit id that is not in the result. */
 function unknownUnit(result: ScoreResult, id: string, file?: string): never {
   const n = result.units.length;
-  const sample = result.units.slice(0, 5).map((u) => u.unit).join(', ');
+  const sample = result.units
+    .slice(0, 5)
+    .map((u) => u.unit)
+    .join(', ');
   throw new ParIndexError({
     file,
     column: 'unit',
@@ -236,4 +239,3 @@ export function explainUnit(result: ScoreResult, inputs: InputMatrix, unitId: st
     na: u.na,
   };
 }
-

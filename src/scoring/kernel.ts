@@ -111,7 +111,7 @@ export function compilePlan(fw: Framework, m: InputMatrix): Plan | undefined {
   const D = pow10(E) * L;
   const toD = (x: Exact): number | undefined => {
     const v = (x.num * D) / x.den;
-    if ((v * x.den) !== x.num * D) return undefined;
+    if (v * x.den !== x.num * D) return undefined;
     const num = Number(v);
     return Number.isSafeInteger(num) ? num : undefined;
   };
@@ -158,7 +158,7 @@ export function compilePlan(fw: Framework, m: InputMatrix): Plan | undefined {
         // points·D = min(x·10^st, T·10^S) × M·D / (10^S · T), x = the input at scale S (10^st cancels)
         const t = c.params.target ?? Exact.HUNDRED;
         const st = scaleOf(t);
-        const T = t.num * pow10(st) / t.den; // target at its own scale
+        const T = (t.num * pow10(st)) / t.den; // target at its own scale
         const f = (c.max.num * D) / (c.max.den * pow10(S) * T);
         if (f * c.max.den * pow10(S) * T !== c.max.num * D) return undefined;
         plan.factor[j] = Number(f);
@@ -187,7 +187,7 @@ export function compilePlan(fw: Framework, m: InputMatrix): Plan | undefined {
             plan.tierElse[j] = pd;
             continue;
           }
-          const th = t.threshold!.num * pow10(ts) / t.threshold!.den;
+          const th = (t.threshold!.num * pow10(ts)) / t.threshold!.den;
           if (!Number.isSafeInteger(Number(th))) return undefined;
           strict.push(t.op === '>' ? 1 : 0);
           thr.push(Number(th));
@@ -252,7 +252,7 @@ export function accumulateFast(fw: Framework, m: InputMatrix, plan: Plan): Total
       }
       case RULE_SURVEY:
         return x * factor[j];
-      default: {
+      case RULE_TIERS: {
         const xv = x * mul[j];
         const end = tierStart[j] + tierCount[j];
         for (let t = tierStart[j]; t < end; t++) {
@@ -261,6 +261,8 @@ export function accumulateFast(fw: Framework, m: InputMatrix, plan: Plan): Total
         }
         return hasElse[j] ? tierElse[j] : 0;
       }
+      default:
+        throw new Error(`parindex: no kernel code for rule ${rule[j]}`);
     }
   };
 

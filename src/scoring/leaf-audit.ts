@@ -13,7 +13,11 @@ import { leafPoints } from './rules.js';
 /** One side of an input cell: blank, not applicable, or an exact value (`yesno` as 1/0). */
 export type SideInput = { state: 'blank' } | { state: 'na' } | { state: 'value'; value: Exact };
 
-/** How the final input of a leaf was found. */
+/**
+ * How the final input of a leaf was found.
+ *
+ * @inline
+ */
 export type AuditStatus =
   /** The appraised value counted. */
   | 'appraised'

@@ -10,7 +10,7 @@
  *   self value with probability `revert`, independently per (unit, leaf) and run — how much the
  *   ranks owe to the council's corrections.
  */
-import { Exact, lcm } from '../numbers/exact.js';
+import { type Exact, lcm } from '../numbers/exact.js';
 import { mulberry32, UINT32_RANGE } from '../numbers/prng.js';
 import type { LeafDetail } from './leaf-detail.js';
 

@@ -6,13 +6,7 @@
 import type { TieMode } from '../criteria/settings.js';
 
 /** Ranks `items` by `compare` (negative = a above b, 0 = tie). Returns the items in rank order with their ranks. */
-export function rankItems<T>(
-  items: readonly T[],
-  hasValue: (t: T) => boolean,
-  compare: (a: T, b: T) => number,
-  idOf: (t: T) => string,
-  ties: TieMode,
-): { item: T; rank: number | null }[] {
+export function rankItems<T>(items: readonly T[], hasValue: (t: T) => boolean, compare: (a: T, b: T) => number, idOf: (t: T) => string, ties: TieMode): { item: T; rank: number | null }[] {
   const ranked = items.filter(hasValue);
   const unranked = items.filter((t) => !hasValue(t));
   const byId = (a: T, b: T) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0);

@@ -32,23 +32,47 @@ export interface SummaryJson {
 
 /** One unit in the JSON document. */
 export interface UnitJson {
+  /** Unit id. */
   unit: string;
+  /** Unit name. */
   name: string;
+  /** Unit group. */
   group: string;
+  /** League the unit is ranked in. */
   rankGroup: string;
+  /** The index, rounded; null when the applicable max is 0. */
   index: string | null;
+  /** The index from the self-assessed inputs, rounded; null when not available. */
   selfIndex: string | null;
+  /** Rank in the league; null without an index. */
   rank: number | null;
+  /** Band; null when none. */
   band: string | null;
+  /** Appraisal + survey + adjust points, rounded. */
   points: string | null;
+  /** Applicable max (appraised side), rounded. */
   max: string | null;
+  /** Points of appraisal criteria (bonus and penalty excluded), rounded. */
   appraisalPoints: string | null;
+  /** Points of survey criteria, rounded. */
   surveyPoints: string | null;
+  /** Bonus and penalty points, rounded. */
   adjustPoints: string | null;
   /** Points and max per area code. */
-  areas: Record<string, { points: string | null; max: string | null }>;
+  areas: Record<
+    string,
+    {
+      /** Points in the area, rounded. */
+      points: string | null;
+      /** Applicable max of the area, rounded. */
+      max: string | null;
+    }
+  >;
+  /** Applicable leaves with no input (scored 0). */
   missing: number;
+  /** Rows with no appraised value (the self value stands). */
   unappraised: number;
+  /** Leaves not applicable (NA) on the final side. */
   na: number;
 }
 
@@ -76,7 +100,10 @@ export function mapJson<T, U>(m: ReadonlyMap<string, T>, fn: (t: T) => U): Recor
 }
 
 /** The JSON row of one unit. */
-export function unitJson(u: Pick<UnitResult, 'unit' | 'name' | 'group' | 'rankGroup' | 'index' | 'selfIndex' | 'rank' | 'band' | 'points' | 'max' | 'appraisalPoints' | 'surveyPoints' | 'adjustPoints' | 'areas' | 'missing' | 'unappraised' | 'na'>, f: OutputFormat): UnitJson {
+export function unitJson(
+  u: Pick<UnitResult, 'unit' | 'name' | 'group' | 'rankGroup' | 'index' | 'selfIndex' | 'rank' | 'band' | 'points' | 'max' | 'appraisalPoints' | 'surveyPoints' | 'adjustPoints' | 'areas' | 'missing' | 'unappraised' | 'na'>,
+  f: OutputFormat,
+): UnitJson {
   return {
     unit: u.unit,
     name: u.name,

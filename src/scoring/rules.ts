@@ -1,5 +1,5 @@
 /**
- * The six leaf rules (SPEC §2) on exact values: reading an input cell for a rule, and the points a
+ * The six leaf rules (docs/spec.md §2) on exact values: reading an input cell for a rule, and the points a
  * value earns. This is the plain, readable statement of the rules; the fast kernel in `kernel.ts`
  * must agree with it (tests check both on random frameworks).
  */
@@ -43,9 +43,7 @@ export function isNA(text: string): boolean {
 export function expectedInput(c: Criterion): string {
   switch (c.rule) {
     case 'points':
-      return c.params.allowed
-        ? `one of ${c.params.allowed.map((a) => a.toString()).join(', ')} (or NA)`
-        : `a number from 0 to ${c.max.toString()} (or NA)`;
+      return c.params.allowed ? `one of ${c.params.allowed.map((a) => a.toString()).join(', ')} (or NA)` : `a number from 0 to ${c.max.toString()} (or NA)`;
     case 'yesno':
       return '1/0, yes/no, có/không, đạt/không đạt or x (or NA)';
     case 'ratio':

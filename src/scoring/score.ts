@@ -388,14 +388,17 @@ export function defineHidden<T extends object>(target: T, props: Record<string, 
  * `score(round)`; this is the engine under it.
  */
 export function scoreMatrix(fw: Framework, units: Units, inputs: InputMatrix, options: ScoreOptions = {}): ScoreResult {
-  const settings = resolveSettings(fw.settings as SettingsInput, {
-    decimals: options.decimals,
-    rounding: options.rounding,
-    ties: options.ties,
-    rankOn: options.rankOn,
-    bands: options.bands,
-    clamp: options.clamp,
-  } as Partial<Settings>);
+  const settings = resolveSettings(
+    fw.settings as SettingsInput,
+    {
+      decimals: options.decimals,
+      rounding: options.rounding,
+      ties: options.ties,
+      rankOn: options.rankOn,
+      bands: options.bands,
+      clamp: options.clamp,
+    } as Partial<Settings>,
+  );
   if (options.strict) {
     const issues = findMissingInputs(inputs);
     if (issues.length) throw new ParIndexError(issues);
@@ -413,7 +416,13 @@ export function scoreMatrix(fw: Framework, units: Units, inputs: InputMatrix, op
   const ordered: UnitResult[] = [];
   const leagues = new Map<string, Summary>();
   for (const [k, league] of groupBy(results, (r) => r.rankGroup)) {
-    for (const { item, rank } of rankItems(league, (r) => r.hasIndex, compare, (r) => r.unit, settings.ties)) {
+    for (const { item, rank } of rankItems(
+      league,
+      (r) => r.hasIndex,
+      compare,
+      (r) => r.unit,
+      settings.ties,
+    )) {
       item.rank = rank;
       if (settings.bands.length) item.band = bandOf(item.index, settings.bands);
       item.setFormat(settings);

@@ -168,10 +168,7 @@ export function sensitivity(base: ScoreResult, inputs: InputMatrix, options: Sen
   const settings = base.settings;
   const units = base.units;
   const details = units.map((u) => unitLeafDetails(fw, inputs, inputs.unitIndex.get(u.unit)!));
-  const design =
-    mode === 'weights'
-      ? weightPerturbation(details, fw.leaves.length, (j) => fw.leaves[j].rule === 'adjust', runs, seed, spread)
-      : appraisalPerturbation(details, runs, seed, revert);
+  const design = mode === 'weights' ? weightPerturbation(details, fw.leaves.length, (j) => fw.leaves[j].rule === 'adjust', runs, seed, spread) : appraisalPerturbation(details, runs, seed, revert);
 
   const n = units.length;
   // ranks[i][r]: rank of unit i in run r, or UNRANKED when the unit has no index in that run.
@@ -210,7 +207,13 @@ export function sensitivity(base: ScoreResult, inputs: InputMatrix, options: Sen
       maxIndex[i] = maxIndex[i] === null ? x : maxIndex[i]!.max(x);
     }
     for (const [g, members] of leagueMembers) {
-      const ranked = rankItems(members, (i) => index[i] !== null, compare, (i) => units[i].unit, settings.ties);
+      const ranked = rankItems(
+        members,
+        (i) => index[i] !== null,
+        compare,
+        (i) => units[i].unit,
+        settings.ties,
+      );
       let d2 = 0n;
       let runRanked = 0;
       const both: number[] = [];
@@ -227,9 +230,23 @@ export function sensitivity(base: ScoreResult, inputs: InputMatrix, options: Sen
       if (both.length >= 2 && (both.length !== runRanked || both.length !== baseRankedCount.get(g))) {
         // Units ranked in only one of the two rankings are left out of ρ: both rankings are then
         // taken again among the units ranked in both, so a dropped unit alone does not lower ρ.
-        const baseRank = new Map(rankItems(both, () => true, byBaseRank, (i) => units[i].unit, settings.ties).map((x) => [x.item, x.rank!]));
+        const baseRank = new Map(
+          rankItems(
+            both,
+            () => true,
+            byBaseRank,
+            (i) => units[i].unit,
+            settings.ties,
+          ).map((x) => [x.item, x.rank!]),
+        );
         d2 = 0n;
-        for (const { item, rank } of rankItems(both, () => true, compare, (i) => units[i].unit, settings.ties)) {
+        for (const { item, rank } of rankItems(
+          both,
+          () => true,
+          compare,
+          (i) => units[i].unit,
+          settings.ties,
+        )) {
           const d = rank! - baseRank.get(item)!;
           d2 += BigInt(d * d);
         }
@@ -247,7 +264,21 @@ export function sensitivity(base: ScoreResult, inputs: InputMatrix, options: Sen
     const m = sorted.length;
     const unrankedRuns = runs - m;
     if (base === null || m === 0) {
-      return { unit: u.unit, name: u.name, rankGroup: u.rankGroup, index: u.index, baseRank: base, minRank: null, medianRank: null, maxRank: null, keepShare: null, meanShift: null, unrankedRuns, minIndex: minIndex[i], maxIndex: maxIndex[i] };
+      return {
+        unit: u.unit,
+        name: u.name,
+        rankGroup: u.rankGroup,
+        index: u.index,
+        baseRank: base,
+        minRank: null,
+        medianRank: null,
+        maxRank: null,
+        keepShare: null,
+        meanShift: null,
+        unrankedRuns,
+        minIndex: minIndex[i],
+        maxIndex: maxIndex[i],
+      };
     }
     let keep = 0;
     let shift = 0;
@@ -298,4 +329,3 @@ export function sensitivity(base: ScoreResult, inputs: InputMatrix, options: Sen
   }
   return { runs, seed, mode, spread, revert, units: out, leagues };
 }
-

@@ -1,5 +1,5 @@
 /**
- * Reading one survey answer (SPEC §5): `1`..`5` on the satisfaction scale (1 = rất không hài lòng
+ * Reading one survey answer (docs/spec.md §5): `1`..`5` on the satisfaction scale (1 = rất không hài lòng
  * … 5 = rất hài lòng), blank or `0` = no answer. Anything else is a bad value.
  */
 

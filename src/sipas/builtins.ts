@@ -1,5 +1,5 @@
 /**
- * The built-in survey definitions (SPEC §5), shipped as code so they work wherever the package is
+ * The built-in survey definitions (docs/spec.md §5), shipped as code so they work wherever the package is
  * installed:
  *
  * - `sipas-2017` (QĐ 2640/QĐ-BNV, 2017–2020): 5 factors, 22 questions in columns `q1_1`…`q5_4`;
@@ -14,7 +14,7 @@
  *   (`Câu n`): councils put their own form's wording in a copy (`--print-definition`).
  */
 import { parseCsvTable } from '../io/csv.js';
-import { buildSurveyDefinition, type SurveyDefinition } from './definition.js';
+import { buildSurveyDefinition, type SipasDefinition } from './definition.js';
 
 /** Names of the built-in survey definitions. */
 export const SURVEY_BUILTINS = ['sipas-2017', 'sipas-2023'] as const;
@@ -111,6 +111,6 @@ export function surveyBuiltinCsv(name: SurveyBuiltinName): string {
 }
 
 /** A built-in survey definition, parsed and checked. */
-export function surveyBuiltin(name: SurveyBuiltinName): SurveyDefinition {
+export function surveyBuiltin(name: SurveyBuiltinName): SipasDefinition {
   return buildSurveyDefinition(parseCsvTable(TEXTS[name], { file: name }), { name });
 }

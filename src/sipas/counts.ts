@@ -1,11 +1,11 @@
 /**
- * The only state SIPAS keeps while reading forms (SPEC §5): per unit, the number of forms, valid,
+ * The only state SIPAS keeps while reading forms (docs/spec.md §5): per unit, the number of forms, valid,
  * invalid and skipped forms, and per question how many valid forms gave each answer (0–5), from
  * which the forms answering 1–5 and 4–5 follow.
  * Memory depends on units × questions, never on the number of forms.
  */
 import { SATISFIED_FROM } from './answers.js';
-import type { SurveyDefinition } from './definition.js';
+import type { SipasDefinition } from './definition.js';
 
 /** Number of answer codes per question in a histogram: 0 (no answer) and 1–5. */
 export const ANSWER_CODES = 6;
@@ -67,7 +67,7 @@ export class SurveyCounts {
   readonly fixed: boolean;
 
   /** Counters for `definition`; with `unitIds`, only those units are accepted. */
-  constructor(definition: SurveyDefinition, unitIds?: readonly string[]) {
+  constructor(definition: SipasDefinition, unitIds?: readonly string[]) {
     this.questions = definition.questions.length;
     this.required = Int32Array.from(definition.questions.filter((q) => !q.optional).map((q) => q.question));
     this.requiredMask = Uint8Array.from(definition.questions.map((q) => (q.optional ? 0 : 1)));

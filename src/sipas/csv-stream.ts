@@ -97,7 +97,13 @@ export async function ingestWithCsvParse(ingest: FormIngest, chunks: AsyncIterab
     if (e instanceof ParIndexError) throw e;
     if (isCsvError(e)) {
       const records = (e as { records?: unknown }).records;
-      throw new ParIndexError({ file: ingest.file, row: typeof records === 'number' ? records + 1 : row + 1, code: 'bad-csv', message: `the file is not valid CSV: ${e.message}`, expected: 'comma-, semicolon- or tab-separated text with balanced quotes' });
+      throw new ParIndexError({
+        file: ingest.file,
+        row: typeof records === 'number' ? records + 1 : row + 1,
+        code: 'bad-csv',
+        message: `the file is not valid CSV: ${e.message}`,
+        expected: 'comma-, semicolon- or tab-separated text with balanced quotes',
+      });
     }
     throw e;
   }

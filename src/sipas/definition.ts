@@ -1,5 +1,5 @@
 /**
- * A survey definition (SPEC §5): a tree of nodes by dotted code whose leaves are questions. Each
+ * A survey definition (docs/spec.md §5): a tree of nodes by dotted code whose leaves are questions. Each
  * question reads one responses column; each node has a weight among its siblings; a parent is the
  * weighted mean of its children or the share of one question inside it (`overall:<code>`); a
  * question may be optional (a valid form may leave it blank). Built from a table (CSV, xlsx sheet
@@ -16,10 +16,20 @@ import { parentCode } from '../criteria/schemas.js';
 import { QuestionRowSchema } from './schemas.js';
 
 /** How a parent node's share is formed. */
-export type Aggregate = { kind: 'mean' } | { kind: 'overall'; question: string };
+export type Aggregate =
+  | {
+      /** The weighted mean of the children that did not drop out. */
+      kind: 'mean';
+    }
+  | {
+      /** The share of one question inside the node (`overall:<code>`). */
+      kind: 'overall';
+      /** Code of that question. */
+      question: string;
+    };
 
 /** One node of a survey definition. */
-export interface SurveyNode {
+export interface SipasNode {
   /** Dotted code, unique. */
   code: string;
   /** Title as written ('' when none). */
@@ -44,26 +54,31 @@ export interface SurveyNode {
   column?: string;
   /** Column as written ('' when blank, i.e. the code). */
   columnText: string;
-  /** Questions: position in {@link SurveyDefinition.questions}; -1 on parents. */
+  /** Questions: position in {@link SipasDefinition.questions}; -1 on parents. */
   question: number;
   /** Source row (header = 1). */
   row?: number;
 }
 
 /** A validated survey definition. */
-export interface SurveyDefinition {
+export interface SipasDefinition {
   /** Built-in name, when it is one. */
   name?: string;
   /** Every node in file order (pre-order when written as a tree). */
-  nodes: SurveyNode[];
+  nodes: SipasNode[];
   /** Nodes by code. */
-  byCode: ReadonlyMap<string, SurveyNode>;
+  byCode: ReadonlyMap<string, SipasNode>;
   /** Questions (leaves) in file order; their position is the question index. */
-  questions: SurveyNode[];
+  questions: SipasNode[];
   /** Top-level nodes in file order. */
-  top: SurveyNode[];
+  top: SipasNode[];
   /** Where it came from. */
-  source?: { file?: string; sheet?: string };
+  source?: {
+    /** File name as given. */
+    file?: string;
+    /** Sheet name, for workbooks. */
+    sheet?: string;
+  };
 }
 
 /** Folded header names of the responses' own fields (`form`, `unit` and their aliases). */
@@ -90,7 +105,7 @@ function isInside(code: string, ancestor: string): boolean {
  * inside its node, two questions reading one column (names compared after NFC, ignoring case, as
  * the responses header is bound), a column named like `unit` or `form`.
  */
-export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}): SurveyDefinition {
+export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}): SipasDefinition {
   const issues = new IssueList();
   const rows = readRows(table, FIELDS.questions, QuestionRowSchema, issues, 'survey definition');
   type R = (typeof rows)[number];
@@ -102,9 +117,9 @@ export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}
     expected,
   });
 
-  const byCode = new Map<string, SurveyNode>();
+  const byCode = new Map<string, SipasNode>();
   const rowOf = new Map<string, R>();
-  const nodes: SurveyNode[] = [];
+  const nodes: SipasNode[] = [];
   for (const r of rows) {
     const v = r.value;
     const first = byCode.get(v.code);
@@ -123,7 +138,7 @@ export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}
       const m = /^overall:\s*(.+)$/i.exec(v.aggregate.trim());
       aggregate = m ? { kind: 'overall', question: m[1].trim() } : { kind: 'mean' };
     }
-    const node: SurveyNode = {
+    const node: SipasNode = {
       code: v.code,
       title: v.title,
       parent: parentCode(v.code),
@@ -157,8 +172,8 @@ export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}
     issues.add({ file: table.file, sheet: table.sheet, code: 'empty-definition', message: 'the survey definition has no questions', expected: 'one row per node and question' });
   }
 
-  const questions: SurveyNode[] = [];
-  const byColumn = new Map<string, SurveyNode>();
+  const questions: SipasNode[] = [];
+  const byColumn = new Map<string, SipasNode>();
   const reserved = reservedColumns();
   for (const n of nodes) {
     const r = rowOf.get(n.code);
@@ -183,7 +198,16 @@ export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}
     const key = columnKey(n.column);
     const first = byColumn.get(key);
     if (first) {
-      issues.add(at(r, n.columnText ? 'column' : 'code', 'duplicate-column', `questions "${first.code}" and "${n.code}" both read column "${n.column}"${first.column === n.column ? '' : ` ("${first.column}" is the same column: case is ignored)`}`, n.column, 'one column per question'));
+      issues.add(
+        at(
+          r,
+          n.columnText ? 'column' : 'code',
+          'duplicate-column',
+          `questions "${first.code}" and "${n.code}" both read column "${n.column}"${first.column === n.column ? '' : ` ("${first.column}" is the same column: case is ignored)`}`,
+          n.column,
+          'one column per question',
+        ),
+      );
     } else byColumn.set(key, n);
     if (reserved.has(foldHeader(n.column))) {
       issues.add(at(r, n.columnText ? 'column' : 'code', 'reserved-column', `question "${n.code}" would read column "${n.column}", which names the responses' form or unit`, n.column, 'a column name other than form or unit'));
@@ -201,9 +225,8 @@ export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}
   };
 }
 
-
 /** Builds a survey definition from parsed JSON: `{ "questions": [rows] }` or a bare array of rows. */
-export function parseSurveyDefinition(json: unknown, source: { file?: string } = {}): SurveyDefinition {
+export function parseSurveyDefinition(json: unknown, source: { file?: string } = {}): SipasDefinition {
   if (Array.isArray(json)) return buildSurveyDefinition(jsonRowsToTable(json, source));
   if (json && typeof json === 'object' && Array.isArray((json as { questions?: unknown }).questions)) {
     return buildSurveyDefinition(jsonRowsToTable((json as { questions: unknown[] }).questions, source));
@@ -211,9 +234,8 @@ export function parseSurveyDefinition(json: unknown, source: { file?: string } =
   throw new ParIndexError({ ...source, code: 'bad-json', message: 'a survey definition JSON must be an array of rows or an object with "questions"', value: typeof json, expected: '{"questions": [...]}' });
 }
 
-
 /** The definition as rows (header first) in the definition file's columns, for writing out. */
-export function surveyDefinitionRows(def: SurveyDefinition): string[][] {
+export function surveyDefinitionRows(def: SipasDefinition): string[][] {
   const rows: string[][] = [['code', 'title', 'column', 'weight', 'optional', 'aggregate']];
   for (const n of def.nodes) {
     rows.push([n.code, n.title, n.isLeaf ? n.columnText : '', n.weightText, n.optional ? 'true' : '', n.isLeaf ? '' : n.aggregateText]);

@@ -9,7 +9,7 @@ import { bindColumns, FIELDS } from '../io/headers.js';
 import { columnLetter, type Table } from '../io/table.js';
 import { ANSWER_EXPECTED, BAD_ANSWER, readAnswer } from './answers.js';
 import { SurveyCounts } from './counts.js';
-import type { SurveyDefinition } from './definition.js';
+import type { SipasDefinition } from './definition.js';
 
 /** Role of a responses column that no question reads and that is not the unit. */
 export const ROLE_IGNORE = -1;
@@ -51,12 +51,12 @@ export class FormIngest {
   readonly answers: Uint8Array;
   /** True once the header has been bound. */
   hasHeader = false;
-  private readonly definition: SurveyDefinition;
+  private readonly definition: SipasDefinition;
   private opts: IngestOptions;
   private readonly maxIssues: number;
   private readonly unknownUnits = new Set<string>();
 
-  constructor(definition: SurveyDefinition, opts: IngestOptions = {}) {
+  constructor(definition: SipasDefinition, opts: IngestOptions = {}) {
     this.definition = definition;
     this.opts = { ...opts };
     this.counts = new SurveyCounts(definition, opts.unitIds);
@@ -109,13 +109,29 @@ export class FormIngest {
         continue;
       }
       if (hits.length > 1) {
-        issues.add({ ...where, column: header[hits[1]], columnLetter: columnLetter(hits[1]), code: 'duplicate-column', message: `column "${name}" (question "${q.code}") appears ${hits.length} times`, value: name, expected: 'each question column once' });
+        issues.add({
+          ...where,
+          column: header[hits[1]],
+          columnLetter: columnLetter(hits[1]),
+          code: 'duplicate-column',
+          message: `column "${name}" (question "${q.code}") appears ${hits.length} times`,
+          value: name,
+          expected: 'each question column once',
+        });
         continue;
       }
       const bound = roles[hits[0]];
       if (bound !== ROLE_IGNORE) {
         const by = bound === ROLE_UNIT ? 'the unit' : `question "${this.definition.questions[bound].code}"`;
-        issues.add({ ...where, column: header[hits[0]], columnLetter: columnLetter(hits[0]), code: 'duplicate-column', message: `column "${header[hits[0]]}" would be read by question "${q.code}", but it is already ${by}`, value: header[hits[0]], expected: 'one column per question, apart from the unit column' });
+        issues.add({
+          ...where,
+          column: header[hits[0]],
+          columnLetter: columnLetter(hits[0]),
+          code: 'duplicate-column',
+          message: `column "${header[hits[0]]}" would be read by question "${q.code}", but it is already ${by}`,
+          value: header[hits[0]],
+          expected: 'one column per question, apart from the unit column',
+        });
         continue;
       }
       roles[hits[0]] = q.question;

@@ -4,11 +4,10 @@
  */
 import { loadTable } from '../io/files.js';
 import { isSurveyBuiltin, surveyBuiltin } from './builtins.js';
-import { buildSurveyDefinition, type SurveyDefinition } from './definition.js';
+import { buildSurveyDefinition, type SipasDefinition } from './definition.js';
 
 /** Loads a built-in survey definition by name, or a definition file (.csv, .json, .xlsx). */
-export async function loadSurveyDefinition(nameOrPath: string): Promise<SurveyDefinition> {
+export async function loadSurveyDefinition(nameOrPath: string): Promise<SipasDefinition> {
   if (isSurveyBuiltin(nameOrPath)) return surveyBuiltin(nameOrPath);
   return buildSurveyDefinition(await loadTable(nameOrPath, 'questions'));
 }
-

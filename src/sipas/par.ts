@@ -1,5 +1,5 @@
 /**
- * Feeding SIPAS into PAR INDEX (SPEC §2 `survey` rule): each unit's exact SIPAS index becomes the
+ * Feeding SIPAS into PAR INDEX (docs/spec.md §2 `survey` rule): each unit's exact SIPAS index becomes the
  * survey score (0–100) of one `survey` criterion, so the criterion earns max × SIPAS / 100 without
  * any rounding in between. Checks mirror a survey results file: the criterion must be a survey leaf,
  * it must apply to every unit that has forms, and a (unit, criterion) already given by a survey
@@ -10,9 +10,13 @@ import type { Units } from '../criteria/units.js';
 import { IssueList } from '../errors.js';
 import type { Exact } from '../numbers/exact.js';
 import { APPRAISED, type InputMatrix } from '../scoring/inputs.js';
-import type { SurveyResult } from './result.js';
+import type { SipasResult } from './result.js';
 
-/** What a unit without a SIPAS index (no forms, or nothing answered on valid forms) becomes. */
+/**
+ * What a unit without a SIPAS index (no forms, or nothing answered on valid forms) becomes.
+ *
+ * @inline
+ */
 export type SipasNullAs = 'missing' | 'na';
 
 /** Options of {@link addSipasScores}. */
@@ -33,7 +37,7 @@ export interface SipasToParOptions {
  * error: their survey would count nowhere). Throws a {@link ParIndexError} listing every problem,
  * leaving `matrix` untouched.
  */
-export function addSipasScores(matrix: InputMatrix, fw: Framework, units: Units, sipas: SurveyResult, criterion: string, opts: SipasToParOptions = {}): void {
+export function addSipasScores(matrix: InputMatrix, fw: Framework, units: Units, sipas: SipasResult, criterion: string, opts: SipasToParOptions = {}): void {
   const issues = new IssueList();
   const where = { file: opts.file };
   const c = fw.byCode.get(criterion);
@@ -55,7 +59,8 @@ export function addSipasScores(matrix: InputMatrix, fw: Framework, units: Units,
   for (const u of units.list) {
     const r = sipas.byUnit.get(u.id);
     if (!appliesTo(c, u.group)) {
-      if (r && r.forms > 0) issues.add({ ...where, code: 'not-applicable', message: `"${c.code}" does not apply to group "${u.group}", yet unit "${u.id}" has ${r.forms} survey forms`, value: criterion, expected: `a survey criterion for group ${u.group}` });
+      if (r && r.forms > 0)
+        issues.add({ ...where, code: 'not-applicable', message: `"${c.code}" does not apply to group "${u.group}", yet unit "${u.id}" has ${r.forms} survey forms`, value: criterion, expected: `a survey criterion for group ${u.group}` });
       continue;
     }
     const cell = matrix.cell(matrix.unitIndex.get(u.id)!, leaf);
@@ -63,7 +68,13 @@ export function addSipasScores(matrix: InputMatrix, fw: Framework, units: Units,
     if (matrix.present[cell]) {
       // A survey results row and SIPAS for the same unit and criterion: SIPAS speaks for every unit
       // of the round (with forms or not, listed by the survey or not), so either source alone.
-      issues.add({ ...where, code: 'duplicate-survey', message: `unit "${u.id}", criterion "${c.code}" has a score in the survey results file and from SIPAS`, value: criterion, expected: 'one source per unit and criterion (drop the row from the survey results file, or the SIPAS options)' });
+      issues.add({
+        ...where,
+        code: 'duplicate-survey',
+        message: `unit "${u.id}", criterion "${c.code}" has a score in the survey results file and from SIPAS`,
+        value: criterion,
+        expected: 'one source per unit and criterion (drop the row from the survey results file, or the SIPAS options)',
+      });
       continue;
     }
     if (index !== null || opts.nullAs === 'na') writes.push({ cell, value: index });
@@ -76,4 +87,3 @@ export function addSipasScores(matrix: InputMatrix, fw: Framework, units: Units,
     else matrix.setExact(cell, APPRAISED, value);
   }
 }
-

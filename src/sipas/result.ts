@@ -1,5 +1,5 @@
 /**
- * From counters to SIPAS results (SPEC §5), exactly: question share = valid forms answering 4–5 /
+ * From counters to SIPAS results (docs/spec.md §5), exactly: question share = valid forms answering 4–5 /
  * valid forms answering 1–5; a question nobody answered drops out and its siblings' weights
  * renormalise; a parent is the weighted mean of its children that did not drop out, or the share
  * of its `overall:` question; SIPAS = 100 × the weighted mean of the top-level nodes. Units are
@@ -10,14 +10,14 @@ import type { TieMode } from '../criteria/settings.js';
 import { Exact, type RoundingMode } from '../numbers/exact.js';
 import { rankItems } from '../scoring/ranking.js';
 import type { SurveyCounts, UnitCounts } from './counts.js';
-import type { SurveyDefinition, SurveyNode } from './definition.js';
+import type { SipasDefinition, SipasNode } from './definition.js';
 import { groupBy } from '../scoring/group-by.js';
 
 /** Id of the pooled row. */
 export const POOLED_ID = 'ALL';
 
 /** Output and ranking settings of a SIPAS result. */
-export interface SurveySettings {
+export interface SipasSettings {
   /** Decimals at output (default 2). */
   decimals: number;
   /** Rounding at output (default half-up). */
@@ -27,7 +27,7 @@ export interface SurveySettings {
 }
 
 /** SIPAS of one unit (or of the pooled row). */
-export interface SurveyUnitResult {
+export interface SipasUnitResult {
   /** Unit id (`ALL` for the pooled row). */
   unit: string;
   /** Unit name (from the units file). */
@@ -50,28 +50,28 @@ export interface SurveyUnitResult {
   rank: number | null;
   /** 100 × share of every node and question in definition order; null where it dropped out. */
   nodes: Map<string, Exact | null>;
-  /** The counters behind the figures. */
+  /** @internal The counters behind the figures. */
   counts: UnitCounts;
 }
 
 /** A scored survey. */
-export interface SurveyResult {
+export interface SipasResult {
   /** The definition used. */
-  definition: SurveyDefinition;
+  definition: SipasDefinition;
   /** Units, by league (order of first appearance) then rank then id; the pooled row is not here. */
-  units: SurveyUnitResult[];
+  units: SipasUnitResult[];
   /** The pooled `ALL` row over every form. */
-  all: SurveyUnitResult;
+  all: SipasUnitResult;
   /** Results by unit id. */
-  byUnit: ReadonlyMap<string, SurveyUnitResult>;
+  byUnit: ReadonlyMap<string, SipasUnitResult>;
   /** True when leagues come from a units file. */
   hasUnits: boolean;
   /** Output and ranking settings. */
-  settings: SurveySettings;
+  settings: SipasSettings;
 }
 
 /** Default output and ranking settings. */
-export const DEFAULT_SURVEY_SETTINGS: Readonly<SurveySettings> = Object.freeze({ decimals: 2, rounding: 'half-up', ties: 'competition' });
+export const DEFAULT_SURVEY_SETTINGS: Readonly<SipasSettings> = Object.freeze({ decimals: 2, rounding: 'half-up', ties: 'competition' });
 
 /** Weighted mean of the values that are present; null when none is. */
 function weightedMean(items: { value: Exact | null; weight: Exact }[]): Exact | null {
@@ -89,9 +89,9 @@ function weightedMean(items: { value: Exact | null; weight: Exact }[]): Exact | 
  * Shares (0–1) of every node from one unit's counters, and the overall share (SIPAS / 100).
  * Exact throughout; nothing is rounded.
  */
-export function surveyShares(definition: SurveyDefinition, counts: UnitCounts): { nodes: Map<string, Exact | null>; overall: Exact | null } {
+export function surveyShares(definition: SipasDefinition, counts: UnitCounts): { nodes: Map<string, Exact | null>; overall: Exact | null } {
   const shares = new Map<string, Exact | null>();
-  const visit = (n: SurveyNode): Exact | null => {
+  const visit = (n: SipasNode): Exact | null => {
     let v: Exact | null;
     if (n.isLeaf) {
       const answered = counts.answered(n.question);
@@ -99,7 +99,7 @@ export function surveyShares(definition: SurveyDefinition, counts: UnitCounts): 
     } else {
       const kids = n.children.map((k) => definition.byCode.get(k)!);
       const values = kids.map((k) => ({ value: visit(k), weight: k.weight }));
-      v = n.aggregate.kind === 'overall' ? shares.get(n.aggregate.question) ?? null : weightedMean(values);
+      v = n.aggregate.kind === 'overall' ? (shares.get(n.aggregate.question) ?? null) : weightedMean(values);
     }
     shares.set(n.code, v);
     return v;
@@ -112,7 +112,7 @@ export function surveyShares(definition: SurveyDefinition, counts: UnitCounts): 
 }
 
 /** One row's result from its counters (rank set later). */
-export function unitSurveyResult(definition: SurveyDefinition, counts: UnitCounts): SurveyUnitResult {
+export function unitSurveyResult(definition: SipasDefinition, counts: UnitCounts): SipasUnitResult {
   const { nodes, overall } = surveyShares(definition, counts);
   const pct = new Map<string, Exact | null>();
   for (const [k, v] of nodes) pct.set(k, v === null ? null : v.mul(Exact.HUNDRED));
@@ -133,12 +133,8 @@ export function unitSurveyResult(definition: SurveyDefinition, counts: UnitCount
  * Scores counted responses: every unit's nodes and index, ranks within leagues (the units file's
  * rankGroup; one league without it), and the pooled `ALL` row.
  */
-export function surveyResultFromCounts(
-  definition: SurveyDefinition,
-  counts: SurveyCounts,
-  opts: { units?: Units; decimals?: number; rounding?: RoundingMode; ties?: TieMode } = {},
-): SurveyResult {
-  const settings: SurveySettings = {
+export function surveyResultFromCounts(definition: SipasDefinition, counts: SurveyCounts, opts: { units?: Units; decimals?: number; rounding?: RoundingMode; ties?: TieMode } = {}): SipasResult {
+  const settings: SipasSettings = {
     decimals: opts.decimals ?? DEFAULT_SURVEY_SETTINGS.decimals,
     rounding: opts.rounding ?? DEFAULT_SURVEY_SETTINGS.rounding,
     ties: opts.ties ?? DEFAULT_SURVEY_SETTINGS.ties,
@@ -150,7 +146,7 @@ export function surveyResultFromCounts(
     return r;
   });
   const leagues = groupBy(rows, (r) => r.rankGroup ?? '');
-  const units: SurveyUnitResult[] = [];
+  const units: SipasUnitResult[] = [];
   for (const members of leagues.values()) {
     const ranked = rankItems(
       members,

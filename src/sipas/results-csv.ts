@@ -5,10 +5,10 @@
  */
 import { toCsv, type CsvWriteOptions } from '../io/csv-write.js';
 import { fmt, type OutputFormat } from '../scoring/result-json.js';
-import type { SurveyResult } from './result.js';
+import type { SipasResult } from './result.js';
 
 /** The rows (header first) of the SIPAS results table. */
-export function surveyResultRows(result: SurveyResult, f: OutputFormat = result.settings): (string | number | null)[][] {
+export function surveyResultRows(result: SipasResult, f: OutputFormat = result.settings): (string | number | null)[][] {
   const codes = result.definition.nodes.map((n) => n.code);
   const withUnits = result.hasUnits;
   const header = [...(withUnits ? ['rankGroup'] : []), 'rank', 'unit', ...(withUnits ? ['name', 'group'] : []), 'index', 'forms', 'valid', 'invalid', 'skipped', ...codes];
@@ -28,6 +28,6 @@ export function surveyResultRows(result: SurveyResult, f: OutputFormat = result.
 }
 
 /** SIPAS results as CSV text. */
-export function surveyResultCsv(result: SurveyResult, opts: CsvWriteOptions & Partial<OutputFormat> = {}): string {
+export function surveyResultCsv(result: SipasResult, opts: CsvWriteOptions & Partial<OutputFormat> = {}): string {
   return toCsv(surveyResultRows(result, { decimals: opts.decimals ?? result.settings.decimals, rounding: opts.rounding ?? result.settings.rounding }), opts);
 }

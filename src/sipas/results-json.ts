@@ -1,5 +1,5 @@
 /**
- * The JSON form of SIPAS results (SPEC §5–6): `{"units": [...]}` with one object per unit and the
+ * The JSON form of SIPAS results (docs/spec.md §5–6): `{"units": [...]}` with one object per unit and the
  * pooled `ALL` row last — `unit`, (`name`, `group`, `rankGroup` when a units file was given),
  * `forms`, `valid`, `invalid`, `skipped`, `index`, `rank`, `nodes` — figures as strings rounded to
  * the output decimals, counts and ranks as integers, null where none. The text form keeps nodes
@@ -7,7 +7,7 @@
  * integer-like keys first).
  */
 import { fmt, type OutputFormat } from '../scoring/result-json.js';
-import type { SurveyResult, SurveyUnitResult } from './result.js';
+import type { SipasResult, SipasUnitResult } from './result.js';
 
 /** One unit of the JSON document. */
 export interface SurveyUnitJson {
@@ -29,7 +29,7 @@ export interface SurveyResultJson {
   units: SurveyUnitJson[];
 }
 
-function unitEntries(r: SurveyUnitResult, result: SurveyResult, f: OutputFormat): [string, unknown][] {
+function unitEntries(r: SipasUnitResult, result: SipasResult, f: OutputFormat): [string, unknown][] {
   const e: [string, unknown][] = [['unit', r.unit]];
   if (result.hasUnits) e.push(['name', r.name ?? null], ['group', r.group ?? null], ['rankGroup', r.rankGroup ?? null]);
   e.push(['forms', r.forms], ['valid', r.valid], ['invalid', r.invalid], ['skipped', r.skipped], ['index', fmt(r.index, f)], ['rank', r.rank]);
@@ -37,12 +37,12 @@ function unitEntries(r: SurveyUnitResult, result: SurveyResult, f: OutputFormat)
   return e;
 }
 
-function rowsOf(result: SurveyResult): SurveyUnitResult[] {
+function rowsOf(result: SipasResult): SipasUnitResult[] {
   return [...result.units, result.all];
 }
 
 /** The JSON document as a plain object (node keys in JavaScript's key order). */
-export function surveyResultJson(result: SurveyResult, f: OutputFormat = result.settings): SurveyResultJson {
+export function surveyResultJson(result: SipasResult, f: OutputFormat = result.settings): SurveyResultJson {
   return {
     units: rowsOf(result).map((r) => {
       const o: Record<string, unknown> = {};
@@ -72,7 +72,7 @@ export function stringifyOrdered(value: unknown, indent = '  ', level = 0): stri
 }
 
 /** The JSON document as text (2-space indent, nodes in definition order, final newline). */
-export function surveyResultJsonText(result: SurveyResult, f: OutputFormat = result.settings): string {
+export function surveyResultJsonText(result: SipasResult, f: OutputFormat = result.settings): string {
   const doc = new Map<string, unknown>([['units', rowsOf(result).map((r) => new Map(unitEntries(r, result, f)))]]);
   return stringifyOrdered(doc) + '\n';
 }

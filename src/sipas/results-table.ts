@@ -5,15 +5,15 @@
  */
 import { fmt, type OutputFormat } from '../scoring/result-json.js';
 import { renderTextTable, type Align } from '../io/text-table.js';
-import type { SurveyResult, SurveyUnitResult } from './result.js';
+import type { SipasResult, SipasUnitResult } from './result.js';
 import { groupBy } from '../scoring/group-by.js';
 
 /** Renders a SIPAS result as text tables. */
-export function surveyResultText(result: SurveyResult, f: OutputFormat = result.settings): string {
+export function surveyResultText(result: SipasResult, f: OutputFormat = result.settings): string {
   const top = result.definition.top;
   const header = ['Rank', 'Unit', ...(result.hasUnits ? ['Name'] : []), 'SIPAS', ...top.map((t) => t.code), 'Forms', 'Valid', 'Invalid', 'Skipped'];
   const align: Align[] = ['right', 'left', ...(result.hasUnits ? ['left' as const] : []), 'right', ...top.map(() => 'right' as const), 'right', 'right', 'right', 'right'];
-  const line = (u: SurveyUnitResult) => [u.rank, u.unit, ...(result.hasUnits ? [u.name ?? null] : []), fmt(u.index, f), ...top.map((t) => fmt(u.nodes.get(t.code) ?? null, f)), u.forms, u.valid, u.invalid, u.skipped];
+  const line = (u: SipasUnitResult) => [u.rank, u.unit, ...(result.hasUnits ? [u.name ?? null] : []), fmt(u.index, f), ...top.map((t) => fmt(u.nodes.get(t.code) ?? null, f)), u.forms, u.valid, u.invalid, u.skipped];
   const leagues = groupBy(result.units, (u) => u.rankGroup ?? '');
   const out: string[] = [];
   const legend = top.map((t) => `${t.code} = ${t.title || t.code}`).join('; ');

@@ -1,12 +1,11 @@
 /**
- * zod schemas of a survey definition (SPEC §5): the rows of a `questions` table (CSV, xlsx sheet
+ * zod schemas of a survey definition (docs/spec.md §5): the rows of a `questions` table (CSV, xlsx sheet
  * `questions`, JSON rows) with their cells as text. Their messages are the "expected" part of
  * located errors. Tree checks (parents, `overall:` targets, columns) happen in the definition
  * builder.
  */
 import * as z from 'zod/mini';
 import { blankToUndefined, CODE_PATTERN, NUMBER_PATTERN, preprocess } from '../criteria/schemas.js';
-
 
 /** Texts read as `true` in the `optional` column (case-insensitive; Vietnamese accepted). */
 export const TRUE_TEXTS = ['true', 'yes', 'y', '1', 'x', 'có', 'co'] as const;

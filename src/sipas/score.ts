@@ -1,5 +1,5 @@
 /**
- * Scoring SIPAS from raw survey forms (SPEC §5). Responses are read as a stream — by the byte
+ * Scoring SIPAS from raw survey forms (docs/spec.md §5). Responses are read as a stream — by the byte
  * tokenizer (default for CSV) or csv-parse — into per-unit counters, so memory does not grow with
  * the number of forms; then every unit's figures are computed exactly and ranked.
  */
@@ -10,9 +10,9 @@ import type { Table } from '../io/table.js';
 import type { RoundingMode } from '../numbers/exact.js';
 import type { SurveyCounts } from './counts.js';
 import { ingestWithCsvParse } from './csv-stream.js';
-import type { SurveyDefinition } from './definition.js';
+import type { SipasDefinition } from './definition.js';
 import { FormIngest } from './ingest.js';
-import { surveyResultFromCounts, type SurveyResult } from './result.js';
+import { surveyResultFromCounts, type SipasResult } from './result.js';
 import { chunksOf, type ProgressCallback, type ResponsesSource } from './source.js';
 import { ResponsesTokenizer } from './tokenizer.js';
 
@@ -49,12 +49,12 @@ export interface SurveyOptions {
   maxIssues?: number;
 }
 
-function ingestOf(definition: SurveyDefinition, opts: SurveyOptions, file?: string, sheet?: string): FormIngest {
+function ingestOf(definition: SipasDefinition, opts: SurveyOptions, file?: string, sheet?: string): FormIngest {
   return new FormIngest(definition, { file, sheet, unitIds: opts.units?.list.map((u) => u.id), skipBadRows: opts.skipBadRows, maxIssues: opts.maxIssues });
 }
 
 /** Counts the forms of a table already in memory (xlsx sheet, JSON rows, parsed CSV). */
-export function countSurveyTable(definition: SurveyDefinition, table: Table, opts: SurveyOptions = {}): SurveyCounts {
+export function countSurveyTable(definition: SipasDefinition, table: Table, opts: SurveyOptions = {}): SurveyCounts {
   const ingest = ingestOf(definition, opts, opts.file ?? table.file, table.sheet);
   ingest.setHeader(table.header, table.headerRow);
   for (const r of table.rows) ingest.addRecord(r.cells, r.row);
@@ -66,7 +66,7 @@ export function countSurveyTable(definition: SurveyDefinition, table: Table, opt
  * A cell holding an error value in a column the reading uses (form, unit, a question) is a located
  * problem, or with `skipBadRows` drops its form; in any other column it is ignored, as in CSV.
  */
-async function countWorkbookResponses(definition: SurveyDefinition, path: string, opts: SurveyOptions): Promise<SurveyCounts> {
+async function countWorkbookResponses(definition: SipasDefinition, path: string, opts: SurveyOptions): Promise<SurveyCounts> {
   const { iterateWorkbookRows } = await import('../io/xlsx-read.js');
   const ingest = ingestOf(definition, opts, opts.file ?? path);
   for await (const r of iterateWorkbookRows(path, 'responses', { cellIssues: 'attach' })) {
@@ -86,7 +86,7 @@ async function countWorkbookResponses(definition: SurveyDefinition, path: string
  * Reads responses into per-unit counters without scoring them (what `parindex check` runs).
  * Throws a {@link ParIndexError} listing bad values, unknown units and malformed CSV.
  */
-export async function countSurveyResponses(definition: SurveyDefinition, source: ResponsesSource, opts: SurveyOptions = {}): Promise<SurveyCounts> {
+export async function countSurveyResponses(definition: SipasDefinition, source: ResponsesSource, opts: SurveyOptions = {}): Promise<SurveyCounts> {
   const path = typeof source === 'string' ? source : undefined;
   const format = opts.format ?? (path ? formatOf(path) : 'csv');
   if (format !== 'csv') {
@@ -112,27 +112,24 @@ export async function countSurveyResponses(definition: SurveyDefinition, source:
  * with the number of forms. Throws a {@link ParIndexError} on bad input (every problem located:
  * file, row, column).
  */
-export async function scoreSurvey(definition: SurveyDefinition, source: ResponsesSource, opts: SurveyOptions = {}): Promise<SurveyResult> {
+export async function scoreSurvey(definition: SipasDefinition, source: ResponsesSource, opts: SurveyOptions = {}): Promise<SipasResult> {
   const counts = await countSurveyResponses(definition, source, opts);
   return surveyResultFromCounts(definition, counts, opts);
 }
 
-
 /** Scores SIPAS from a responses table in memory (synchronous; any reader's {@link Table}). */
-export function scoreSurveyTable(definition: SurveyDefinition, table: Table, opts: SurveyOptions = {}): SurveyResult {
+export function scoreSurveyTable(definition: SipasDefinition, table: Table, opts: SurveyOptions = {}): SipasResult {
   return surveyResultFromCounts(definition, countSurveyTable(definition, table, opts), opts);
 }
-
 
 /**
  * Scores SIPAS from responses CSV text or bytes in memory, synchronously, through the byte
  * tokenizer.
  */
-export function scoreSurveyCsv(definition: SurveyDefinition, csv: string | Uint8Array, opts: SurveyOptions = {}): SurveyResult {
+export function scoreSurveyCsv(definition: SipasDefinition, csv: string | Uint8Array, opts: SurveyOptions = {}): SipasResult {
   const ingest = ingestOf(definition, opts, opts.file);
   const tokenizer = new ResponsesTokenizer(ingest, opts.delimiter);
   tokenizer.push(typeof csv === 'string' ? Buffer.from(csv, 'utf8') : csv);
   tokenizer.end();
   return surveyResultFromCounts(definition, ingest.finish(), opts);
 }
-

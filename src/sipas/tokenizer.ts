@@ -154,7 +154,7 @@ export class ResponsesTokenizer {
     let all = this.probe.length === 1 ? this.probe[0] : new Uint8Array(this.probeBytes);
     if (this.probe.length > 1) {
       let at = 0;
-      for (const p of this.probe) (all.set(p, at), (at += p.length));
+      for (const p of this.probe) all.set(p, at), (at += p.length);
     }
     this.probe = [];
     if (all.length >= 3 && all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf) all = all.subarray(3);

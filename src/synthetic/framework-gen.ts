@@ -1,5 +1,5 @@
 /**
- * Synthetic criteria frameworks of any size (SPEC §2): areas → criteria → sub-criteria, every
+ * Synthetic criteria frameworks of any size (docs/spec.md §2): areas → criteria → sub-criteria, every
  * rule (points with and without `allowed`, yesno, ratio with several targets, tiers with `>` and
  * `>=`, survey, bonus and penalty `adjust`), and group variants (one leaf per group set, as the
  * department and district criteria of a real framework). Maxima are quarter points, so sums are

@@ -91,12 +91,20 @@ export class SyntheticRound {
 
   /** The framework as a table (as read from `framework.csv`). */
   frameworkTable(): Table {
-    return makeTable([...FRAMEWORK_HEADER], this.frameworkRows.map((r, i) => ({ row: i + 2, cells: frameworkRowCells(r) })), { file: 'framework.csv' });
+    return makeTable(
+      [...FRAMEWORK_HEADER],
+      this.frameworkRows.map((r, i) => ({ row: i + 2, cells: frameworkRowCells(r) })),
+      { file: 'framework.csv' },
+    );
   }
 
   /** The units as a table. */
   unitsTable(): Table {
-    return makeTable([...UNITS_HEADER], this.unitList.map((u, i) => ({ row: i + 2, cells: [u.id, u.name, u.group, u.rankGroup] })), { file: 'units.csv' });
+    return makeTable(
+      [...UNITS_HEADER],
+      this.unitList.map((u, i) => ({ row: i + 2, cells: [u.id, u.name, u.group, u.rankGroup] })),
+      { file: 'units.csv' },
+    );
   }
 
   /** The framework, built and checked like a file would be. */
@@ -237,4 +245,3 @@ export class SyntheticRound {
 export function syntheticRound(spec: SyntheticSpec = {}): SyntheticRound {
   return new SyntheticRound(spec);
 }
-

@@ -1,5 +1,5 @@
 /**
- * Synthetic SIPAS response files (SPEC §5): one row per form, `form,unit,q1_1…q5_4` in the
+ * Synthetic SIPAS response files (docs/spec.md §5): one row per form, `form,unit,q1_1…q5_4` in the
  * sipas-2017 shape (22 questions; factor 5, feedback, optional). Rows are produced one at a time
  * and written in fixed-size chunks, so a 5,000,000-form file costs the same memory as a 10-form one.
  */
@@ -79,9 +79,12 @@ export function* sipasResponseLines(opts: SipasResponsesOptions, batchBytes = 1 
  * written.
  */
 export async function writeSipasResponses(path: string, opts: SipasResponsesOptions): Promise<{ forms: number; bytes: number }> {
-  const bytes = await writeChunks(path, (function* () {
-    yield sipasResponsesHeader();
-    yield* sipasResponseLines(opts);
-  })());
+  const bytes = await writeChunks(
+    path,
+    (function* () {
+      yield sipasResponsesHeader();
+      yield* sipasResponseLines(opts);
+    })(),
+  );
   return { forms: opts.forms, bytes };
 }

@@ -58,7 +58,13 @@ export async function writeSyntheticRound(dir: string, round: SyntheticSpec | Sy
   };
   let bytes = 0;
   bytes += (await writeCsvRows(files.framework, FRAMEWORK_HEADER, r.frameworkRows.map(frameworkRowCells))).bytes;
-  bytes += (await writeCsvRows(files.units, UNITS_HEADER, r.unitList.map((u) => [u.id, u.name, u.group, u.rankGroup]))).bytes;
+  bytes += (
+    await writeCsvRows(
+      files.units,
+      UNITS_HEADER,
+      r.unitList.map((u) => [u.id, u.name, u.group, u.rankGroup]),
+    )
+  ).bytes;
   const ev = await writeCsvRows(files.evidence, EVIDENCE_HEADER, r.evidenceRows());
   const sv = await writeCsvRows(files.survey, SURVEY_HEADER, r.surveyRows());
   bytes += ev.bytes + sv.bytes;

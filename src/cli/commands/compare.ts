@@ -26,11 +26,7 @@ export async function runCompare(oldPath: string, newPath: string, o: CompareCli
 
 /** Registers compare. */
 export function registerCompare(program: Command): void {
-  const cmd = program
-    .command('compare')
-    .description('compare two result files (json, csv or xlsx from parindex score): index and rank changes')
-    .argument('<old>', 'the earlier result file')
-    .argument('<new>', 'the later result file');
+  const cmd = program.command('compare').description('compare two result files (json, csv or xlsx from parindex score): index and rank changes').argument('<old>', 'the earlier result file').argument('<new>', 'the later result file');
   addOutputOptions(cmd, ANALYSIS_FORMATS);
   cmd.action((oldPath: string, newPath: string, o: CompareCliOptions) => runCompare(oldPath, newPath, o));
 }
