@@ -4,7 +4,8 @@ export default defineConfig([
   {
     entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    // Declarations leave out what is marked @internal (the engine's types behind public objects).
+    dts: { compilerOptions: { stripInternal: true } },
     sourcemap: true,
     // No `clean` here: the two builds run at once and one's clean could remove the other's output;
     // `npm run build` empties dist first.
