@@ -2,7 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', node: 'src/node/index.ts' },
+    entry: { index: 'src/index.ts', node: 'src/node/index.ts', xlsx: 'src/xlsx/index.ts' },
     format: ['esm', 'cjs'],
     // Declarations leave out what is marked @internal (the engine's types behind public objects).
     dts: { compilerOptions: { stripInternal: true } },

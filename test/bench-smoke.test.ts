@@ -8,12 +8,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { RefDecimal } from '../src/scoring/decimal-reference.js';
+import { RefDecimal } from '../src/testing/decimal-reference.js';
 import { buildInputs } from '../src/criteria/evidence.js';
-import { makeTable } from '../src/io/table.js';
-import { readYesNo } from '../src/scoring/rules.js';
+import { makeTable } from '../src/table/table.js';
+import { readYesNo } from '../src/criteria/rules.js';
 import { scoreMatrix } from '../src/scoring/score.js';
-import { EVIDENCE_HEADER, syntheticRound } from '../src/synthetic/round-gen.js';
+import { EVIDENCE_HEADER, syntheticRound } from '../src/testing/round-gen.js';
 
 const root = join(__dirname, '..');
 const WORKLOADS: Record<string, string[]> = {

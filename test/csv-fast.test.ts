@@ -6,8 +6,8 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { splitCsvFast } from '../src/io/csv-fast.js';
-import { csvParseOptions, csvRowSource, guessDelimiter, parseCsvTable } from '../src/io/csv.js';
+import { splitCsvFast } from '../src/table/csv-fast.js';
+import { csvParseOptions, csvRowSource, guessDelimiter, parseCsvTable } from '../src/table/csv.js';
 import { catchError, sampleText } from './support/round.js';
 
 const reference = (text: string, delimiter: string): string[][] | 'error' => {

@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ParIndexError } from '../src/errors.js';
-import { parseCsvTable } from '../src/io/csv.js';
-import { loadUnits } from '../src/io/files.js';
-import { checkOutputPath, writeFileAtomic } from '../src/io/output.js';
-import { toCsv } from '../src/io/csv-write.js';
+import { parseCsvTable } from '../src/table/csv.js';
+import { loadUnits } from '../src/node/files.js';
+import { checkOutputPath, writeFileAtomic } from '../src/node/output.js';
+import { toCsv } from '../src/report/csv-write.js';
 import { scoreResultJson } from '../src/scoring/result-json.js';
-import { loadRound } from '../src/io/round.js';
+import { loadRound } from '../src/node/round.js';
 import { scoreMatrix } from '../src/scoring/score.js';
 import { catchError, csv, round, SAMPLE, sampleText } from './support/round.js';
 

@@ -7,10 +7,10 @@ import { safe } from '../src/errors.js';
 import { describe, expect, it, vi } from 'vitest';
 import { readDecimal } from '../src/numbers/decimal-text.js';
 import { Exact } from '../src/numbers/exact.js';
-import { parseBands } from '../src/scoring/bands.js';
-import { InputMatrix } from '../src/scoring/inputs.js';
-import { readCell } from '../src/scoring/rules.js';
-import { scoreWithDecimal } from '../src/scoring/decimal-reference.js';
+import { parseBands } from '../src/criteria/bands.js';
+import { InputMatrix } from '../src/criteria/inputs.js';
+import { readCell } from '../src/criteria/rules.js';
+import { scoreWithDecimal } from '../src/testing/decimal-reference.js';
 import { catchError, csv, round, scoreCsv, unitOf } from './support/round.js';
 
 const FW = csv(

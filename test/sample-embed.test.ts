@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleTables } from '../src/data/sample.js';
-import { parseCsvTable } from '../src/io/csv.js';
+import { parseCsvTable } from '../src/table/csv.js';
 import { SAMPLE } from './support/round.js';
 
 const ROOT = join(__dirname, '..');

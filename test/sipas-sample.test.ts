@@ -8,11 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsvTable } from '../src/io/csv.js';
+import { parseCsvTable } from '../src/table/csv.js';
 import { surveyBuiltin, surveyBuiltinCsv } from '../src/sipas/builtins.js';
 import { buildSurveyDefinition } from '../src/sipas/definition.js';
-import { surveyResultJson, surveyResultJsonText } from '../src/sipas/results-json.js';
-import { scoreSurvey, scoreSurveyCsv, scoreSurveyTable } from '../src/sipas/score.js';
+import { surveyResultJson, surveyResultJsonText } from '../src/report/sipas-json.js';
+import { scoreSurveyCsv, scoreSurveyTable } from '../src/sipas/score.js';
+import { scoreSurvey } from '../src/node/sipas-file.js';
 import { SAMPLE, sampleText } from './support/round.js';
 
 const expectedText = sampleText('expected-sipas.json');

@@ -8,13 +8,14 @@ import { safe } from '../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { buildUnits } from '../src/criteria/units.js';
 import { ParIndexError, type Issue } from '../src/errors.js';
-import { parseCsvTable } from '../src/io/csv.js';
+import { parseCsvTable } from '../src/table/csv.js';
 import { Exact } from '../src/numbers/exact.js';
 import { surveyBuiltin } from '../src/sipas/builtins.js';
 import { buildSurveyDefinition, parseSurveyDefinition, surveyDefinitionRows } from '../src/sipas/definition.js';
-import { surveyResultCsv } from '../src/sipas/results-csv.js';
-import { surveyResultJsonText } from '../src/sipas/results-json.js';
-import { scoreSurvey, scoreSurveyCsv, type SurveyOptions } from '../src/sipas/score.js';
+import { surveyResultCsv } from '../src/report/sipas-csv.js';
+import { surveyResultJsonText } from '../src/report/sipas-json.js';
+import { scoreSurveyCsv } from '../src/sipas/score.js';
+import { scoreSurvey, type SurveyFileOptions as SurveyOptions } from '../src/node/sipas-file.js';
 import { csv } from './support/round.js';
 
 const DEF = csv('code,title,column,weight,optional,aggregate', 'A,Factor A,,2,,', 'A.1,,a1,,,', 'A.2,,a2,3,,', 'B,Factor B,,,,overall:B.2', 'B.1,,b1,,,', 'B.2,,b2,,,', 'C,Feedback,,,,', 'C.1,,c1,,true,');

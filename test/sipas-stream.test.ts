@@ -9,11 +9,11 @@ import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ParIndexError } from '../src/errors.js';
-import { parseCsvTable } from '../src/io/csv.js';
+import { parseCsvTable } from '../src/table/csv.js';
 import { Exact } from '../src/numbers/exact.js';
 import { buildSurveyDefinition, type SipasDefinition, type SipasNode } from '../src/sipas/definition.js';
-import { surveyResultJsonText } from '../src/sipas/results-json.js';
-import { scoreSurvey, type SurveyOptions } from '../src/sipas/score.js';
+import { surveyResultJsonText } from '../src/report/sipas-json.js';
+import { scoreSurvey, type SurveyFileOptions as SurveyOptions } from '../src/node/sipas-file.js';
 import { csv } from './support/round.js';
 
 const DEF = buildSurveyDefinition(parseCsvTable(csv('code,title,column,weight,optional,aggregate', '1,,,2,,', '1.1,,q1,,,', '1.2,,q2,3,,', '2,,,,,overall:2.2', '2.1,,q3,,,', '2.2,,q4,,,', '3,,,,,', '3.1,,q5,,true,', '3.2,,q6,0.5,true,')));

@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ParIndexError } from '../src/errors.js';
-import { parseCsvTable } from '../src/io/csv.js';
-import { loadSurveyDefinition } from '../src/sipas/load.js';
-import { surveyResultJsonText } from '../src/sipas/results-json.js';
-import { scoreSurvey } from '../src/sipas/score.js';
+import { parseCsvTable } from '../src/table/csv.js';
+import { loadSurveyDefinition } from '../src/node/sipas-load.js';
+import { surveyResultJsonText } from '../src/report/sipas-json.js';
+import { scoreSurvey } from '../src/node/sipas-file.js';
 import { sampleText } from './support/round.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parindex-sipas-xlsx-'));

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { IssueList } from '../src/errors.js';
-import { TEMPLATE_COLUMNS } from '../src/io/evidence-template.js';
-import { bindColumns, FIELDS, foldHeader } from '../src/io/headers.js';
-import { makeTable } from '../src/io/table.js';
-import { SHEET_NAMES, sheetKindOf, sheetNameMatches } from '../src/io/xlsx-sheets.js';
+import { TEMPLATE_COLUMNS } from '../src/xlsx/evidence-template.js';
+import { bindColumns, FIELDS, foldHeader } from '../src/table/headers.js';
+import { makeTable } from '../src/table/table.js';
+import { SHEET_NAMES, sheetKindOf, sheetNameMatches } from '../src/xlsx/sheet-choice.js';
 
 describe('header aliases', () => {
   for (const [kind, fields] of Object.entries(FIELDS)) {

@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { buildFramework } from '../src/criteria/framework.js';
 import { buildInputs } from '../src/criteria/evidence.js';
 import { buildUnits } from '../src/criteria/units.js';
-import { parseCsvTable } from '../src/io/csv.js';
-import { iterateWorkbookRows, readWorkbookTables } from '../src/io/xlsx-read.js';
-import { loadExcelJS } from '../src/io/xlsx-load.js';
+import { parseCsvTable } from '../src/table/csv.js';
+import { iterateWorkbookRows, readWorkbookTables } from '../src/node/xlsx-read.js';
+import { loadExcelJS } from '../src/xlsx/load-exceljs.js';
 import { scoreMatrix } from '../src/scoring/score.js';
 import { tempDir } from './support/xlsx.js';
 

@@ -10,14 +10,14 @@ import { buildInputs } from '../src/criteria/evidence.js';
 import { buildFramework } from '../src/criteria/framework.js';
 import { buildUnits } from '../src/criteria/units.js';
 import { ParIndexError, type Issue } from '../src/errors.js';
-import { parseCsvTable } from '../src/io/csv.js';
-import { loadRound } from '../src/io/round.js';
-import { loadTables } from '../src/io/files.js';
-import { iterateWorkbookRows, readWorkbookTables } from '../src/io/xlsx-read.js';
-import { exceljsCellText, shiftDecimalText } from '../src/io/xlsx-cell.js';
-import { chooseSheets } from '../src/io/xlsx-sheets.js';
+import { parseCsvTable } from '../src/table/csv.js';
+import { loadRound } from '../src/node/round.js';
+import { loadTables } from '../src/node/files.js';
+import { iterateWorkbookRows, readWorkbookTables } from '../src/node/xlsx-read.js';
+import { exceljsCellText, shiftDecimalText } from '../src/xlsx/cell-text.js';
+import { chooseSheets } from '../src/xlsx/sheet-choice.js';
 import { scoreMatrix } from '../src/scoring/score.js';
-import { parseRange, tapSheetXml, type MergeRange } from '../src/io/xlsx-merges.js';
+import { parseRange, tapSheetXml, type MergeRange } from '../src/node/xlsx-merges.js';
 import { tempDir, writeWorkbook } from './support/xlsx.js';
 
 const dir = tempDir();
@@ -523,7 +523,7 @@ describe('progress bars', () => {
   }
 
   it('one helper draws the workbook row bar and the SIPAS byte bar, only on a terminal', async () => {
-    const { startRowProgress } = await import('../src/io/read-progress.js');
+    const { startRowProgress } = await import('../src/node/read-progress.js');
     const { startByteProgress, BYTE_PROGRESS_MIN } = await import('../src/cli/byte-progress.js');
     const bytes = await stderrOf(true, async () => {
       const bar = await startByteProgress('r.csv', 2 * BYTE_PROGRESS_MIN);

@@ -7,9 +7,9 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sampleTables } from '../src/data/sample.js';
-import { loadFramework } from '../src/io/files.js';
+import { loadFramework } from '../src/node/files.js';
 import { scoreResultJson } from '../src/scoring/result-json.js';
-import { loadRound } from '../src/io/round.js';
+import { loadRound } from '../src/node/round.js';
 import { scoreMatrix } from '../src/scoring/score.js';
 import { SAMPLE, sampleText } from './support/round.js';
 import { asSheetValues, tableRows, tempDir, writeWorkbook } from './support/xlsx.js';

@@ -4,16 +4,16 @@
  * whose `JSON.stringify` gives the CLI's JSON document.
  */
 import { ParIndexError } from '../errors.js';
-import type { ResultFile } from '../io/results-read.js';
-import { parseResultJson } from '../io/results-read.js';
-import { comparisonJson } from '../io/compare-output.js';
-import { explanationJson } from '../io/explain-output.js';
-import { sensitivityJson } from '../io/sensitivity-output.js';
-import { compareResults, type Comparison } from '../scoring/compare.js';
-import { explainUnit, type Explanation } from '../scoring/explain.js';
+import type { ResultFile } from '../analysis/result-file.js';
+import { parseResultJson } from '../analysis/result-file.js';
+import { comparisonJson } from '../report/compare-output.js';
+import { explanationJson } from '../report/explain-output.js';
+import { sensitivityJson } from '../report/sensitivity-output.js';
+import { compareResults, type Comparison } from '../analysis/compare.js';
+import { explainUnit, type Explanation } from '../analysis/explain.js';
 import type { ScoreResult } from '../scoring/score.js';
 import { defineHidden } from '../scoring/score.js';
-import { sensitivity as runSensitivity, SENSITIVITY_MODES, type SensitivityMode, type SensitivityResult } from '../scoring/sensitivity.js';
+import { sensitivity as runSensitivity, SENSITIVITY_MODES, type SensitivityMode, type SensitivityResult } from '../analysis/sensitivity.js';
 import { badArgument, checkKeys, isPlainObject, optionalChoice, optionalInteger, optionalString } from './args.js';
 import { kindOf, tag } from './kinds.js';
 import { roundParts } from './round.js';

@@ -10,11 +10,11 @@ import type { TieMode } from '../criteria/settings.js';
 import { parseSettingsRecord } from '../criteria/settings.js';
 import { buildUnits, type Units } from '../criteria/units.js';
 import { IssueList, ParIndexError } from '../errors.js';
-import { jsonRowsToTable } from '../io/json.js';
-import type { RowSource, Table } from '../io/table.js';
+import { jsonRowsToTable } from '../table/json.js';
+import type { RowSource, Table } from '../table/table.js';
 import type { Exact } from '../numbers/exact.js';
-import type { InputMatrix } from '../scoring/inputs.js';
-import { addSipasScores, type SipasNullAs } from '../sipas/par.js';
+import type { InputMatrix } from '../criteria/inputs.js';
+import { addSipasScores, type SipasNullAs } from './sipas-into-par.js';
 import type { SipasResult } from '../sipas/result.js';
 import { badArgument, checkKeys, isPlainObject, optionalBoolean, optionalChoice, optionalString } from './args.js';
 

@@ -3,7 +3,7 @@
  * of a round, ready for `createRound`.
  */
 import { SAMPLES, sampleTables, type SampleName } from '../data/sample.js';
-import type { Table } from '../io/table.js';
+import type { Table } from '../table/table.js';
 import { badArgument } from './args.js';
 
 /** The tables of a built-in sample round. */

@@ -12,15 +12,16 @@ import { buildSurveyDefinition, type SipasDefinition } from '../sipas/definition
 import type { SipasResult } from '../sipas/result.js';
 
 export type { SipasDefinition, SipasResult };
-import { surveyResultJson } from '../sipas/results-json.js';
-import { countSurveyResponses, scoreSurveyCsv, scoreSurveyTable, type SurveyOptions } from '../sipas/score.js';
+import { surveyResultJson } from '../report/sipas-json.js';
+import { countSurveyChunks, scoreSurveyCsv, scoreSurveyTable, type SurveyOptions } from '../sipas/score.js';
+import { chunksOf } from '../sipas/source.js';
 import { surveyResultFromCounts } from '../sipas/result.js';
 import { defineHidden } from '../scoring/score.js';
 import { badArgument, checkKeys, isPlainObject, optionalBoolean, optionalChoice, optionalInteger, optionalString } from './args.js';
 import { tag } from './kinds.js';
 import { isTable, type CellValue, type Rows, type UnitRow } from './round.js';
-import { jsonRowsToTable } from '../io/json.js';
-import type { Table } from '../io/table.js';
+import { jsonRowsToTable } from '../table/json.js';
+import type { Table } from '../table/table.js';
 
 /**
  * The names of the built-in survey definitions.
@@ -143,7 +144,7 @@ export async function scoreSipas(definition: SipasDefinition, responses: SipasRe
   else if (isTable(responses)) result = scoreSurveyTable(definition, responses, opts);
   else if (Array.isArray(responses)) result = scoreSurveyTable(definition, jsonRowsToTable(responses, { file: opts.file ?? 'responses' }), opts);
   else if (isIterableSource(responses)) {
-    const counts = await countSurveyResponses(definition, responses as AsyncIterable<Uint8Array>, { ...opts, format: 'csv' });
+    const counts = await countSurveyChunks(definition, chunksOf(responses as AsyncIterable<Uint8Array>).chunks, opts);
     result = surveyResultFromCounts(definition, counts, opts);
   } else throw badArgument('responses', responses, 'CSV text or bytes, a stream of chunks, a table or form rows');
   return sipasResult(result);

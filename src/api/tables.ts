@@ -2,9 +2,9 @@
  * Reading tables from text or bytes: the one shape every reader produces (a header and rows of
  * text cells, with their spreadsheet row numbers), so every format is checked by the same code.
  */
-import { parseCsvTable } from '../io/csv.js';
-import { decodeUtf8 } from '../io/files.js';
-import type { Table } from '../io/table.js';
+import { parseCsvTable } from '../table/csv.js';
+import { decodeUtf8 } from '../table/files.js';
+import type { Table } from '../table/table.js';
 import { badArgument, checkKeys, optionalString } from './args.js';
 
 /** Options of {@link parseCsv}. */

@@ -2,7 +2,7 @@
  * A progress bar by bytes read, on stderr, for long files — only when stderr is a terminal, so
  * pipes, logs and tests stay silent. Drawn by the shared {@link startStderrBar}.
  */
-import { startStderrBar } from '../io/read-progress.js';
+import { startStderrBar } from '../node/read-progress.js';
 
 /** A progress indicator fed with bytes read. */
 export interface ByteProgress {

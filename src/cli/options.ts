@@ -4,7 +4,7 @@
 import { Option, type Command } from 'commander';
 import { ROUNDING_MODES, TIE_MODES, RANK_ON } from '../criteria/schemas.js';
 import { ParIndexError } from '../errors.js';
-import { parseBands, type Band } from '../scoring/bands.js';
+import { parseBands, type Band } from '../criteria/bands.js';
 import type { ScoreOptions } from '../scoring/score.js';
 import { UsageError } from './run.js';
 import type { SipasParCliOptions } from './commands/sipas.js';

@@ -1,15 +1,15 @@
 /**
  * Rendering a scored round in the requested format.
  */
-import { scoreResultCsv } from '../io/results-csv.js';
+import { scoreResultCsv } from '../report/results-csv.js';
 import { scoreResultJson, type OutputFormat } from '../scoring/result-json.js';
-import { scoreResultText } from '../io/results-table.js';
-import type { ResultsWorkbookContext } from '../io/results-xlsx.js';
+import { scoreResultText } from '../report/results-table.js';
+import type { ResultsWorkbookContext } from '../xlsx/results-workbook.js';
 import type { ScoreResult } from '../scoring/score.js';
 import type { SipasResult } from '../sipas/result.js';
-import { surveyResultCsv } from '../sipas/results-csv.js';
-import { surveyResultJsonText } from '../sipas/results-json.js';
-import { surveyResultText } from '../sipas/results-table.js';
+import { surveyResultCsv } from '../report/sipas-csv.js';
+import { surveyResultJsonText } from '../report/sipas-json.js';
+import { surveyResultText } from '../report/sipas-table.js';
 
 /** Formats `parindex score` and `demo` can write. */
 export const SCORE_FORMATS = ['table', 'csv', 'json', 'xlsx', 'html'] as const;
@@ -30,10 +30,10 @@ export async function renderScore(result: ScoreResult, format: string, f: Output
     case 'csv':
       return scoreResultCsv(result, { ...f, bom: ctx.bom });
     case 'html':
-      return (await import('../io/results-html.js')).scoreResultHtml(result, f);
+      return (await import('../report/results-html.js')).scoreResultHtml(result, f);
     case 'xlsx':
       if (!ctx.workbook) throw new Error('the xlsx results workbook needs the round inputs (ScoreRenderContext.workbook)');
-      return (await import('../io/results-xlsx.js')).scoreResultWorkbook(result, ctx.workbook, f);
+      return (await import('../xlsx/results-workbook.js')).scoreResultWorkbook(result, ctx.workbook, f);
     default:
       return scoreResultText(result, f);
   }

@@ -4,11 +4,11 @@
  * Every cell is checked against its criterion's rule and stored exactly in an {@link InputMatrix}.
  */
 import { IssueList, type Issue, type Location } from '../errors.js';
-import { bindColumns, FIELDS, FREE_COLUMNS, foldHeader } from '../io/headers.js';
-import { cellLocation, columnLetter, headerRowOf, type RowSource } from '../io/table.js';
+import { bindColumns, FIELDS, FREE_COLUMNS, foldHeader } from '../table/headers.js';
+import { cellLocation, columnLetter, headerRowOf, type RowSource } from '../table/table.js';
 import type { NumberTextOptions } from '../numbers/decimal-text.js';
-import { APPRAISED, InputMatrix, SELF } from '../scoring/inputs.js';
-import { isCellProblem, readCell } from '../scoring/rules.js';
+import { APPRAISED, InputMatrix, SELF } from './inputs.js';
+import { isCellProblem, readCell } from './rules.js';
 import { appliesTo, type Framework } from './framework.js';
 import { iterateRows } from './rows.js';
 import { CODE_PATTERN, EvidenceRowSchema, SurveyRowSchema } from './schemas.js';

@@ -3,9 +3,9 @@
  * built from a table (CSV, xlsx sheet `criteria`, JSON rows) and checked as a whole.
  */
 import { IssueList, ParIndexError, type Issue } from '../errors.js';
-import { FIELDS, FREE_COLUMNS } from '../io/headers.js';
-import { jsonRowsToTable } from '../io/json.js';
-import { cellLocation, type Table } from '../io/table.js';
+import { FIELDS, FREE_COLUMNS } from '../table/headers.js';
+import { jsonRowsToTable } from '../table/json.js';
+import { cellLocation, type Table } from '../table/table.js';
 import { parseExact } from '../numbers/decimal-text.js';
 import { Exact } from '../numbers/exact.js';
 import { isParamsProblem, parseKeyValueParams, parseTiers, type LeafParams } from './params.js';

@@ -4,8 +4,8 @@
  */
 import type * as z from 'zod/mini';
 import type { IssueList } from '../errors.js';
-import { bindColumns, type ColumnMap, type FieldSpec } from '../io/headers.js';
-import { cellLocation, type RowSource, type TableRow } from '../io/table.js';
+import { bindColumns, type ColumnMap, type FieldSpec } from '../table/headers.js';
+import { cellLocation, type RowSource, type TableRow } from '../table/table.js';
 
 /** A validated row with its source. */
 export interface ReadRow<T, F extends string> {

@@ -4,11 +4,11 @@
  * them; defaults fill the rest.
  */
 import { IssueList, ParIndexError, type Location } from '../errors.js';
-import { FIELDS } from '../io/headers.js';
-import type { Table } from '../io/table.js';
-import { cellLocation } from '../io/table.js';
+import { FIELDS } from '../table/headers.js';
+import type { Table } from '../table/table.js';
+import { cellLocation } from '../table/table.js';
 import { Exact, type RoundingMode } from '../numbers/exact.js';
-import { orderBands, parseBands, type Band } from '../scoring/bands.js';
+import { orderBands, parseBands, type Band } from './bands.js';
 import { readRows } from './rows.js';
 import { SettingsSchema, type SettingsInput } from './schemas.js';
 import * as z from 'zod/mini';

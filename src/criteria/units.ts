@@ -3,9 +3,9 @@
  * (blank = the group). `ALL` is reserved for pooled rows.
  */
 import { IssueList } from '../errors.js';
-import { FIELDS, FREE_COLUMNS } from '../io/headers.js';
-import { jsonRowsToTable } from '../io/json.js';
-import { cellLocation, type Table } from '../io/table.js';
+import { FIELDS, FREE_COLUMNS } from '../table/headers.js';
+import { jsonRowsToTable } from '../table/json.js';
+import { cellLocation, type Table } from '../table/table.js';
 import { readRows } from './rows.js';
 import { UnitRowSchema } from './schemas.js';
 

@@ -5,8 +5,8 @@
  */
 import { buildFramework, type Framework } from '../criteria/framework.js';
 import { buildUnits, type Units } from '../criteria/units.js';
-import { parseCsvTable } from '../io/csv.js';
-import type { Table } from '../io/table.js';
+import { parseCsvTable } from '../table/csv.js';
+import type { Table } from '../table/table.js';
 import { EVIDENCE_CSV, FRAMEWORK_CSV, SURVEY_CSV, UNITS_CSV } from './hanoi-2021.js';
 
 /** Names of the built-in samples. */

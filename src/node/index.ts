@@ -6,14 +6,15 @@
  * @packageDocumentation
  * @module parindex/node
  */
-import type { FileFormat, TableKind } from '../io/files.js';
-import { formatOf as fileFormatOf, loadTable as loadTableFile } from '../io/files.js';
-import { writeFileAtomic as writeAtomic } from '../io/output.js';
-import { loadResultFile } from '../io/results-read.js';
-import { loadRound as loadRoundFiles, type RoundFiles } from '../io/round.js';
-import type { Table } from '../io/table.js';
-import { loadSurveyDefinition } from '../sipas/load.js';
-import { scoreSurvey } from '../sipas/score.js';
+import type { FileFormat, TableKind } from '../table/files.js';
+import { formatOf as fileFormatOf } from '../table/files.js';
+import { loadTable as loadTableFile } from './files.js';
+import { writeFileAtomic as writeAtomic } from './output.js';
+import { loadResultFile } from './result-load.js';
+import { loadRound as loadRoundFiles, type RoundFiles } from './round.js';
+import type { Table } from '../table/table.js';
+import { loadSurveyDefinition } from './sipas-load.js';
+import { scoreSurvey } from './sipas-file.js';
 import { badArgument, checkKeys, optionalBoolean, optionalChoice, optionalInteger, optionalString } from '../api/args.js';
 import type { ResultFile } from '../api/analysis.js';
 import { Round } from '../api/round.js';
@@ -21,7 +22,7 @@ import { sipasResult, type SipasDefinition, type SipasOptions, type SipasResult 
 import { ROUNDING_MODES, TIE_MODES } from '../criteria/schemas.js';
 import { buildUnits } from '../criteria/units.js';
 import { isTable } from '../api/round.js';
-import { jsonRowsToTable } from '../io/json.js';
+import { jsonRowsToTable } from '../table/json.js';
 
 /** The files of a round. */
 export interface RoundPaths {

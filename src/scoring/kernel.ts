@@ -7,8 +7,8 @@
 import type { Criterion, Framework } from '../criteria/framework.js';
 import { appliesTo } from '../criteria/framework.js';
 import { Exact, lcm, pow10 } from '../numbers/exact.js';
-import { APPRAISED, BLANK, NA, SELF, VALUE, type InputMatrix } from './inputs.js';
-import { leafPoints } from './rules.js';
+import { APPRAISED, BLANK, NA, SELF, VALUE, type InputMatrix } from '../criteria/inputs.js';
+import { leafPoints } from '../criteria/rules.js';
 
 /** Accumulator slots per unit (then `2 × areas` for area points and max). */
 export const ACC = { appraisal: 0, survey: 1, adjust: 2, max: 3, selfPoints: 4, selfMax: 5, areas: 6 } as const;

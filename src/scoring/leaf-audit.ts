@@ -7,8 +7,8 @@
  */
 import { appliesTo, type Criterion, type Framework } from '../criteria/framework.js';
 import { Exact } from '../numbers/exact.js';
-import { APPRAISED, BLANK, NA, SELF, VALUE, type CellSource, type InputMatrix } from './inputs.js';
-import { leafPoints } from './rules.js';
+import { APPRAISED, BLANK, NA, SELF, VALUE, type CellSource, type InputMatrix } from '../criteria/inputs.js';
+import { leafPoints } from '../criteria/rules.js';
 
 /** One side of an input cell: blank, not applicable, or an exact value (`yesno` as 1/0). */
 export type SideInput = { state: 'blank' } | { state: 'na' } | { state: 'value'; value: Exact };

@@ -6,7 +6,7 @@
  */
 import type { Criterion, Framework } from '../criteria/framework.js';
 import type { Exact } from '../numbers/exact.js';
-import type { InputMatrix } from './inputs.js';
+import type { InputMatrix } from '../criteria/inputs.js';
 import { unitLeafAudit, type AuditStatus, type LeafAudit, type SideInput } from './leaf-audit.js';
 
 /** How a leaf's input was found for a unit (see {@link AuditStatus}). */

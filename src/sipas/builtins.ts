@@ -13,7 +13,7 @@
  *   parts (it reproduces Hà Nội 2024: 86.51 and 86.49 → 86.50). Question titles are placeholders
  *   (`Câu n`): councils put their own form's wording in a copy (`--print-definition`).
  */
-import { parseCsvTable } from '../io/csv.js';
+import { parseCsvTable } from '../table/csv.js';
 import { buildSurveyDefinition, type SipasDefinition } from './definition.js';
 
 /** Names of the built-in survey definitions. */

@@ -6,9 +6,9 @@
  * `questions`, JSON rows) and checked as a whole.
  */
 import { IssueList, ParIndexError, type Issue } from '../errors.js';
-import { FIELDS, foldHeader } from '../io/headers.js';
-import { jsonRowsToTable } from '../io/json.js';
-import { cellLocation, type Table } from '../io/table.js';
+import { FIELDS, foldHeader } from '../table/headers.js';
+import { jsonRowsToTable } from '../table/json.js';
+import { cellLocation, type Table } from '../table/table.js';
 import { parseExact } from '../numbers/decimal-text.js';
 import { Exact } from '../numbers/exact.js';
 import { readRows } from '../criteria/rows.js';

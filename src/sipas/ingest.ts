@@ -5,8 +5,8 @@
  * {@link SurveyCounts}. Readers differ only in how they split bytes into cells.
  */
 import { IssueList, ParIndexError, type Issue } from '../errors.js';
-import { bindColumns, FIELDS } from '../io/headers.js';
-import { columnLetter, type Table } from '../io/table.js';
+import { bindColumns, FIELDS } from '../table/headers.js';
+import { columnLetter, type Table } from '../table/table.js';
 import { ANSWER_EXPECTED, BAD_ANSWER, readAnswer } from './answers.js';
 import { SurveyCounts } from './counts.js';
 import type { SipasDefinition } from './definition.js';

@@ -10,8 +10,8 @@
  * general path and the reference in tests.
  */
 import { ParIndexError } from '../errors.js';
-import { guessDelimiter } from '../io/csv.js';
-import { UTF8_EXPECTED } from '../io/files.js';
+import { guessDelimiter } from '../table/csv.js';
+import { UTF8_EXPECTED } from '../table/files.js';
 import { BAD_ANSWER, readAnswer } from './answers.js';
 import { ANSWER_CODES } from './counts.js';
 import { ROLE_UNIT, type FormIngest } from './ingest.js';

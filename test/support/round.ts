@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { buildInputs } from '../../src/criteria/evidence.js';
 import { buildFramework, type Framework } from '../../src/criteria/framework.js';
 import { buildUnits, type Units } from '../../src/criteria/units.js';
-import { parseCsvTable } from '../../src/io/csv.js';
-import type { InputMatrix } from '../../src/scoring/inputs.js';
+import { parseCsvTable } from '../../src/table/csv.js';
+import type { InputMatrix } from '../../src/criteria/inputs.js';
 import { scoreMatrix, type ScoreOptions, type ScoreResult } from '../../src/scoring/score.js';
 
 /** Folder of the embedded sample. */

@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJSDefault from 'exceljs';
-import { loadExcelJS } from '../../src/io/xlsx-load.js';
-import type { Table } from '../../src/io/table.js';
+import { loadExcelJS } from '../../src/xlsx/load-exceljs.js';
+import type { Table } from '../../src/table/table.js';
 
 /** A fresh temp folder. */
 export function tempDir(prefix = 'parindex-xlsx-'): string {

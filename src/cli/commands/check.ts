@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { ParIndexError, type Issue } from '../../errors.js';
-import { loadRound } from '../../io/round.js';
+import { loadRound } from '../../node/round.js';
 import { findMissingInputs } from '../../scoring/score.js';
 import { addScoreInputOptions, requireOptions, type ScoreCliOptions } from '../options.js';
 import { addSipasInputOptions, applySipasOptions, checkSipasFromOptions, checkSipasParOptions } from './sipas.js';

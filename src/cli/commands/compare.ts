@@ -3,11 +3,11 @@
  * compared unit by unit and league by league.
  */
 import type { Command } from 'commander';
-import { comparisonCsv, comparisonJson, comparisonText } from '../../io/compare-output.js';
-import { checkOutputPath, writeOutput } from '../../io/output.js';
-import { loadResultFile } from '../../io/results-read.js';
+import { comparisonCsv, comparisonJson, comparisonText } from '../../report/compare-output.js';
+import { checkOutputPath, writeOutput } from '../../node/output.js';
+import { loadResultFile } from '../../node/result-load.js';
 import { ParIndexError, safe } from '../../errors.js';
-import { compareResults } from '../../scoring/compare.js';
+import { compareResults } from '../../analysis/compare.js';
 import { ANALYSIS_FORMATS, renderAnalysis } from '../analysis-render.js';
 import { addOutputOptions, type ScoreCliOptions } from '../options.js';
 

@@ -3,9 +3,9 @@
  * the unit above and below and to each band, and where it lost points.
  */
 import type { Command } from 'commander';
-import { explanationCsv, explanationJson, explanationText } from '../../io/explain-output.js';
-import { writeOutput } from '../../io/output.js';
-import { explainUnit } from '../../scoring/explain.js';
+import { explanationCsv, explanationJson, explanationText } from '../../report/explain-output.js';
+import { writeOutput } from '../../node/output.js';
+import { explainUnit } from '../../analysis/explain.js';
 import { ANALYSIS_FORMATS, renderAnalysis } from '../analysis-render.js';
 import { addOutputOptions, addRankOptions, addScoreInputOptions, intOption, requireOptions, type ScoreCliOptions } from '../options.js';
 import { scoredRoundFromOptions } from './score.js';

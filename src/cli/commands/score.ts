@@ -3,8 +3,8 @@
  */
 import type { Command } from 'commander';
 import { samplePath } from '../../node/sample-files.js';
-import { checkOutputPath, writeOutput } from '../../io/output.js';
-import { loadRound, type Round, type RoundFiles } from '../../io/round.js';
+import { checkOutputPath, writeOutput } from '../../node/output.js';
+import { loadRound, type Round, type RoundFiles } from '../../node/round.js';
 import { scoreMatrix, type ScoreResult } from '../../scoring/score.js';
 import { addBomOption, addOutputOptions, addRankOptions, addScoreInputOptions, checkOutputTarget, requireOptions, scoreOptionsOf, type ScoreCliOptions } from '../options.js';
 import { renderScore, SCORE_FORMATS } from '../render.js';

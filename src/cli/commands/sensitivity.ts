@@ -6,9 +6,9 @@
 import { Option, type Command } from 'commander';
 import { ParIndexError } from '../../errors.js';
 import type { Exact } from '../../numbers/exact.js';
-import { writeOutput } from '../../io/output.js';
-import { sensitivityCsv, sensitivityJson, sensitivityText } from '../../io/sensitivity-output.js';
-import { parseRevert, parseSpread, sensitivity, SENSITIVITY_DEFAULTS, SENSITIVITY_MODES, type SensitivityMode } from '../../scoring/sensitivity.js';
+import { writeOutput } from '../../node/output.js';
+import { sensitivityCsv, sensitivityJson, sensitivityText } from '../../report/sensitivity-output.js';
+import { parseRevert, parseSpread, sensitivity, SENSITIVITY_DEFAULTS, SENSITIVITY_MODES, type SensitivityMode } from '../../analysis/sensitivity.js';
 import { ANALYSIS_FORMATS, renderAnalysis } from '../analysis-render.js';
 import { addOutputOptions, addRankOptions, addScoreInputOptions, intOption, type ScoreCliOptions } from '../options.js';
 import { UsageError } from '../run.js';

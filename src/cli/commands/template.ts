@@ -3,9 +3,9 @@
  * fills in and feeds back to `parindex score --evidence` unchanged (see docs/spreadsheets.md).
  */
 import type { Command } from 'commander';
-import { checkOutputPath, writeOutput } from '../../io/output.js';
-import { loadFrameworkOrBuiltin } from '../../io/round.js';
-import { loadUnits } from '../../io/files.js';
+import { checkOutputPath, writeOutput } from '../../node/output.js';
+import { loadFrameworkOrBuiltin } from '../../node/round.js';
+import { loadUnits } from '../../node/files.js';
 import { requireOptions } from '../options.js';
 import { UsageError } from '../run.js';
 
@@ -24,7 +24,7 @@ export async function writeTemplate(o: TemplateCliOptions): Promise<void> {
   await checkOutputPath(o.out);
   const framework = await loadFrameworkOrBuiltin(o.framework!);
   const units = await loadUnits(o.units!);
-  const { evidenceTemplateBytes } = await import('../../io/evidence-template.js');
+  const { evidenceTemplateBytes } = await import('../../xlsx/evidence-template.js');
   await writeOutput(o.out, await evidenceTemplateBytes(framework, units, { password: o.password }));
 }
 

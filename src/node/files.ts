@@ -1,0 +1,83 @@
+/**
+ * Loading round inputs from files by extension: `.csv` (csv-parse), `.json`, `.xlsx` (exceljs,
+ * loaded only when a workbook is read). Every loader names the file in its errors.
+ */
+import { readFile } from 'node:fs/promises';
+import { buildFramework, parseFramework, type Framework } from '../criteria/framework.js';
+import { buildUnits, type Units } from '../criteria/units.js';
+import { ParIndexError } from '../errors.js';
+import { decodeUtf8, formatOf, type TableKind } from '../table/files.js';
+import { parseCsvTable } from '../table/csv.js';
+import { jsonRowsToTable, parseJsonText } from '../table/json.js';
+import type { Table } from '../table/table.js';
+
+/** Turns a missing or unreadable file into a located error. */
+export function fileReadError(path: string, e: unknown): ParIndexError {
+  const code = (e as NodeJS.ErrnoException).code;
+  return new ParIndexError({
+    file: path,
+    code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file',
+    message: code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? (e as Error).message})`,
+    expected: 'a readable file',
+  });
+}
+
+/** Reads a UTF-8 text file, turning a missing or unreadable file or another encoding into a located error. */
+export async function readTextFile(path: string): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    throw fileReadError(path, e);
+  }
+  return decodeUtf8(bytes, path);
+}
+
+/** Reads the sheet(s) of an xlsx file for one kind of table (exceljs loaded on demand). */
+async function readXlsx(path: string, kind: TableKind): Promise<{ tables: Table[]; settings?: Table }> {
+  const { readWorkbookTables } = await import('./xlsx-read.js');
+  return readWorkbookTables(path, kind);
+}
+
+/** Reads one table of a kind from a CSV, JSON (array of rows) or xlsx file. */
+export async function loadTable(path: string, kind: TableKind): Promise<Table> {
+  const tables = await loadTables(path, kind);
+  return tables[0];
+}
+
+/** Reads the tables of a kind from a file (an xlsx file may hold several evidence sheets). */
+export async function loadTables(path: string, kind: TableKind): Promise<Table[]> {
+  const file = path;
+  switch (formatOf(path)) {
+    case 'csv':
+      return [parseCsvTable(await readTextFile(path), { file })];
+    case 'json': {
+      const json = parseJsonText(await readTextFile(path), { file });
+      const rows = Array.isArray(json) ? json : (json as Record<string, unknown>)?.[kind];
+      return [jsonRowsToTable(rows ?? json, { file })];
+    }
+    case 'xlsx':
+      return (await readXlsx(path, kind)).tables;
+  }
+}
+
+/** Loads a framework from CSV, JSON (`{settings, criteria}` or an array) or xlsx (`criteria` + `settings` sheets). */
+export async function loadFramework(path: string): Promise<Framework> {
+  const file = path;
+  switch (formatOf(path)) {
+    case 'csv':
+      return buildFramework(parseCsvTable(await readTextFile(path), { file }));
+    case 'json':
+      return parseFramework(parseJsonText(await readTextFile(path), { file }), { file });
+    case 'xlsx': {
+      const { tables, settings } = await readXlsx(path, 'criteria');
+      const { parseSettingsTable } = await import('../criteria/settings.js');
+      return buildFramework(tables[0], settings ? parseSettingsTable(settings) : {});
+    }
+  }
+}
+
+/** Loads units from CSV, JSON or xlsx (sheet `units`). */
+export async function loadUnits(path: string): Promise<Units> {
+  return buildUnits(await loadTable(path, 'units'));
+}

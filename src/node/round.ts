@@ -1,0 +1,60 @@
+/**
+ * Loading a whole PAR round from files: framework (or a built-in name), units, evidence (one or
+ * more files, long or wide layout) and survey results; then checking every input together.
+ */
+import { buildInputs } from '../criteria/evidence.js';
+import type { Framework } from '../criteria/framework.js';
+import type { Units } from '../criteria/units.js';
+import { hanoi2021Framework, SAMPLES } from '../data/sample.js';
+import type { NumberTextOptions } from '../numbers/decimal-text.js';
+import type { InputMatrix } from '../criteria/inputs.js';
+import { csvRowSource } from '../table/csv.js';
+import { loadFramework, loadTables, loadUnits, loadTable, readTextFile } from './files.js';
+import { formatOf } from '../table/files.js';
+import type { RowSource } from '../table/table.js';
+
+/** Paths of a round's files. */
+export interface RoundFiles {
+  /** Framework file, or a built-in name (`hanoi-2021`). */
+  framework: string;
+  /** Units file. */
+  units: string;
+  /** Evidence file(s). */
+  evidence?: string | string[];
+  /** Survey results file. */
+  survey?: string;
+}
+
+/** A loaded, checked round, ready for {@link score}. */
+export interface Round {
+  framework: Framework;
+  units: Units;
+  inputs: InputMatrix;
+}
+
+/** Loads a framework file or a built-in framework by name. */
+export async function loadFrameworkOrBuiltin(nameOrPath: string): Promise<Framework> {
+  if ((SAMPLES as readonly string[]).includes(nameOrPath)) return hanoi2021Framework();
+  return loadFramework(nameOrPath);
+}
+
+/**
+ * The evidence of one file, as rows to check: a CSV file is read lazily ({@link csvRowSource}: only
+ * its text is held, each row split as it is checked — a national round's million rows never stand
+ * as a table); xlsx and JSON as tables.
+ */
+async function loadEvidenceSources(path: string): Promise<RowSource[]> {
+  if (formatOf(path) === 'csv') return [csvRowSource(await readTextFile(path), { file: path })];
+  return loadTables(path, 'evidence');
+}
+
+/** Loads and checks every file of a round (all input problems are reported together). */
+export async function loadRound(files: RoundFiles, opts: NumberTextOptions = {}): Promise<Round> {
+  const framework = await loadFrameworkOrBuiltin(files.framework);
+  const units = await loadUnits(files.units);
+  const evidencePaths = files.evidence === undefined ? [] : Array.isArray(files.evidence) ? files.evidence : [files.evidence];
+  const evidence = (await Promise.all(evidencePaths.map((p) => loadEvidenceSources(p)))).flat();
+  const survey = files.survey ? await loadTable(files.survey, 'survey') : undefined;
+  const inputs = buildInputs(framework, units, { evidence, survey }, opts);
+  return { framework, units, inputs };
+}

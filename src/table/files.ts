@@ -1,0 +1,48 @@
+/**
+ * What a file holds and how its bytes become text, decided without a file system: the kind of
+ * table (which decides the expected columns and the xlsx sheet names), the format by the file
+ * name's extension, and strict UTF-8 decoding.
+ */
+import { ParIndexError } from '../errors.js';
+
+/** The kinds of table a file may hold; xlsx readers pick the sheet by this name. */
+export type TableKind = 'criteria' | 'units' | 'evidence' | 'survey' | 'questions' | 'responses';
+
+/** File formats read by extension. */
+export type FileFormat = 'csv' | 'json' | 'xlsx';
+
+/** Format of a file from its extension; throws a located error for an unknown one. */
+export function formatOf(path: string): FileFormat {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  const ext = dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+  if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
+  if (ext === 'json') return 'json';
+  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  throw new ParIndexError({ file: path, code: 'unknown-format', message: 'unknown file type', value: ext ? `.${ext}` : '(no extension)', expected: '.csv (also .txt, .tsv), .json or .xlsx (also .xlsm)' });
+}
+
+/** What a text file must be, as error messages say it. */
+export const UTF8_EXPECTED = 'UTF-8 text (in Excel: Save As → "CSV UTF-8")';
+
+/**
+ * Decodes a text file's bytes as UTF-8. Text in another encoding would otherwise come through as
+ * replacement characters in unit names and titles, so UTF-16 (Excel's "Unicode Text") and bytes
+ * that are not UTF-8 (Windows-1258, Latin-1 exports) are located errors naming the first bad line.
+ */
+export function decodeUtf8(bytes: Uint8Array, path: string): string {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    throw new ParIndexError({ file: path, code: 'bad-encoding', message: 'the file is UTF-16 text', value: bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE', expected: UTF8_EXPECTED });
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const at = text.indexOf('\uFFFD');
+    const before = text.slice(0, Math.max(at, 0));
+    const lines = before.split(/\r\n|\r|\n/);
+    const row = lines.length; // the line of the first bad byte (a record, unless a quoted cell holds line breaks)
+    const line = lines[row - 1] + text.slice(before.length).split(/\r\n|\r|\n/, 1)[0];
+    throw new ParIndexError({ file: path, row, code: 'bad-encoding', message: 'the file is not UTF-8 text (another encoding, such as Windows-1258?)', value: line.slice(0, 60), expected: UTF8_EXPECTED });
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * The evidence workbook a council fills in (`parindex template`): one sheet per league, in the long
+ * layout — one row per (unit, applicable appraisal leaf), units in file order, leaves in framework
+ * order — so the filled file is read back by `parindex score --evidence` as it is.
+ *
+ * - Structure cells (unit, criterion, title, max, rule, params, hint) are pre-filled and locked;
+ *   the sheet is protected without a password (against slips, not against the council), and the
+ *   four input columns — self, appraised, evidence reference, note — are unlocked.
+ * - Input cells carry data validation per rule: yes/no lists (có, không, NA), numeric ranges
+ *   0..max with `NA`, lists of allowed values, ratios ≥ 0, tiers any number, adjustments within
+ *   their limits (never NA). Lists live on the hidden `Danh mục` sheet, as numeric cells, so they
+ *   read the same under any regional number format.
+ * - The header is frozen with the unit and criterion columns, and filterable.
+ * - Survey criteria have no rows (their scores come from the survey results file).
+ *
+ * Why one sheet per league rather than per unit: units of a league are compared with each other,
+ * so a council can filter one criterion across all of them; a province has two leagues but up to
+ * ~50 units (a national round, hundreds), and Excel slows down with hundreds of sheets.
+ */
+import type { Criterion, Framework } from '../criteria/framework.js';
+import { appliesTo } from '../criteria/framework.js';
+import type { Unit, Units } from '../criteria/units.js';
+import { ParIndexError } from '../errors.js';
+import type { Exact } from '../numbers/exact.js';
+import { columnLetter } from '../table/table.js';
+import { buildWorkbookBytes, EXCEL_MAX_ROWS, exactCell, fitWidths, safeSheetName } from './write.js';
+import { groupBy } from '../scoring/group-by.js';
+
+/** Column labels of a template sheet (the reader binds the input columns by these Vietnamese labels). */
+export const TEMPLATE_COLUMNS = [
+  { key: 'unit', label: 'Mã đơn vị', input: false },
+  { key: 'unitName', label: 'Tên đơn vị', input: false },
+  { key: 'criterion', label: 'Mã tiêu chí', input: false },
+  { key: 'title', label: 'Tên tiêu chí', input: false },
+  { key: 'max', label: 'Điểm tối đa', input: false },
+  { key: 'rule', label: 'Cách chấm', input: false },
+  { key: 'params', label: 'Tham số', input: false },
+  { key: 'hint', label: 'Hướng dẫn nhập', input: false },
+  { key: 'self', label: 'Điểm tự chấm', input: true },
+  { key: 'appraised', label: 'Điểm thẩm định', input: true },
+  { key: 'evidence', label: 'Tài liệu kiểm chứng', input: true },
+  { key: 'note', label: 'Ghi chú', input: true },
+] as const;
+
+/** Prefix of the league sheets' names (an evidence sheet name, see `xlsx-sheets.ts`). */
+export const TEMPLATE_SHEET_PREFIX = 'Đánh giá';
+/** Name of the hidden sheet holding validation lists. */
+export const LISTS_SHEET = 'Danh mục';
+/** Name of the instructions sheet. */
+export const INSTRUCTIONS_SHEET = 'Hướng dẫn';
+
+const col = (key: (typeof TEMPLATE_COLUMNS)[number]['key']) => TEMPLATE_COLUMNS.findIndex((c) => c.key === key);
+const SELF_COL = col('self');
+const APPRAISED_COL = col('appraised');
+
+const num = (x: Exact) => x.toString();
+
+/**
+ * Number format of a ratio's input cells: a plain number (not a percent format), so a council
+ * types the percentage itself — 85 for 85% — and sees it as typed (a `%` typed anyway is read
+ * as the number shown, see `xlsx-cell.ts`).
+ */
+export const RATIO_INPUT_FORMAT = '0.0###';
+
+/** The input a council types for a leaf, in words (also the validation message). */
+export function inputHint(c: Criterion): string {
+  const p = c.params;
+  switch (c.rule) {
+    case 'points':
+      return p.allowed ? `Một trong các giá trị ${p.allowed.map(num).join('; ')}, hoặc NA` : `Số điểm từ 0 đến ${num(c.max)}, hoặc NA`;
+    case 'yesno':
+      return `có/không (hoặc 1/0, đạt/không đạt), hoặc NA; có = ${num(c.max)} điểm`;
+    case 'ratio':
+      return `Tỷ lệ % (≥ 0; gõ 85 cho 85%), hoặc NA; đạt ${p.target ? num(p.target) : '100'}% trở lên = ${num(c.max)} điểm`;
+    case 'tiers':
+      return `Giá trị số, hoặc NA; điểm theo bậc: ${c.paramsText.trim()}`;
+    case 'adjust': {
+      const lo = p.min ? num(p.min) : undefined;
+      const hi = p.max ? num(p.max) : undefined;
+      const range = lo !== undefined && hi !== undefined ? ` từ ${lo} đến ${hi}` : lo !== undefined ? ` từ ${lo} trở lên` : hi !== undefined ? ` tối đa ${hi}` : '';
+      return `Điểm thưởng (+) hoặc trừ (−)${range}; để trống = 0; không dùng NA`;
+    }
+    default:
+      return '';
+  }
+}
+
+/** A data validation for a leaf's input cells (top-left cell `ref`), or a list key to resolve. */
+function validationFor(c: Criterion, ref: string, lists: Map<string, string>): Record<string, unknown> {
+  const na = `UPPER(TRIM(${ref}))="NA"`;
+  const base = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Giá trị không hợp lệ', error: inputHint(c).slice(0, 225), showInputMessage: true, promptTitle: 'Cách nhập', prompt: inputHint(c).slice(0, 250) };
+  const custom = (f: string) => ({ ...base, type: 'custom', formulae: [f] });
+  switch (c.rule) {
+    case 'points':
+      if (c.params.allowed) return { ...base, type: 'list', formulae: [lists.get(`allowed:${c.params.allowed.map(num).join(';')}`)!] };
+      return custom(`OR(${na},AND(ISNUMBER(${ref}),${ref}>=0,${ref}<=${num(c.max)}))`);
+    case 'yesno':
+      return { ...base, type: 'list', formulae: [lists.get('yesno')!] };
+    case 'ratio':
+      return custom(`OR(${na},AND(ISNUMBER(${ref}),${ref}>=0))`);
+    case 'tiers':
+      return custom(`OR(${na},ISNUMBER(${ref}))`);
+    case 'adjust': {
+      const parts = [`ISNUMBER(${ref})`];
+      if (c.params.min) parts.push(`${ref}>=${num(c.params.min)}`);
+      if (c.params.max) parts.push(`${ref}<=${num(c.params.max)}`);
+      return custom(parts.length > 1 ? `AND(${parts.join(',')})` : parts[0]);
+    }
+    default:
+      return custom(na);
+  }
+}
+
+/** exceljs sheets have `dataValidations` (missing from its typings). */
+interface SheetWithValidations {
+  dataValidations: { add(range: string, validation: Record<string, unknown>): void };
+}
+
+/** A key that is equal for leaves whose input cells validate the same way. */
+function validationKey(c: Criterion): string {
+  return `${c.rule}|${num(c.max)}|${c.paramsText.trim()}`;
+}
+
+/** The rows of one league's sheet. */
+function leagueRows(fw: Framework, units: readonly Unit[]): { unit: Unit; c: Criterion }[] {
+  const rows: { unit: Unit; c: Criterion }[] = [];
+  for (const unit of units) for (const c of fw.leaves) if (c.rule !== 'survey' && appliesTo(c, unit.group)) rows.push({ unit, c });
+  return rows;
+}
+
+const INSTRUCTIONS = (fw: Framework) => [
+  ['Phiếu chấm điểm Chỉ số cải cách hành chính (PAR INDEX) — tạo bởi parindex'],
+  [''],
+  ['Mỗi trang "Đánh giá …" là một khối xếp hạng; mỗi dòng là một tiêu chí thành phần của một đơn vị.'],
+  ['Chỉ nhập vào 4 cột có nền trắng: Điểm tự chấm, Điểm thẩm định, Tài liệu kiểm chứng, Ghi chú. Các cột khác bị khóa.'],
+  ['Điểm thẩm định để trống: dùng điểm tự chấm (dòng chưa thẩm định). Cả hai để trống: coi như không có dòng (0 điểm, thiếu).'],
+  ['NA = không áp dụng (không tính điểm, không tính vào điểm tối đa). Điểm thưởng/trừ không nhận NA.'],
+  ['Cách chấm: points = số điểm; yesno = có/không; ratio = tỷ lệ %; tiers = theo bậc; adjust = điểm thưởng/trừ.'],
+  ['Số thập phân: gõ theo định dạng của máy (12,5 hoặc 12.5) vào ô số; ô văn bản "12,5" cần tùy chọn --decimal-comma.'],
+  ['Tiêu chí điều tra xã hội học không có dòng ở đây: điểm lấy từ tệp kết quả điều tra.'],
+  ['Không thêm, xóa hay đổi tên cột; có thể lọc và sắp xếp. Trang "Danh mục" (ẩn) chứa danh sách cho các ô chọn.'],
+  [''],
+  ['Tính điểm:  parindex score --framework <khung tiêu chí> --units <đơn vị> --evidence <tệp này> --survey <điều tra>'],
+  [''],
+  [`Khung tiêu chí: ${fw.source?.file ?? ''} — ${fw.criteria.length} tiêu chí, ${fw.leaves.length} tiêu chí thành phần.`],
+];
+
+/** Options of {@link evidenceTemplateBytes}. */
+export interface TemplateOptions {
+  /** Password for sheet protection (default none: protection guards against slips only). */
+  password?: string;
+}
+
+/**
+ * Writes the evidence template for a framework and units as xlsx bytes: a sheet per league
+ * (`Đánh giá <league>`), an instructions sheet and a hidden lists sheet. Throws a
+ * {@link ParIndexError} when a league has more rows than an Excel sheet holds.
+ */
+export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: TemplateOptions = {}): Promise<Uint8Array> {
+  const leagues = groupBy(units.list, (u) => u.rankGroup);
+  const perLeague = [...leagues].map(([league, us]) => ({ league, rows: leagueRows(fw, us) }));
+  for (const { league, rows } of perLeague) {
+    if (rows.length + 1 > EXCEL_MAX_ROWS) {
+      throw new ParIndexError({
+        file: units.source?.file,
+        code: 'league-too-large',
+        message: `league "${league}" needs ${rows.length} rows, more than an Excel sheet holds`,
+        value: String(rows.length),
+        expected: `at most ${EXCEL_MAX_ROWS - 1} (unit, criterion) rows per league`,
+      });
+    }
+  }
+
+  // Validation lists: yes/no, then one column per distinct allowed-values list.
+  const listColumns: (string | number)[][] = [['có', 'không', 'NA']];
+  const lists = new Map<string, string>();
+  const listRef = (i: number, n: number) => `'${LISTS_SHEET}'!$${columnLetter(i)}$1:$${columnLetter(i)}$${n}`;
+  lists.set('yesno', listRef(0, 3));
+  for (const c of fw.leaves) {
+    if (c.rule !== 'points' || !c.params.allowed) continue;
+    const key = `allowed:${c.params.allowed.map(num).join(';')}`;
+    if (lists.has(key)) continue;
+    const values = [...c.params.allowed.map((a) => exactCell(num(a))), 'NA'];
+    lists.set(key, listRef(listColumns.length, values.length));
+    listColumns.push(values);
+  }
+
+  return buildWorkbookBytes(async (wb) => {
+    const taken = new Set<string>([INSTRUCTIONS_SHEET.toLowerCase(), LISTS_SHEET.toLowerCase()]);
+    const header = TEMPLATE_COLUMNS.map((c) => c.label);
+    for (const { league, rows } of perLeague) {
+      if (rows.length === 0) continue;
+      const ws = wb.addWorksheet(safeSheetName(`${TEMPLATE_SHEET_PREFIX} ${league}`, taken), {
+        views: [{ state: 'frozen', xSplit: 3, ySplit: 1, activeCell: `${columnLetter(SELF_COL)}2` }],
+      });
+      const values = rows.map(({ unit, c }) => [unit.id, unit.name, c.code, c.title, c.rule === 'adjust' ? null : exactCell(num(c.max)), c.rule ?? '', c.paramsText.trim(), inputHint(c), null, null, null, null]);
+      const widths = fitWidths(header, values, { max: 48 });
+      ws.columns = TEMPLATE_COLUMNS.map((c, i) => ({ key: c.key, width: widths[i] }));
+      ws.autoFilter = { from: 'A1', to: `${columnLetter(TEMPLATE_COLUMNS.length - 1)}${rows.length + 1}` };
+
+      // Validation: one entry per run of consecutive rows that validate alike, over both score columns.
+      let runStart = 0;
+      for (let i = 1; i <= rows.length; i++) {
+        if (i < rows.length && validationKey(rows[i].c) === validationKey(rows[runStart].c)) continue;
+        const top = `${columnLetter(SELF_COL)}${runStart + 2}`;
+        const range = `${top}:${columnLetter(APPRAISED_COL)}${i + 1}`;
+        (ws as unknown as SheetWithValidations).dataValidations.add(range, validationFor(rows[runStart].c, top, lists));
+        runStart = i;
+      }
+
+      const head = ws.addRow(header);
+      head.font = { bold: true };
+      head.alignment = { vertical: 'middle', wrapText: true };
+      head.eachCell((cell, n) => {
+        cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: TEMPLATE_COLUMNS[n - 1].input ? 'FFFFF2CC' : 'FFD9E1F2' } };
+        cell.border = { bottom: { style: 'thin' } };
+      });
+      head.commit();
+      values.forEach((v, k) => {
+        const row = ws.addRow(v);
+        const ratio = rows[k].c.rule === 'ratio';
+        row.eachCell({ includeEmpty: true }, (cell, n) => {
+          const spec = TEMPLATE_COLUMNS[n - 1];
+          if (!spec) return;
+          if (spec.input) cell.protection = { locked: false };
+          else cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+          if (spec.key === 'title' || spec.key === 'hint') cell.alignment = { wrapText: true, vertical: 'top' };
+          if (ratio && (n - 1 === SELF_COL || n - 1 === APPRAISED_COL)) cell.numFmt = RATIO_INPUT_FORMAT;
+        });
+        row.commit();
+      });
+      await ws.protect(opts.password ?? '', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: true });
+      ws.commit();
+    }
+
+    const help = wb.addWorksheet(INSTRUCTIONS_SHEET);
+    help.columns = [{ width: 120 }];
+    for (const line of INSTRUCTIONS(fw)) help.addRow(line).commit();
+    help.commit();
+
+    const listSheet = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+    const height = Math.max(...listColumns.map((c) => c.length));
+    for (let r = 0; r < height; r++) listSheet.addRow(listColumns.map((c) => c[r] ?? null)).commit();
+    listSheet.commit();
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * Writing workbooks with exceljs's streaming `WorkbookWriter` (rows are committed as they are
+ * written, so a large audit sheet never lives in memory as a workbook model), collected into bytes
+ * for {@link writeOutput}'s atomic write. Helpers for the cells every parindex workbook shares:
+ * number formats per `--decimals`, numbers that are exactly their output text, fitted widths.
+ */
+import { PassThrough } from 'node:stream';
+import type ExcelJS from 'exceljs';
+import { numberToDecimalText } from '../numbers/decimal-text.js';
+import type { Exact, RoundingMode } from '../numbers/exact.js';
+import { loadExcelJS } from './load-exceljs.js';
+
+/** exceljs's streaming workbook writer. */
+export type BookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
+
+/** Excel's limit of rows per sheet. */
+export const EXCEL_MAX_ROWS = 1_048_576;
+
+/** Builds a workbook with the streaming writer and returns the xlsx bytes. */
+export async function buildWorkbookBytes(build: (wb: BookWriter) => Promise<void> | void): Promise<Uint8Array> {
+  const ExcelJS = await loadExcelJS();
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('end', resolve);
+    out.on('error', reject);
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  wb.creator = 'parindex';
+  await build(wb);
+  await wb.commit();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** The number format showing `decimals` places: `0`, `0.00`, `0.000`, … */
+export function numFmtFor(decimals: number): string {
+  return decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0';
+}
+
+/**
+ * A display number: the exact value rounded once, as the other output formats print it; the cell
+ * holds the double nearest that decimal text, so Excel shows exactly the printed figure.
+ */
+export function roundedNumber(x: Exact | null, decimals: number, rounding: RoundingMode): number | null {
+  return x === null ? null : Number(x.toFixed(decimals, rounding));
+}
+
+/**
+ * An input value as a cell: a number when the double reads back as the very same decimal text
+ * (true for every ordinary input), else the exact text (a cell must never show a different value).
+ */
+export function exactCell(text: string): number | string {
+  const n = Number(text);
+  return Number.isFinite(n) && numberToDecimalText(n) === text.replace(/^\+/, '') ? n : text;
+}
+
+/** Display width of a cell value in characters (Unicode NFC: a Vietnamese letter counts once). */
+export function textWidth(v: unknown): number {
+  if (v === null || v === undefined) return 0;
+  const s = typeof v === 'number' ? String(v) : String(v).normalize('NFC');
+  let w = 0;
+  for (const line of s.split('\n')) w = Math.max(w, [...line].length);
+  return w;
+}
+
+/**
+ * Column widths fitted to the header and rows (the first `sample` rows; a wide column is capped at
+ * `max` characters and wraps).
+ */
+export function fitWidths(header: readonly unknown[], rows: Iterable<readonly unknown[]>, opts: { min?: number; max?: number; sample?: number; numberWidth?: number } = {}): number[] {
+  const min = opts.min ?? 6;
+  const max = opts.max ?? 60;
+  const sample = opts.sample ?? 5000;
+  const widths = header.map((h) => textWidth(h));
+  let n = 0;
+  for (const r of rows) {
+    if (n++ >= sample) break;
+    r.forEach((v, i) => {
+      const w = typeof v === 'number' ? Math.max(textWidth(v), opts.numberWidth ?? 0) : textWidth(v);
+      if (w > (widths[i] ?? 0)) widths[i] = w;
+    });
+  }
+  return widths.map((w) => Math.min(max, Math.max(min, w + 2)));
+}
+
+/** Characters Excel forbids in sheet names, and its 31-character limit. */
+export function safeSheetName(name: string, taken: Set<string>): string {
+  const base =
+    name
+      .replace(/[\\/?*[\]:]/g, '-')
+      .replace(/^'+|'+$/g, '')
+      .slice(0, 31) || 'Sheet';
+  let candidate = base;
+  for (let i = 2; taken.has(candidate.toLowerCase()); i++) {
+    const suffix = ` (${i})`;
+    candidate = base.slice(0, 31 - suffix.length) + suffix;
+  }
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
