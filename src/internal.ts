@@ -32,7 +32,7 @@ export { sampleDir, samplePath } from './node/sample-files.js';
 export { scoreMatrix, computeTotals, UnitResult, type ScoreOptions, type ScoreResult, type Summary, type AreaResult } from './scoring/score.js';
 export { InputMatrix } from './criteria/inputs.js';
 export { readCell, leafPoints, readYesNo, type CellInput } from './criteria/rules.js';
-export { rankItems } from './scoring/ranking.js';
+export { rankItems } from './order/ranking.js';
 export { parseBands, orderBands, bandOf, type Band } from './criteria/bands.js';
 export { unitLeafDetails, type LeafDetail, type LeafStatus } from './scoring/leaf-detail.js';
 export { explainUnit, type Explanation, type ExplainOptions, type Gap, type Neighbour, type BandGap, type AreaLoss, type LeafLoss } from './analysis/explain.js';

@@ -13,11 +13,11 @@
 import { ParIndexError } from '../errors.js';
 import { parseExact } from '../numbers/decimal-text.js';
 import { Exact } from '../numbers/exact.js';
-import { groupBy } from '../scoring/group-by.js';
+import { groupBy } from '../order/group-by.js';
 import type { InputMatrix } from '../criteria/inputs.js';
 import { unitLeafDetails } from '../scoring/leaf-detail.js';
 import { appraisalPerturbation, weightPerturbation } from './perturbations.js';
-import { highestFirst, rankItems } from '../scoring/ranking.js';
+import { highestFirst, rankItems } from '../order/ranking.js';
 import type { ScoreResult } from '../scoring/score.js';
 
 /** Options of {@link sensitivity}. */

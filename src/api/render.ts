@@ -20,7 +20,6 @@ import type { SensitivityResult } from '../analysis/sensitivity.js';
 import type { SipasResult } from '../sipas/result.js';
 import { surveyResultCsv } from '../report/sipas-csv.js';
 import { surveyResultText } from '../report/sipas-table.js';
-import { inputsOf } from './analysis.js';
 import { badArgument, checkKeys, optionalBoolean, optionalChoice, optionalInteger, optionalString } from './args.js';
 import { kindOf } from './kinds.js';
 

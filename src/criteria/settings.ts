@@ -13,8 +13,9 @@ import { readRows } from './rows.js';
 import { SettingsSchema, type SettingsInput } from './schemas.js';
 import * as z from 'zod/mini';
 
-/** How ties share ranks. */
-export type TieMode = 'competition' | 'dense' | 'ordinal';
+import type { TieMode } from '../order/ranking.js';
+
+export type { TieMode };
 
 /** Every setting resolved. */
 export interface Settings {

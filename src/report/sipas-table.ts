@@ -6,7 +6,7 @@
 import { fmt, type OutputFormat } from '../scoring/result-json.js';
 import { renderTextTable, type Align } from './text-table.js';
 import type { SipasResult, SipasUnitResult } from '../sipas/result.js';
-import { groupBy } from '../scoring/group-by.js';
+import { groupBy } from '../order/group-by.js';
 
 /** Renders a SIPAS result as text tables. */
 export function surveyResultText(result: SipasResult, f: OutputFormat = result.settings): string {

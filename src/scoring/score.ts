@@ -13,8 +13,8 @@ import { sumFractions } from '../numbers/exact-sum.js';
 import { bandOf, type Band } from '../criteria/bands.js';
 import type { InputMatrix } from '../criteria/inputs.js';
 import { ACC, accumulateExact, accumulateFast, compilePlan, type Totals } from './kernel.js';
-import { groupBy } from './group-by.js';
-import { highestFirst, rankItems } from './ranking.js';
+import { groupBy } from '../order/group-by.js';
+import { highestFirst, rankItems } from '../order/ranking.js';
 import { scoreResultJson, unitJson, type OutputFormat, type ScoreResultJson, type UnitJson } from './result-json.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);

@@ -8,10 +8,10 @@
 import type { Units } from '../criteria/units.js';
 import type { TieMode } from '../criteria/settings.js';
 import { Exact, type RoundingMode } from '../numbers/exact.js';
-import { rankItems } from '../scoring/ranking.js';
+import { rankItems } from '../order/ranking.js';
 import type { SurveyCounts, UnitCounts } from './counts.js';
 import type { SipasDefinition, SipasNode } from './definition.js';
-import { groupBy } from '../scoring/group-by.js';
+import { groupBy } from '../order/group-by.js';
 
 /** Id of the pooled row. */
 export const POOLED_ID = 'ALL';

@@ -24,7 +24,7 @@ import { ParIndexError } from '../errors.js';
 import type { Exact } from '../numbers/exact.js';
 import { columnLetter } from '../table/table.js';
 import { buildWorkbookBytes, EXCEL_MAX_ROWS, exactCell, fitWidths, safeSheetName } from './write.js';
-import { groupBy } from '../scoring/group-by.js';
+import { groupBy } from '../order/group-by.js';
 
 /** Column labels of a template sheet (the reader binds the input columns by these Vietnamese labels). */
 export const TEMPLATE_COLUMNS = [

@@ -3,7 +3,8 @@
  * RANK.EQ), `dense` (1, 2, 2, 3) or `ordinal` (1, 2, 3, 4; equal values ordered by id). Items
  * without a value get no rank and are listed last.
  */
-import type { TieMode } from '../criteria/settings.js';
+/** How ties share ranks: `competition` (1, 2, 2, 4), `dense` (1, 2, 2, 3) or `ordinal` (1, 2, 3, 4). */
+export type TieMode = 'competition' | 'dense' | 'ordinal';
 
 /** Ranks `items` by `compare` (negative = a above b, 0 = tie). Returns the items in rank order with their ranks. */
 export function rankItems<T>(items: readonly T[], hasValue: (t: T) => boolean, compare: (a: T, b: T) => number, idOf: (t: T) => string, ties: TieMode): { item: T; rank: number | null }[] {
