@@ -7,7 +7,7 @@
  *   npm run bench -- --scaling             also the scaling table (units 52 → 10,000; forms 10k → 5M)
  *   npm run bench -- --json [FILE]         the same figures as JSON (stdout, or FILE)
  *   npm run bench -- --smoke               every workload at tiny sizes, in seconds (CI; no goals judged)
- *   npm run bench -- --only score,cold     some workloads (score, sipas, sipas-large, xlsx, cold)
+ *   npm run bench -- --only score,cold     some workloads (score, sipas, sipas-large, xlsx, cold, core)
  *   npm run bench -- --runs N              timed runs per side (default per workload)
  *   npm run bench -- --dist PATH           the built package to measure (default build/internal.js)
  *
@@ -257,6 +257,7 @@ for (const w of workloads()) {
   if (only && !only.has(w.name)) continue;
   report.workloads[w.name] = await runWorkload(w);
 }
+if (!only || only.has('core')) report.workloads.core = await (await import('./size.mjs')).coreWorkload({ root: join(here, '..'), smoke, log });
 if (args.scaling) report.scaling = await scaling();
 
 const goals = Object.values(report.workloads).flatMap((w) => w.goals);

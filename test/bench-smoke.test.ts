@@ -38,7 +38,7 @@ describe('bench/run.mjs --smoke', () => {
     const report = JSON.parse(out);
     expect(report.mode).toBe('smoke');
     expect(typeof report.machine.cores).toBe('number');
-    expect(Object.keys(report.workloads).sort()).toEqual(Object.keys(WORKLOADS).sort());
+    expect(Object.keys(report.workloads).sort()).toEqual([...Object.keys(WORKLOADS), 'core'].sort());
     for (const [name, sides] of Object.entries(WORKLOADS)) {
       const w = report.workloads[name];
       expect(Object.keys(w.sides).sort(), name).toEqual([...sides].sort());
@@ -73,6 +73,13 @@ describe('bench/run.mjs --smoke', () => {
     expect(report.workloads.sipas.sides.ours.check.forms).toBe(2000);
     expect(report.workloads.sipas.sides.duckdb.check.valid).toBe(report.workloads.sipas.sides.ours.check.valid);
     expect(report.workloads.xlsx.sides.ours.check.rows).toBe(200);
+    // The browser core (bench/size.mjs): a real bundle that runs and scores right, its size and shares.
+    const core = report.workloads.core.core;
+    expect(report.workloads.core.agree).toBe(true);
+    expect(core.gzipBytes).toBeGreaterThan(5_000);
+    expect(core.gzipBytes).toBeLessThan(core.minifiedBytes);
+    expect(core.shares.map((s: { name: string }) => s.name)).toContain('parindex');
+    expect(Number.isFinite(core.importOverBareMs)).toBe(true);
     expect(report.scaling.units.length).toBeGreaterThan(1);
     expect(report.scaling.forms.length).toBeGreaterThan(1);
     for (const r of [...report.scaling.units, ...report.scaling.forms]) expect(Number.isFinite(r.oursMs)).toBe(true);

@@ -23,8 +23,8 @@ const CHROMIUM = process.env.PARINDEX_CHROMIUM ?? '/usr/bin/chromium';
 let dir: string;
 
 /** Bundles the program against the built package (resolved through node_modules/parindex, as an app resolves it). */
-async function bundle(platform: 'browser' | 'node'): Promise<string> {
-  const result = await build({ entryPoints: [PROGRAM], bundle: true, platform, format: 'esm', minify: true, write: false, absWorkingDir: dir, nodePaths: [join(dir, 'node_modules')], logLevel: 'silent', metafile: true });
+async function bundle(platform: 'browser' | 'node', program = PROGRAM): Promise<string> {
+  const result = await build({ entryPoints: [program], bundle: true, platform, format: 'esm', minify: true, write: false, absWorkingDir: dir, nodePaths: [join(dir, 'node_modules')], logLevel: 'silent', metafile: true });
   const inputs = Object.keys(result.metafile.inputs);
   // The program really went through the package's dist, and pulled in no Node built-in.
   expect(inputs.some((p) => p.includes('dist/index.js'))).toBe(true);
@@ -74,6 +74,26 @@ describe('the core entry in every runtime', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'parindex-nodebundle-')), 'app.mjs');
     writeFileSync(out, code);
     expect(execFileSync(process.execPath, [out], { encoding: 'utf8' }).trim()).toBe(EXPECTED);
+    rmSync(join(out, '..'), { recursive: true, force: true });
+  });
+
+  it('a Node bundle reads files through parindex/node and writes workbooks through parindex/xlsx', async () => {
+    // 0.1 failed here: the built-in sample was read from data/ on disk and the xlsx reader required
+    // exceljs's unzipper at run time.
+    const result = await build({
+      entryPoints: [join(ROOT, 'test', 'fixtures', 'runtimes', 'node-files.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      write: false,
+      absWorkingDir: dir,
+      nodePaths: [join(dir, 'node_modules')],
+      logLevel: 'silent',
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
+    const out = join(mkdtempSync(join(tmpdir(), 'parindex-nodebundle-')), 'files.mjs');
+    writeFileSync(out, result.outputFiles[0].text);
+    expect(execFileSync(process.execPath, [out], { encoding: 'utf8', cwd: join(out, '..') }).trim()).toBe('tai-chinh 89.83 52');
     rmSync(join(out, '..'), { recursive: true, force: true });
   });
 

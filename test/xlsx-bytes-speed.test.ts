@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { iterateWorkbookRows, readWorkbookTables } from '../src/node/xlsx-read.js';
+import { iterateWorkbookRows, readWorkbookTables } from '../src/testing/exceljs-reader.js';
 import { loadExcelJS } from '../src/xlsx/load-exceljs.js';
 import { iterateXlsxRows, readXlsxTables } from '../src/xlsx/read.js';
 import { tempDir } from './support/xlsx.js';

@@ -19,7 +19,7 @@ import { ParIndexError, type Issue } from '../src/errors.js';
 import { parseCsvTable } from '../src/table/csv.js';
 import type { TableKind } from '../src/table/files.js';
 import { foldHeader } from '../src/table/headers.js';
-import { iterateWorkbookRows, readWorkbookSheetTables, readWorkbookTables } from '../src/node/xlsx-read.js';
+import { iterateWorkbookRows, readWorkbookSheetTables, readWorkbookTables } from '../src/testing/exceljs-reader.js';
 import { loadExcelJS } from '../src/xlsx/load-exceljs.js';
 import { scoreResultJson } from '../src/scoring/result-json.js';
 import { scoreMatrix } from '../src/scoring/score.js';

@@ -17,7 +17,7 @@ import { iterateWorkbookRows, readWorkbookTables } from '../src/node/xlsx-read.j
 import { exceljsCellText, shiftDecimalText } from '../src/xlsx/cell-text.js';
 import { chooseSheets } from '../src/xlsx/sheet-choice.js';
 import { scoreMatrix } from '../src/scoring/score.js';
-import { parseRange, tapSheetXml, type MergeRange } from '../src/node/xlsx-merges.js';
+import { parseRange, tapSheetXml, type MergeRange } from '../src/testing/exceljs-merges.js';
 import { tempDir, writeWorkbook } from './support/xlsx.js';
 
 const dir = tempDir();

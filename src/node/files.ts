@@ -7,20 +7,10 @@ import { buildFramework, parseFramework, type Framework } from '../criteria/fram
 import { buildUnits, type Units } from '../criteria/units.js';
 import { ParIndexError } from '../errors.js';
 import { decodeUtf8, formatOf, type TableKind } from '../table/files.js';
+import { fileReadError } from './file-errors.js';
 import { parseCsvTable } from '../table/csv.js';
 import { jsonRowsToTable, parseJsonText } from '../table/json.js';
 import type { Table } from '../table/table.js';
-
-/** Turns a missing or unreadable file into a located error. */
-export function fileReadError(path: string, e: unknown): ParIndexError {
-  const code = (e as NodeJS.ErrnoException).code;
-  return new ParIndexError({
-    file: path,
-    code: code === 'ENOENT' ? 'file-not-found' : 'unreadable-file',
-    message: code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? (e as Error).message})`,
-    expected: 'a readable file',
-  });
-}
 
 /** Reads a UTF-8 text file, turning a missing or unreadable file or another encoding into a located error. */
 export async function readTextFile(path: string): Promise<string> {

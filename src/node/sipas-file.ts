@@ -10,7 +10,8 @@ import type { SipasDefinition } from '../sipas/definition.js';
 import { surveyResultFromCounts, type SipasResult } from '../sipas/result.js';
 import { countSurveyChunks, countSurveyTable, ingestOf, type SurveyOptions } from '../sipas/score.js';
 import { CHUNK_SIZE, chunksOf, type ProgressCallback, type ResponsesSource } from '../sipas/source.js';
-import { fileReadError, loadTable } from './files.js';
+import { fileReadError } from './file-errors.js';
+import { loadTable } from './files.js';
 import { formatOf } from '../table/files.js';
 import { ingestWithCsvParse } from './sipas-csv-parse.js';
 
