@@ -6,11 +6,12 @@
  * node_modules beside it, and run under Deno. Each prints the same line.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { parseCsvTable } from '../src/table/csv.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..');
@@ -27,9 +28,38 @@ async function bundle(platform: 'browser' | 'node', program = PROGRAM): Promise<
   const result = await build({ entryPoints: [program], bundle: true, platform, format: 'esm', minify: true, write: false, absWorkingDir: dir, nodePaths: [join(dir, 'node_modules')], logLevel: 'silent', metafile: true });
   const inputs = Object.keys(result.metafile.inputs);
   // The program really went through the package's dist, and pulled in no Node built-in.
-  expect(inputs.some((p) => p.includes('dist/index.js'))).toBe(true);
+  expect(inputs.some((p) => p.includes('dist/index.js') || p.includes('dist/xlsx.js'))).toBe(true);
   expect(inputs.filter((p) => p.startsWith('node:'))).toEqual([]);
   return result.outputFiles[0].text;
+}
+
+/** Runs a bundled program in a blank page of headless Chromium and returns what it left in `__parindex`. */
+async function inChromium(code: string, prelude: string, screenshot: string): Promise<string> {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium fonts-dejavu-core (.ci/run does), or set PARINDEX_CHROMIUM`);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Nothing is fetched: the page and the program are inline.
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.setContent('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>parindex</title></head><body></body></html>');
+    if (prelude) await page.addScriptTag({ content: prelude });
+    await page.addScriptTag({ content: code, type: 'module' });
+    await page.waitForFunction(() => (globalThis as { __parindex?: string }).__parindex !== undefined, undefined, { timeout: 30_000 }).catch(() => undefined);
+    expect(errors).toEqual([]);
+    const line = (await page.evaluate(() => (globalThis as { __parindex?: string }).__parindex)) ?? '';
+    expect(await page.textContent('body')).toBe(line);
+    expect(requests.filter((u) => !u.startsWith('data:') && u !== 'about:blank')).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, screenshot) });
+    return line;
+  } finally {
+    await browser.close();
+  }
 }
 
 beforeAll(() => {
@@ -44,29 +74,21 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the core entry in every runtime', () => {
   it('bundles for a browser with no stubs and runs in headless Chromium', async () => {
     const code = await bundle('browser');
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium fonts-dejavu-core (.ci/run does), or set PARINDEX_CHROMIUM`);
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      // Nothing is fetched: the page and the program are inline.
-      const requests: string[] = [];
-      page.on('request', (r) => requests.push(r.url()));
-      await page.setContent('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>parindex</title></head><body></body></html>');
-      await page.addScriptTag({ content: code, type: 'module' });
-      await page.waitForFunction(() => (globalThis as { __parindex?: string }).__parindex !== undefined, undefined, { timeout: 30_000 });
-      expect(errors).toEqual([]);
-      expect(await page.evaluate(() => (globalThis as { __parindex?: string }).__parindex)).toBe(EXPECTED);
-      expect(await page.textContent('body')).toBe(EXPECTED);
-      expect(requests.filter((u) => !u.startsWith('data:') && u !== 'about:blank')).toEqual([]);
-      await page.screenshot({ path: join(ARTIFACTS, 'runtimes-browser.png') });
-    } finally {
-      await browser.close();
-    }
+    expect(await inChromium(code, '', 'runtimes-browser.png')).toBe(EXPECTED);
+  });
+
+  it('reads an xlsx workbook from bytes in the browser (parindex/xlsx)', async () => {
+    // The sample's evidence as a workbook (written by exceljs, as a council's Excel would).
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('evidence');
+    const ev = parseCsvTable(readFileSync(join(ROOT, 'data', 'hanoi-2021', 'evidence.csv'), 'utf8'));
+    sheet.addRow(ev.header);
+    for (const r of ev.rows) sheet.addRow(r.cells.map((c) => (/^\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const code = await bundle('browser', join(ROOT, 'test', 'fixtures', 'runtimes', 'xlsx-in-browser.ts'));
+    const line = await inChromium(code, `globalThis.__xlsx = ${JSON.stringify(base64)};`, 'runtimes-xlsx.png');
+    expect(line).toBe(`evidence ${ev.rows.length} tai-chinh 89.83`);
   });
 
   it('bundles for Node and runs with no node_modules beside it', async () => {

@@ -7,7 +7,7 @@ import { buildInputs } from '../criteria/evidence.js';
 import { buildFramework, type Framework, type Method, type Rule } from '../criteria/framework.js';
 import type { RoundingMode } from '../numbers/exact.js';
 import type { TieMode } from '../criteria/settings.js';
-import { parseSettingsRecord } from '../criteria/settings.js';
+import { parseSettingsRecord, parseSettingsTable } from '../criteria/settings.js';
 import { buildUnits, type Units } from '../criteria/units.js';
 import { IssueList, ParIndexError } from '../errors.js';
 import { jsonRowsToTable } from '../table/json.js';
@@ -57,8 +57,8 @@ export interface FrameworkSettings {
 
 /** A framework with its settings, as a JSON framework file holds it. */
 export interface FrameworkDocument {
-  /** Settings (optional). */
-  settings?: FrameworkSettings;
+  /** Settings (optional): an object, or a settings sheet's table (key, value rows). */
+  settings?: FrameworkSettings | Table;
   /** The criteria, as row objects or a table. */
   criteria: readonly FrameworkRow[] | Table;
 }
@@ -264,7 +264,7 @@ function frameworkOf(v: unknown): Framework {
   if (isTable(v) || Array.isArray(v)) return buildFramework(tableOf(v, 'framework', 'criteria rows or a table'));
   if (isPlainObject(v)) {
     const doc = checkKeys(v, FRAMEWORK_DOC_KEYS, 'framework', false);
-    const settings = doc.settings === undefined ? {} : parseSettingsRecord(doc.settings, { file: 'framework' });
+    const settings = doc.settings === undefined ? {} : isTable(doc.settings) ? parseSettingsTable(doc.settings) : parseSettingsRecord(doc.settings, { file: 'framework' });
     return buildFramework(tableOf(doc.criteria, 'framework.criteria', 'criteria rows or a table'), settings);
   }
   throw badArgument('framework', v, 'criteria rows, { settings, criteria } or a table');

@@ -1,6 +1,7 @@
 /**
- * parindex/xlsx — spreadsheets: the results workbook and the evidence template as xlsx bytes
- * (exceljs, loaded only when one is written). A separate entry, so the core stays small.
+ * parindex/xlsx — spreadsheets: reading workbooks from bytes (any runtime: fflate + saxes), and
+ * writing the results workbook and the evidence template as xlsx bytes (exceljs, loaded only when
+ * one is written; Node). A separate entry, so the core stays small.
  *
  * @packageDocumentation
  * @module parindex/xlsx
@@ -12,6 +13,50 @@ import { roundParts, type Round } from '../api/round.js';
 import type { ScoreResult } from '../scoring/score.js';
 import { evidenceTemplateBytes } from './evidence-template.js';
 import { scoreResultWorkbook } from './results-workbook.js';
+import { readXlsxTables, type XlsxLimits } from './read.js';
+import type { Table } from '../table/table.js';
+import type { TableKind } from '../table/files.js';
+import { badArgument, optionalChoice } from '../api/args.js';
+
+/** What a workbook is read for: decides the sheet names looked for and the expected columns. */
+export type { TableKind };
+/** Bounds on reading a workbook: columns, rows, cells, shared strings and bytes (defaults well above any real round). */
+export type { XlsxLimits };
+
+/** Options of {@link parseXlsx}. */
+export interface ParseXlsxOptions {
+  /** The file's name, for error messages. */
+  file?: string;
+  /** Bounds on the work (columns, cells, shared strings, bytes); crossing one is a located `limit-exceeded` error. */
+  limits?: Partial<XlsxLimits>;
+}
+
+/** What {@link parseXlsx} read. */
+export interface XlsxTables {
+  /** The tables of the kind, in tab order (evidence may span several sheets). */
+  tables: Table[];
+  /** The `settings` sheet, for kind `criteria`, when the workbook has one (give it as the framework document's `settings`). */
+  settings?: Table;
+}
+
+/**
+ * Reads the sheet(s) of one kind from xlsx bytes (a `File`'s `arrayBuffer()`, a fetched file, a
+ * Node `Buffer`) as tables for `createRound`: the sheet named for the kind (in English or
+ * Vietnamese) or the only sheet; hidden sheets never; numbers exact, percent cells as shown,
+ * formulas by their saved result. Every problem is located (file, sheet, row, column) and reported
+ * together; what is not an xlsx workbook (.xls, .ods, a CSV renamed) says what it is.
+ *
+ * @example
+ * const { tables } = parseXlsx(new Uint8Array(await file.arrayBuffer()), 'evidence', { file: file.name });
+ * const round = createRound({ framework, units, evidence: tables });
+ */
+export function parseXlsx(bytes: Uint8Array, kind: TableKind, options: ParseXlsxOptions = {}): XlsxTables {
+  if (!(bytes instanceof Uint8Array)) throw badArgument('bytes', bytes, 'the workbook as bytes (Uint8Array)');
+  const k = optionalChoice(kind, ['criteria', 'units', 'evidence', 'survey', 'questions', 'responses'] as const, 'kind');
+  if (!k) throw badArgument('kind', kind, 'criteria, units, evidence, survey, questions or responses');
+  const o = checkKeys(options, ['file', 'limits'], 'options');
+  return readXlsxTables(bytes, k, { file: optionalString(o.file, 'options.file'), limits: o.limits as Partial<XlsxLimits> | undefined });
+}
 
 /**
  * The results workbook (xlsx bytes): a sheet per league in the published style, self-assessed vs

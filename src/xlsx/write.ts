@@ -4,7 +4,6 @@
  * for {@link writeOutput}'s atomic write. Helpers for the cells every parindex workbook shares:
  * number formats per `--decimals`, numbers that are exactly their output text, fitted widths.
  */
-import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { numberToDecimalText } from '../numbers/decimal-text.js';
 import type { Exact, RoundingMode } from '../numbers/exact.js';
@@ -16,22 +15,18 @@ export type BookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
 /** Excel's limit of rows per sheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 
-/** Builds a workbook with the streaming writer and returns the xlsx bytes. */
+/**
+ * Builds a workbook with the streaming writer and returns the xlsx bytes. The writer keeps its
+ * compressed output in exceljs's own buffer (no Node stream of ours), read once it is committed.
+ */
 export async function buildWorkbookBytes(build: (wb: BookWriter) => Promise<void> | void): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJS();
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true });
   wb.creator = 'parindex';
   await build(wb);
   await wb.commit();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
+  const out = (wb as unknown as { stream: { read(): Uint8Array | null } }).stream.read();
+  return out ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : new Uint8Array(0);
 }
 
 /** The number format showing `decimals` places: `0`, `0.00`, `0.000`, … */
