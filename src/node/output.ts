@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, open, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ParIndexError } from '../errors.js';
 
 const EXPECTED_TARGET = 'a file path in an existing folder that can be written';
@@ -30,11 +30,14 @@ function cannotWrite(path: string, code: string | undefined, detail?: string): P
 }
 
 /**
- * Checks, before any work, that `path` can be written: its folder exists and is writable, and the
- * path is not a folder. Throws a located {@link ParIndexError} otherwise; no path (stdout) passes.
+ * Checks, before any work, that `path` can be written: its folder exists and is writable, the path
+ * is not a folder, and it is none of the run's `inputs` (the same file by any name: a symlink or a
+ * hard link to an input counts) — writing there would replace an input with the results. Throws a
+ * located {@link ParIndexError} otherwise; no path (stdout) passes.
  */
-export async function checkOutputPath(path: string | undefined): Promise<void> {
+export async function checkOutputPath(path: string | undefined, inputs: readonly (string | undefined)[] = []): Promise<void> {
   if (path === undefined || path === '') return;
+  await refuseInputAsOutput(path, inputs);
   if (/[\\/]$/.test(path)) throw cannotWrite(path, 'EISDIR'); // names a folder
   const folder = dirname(path);
   try {
@@ -46,6 +49,29 @@ export async function checkOutputPath(path: string | undefined): Promise<void> {
   }
   const target = await stat(path).catch(() => undefined);
   if (target?.isDirectory()) throw cannotWrite(path, 'EISDIR');
+}
+
+/** The located error when `out` is one of the `inputs` (same path, or the same file through a link). */
+async function refuseInputAsOutput(out: string, inputs: readonly (string | undefined)[]): Promise<void> {
+  const outStat = await stat(out).catch(() => undefined);
+  for (const input of inputs) {
+    if (input === undefined || input === '') continue;
+    const same =
+      resolve(input) === resolve(out) ||
+      (outStat !== undefined &&
+        (await stat(input)
+          .then((s) => s.dev === outStat.dev && s.ino === outStat.ino)
+          .catch(() => false)));
+    if (same) {
+      throw new ParIndexError({
+        file: out,
+        code: 'out-is-input',
+        message: `--out names an input of this run (${input}); writing the results there would replace it`,
+        value: out,
+        expected: 'a new file name for the results (inputs are never overwritten)',
+      });
+    }
+  }
 }
 
 /** Writes `data` to `path` atomically: temp file in the same folder, flushed, then renamed over the target. */

@@ -16,7 +16,7 @@ export type CompareCliOptions = Pick<ScoreCliOptions, 'format' | 'out' | 'decima
 
 /** Runs compare: both files are read, and the problems of both are reported together. */
 export async function runCompare(oldPath: string, newPath: string, o: CompareCliOptions): Promise<void> {
-  await checkOutputPath(o.out);
+  await checkOutputPath(o.out, [oldPath, newPath]);
   const [a, b] = await Promise.all([safe(() => loadResultFile(oldPath)), safe(() => loadResultFile(newPath))]);
   if (!a.ok || !b.ok) throw new ParIndexError([...(a.ok ? [] : a.issues), ...(b.ok ? [] : b.issues)]);
   const c = compareResults(a.value, b.value);

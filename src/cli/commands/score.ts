@@ -14,7 +14,8 @@ import { applySipasOptions, checkSipasParOptions } from './sipas.js';
 export async function scoredRoundFromOptions(o: ScoreCliOptions): Promise<{ round: Round; result: ScoreResult }> {
   requireOptions(o as unknown as Record<string, unknown>, ['framework', 'units']);
   checkSipasParOptions(o);
-  await checkOutputPath(o.out); // after the usage checks, before any input is read
+  // After the usage checks, before any input is read; never over an input.
+  await checkOutputPath(o.out, [o.framework, o.units, ...(o.evidence ?? []), o.survey, o.sipasQuestions, o.sipasResponses]);
   const files: RoundFiles = { framework: o.framework!, units: o.units!, evidence: o.evidence, survey: o.survey };
   const round = await loadRound(files, { decimalComma: o.decimalComma });
   await applySipasOptions(round, o);

@@ -81,7 +81,7 @@ async function runSipas(o: SipasCliOptions): Promise<void> {
   }
   const missing = (['questions', 'responses'] as const).filter((k) => o[k] === undefined);
   if (missing.length) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
-  await checkOutputPath(o.out); // after the usage checks, before any input is read
+  await checkOutputPath(o.out, [o.questions, o.responses, o.units]); // after the usage checks, before any input is read; never over an input
   const definition = await loadSurveyDefinition(o.questions!);
   const units = o.units ? await loadUnits(o.units) : undefined;
   const opts: SurveyOptions = { units, skipBadRows: o.skipBadRows, decimals: o.decimals, rounding: o.rounding, ties: o.ties, reader: o.reader };

@@ -21,7 +21,7 @@ export interface TemplateCliOptions {
 export async function writeTemplate(o: TemplateCliOptions): Promise<void> {
   requireOptions(o as unknown as Record<string, unknown>, ['framework', 'units', 'out']);
   if (!/\.xlsx$/i.test(o.out!)) throw new UsageError(`--out must name an .xlsx file, not "${o.out}"`);
-  await checkOutputPath(o.out);
+  await checkOutputPath(o.out, [o.framework, o.units]);
   const framework = await loadFrameworkOrBuiltin(o.framework!);
   const units = await loadUnits(o.units!);
   const { evidenceTemplateBytes } = await import('../../xlsx/evidence-template.js');
