@@ -130,7 +130,10 @@ describe('parindex score with --sipas-*', () => {
     const units = JSON.parse(readFileSync(out, 'utf8')).units;
     const l = units.find((u: { unit: string }) => u.unit === 'ldtbxh');
     const plain = join(dir, 'plain.json');
-    expect(await run(...base, '--survey', survey, '--format', 'json', '--out', plain)).toBe(0);
+    // Without SIPAS, 8.1 has no input for any unit: an error (absent-criterion) unless zeros are meant.
+    expect(await run(...base, '--survey', survey, '--format', 'json', '--out', plain)).toBe(1);
+    expect(stderr).toMatch(/criterion "8\.1" .*has no survey result for any of the 52 units it applies to.*\[absent-criterion\]/);
+    expect(await run(...base, '--survey', survey, '--allow-missing', '--format', 'json', '--out', plain)).toBe(0);
     const l0 = JSON.parse(readFileSync(plain, 'utf8')).units.find((u: { unit: string }) => u.unit === 'ldtbxh');
     // 8.1 adds 8 × 91.8227… % = 7.35 points to ldtbxh's survey points and clears its missing input.
     expect(Number(l.surveyPoints) - Number(l0.surveyPoints)).toBeCloseTo(7.35, 1);

@@ -4,7 +4,9 @@
  */
 import { resolveSettings } from '../criteria/settings.js';
 import { scoreMatrix, type ScoreResult } from '../scoring/score.js';
-import { checkKeys, optionalBoolean } from './args.js';
+import { ParIndexError } from '../errors.js';
+import { missingReport } from '../scoring/absent-inputs.js';
+import { checkKeys, optionalBoolean, optionalChoice } from './args.js';
 import { tag } from './kinds.js';
 import { roundParts, type Round } from './round.js';
 import type { RoundingMode } from '../numbers/exact.js';
@@ -26,9 +28,14 @@ export interface ScoreOptions {
   clamp?: boolean;
   /** A missing input is an error instead of scoring 0. */
   strict?: boolean;
+  /**
+   * A whole input absent — no survey results while survey criteria apply, or a criterion (bonus and
+   * penalty excepted) with no input for any unit: `error` (default) or `zero` (scored 0, as meant).
+   */
+  missing?: 'error' | 'zero';
 }
 
-const OPTION_KEYS = ['decimals', 'rounding', 'ties', 'rankOn', 'bands', 'clamp', 'strict'] as const;
+const OPTION_KEYS = ['decimals', 'rounding', 'ties', 'rankOn', 'bands', 'clamp', 'strict', 'missing'] as const;
 
 const roundOf = new WeakMap<ScoreResult, Round>();
 
@@ -49,9 +56,15 @@ export function score(round: Round, options: ScoreOptions = {}): ScoreResult {
   const parts = roundParts(round);
   const o = checkKeys(options, OPTION_KEYS, 'options') as ScoreOptions;
   const strict = optionalBoolean(o.strict, 'options.strict');
+  const missing = optionalChoice(o.missing, ['error', 'zero'] as const, 'options.missing') ?? 'error';
   // Settings are checked (and located by option name) before anything is scored.
   resolveSettings({ decimals: o.decimals, rounding: o.rounding, ties: o.ties, rankOn: o.rankOn, bands: o.bands, clamp: o.clamp });
-  const result = scoreMatrix(parts.framework, parts.units, parts.inputs, { ...o, strict });
+  if (missing === 'error') {
+    const absent = missingReport(parts.inputs).absent;
+    if (absent.length) throw new ParIndexError(absent);
+  }
+  const { missing: _, ...engine } = o;
+  const result = scoreMatrix(parts.framework, parts.units, parts.inputs, { ...engine, strict });
   roundOf.set(result, round);
   return tag(result, 'score');
 }

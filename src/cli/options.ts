@@ -54,6 +54,7 @@ export function addScoreInputOptions(cmd: Command): Command {
     .option('--survey <file>', 'survey results file (unit, criterion, score)')
     .option('--decimal-comma', 'accept "," as the decimal point in numeric cells')
     .option('--strict', 'a missing input is an error instead of 0')
+    .option('--allow-missing', 'a whole input absent (no survey results; a criterion with no row for any unit) scores 0 instead of being an error')
     .option('--sipas-questions <file|name>', 'SIPAS survey definition or built-in (sipas-2017, sipas-2023) scored into --sipas-criterion')
     .option('--sipas-responses <file>', "SIPAS survey forms; each unit's SIPAS index becomes the score of --sipas-criterion")
     .option('--sipas-criterion <code>', 'the survey criterion fed by SIPAS (e.g. 8.1)')
@@ -88,6 +89,7 @@ export interface ScoreCliOptions extends SipasParCliOptions {
   survey?: string;
   decimalComma?: boolean;
   strict?: boolean;
+  allowMissing?: boolean;
   format: string;
   out?: string;
   /** CSV output starts with a UTF-8 BOM. */

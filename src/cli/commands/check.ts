@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { ParIndexError, type Issue } from '../../errors.js';
 import { loadRound } from '../../node/round.js';
+import { missingReport } from '../../scoring/absent-inputs.js';
 import { findMissingInputs } from '../../scoring/score.js';
 import { addScoreInputOptions, requireOptions, type ScoreCliOptions } from '../options.js';
 import { addSipasInputOptions, applySipasOptions, checkSipasFromOptions, checkSipasParOptions } from './sipas.js';
@@ -44,8 +45,11 @@ async function checkRound(o: ScoreCliOptions): Promise<string> {
   await applySipasOptions(round, o);
   const missing = findMissingInputs(round.inputs);
   if (o.strict && missing.length > 0) throw new ParIndexError(missing);
-  return (
+  const report = missingReport(round.inputs);
+  if (report.absent.length && !o.allowMissing) throw new ParIndexError(report.absent);
+  const head =
     `ok: ${round.framework.criteria.length} criteria (${round.framework.leaves.length} leaves), ${round.units.list.length} units, ` +
-    `${round.inputs.present.reduce((a, b) => a + b, 0)} input rows; ${missing.length} applicable inputs missing (scored 0; an error with --strict)`
-  );
+    `${round.inputs.present.reduce((a, b) => a + b, 0)} input rows; ${missing.length} applicable inputs missing (scored 0; an error with --strict)`;
+  // Every missing input, one per line, so a clerk can fill them in.
+  return [head, ...report.cells.map((c) => `  missing: unit "${c.unit}", criterion "${c.criterion}"${c.survey ? ' (survey result)' : ''}`)].join('\n');
 }

@@ -4,6 +4,8 @@
 import type { Command } from 'commander';
 import { samplePath } from '../../node/sample-files.js';
 import { checkOutputPath, writeOutput } from '../../node/output.js';
+import { missingReport, missingSummary } from '../../scoring/absent-inputs.js';
+import { ParIndexError } from '../../errors.js';
 import { loadRound, type Round, type RoundFiles } from '../../node/round.js';
 import { scoreMatrix, type ScoreResult } from '../../scoring/score.js';
 import { addBomOption, addOutputOptions, addRankOptions, addScoreInputOptions, checkOutputTarget, requireOptions, scoreOptionsOf, type ScoreCliOptions } from '../options.js';
@@ -19,7 +21,12 @@ export async function scoredRoundFromOptions(o: ScoreCliOptions): Promise<{ roun
   const files: RoundFiles = { framework: o.framework!, units: o.units!, evidence: o.evidence, survey: o.survey };
   const round = await loadRound(files, { decimalComma: o.decimalComma });
   await applySipasOptions(round, o);
-  return { round, result: scoreMatrix(round.framework, round.units, round.inputs, scoreOptionsOf(o)) };
+  const missing = missingReport(round.inputs);
+  if (missing.absent.length && !o.allowMissing) throw new ParIndexError(missing.absent);
+  const result = scoreMatrix(round.framework, round.units, round.inputs, scoreOptionsOf(o));
+  const summary = missingSummary(missing.cells);
+  if (summary && !o.strict) process.stderr.write(`parindex: ${summary}\n`);
+  return { round, result };
 }
 
 /** Scores and writes the result as the options ask. */

@@ -1,0 +1,74 @@
+/**
+ * A whole input silently absent (docs/spec.md §3): no survey results while survey criteria apply,
+ * or a criterion (bonus and penalty `adjust` criteria excepted) with no input for any unit it
+ * applies to. Each scores 0 for every unit — 25–30 points of every index for a forgotten survey
+ * file — so it is an error unless the caller says zeros are meant (`--allow-missing`, library
+ * `missing: 'zero'`). Other missing inputs (a unit's row here and there) are only counted and
+ * summarised.
+ */
+import { appliesTo } from '../criteria/framework.js';
+import type { InputMatrix } from '../criteria/inputs.js';
+import type { Issue } from '../errors.js';
+
+/** What is missing from a round's inputs. */
+export interface MissingReport {
+  /** Whole inputs absent (errors unless zeros are allowed). */
+  absent: Issue[];
+  /** Every applicable (unit, criterion) with no input, adjust criteria excepted. */
+  cells: { unit: string; criterion: string; survey: boolean }[];
+}
+
+/** Finds the absent inputs and the missing cells of a round. */
+export function missingReport(inputs: InputMatrix): MissingReport {
+  const cells: MissingReport['cells'] = [];
+  const absentLeaves: { code: string; title: string; survey: boolean; units: number }[] = [];
+  inputs.leaves.forEach((c, j) => {
+    if (c.rule === 'adjust') return;
+    let applicable = 0;
+    let present = 0;
+    inputs.units.forEach((u, ui) => {
+      if (!appliesTo(c, u.group)) return;
+      applicable++;
+      if (inputs.present[inputs.cell(ui, j)]) present++;
+      else cells.push({ unit: u.id, criterion: c.code, survey: c.rule === 'survey' });
+    });
+    if (applicable > 0 && present === 0) absentLeaves.push({ code: c.code, title: c.title, survey: c.rule === 'survey', units: applicable });
+  });
+  const surveyLeaves = inputs.leaves.filter((c) => c.rule === 'survey');
+  const absentSurvey = absentLeaves.filter((l) => l.survey);
+  const absent: Issue[] = [];
+  const zeroHint = '--allow-missing (library: missing: "zero") to score them as 0';
+  if (surveyLeaves.length > 0 && absentSurvey.length === surveyLeaves.length) {
+    absent.push({
+      code: 'no-survey-input',
+      message: `no survey results for any unit: the ${surveyLeaves.length} survey criteria (${surveyLeaves.map((c) => c.code).join(', ')}) would score 0 everywhere`,
+      value: '',
+      expected: `a survey results file (--survey) or SIPAS forms (--sipas-…), or ${zeroHint}`,
+    });
+  } else {
+    for (const l of absentSurvey) absent.push(absentIssue(l, zeroHint));
+  }
+  for (const l of absentLeaves.filter((x) => !x.survey)) absent.push(absentIssue(l, zeroHint));
+  return { absent, cells };
+}
+
+function absentIssue(l: { code: string; title: string; units: number; survey: boolean }, zeroHint: string): Issue {
+  return {
+    code: 'absent-criterion',
+    column: l.code,
+    message: `criterion "${l.code}"${l.title ? ` (${l.title})` : ''} has no ${l.survey ? 'survey result' : 'evidence row'} for any of the ${l.units} units it applies to`,
+    value: l.code,
+    expected: `its inputs (a forgotten file or sheet?), or ${zeroHint}`,
+  };
+}
+
+/** A few lines for stderr: how many inputs are missing, and the first few unit × criterion. */
+export function missingSummary(cells: MissingReport['cells'], show = 5): string {
+  if (cells.length === 0) return '';
+  const units = new Set(cells.map((c) => c.unit)).size;
+  const list = cells
+    .slice(0, show)
+    .map((c) => `${c.unit} × ${c.criterion}`)
+    .join(', ');
+  return `missing inputs scored 0: ${cells.length} (unit × criterion) in ${units} unit${units === 1 ? '' : 's'}: ${list}${cells.length > show ? ', …' : ''} (parindex check lists them all)`;
+}
