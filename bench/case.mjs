@@ -20,9 +20,9 @@ const distIndex = job.dist ?? join(here, '..', 'build', 'internal.js');
 const P = await import(pathToFileURL(distIndex).href);
 const p = job.params ?? {};
 
-/** A synthetic round and its checked inputs, built untimed (setup). */
+/** A synthetic round and its checked inputs, built untimed (setup). `p.targets: 'coprime'`: ratio leaves with distinct prime targets. */
 function scoringSetup() {
-  const round = P.syntheticRound({ units: p.units, criteria: p.criteria, seed: p.seed ?? 1 });
+  const round = P.syntheticRound({ units: p.units, criteria: p.criteria, seed: p.seed ?? 1, targets: p.targets });
   const fw = round.framework();
   const units = round.units();
   return { round, fw, units };
@@ -43,7 +43,7 @@ const SIDES = {
       for (const u of res.units) if (u.index) chars += u.index.toFixed(2).length;
       return { res, chars };
     },
-    check({ res }, { units, scoreCheck }) {
+    check({ res }, { fw, units, inputs, scoreCheck }) {
       const byId = new Map(res.units.map((u) => [u.unit, u]));
       const t = (x, d) => (x === null ? null : x.toFixed(d));
       const rows = units.list.map((unit) => {
@@ -51,7 +51,9 @@ const SIDES = {
         return [unit.id, unit.rankGroup, u.rank, t(u.index, 2), t(u.selfIndex, 2), u.missing, u.na, u.unappraised, t(u.index, 12), t(u.selfIndex, 12)];
       });
       const means = Object.fromEntries([...res.leagues].flatMap(([k, l]) => (l.mean === null ? [] : [[k, [l.mean.toFixed(2), l.mean.toFixed(12)]]])));
-      return { path: res.path, units: res.units.length, ...scoreCheck(rows, means) };
+      // How the fast path held the round: one common denominator, or several classes (coprime ratio targets).
+      const plan = P.compilePlan?.(fw, inputs);
+      return { path: res.path, denominators: plan ? 1 + (plan.extra?.dens.length ?? 0) : null, units: res.units.length, ...scoreCheck(rows, means) };
     },
   },
   'score:float': {

@@ -7,8 +7,9 @@
  *   npm run bench -- --scaling             also the scaling table (units 52 → 10,000; forms 10k → 5M)
  *   npm run bench -- --json [FILE]         the same figures as JSON (stdout, or FILE)
  *   npm run bench -- --smoke               every workload at tiny sizes, in seconds (CI; no goals judged)
- *   npm run bench -- --only score,cold     some workloads (score, sipas, sipas-large, xlsx, cold, core)
+ *   npm run bench -- --only score,cold     some workloads (score, score-coprime, sipas, sipas-large, xlsx, cold, core)
  *   npm run bench -- --runs N              timed runs per side (default per workload)
+ *   npm run bench -- --coprime-units N     units of the score-coprime workload (default 3,000)
  *   npm run bench -- --dist PATH           the built package to measure (default build/internal.js)
  *
  * Generated inputs are kept in bench/out/data (git-ignored). Absolute times vary between machines
@@ -26,7 +27,7 @@ import { compareScore } from './lib/score-check.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = parseArgs(process.argv.slice(2), { booleans: ['smoke', 'scaling', 'quiet', 'help'] });
 // The usage is this file's opening comment; an unknown option prints it rather than starting a run.
-const OPTIONS = ['smoke', 'scaling', 'quiet', 'help', 'json', 'only', 'runs', 'dist', 'data', 'units', 'criteria', 'forms', 'largeForms', 'rows'];
+const OPTIONS = ['smoke', 'scaling', 'quiet', 'help', 'json', 'only', 'runs', 'dist', 'data', 'units', 'criteria', 'forms', 'largeForms', 'rows', 'coprimeUnits'];
 const unknown = [...Object.keys(args).filter((k) => k !== '_' && !OPTIONS.includes(k)), ...args._.filter((a) => a !== '-h')];
 if (args.help === true || args._.includes('-h') || unknown.length) {
   const usage = readFileSync(fileURLToPath(import.meta.url), 'utf8')
@@ -82,6 +83,9 @@ const fmtX = (x) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : 
 const fmtMB = (mb) => (mb === null || mb === undefined ? 'n/a' : `${mb.toFixed(0)} MB`);
 const ratio = (a, b) => (a?.medianMs && b?.medianMs ? a.medianMs / b.medianMs : null);
 
+/** The score-coprime goal: exact scoring within this factor of the float64 loop (see docs/benchmarks.md). */
+const COPRIME_GOAL = 20;
+
 /** Workload definitions: sizes and runs per mode, sides, ratios and goals. */
 function workloads() {
   const S = smoke;
@@ -107,6 +111,26 @@ function workloads() {
       // selfIndex (2 and 12 dp), missing / NA / unappraised counts (not reported by the text
       // reference) and league means; float64 equal in counts, ranks and 2-dp values and within 1e-9
       // elsewhere, except at exact or near ties and at 2-dp half-way points (counted and printed).
+      agree: (s) => compareScore(s),
+    },
+    {
+      // Ratio targets with no common factor: one common denominator (10^E × their lcm) would leave 2^53,
+      // so the fast path keeps each unit's points per denominator class and sums the classes once per
+      // unit in bigints (src/scoring/kernel.ts). Before, such a round fell to the bigint path (3,000
+      // units × 120 coprime targets: about a minute).
+      name: 'score-coprime',
+      title: 'exact scoring, coprime ratio targets',
+      params: S ? { units: 30, criteria: 40, targets: 'coprime' } : { units: count(args.coprimeUnits, 3_000), criteria: 141, targets: 'coprime' },
+      describe: (p) => `${p.units.toLocaleString('en')} units × ${p.criteria} criteria, every appraisal leaf a ratio with its own prime target (no common factor): score() + every index to 2 dp`,
+      sides: {
+        ours: { case: 'score:ours', label: 'parindex exact core', warmup: S ? 0 : 3, runs: S ? 1 : 15 },
+        float: { case: 'score:float', label: 'float64, same rule logic', warmup: S ? 0 : 3, runs: S ? 1 : 15 },
+        decimal: { case: 'score:decimal', label: 'naive decimal.js, prepared Decimals', warmup: S ? 0 : 1, runs: S ? 1 : 3 },
+      },
+      ratios: (s) => ({ 'ours/float': ratio(s.ours, s.float), 'decimal/ours': ratio(s.decimal, s.ours) }),
+      goals: (s, r) => [
+        { goal: `coprime targets: exact scoring on the fast path, ≤ ${COPRIME_GOAL}× the float64 baseline`, value: r['ours/float'], met: s.ours?.check?.path === 'fast' && r['ours/float'] !== null && r['ours/float'] <= COPRIME_GOAL },
+      ],
       agree: (s) => compareScore(s),
     },
     {

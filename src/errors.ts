@@ -45,12 +45,47 @@ export function formatLocation(loc: Location): string {
   return parts.join(', ');
 }
 
-/** Formats an issue as one line: location, message, found value and expectation. */
+/**
+ * Characters a reader cannot see or tell apart from a space: controls (NUL, tab, line breaks),
+ * format characters (zero-width space and joiners, bidi controls, the BOM, soft hyphen), lone
+ * surrogates, line and paragraph separators, spaces other than U+0020 (no-break, thin, ideographic),
+ * fillers and variation selectors.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u115F\u1160\u3164\uFFA0]|\u034F|\u17B4|\u17B5|\u180B|\u180C|\u180D|[\uFE00-\uFE0F]|[\u{E0100}-\u{E01EF}]/gu;
+
+const NAMED: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** Text with invisible characters shown as escapes: `\t`, `\n`, `\r`, else `\u{200B}` (hex, at least 4 digits). */
+function visible(text: string): string {
+  return text.replace(INVISIBLE, (ch) => NAMED[ch] ?? `\\u{${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}}`);
+}
+
+/** Found values longer than this many characters are cut in messages (to {@link SHOWN_CHARS}, with their length). */
+const MAX_SHOWN_VALUE = 80;
+const SHOWN_CHARS = 60;
+
+/** A found value as a message shows it: quoted, invisible characters escaped, cut when long (`"abc…" (500 characters)`). */
+function shownValue(value: string): string {
+  const chars = Array.from(value);
+  if (chars.length <= MAX_SHOWN_VALUE) return `"${visible(value)}"`;
+  return `"${visible(chars.slice(0, SHOWN_CHARS).join(''))}…" (${chars.length} characters)`;
+}
+
+/**
+ * Formats an issue as one line: location, message, found value and expectation. Characters that
+ * cannot be seen (NUL, zero-width space, a no-break space …) are shown escaped (`\u{200B}`), and a
+ * found value longer than 80 characters is cut, with its length; the issue itself keeps them whole.
+ */
 export function formatIssue(issue: Issue): string {
-  const where = formatLocation(issue);
-  let text = where ? `${where}: ${issue.message}` : issue.message;
-  if (issue.value !== undefined) text += `; found "${issue.value}"`;
-  if (issue.expected !== undefined) text += `; expected ${issue.expected}`;
+  const loc: Location = { row: issue.row, columnLetter: issue.columnLetter };
+  if (issue.file !== undefined) loc.file = visible(issue.file);
+  if (issue.sheet !== undefined) loc.sheet = visible(issue.sheet);
+  if (issue.column !== undefined) loc.column = visible(issue.column);
+  const where = formatLocation(loc);
+  const message = visible(issue.message);
+  let text = where ? `${where}: ${message}` : message;
+  if (issue.value !== undefined) text += `; found ${shownValue(issue.value)}`;
+  if (issue.expected !== undefined) text += `; expected ${visible(issue.expected)}`;
   return `${text} [${issue.code}]`;
 }
 

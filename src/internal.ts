@@ -24,13 +24,15 @@ export { buildFramework, parseFramework, appliesTo, type Framework, type Criteri
 export { buildUnits, parseUnits, type Unit, type Units } from './criteria/units.js';
 export { buildInputs, isWideEvidence, type RoundTables, type EvidenceRecord } from './criteria/evidence.js';
 export { parseSettingsRecord, parseSettingsTable, resolveSettings, DEFAULT_SETTINGS, type Settings, type TieMode } from './criteria/settings.js';
-export { parseTiers, parseKeyValueParams, type Tier, type LeafParams } from './criteria/params.js';
-export { frameworkJsonSchema, FrameworkFileSchema, FrameworkRowSchema, UnitRowSchema, EvidenceRowSchema, SurveyRowSchema, SettingsSchema, RULES, METHODS } from './criteria/schemas.js';
+export { parseKeyValues, type Tier, type LeafParams } from './criteria/params.js';
+export { RULES, RULE_NAMES, DEFAULT_RULE, ruleOf, leafOutcome, parseTiers, type LeafRule, type RuleName, type LeafOutcome, type KernelForm } from './criteria/rules/index.js';
+export { frameworkJsonSchema, FrameworkFileSchema, FrameworkRowSchema, UnitRowSchema, EvidenceRowSchema, SurveyRowSchema, SettingsSchema, METHODS } from './criteria/schemas.js';
 export { hanoi2021Framework, hanoi2021Units, sampleTables, SAMPLES, type SampleName } from './data/sample.js';
 export { sampleDir, samplePath } from './node/sample-files.js';
 
 export { scoreMatrix, computeTotals, UnitResult, type ScoreOptions, type ScoreResult, type Summary, type AreaResult } from './scoring/score.js';
 export { InputMatrix } from './criteria/inputs.js';
+export { compilePlan, accumulateFast, accumulateExact, slotNumerator, slotValue, totalsDen, classFraction, classValue, ACC, type Totals, type Plan } from './scoring/kernel.js';
 export { readCell, leafPoints, readYesNo, type CellInput } from './criteria/rules.js';
 export { rankItems } from './order/ranking.js';
 export { parseBands, orderBands, bandOf, type Band } from './criteria/bands.js';

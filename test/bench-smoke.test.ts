@@ -12,12 +12,14 @@ import { RefDecimal } from '../src/testing/decimal-reference.js';
 import { buildInputs } from '../src/criteria/evidence.js';
 import { makeTable } from '../src/table/table.js';
 import { readYesNo } from '../src/criteria/rules.js';
+import { RULE_NAMES } from '../src/criteria/rules/index.js';
 import { scoreMatrix } from '../src/scoring/score.js';
 import { EVIDENCE_HEADER, syntheticRound } from '../src/testing/round-gen.js';
 
 const root = join(__dirname, '..');
 const WORKLOADS: Record<string, string[]> = {
   score: ['ours', 'float', 'decimal', 'decimalText'],
+  'score-coprime': ['ours', 'float', 'decimal'],
   sipas: ['ours', 'raw', 'duckdb', 'csvParse'],
   'sipas-large': ['ours', 'raw'],
   xlsx: ['ours', 'exceljs'],
@@ -69,6 +71,11 @@ describe('bench/run.mjs --smoke', () => {
       expect(score.float.check.leagues[k].ranked, k).toBe(l.ranked);
     }
     expect(report.workloads.score.agreeNotes.join('\n')).toMatch(/^float64 within 1e-9 of exact/);
+    // Coprime ratio targets: scored on the fast path over several denominators, identical to decimal.js.
+    const coprime = report.workloads['score-coprime'].sides;
+    expect(coprime.ours.check.path).toBe('fast');
+    expect(coprime.ours.check.denominators).toBeGreaterThan(1);
+    expect(coprime.decimal.check.digest).toBe(coprime.ours.check.digest);
     for (const side of Object.keys(score)) expect(score[side].check.rows, `${side}: per-unit rows are dropped from the report`).toBeUndefined();
     expect(report.workloads.sipas.sides.ours.check.forms).toBe(2000);
     expect(report.workloads.sipas.sides.duckdb.check.valid).toBe(report.workloads.sipas.sides.ours.check.valid);
@@ -84,6 +91,22 @@ describe('bench/run.mjs --smoke', () => {
     expect(report.scaling.forms.length).toBeGreaterThan(1);
     for (const r of [...report.scaling.units, ...report.scaling.forms]) expect(Number.isFinite(r.oursMs)).toBe(true);
   }, 120_000);
+});
+
+describe('the baselines implement every rule', () => {
+  it('float64 and naive decimal.js name exactly the registered rules, and refuse any other', async () => {
+    for (const file of ['float-score.mjs', 'decimal-prepared.mjs']) {
+      const lib = await import(pathToFileURL(join(root, 'bench', 'lib', file)).href);
+      expect(Object.keys(lib.RULE_CODES), file).toEqual([...RULE_NAMES]);
+    }
+    const r = syntheticRound({ units: 4, criteria: 10 });
+    const fw = r.framework();
+    const odd = { ...fw, leaves: fw.leaves.map((c, j) => (j === 0 ? { ...c, rule: 'seventh' } : c)) };
+    const { compileFloat } = await import(pathToFileURL(join(root, 'bench', 'lib', 'float-score.mjs')).href);
+    expect(() => compileFloat(odd, r.inputs(fw, r.units()))).toThrow(/no implementation of rule "seventh"/);
+    const { prepareDecimal } = await import(pathToFileURL(join(root, 'bench', 'lib', 'decimal-prepared.mjs')).href);
+    expect(() => prepareDecimal(RefDecimal, readYesNo, odd, r.units(), [], [])).toThrow(/no implementation of rule "seventh"/);
+  });
 });
 
 describe('bench/lib/decimal-prepared.mjs (the naive decimal.js baseline)', () => {

@@ -1,6 +1,7 @@
 /**
  * The fast exact helpers used by league summaries: {@link Exact.fromSafeIntegers} equals
- * {@link Exact.of}, and {@link sumFractions} equals adding one by one.
+ * {@link Exact.of}, {@link sumFractions} equals adding one by one, and {@link Exact.ofFactors} equals
+ * {@link Exact.of} over the product of its factors.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -85,5 +86,26 @@ describe('lcm', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('Exact.ofFactors', () => {
+  const factor = fc.oneof(fc.bigInt({ min: 1n, max: 1000n }), fc.bigInt({ min: 1n, max: BigInt(Number.MAX_SAFE_INTEGER) }), fc.constantFrom(1n, 2n, 4n, 25n, 1009n, 1013n * 1019n));
+  it('equals Exact.of over the product of the factors (reduced, sign on the numerator)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 400n), max: 10n ** 400n }), fc.array(factor, { minLength: 1, maxLength: 12 }), (n, fs) => {
+        const den = fs.reduce((a, b) => a * b, 1n);
+        // Numerators sharing factors with the denominator as well as random ones.
+        for (const num of [n, n * den, n * fs[0], 0n]) {
+          const a = Exact.ofFactors(num, fs);
+          const b = Exact.of(num, den);
+          expect([a.num, a.den]).toEqual([b.num, b.den]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // 6 / (4 × 9) = 1/6; a factor beyond the safe range falls back to Exact.of.
+    expect(Exact.ofFactors(6n, [4n, 9n]).toString()).toBe('1/6');
+    expect(Exact.ofFactors(-(2n ** 70n), [2n ** 60n, 3n]).toString()).toBe('-1024/3');
   });
 });

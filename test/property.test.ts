@@ -14,6 +14,8 @@ import { RefDecimal, scoreWithDecimal } from '../src/testing/decimal-reference.j
 import { scoreMatrix } from '../src/scoring/score.js';
 import { Exact } from '../src/numbers/exact.js';
 import { csv } from './support/round.js';
+import { accumulateExact, accumulateFast, compilePlan, slotValue } from '../src/scoring/kernel.js';
+import { primesFrom } from '../src/testing/framework-gen.js';
 
 type Leaf = { rule: string; max: string; params: string; groups: string };
 
@@ -28,57 +30,72 @@ const leafArb: fc.Arbitrary<Leaf> = fc.oneof(
   fc.record({ rule: fc.constant('adjust'), max: fc.constant(''), params: fc.constantFrom('min=-2 max=1', ''), groups: fc.constant('') }),
 );
 
-const roundArb = fc
-  .record({
-    areas: fc.array(fc.array(leafArb, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 3 }),
-    units: fc.array(fc.record({ group: fc.constantFrom('g1', 'g2'), league: fc.constantFrom('L1', 'L2') }), { minLength: 1, maxLength: 7 }),
-    seed: fc.integer(),
-  })
-  .chain((shape) => {
-    const leaves = shape.areas.flatMap((a, ai) => a.map((l, li) => ({ ...l, code: `${ai + 1}.${li + 1}` })));
-    const valueFor = (l: Leaf) => {
-      switch (l.rule) {
-        case 'points':
-          return fc.integer({ min: 0, max: Math.round(Number(l.max) * 1000) }).map((n) => String(n / 1000));
-        case 'yesno':
-          return fc.constantFrom('1', '0', 'có', 'không', 'x', 'Đạt');
-        case 'ratio':
-          return decimalIn(15000, 2);
-        case 'tiers':
-          return fc.constantFrom('0', '20', '50', '50.5', '70', '89.99', '90', '90.01', '100');
-        case 'survey':
-          return decimalIn(10000, 2);
-        default:
-          return l.params ? fc.integer({ min: -8, max: 4 }).map((n) => String(n / 4)) : fc.integer({ min: -300, max: 300 }).map((n) => String(n / 100));
-      }
-    };
-    const cellArb = (l: Leaf) => fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: l.rule === 'adjust' ? 0 : 1, arbitrary: fc.constant('NA') }, { weight: 6, arbitrary: valueFor(l) });
-    const rowArb = (l: Leaf) => fc.record({ present: fc.boolean(), self: cellArb(l), appraised: cellArb(l) });
-    return fc.record({
-      shape: fc.constant(shape),
-      leaves: fc.constant(leaves),
-      cells: fc.tuple(...shape.units.map(() => fc.tuple(...leaves.map((l) => rowArb(l))))),
-    });
-  })
-  .map(({ shape, leaves, cells }) => {
-    const fwCsv = csv(
-      'code,title,max,method,rule,params,groups',
-      ...shape.areas.map((_, ai) => `${ai + 1},Area ${ai + 1},,,,,`),
-      ...leaves.map((l) => `${l.code},leaf,${l.max},${l.rule === 'survey' ? 'survey' : ''},${l.rule},"${l.params}",${l.groups}`),
-    );
-    const unitsCsv = csv('unit,name,group,rankGroup', ...shape.units.map((u, i) => `u${i},Unit ${i},${u.group},${u.league}`));
-    const ev: string[] = [];
-    const sv: string[] = [];
-    shape.units.forEach((u, i) =>
-      leaves.forEach((l, j) => {
-        const c = cells[i][j];
-        if (!c.present || (l.groups && l.groups !== u.group)) return;
-        if (l.rule === 'survey') sv.push(`u${i},${l.code},${c.appraised}`);
-        else ev.push(`u${i},${l.code},${c.self},${c.appraised},,`);
+/** Distinct primes of tenths as ratio targets (50.3, 50.9, 52.1, …): no two share a factor. */
+const PRIME_TARGETS = primesFrom(503, 40).map((p) => `target=${Math.floor(p / 10)}.${p % 10}`);
+
+/**
+ * Random rounds. With `coprime`, most leaves are ratio leaves and every ratio leaf gets its own prime
+ * target, so the targets' lcm outgrows one safe denominator and the fast path splits the leaves into
+ * denominator classes.
+ */
+const roundArbWith = (opts: { coprime?: boolean } = {}) =>
+  fc
+    .record({
+      areas: fc.array(fc.array(opts.coprime ? fc.oneof({ weight: 4, arbitrary: leafArb.filter((l) => l.rule === 'ratio') }, { weight: 2, arbitrary: leafArb }) : leafArb, { minLength: 1, maxLength: opts.coprime ? 9 : 5 }), {
+        minLength: 1,
+        maxLength: 3,
       }),
-    );
-    return { fwCsv, unitsCsv, evRows: ev, svRows: sv.filter((r) => !r.endsWith(',')) };
-  });
+      units: fc.array(fc.record({ group: fc.constantFrom('g1', 'g2'), league: fc.constantFrom('L1', 'L2') }), { minLength: 1, maxLength: 7 }),
+      seed: fc.integer(),
+    })
+    .chain((shape) => {
+      let ratios = 0;
+      const leaves = shape.areas.flatMap((a, ai) => a.map((l, li) => ({ ...l, params: opts.coprime && l.rule === 'ratio' ? PRIME_TARGETS[ratios++] : l.params, code: `${ai + 1}.${li + 1}` })));
+      const valueFor = (l: Leaf) => {
+        switch (l.rule) {
+          case 'points':
+            return fc.integer({ min: 0, max: Math.round(Number(l.max) * 1000) }).map((n) => String(n / 1000));
+          case 'yesno':
+            return fc.constantFrom('1', '0', 'có', 'không', 'x', 'Đạt');
+          case 'ratio':
+            return decimalIn(15000, 2);
+          case 'tiers':
+            return fc.constantFrom('0', '20', '50', '50.5', '70', '89.99', '90', '90.01', '100');
+          case 'survey':
+            return decimalIn(10000, 2);
+          default:
+            return l.params ? fc.integer({ min: -8, max: 4 }).map((n) => String(n / 4)) : fc.integer({ min: -300, max: 300 }).map((n) => String(n / 100));
+        }
+      };
+      const cellArb = (l: Leaf) => fc.oneof({ weight: 1, arbitrary: fc.constant('') }, { weight: l.rule === 'adjust' ? 0 : 1, arbitrary: fc.constant('NA') }, { weight: 6, arbitrary: valueFor(l) });
+      const rowArb = (l: Leaf) => fc.record({ present: fc.boolean(), self: cellArb(l), appraised: cellArb(l) });
+      return fc.record({
+        shape: fc.constant(shape),
+        leaves: fc.constant(leaves),
+        cells: fc.tuple(...shape.units.map(() => fc.tuple(...leaves.map((l) => rowArb(l))))),
+      });
+    })
+    .map(({ shape, leaves, cells }) => {
+      const fwCsv = csv(
+        'code,title,max,method,rule,params,groups',
+        ...shape.areas.map((_, ai) => `${ai + 1},Area ${ai + 1},,,,,`),
+        ...leaves.map((l) => `${l.code},leaf,${l.max},${l.rule === 'survey' ? 'survey' : ''},${l.rule},"${l.params}",${l.groups}`),
+      );
+      const unitsCsv = csv('unit,name,group,rankGroup', ...shape.units.map((u, i) => `u${i},Unit ${i},${u.group},${u.league}`));
+      const ev: string[] = [];
+      const sv: string[] = [];
+      shape.units.forEach((u, i) =>
+        leaves.forEach((l, j) => {
+          const c = cells[i][j];
+          if (!c.present || (l.groups && l.groups !== u.group)) return;
+          if (l.rule === 'survey') sv.push(`u${i},${l.code},${c.appraised}`);
+          else ev.push(`u${i},${l.code},${c.self},${c.appraised},,`);
+        }),
+      );
+      return { fwCsv, unitsCsv, evRows: ev, svRows: sv.filter((r) => !r.endsWith(',')) };
+    });
+const roundArb = roundArbWith();
+const coprimeArb = roundArbWith({ coprime: true });
 
 function build(r: { fwCsv: string; unitsCsv: string; evRows: string[]; svRows: string[] }) {
   const fw = buildFramework(parseCsvTable(r.fwCsv));
@@ -141,6 +158,67 @@ describe('properties on random rounds', () => {
       }),
       RUNS,
     );
+  });
+
+  it('with coprime ratio targets: the fast path, over several denominators, equals the bigint path and decimal.js', () => {
+    let split = 0;
+    fc.assert(
+      fc.property(coprimeArb, (r) => {
+        const b = build(r);
+        const fast = scoreMatrix(b.fw, b.units, b.inputs);
+        const exact = scoreMatrix(b.fw, b.units, b.inputs, { path: 'exact' });
+        expect(fast.path).toBe('fast');
+        if (compilePlan(b.fw, b.inputs)!.extra) split++;
+        expect(scoreResultJson(fast, { decimals: 12, rounding: 'half-up' })).toEqual(scoreResultJson(exact, { decimals: 12, rounding: 'half-up' }));
+        const cell = (t: (typeof b.evidence)['rows'][number], i: number) => t.cells[i];
+        const ref = scoreWithDecimal(
+          b.fw,
+          b.units,
+          b.evidence.rows.map((row) => ({ unit: cell(row, 0), criterion: cell(row, 1), self: cell(row, 2), appraised: cell(row, 3) })),
+          b.survey.rows.map((row) => ({ unit: cell(row, 0), criterion: cell(row, 1), score: cell(row, 2) })),
+        );
+        fast.units.forEach((u, i) => {
+          const e = exact.units[i];
+          for (const [got, want] of [
+            [u.index, e.index],
+            [u.selfIndex, e.selfIndex],
+            [u.points, e.points],
+            [u.selfPoints, e.selfPoints],
+            [u.max, e.max],
+          ] as const) {
+            expect(got === null ? null : got.toString()).toBe(want === null ? null : want.toString());
+          }
+          expect([...u.areas].map(([k, a]) => [k, a.points.toString(), a.max.toString()])).toEqual([...e.areas].map(([k, a]) => [k, a.points.toString(), a.max.toString()]));
+          const d = ref.get(u.unit)!.index;
+          if (d === null) expect(u.index).toBeNull();
+          else expect(new RefDecimal(u.index!.num.toString()).div(u.index!.den.toString()).minus(d).abs().lt('1e-40')).toBe(true);
+        });
+        for (const [k, l] of fast.leagues) expect(l.mean?.toString() ?? null, k).toBe(exact.leagues.get(k)!.mean?.toString() ?? null);
+      }),
+      { numRuns: 60 },
+    );
+    // Most of these rounds need more than one denominator, so the classes really are exercised.
+    expect(split).toBeGreaterThan(20);
+  });
+
+  it('with a small integer limit the kernel splits any round into denominator classes, and every total stays exact', () => {
+    let split = 0;
+    fc.assert(
+      fc.property(roundArb, fc.constantFrom(1e8, 1e9, 1e10), (r, limit) => {
+        const b = build(r);
+        const plan = compilePlan(b.fw, b.inputs, { limit });
+        if (!plan) return;
+        if (plan.extra) split++;
+        const fast = accumulateFast(b.fw, b.inputs, plan);
+        const exact = accumulateExact(b.fw, b.inputs);
+        for (let u = 0; u < b.inputs.units.length; u++) {
+          for (let s = 0; s < fast.slots; s++) expect(slotValue(fast, u, s).toString(), `unit ${u} slot ${s}`).toBe(slotValue(exact, u, s).toString());
+          expect([fast.missing[u], fast.unappraised[u], fast.na[u]]).toEqual([exact.missing[u], exact.unappraised[u], exact.na[u]]);
+        }
+      }),
+      RUNS,
+    );
+    expect(split).toBeGreaterThan(10);
   });
 
   it('without adjustments the index lies within [0, 100]', () => {

@@ -2,8 +2,9 @@
  * The streaming readers against a simple in-memory reference, on random response files: the byte
  * tokenizer (fed in random chunks) == the csv-parse stream == a reference that parses the whole
  * text with csv-parse/sync and counts with plain loops. Files vary delimiter, line ends, BOM,
- * quoting, column order, blank and white-space rows, short and long rows, Vietnamese unit ids,
- * answers with spaces, bad values (with and without --skip-bad-rows) and unknown units.
+ * quoting, column order, blank and white-space rows, short and long rows (errors, or skipped forms
+ * with --skip-bad-rows), Vietnamese unit ids, answers with spaces, bad values (with and without
+ * --skip-bad-rows) and unknown units.
  */
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
@@ -57,6 +58,16 @@ function reference(text: string, delimiter: string, def: SipasDefinition, opts: 
       }
     }
     const unit = (cells[unitCol] ?? '').trim();
+    // A form shorter than the header (up to its last non-blank cell) or with a value right of it
+    // is an error; with skipBadRows, a skipped form of its unit (when it has one).
+    let width = header.length;
+    while (width > 0 && header[width - 1] === '') width--;
+    const short = cells.length < width;
+    const extra = cells.findIndex((c, k) => k >= width && c.trim() !== '');
+    if (short || extra >= 0) {
+      if (opts.skipBadRows && unit !== '') bad = true;
+      else return void issues.push({ code: short ? 'too-few-cells' : 'too-many-cells', row, column: short ? header[cells.length] : undefined });
+    }
     if (unit === '') return void issues.push({ code: 'missing-unit', row, column: 'unit' });
     if (opts.unitIds && !opts.unitIds.includes(unit)) {
       if (!unknown.has(unit)) issues.push({ code: 'unknown-unit', row, column: 'unit' });

@@ -47,7 +47,7 @@ describe('names that are object keys, and integer-like ids', () => {
       expect(doc.leagues[league]).toEqual({ count: 3, mean: '72.22', min: '50.00', max: '100.00' });
       expect(Object.keys(doc.groups).sort()).toEqual([...new Set([league, 'toString'])].sort());
       expect(Object.keys(doc.units[0].areas).sort()).toEqual(['10', '2', '__proto__']);
-      expect(doc.units[1].areas.__proto__).toEqual({ points: '2.00', max: '2.00' });
+      expect(doc.units[1].areas['__proto__']).toEqual({ points: '2.00', max: '2.00' });
 
       const table = await runCli(['score', ...args]);
       expect(table.stdout).toContain(league);

@@ -517,7 +517,7 @@ describe('hand-written workbooks read like exceljs-written ones', () => {
       sheets: [
         {
           name: 'evidence',
-          xml: `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row><row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="str"><v>1.1</v></c><c r="C2" s="1"><v>0.905</v></c><c r="D2" s="2"><v>44493</v></c><c r="E2" t="b"><v>1</v></c></row><row r="4" spans="1:3"><c r="A4" t="inlineStr"><is><t xml:space="preserve"> b </t></is></c><c r="C4"><f>1+1</f><v>2</v></c></row>`,
+          xml: `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="inlineStr"><is><t>date</t></is></c><c r="E1" t="inlineStr"><is><t>flag</t></is></c></row><row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="str"><v>1.1</v></c><c r="C2" s="1"><v>0.905</v></c><c r="D2" s="2"><v>44493</v></c><c r="E2" t="b"><v>1</v></c></row><row r="4" spans="1:3"><c r="A4" t="inlineStr"><is><t xml:space="preserve"> b </t></is></c><c r="C4"><f>1+1</f><v>2</v></c></row>`,
         },
       ],
       strings: ['<si><t>unit</t></si>', '<si><t>criterion</t></si>', '<si><r><t>se</t></r><r><rPr><b/></rPr><t>lf</t></r></si>', '<si><t>Đơn vị A</t></si>'],
@@ -530,11 +530,11 @@ describe('hand-written workbooks read like exceljs-written ones', () => {
           {
             file: 'hand.xlsx',
             sheet: 'evidence',
-            header: ['unit', 'criterion', 'self'],
+            header: ['unit', 'criterion', 'self', 'date', 'flag'],
             headerRow: 1,
             rows: [
               { row: 2, cells: ['Đơn vị A', '1.1', '90.5', '2021-10-24', 'true'] },
-              { row: 4, cells: ['b', '', '2'] },
+              { row: 4, cells: ['b', '', '2', '', ''] },
             ],
           },
         ],
@@ -698,7 +698,8 @@ describe('faults exceljs passes over are located bad-cell errors', () => {
       expect(one(bytes)[0]).toMatchObject({ row: 2, columnLetter: 'C', column: 'self', code: 'bad-cell', value: v });
     }
     // exceljs reads 0x5 as 0 and 5abc as 5.
-    expect(await readOld(ev('<c r="C2"><v>0x5</v></c><c r="D2"><v>5abc</v></c>'), 'num.xlsx')).toMatchObject({ ok: { tables: [{ rows: [{ cells: ['u', '', '0', '5'] }] }] } });
+    expect(await readOld(ev('<c r="C2"><v>0x5</v></c>'), 'num.xlsx')).toMatchObject({ ok: { tables: [{ rows: [{ cells: ['u', '', '0'] }] }] } });
+    expect(await readOld(ev('<c r="C2"><v>5abc</v></c>'), 'num.xlsx')).toMatchObject({ ok: { tables: [{ rows: [{ cells: ['u', '', '5'] }] }] } });
     // White space around a number is XML's, not the number's.
     expect(readHand(ev('<c r="C2"><v> 1.5E-3 </v></c>'))).toMatchObject({ ok: { tables: [{ rows: [{ cells: ['u', '', '0.0015'] }] }] } });
   });
@@ -758,12 +759,12 @@ describe('hostile input is bounded', () => {
     expect(ms).toBeLessThan(5000); // generous: 16,384 cells × 2,000 rows would be far slower
   });
 
-  it('a non-blank cell past the header widens only its own row, as exceljs does', async () => {
+  it('a non-blank cell past the header is a located error in both readers (it has no column name)', async () => {
     const bytes = handBook({ sheets: [{ name: 'evidence', xml: `${HEAD}${row(2, ['u', '1.1', 1])}<row r="3"><c r="A3" t="inlineStr"><is><t>v</t></is></c><c r="AD3"><v>9</v></c></row>` }] });
-    const now = readHand(bytes) as { ok: { tables: { rows: { cells: string[] }[] }[] } };
-    expect(now.ok.tables[0].rows.map((r) => r.cells.length)).toEqual([3, 30]);
-    const old = (await readOld(bytes, 'wide.xlsx')) as { ok: { tables: { rows: { cells: string[] }[] }[] } };
-    expect(old.ok.tables[0].rows).toEqual(now.ok.tables[0].rows);
+    const now = readHand(bytes) as { issues: Issue[] };
+    expect(now.issues.map((i) => [i.code, i.row, i.columnLetter, i.value])).toEqual([['too-many-cells', 3, 'AD', '9']]);
+    const old = (await readOld(bytes, 'wide.xlsx')) as { issues: Issue[] };
+    expect(old.issues.map((i) => ({ ...i, file: undefined }))).toEqual(now.issues.map((i) => ({ ...i, file: undefined })));
   });
 
   it('each limit, crossed, is a located limit-exceeded error', () => {

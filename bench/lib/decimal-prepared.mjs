@@ -29,7 +29,14 @@ const R_POINTS = 0,
   R_TIERS = 3,
   R_SURVEY = 4,
   R_ADJUST = 5;
-const RULES = { points: R_POINTS, yesno: R_YESNO, ratio: R_RATIO, tiers: R_TIERS, survey: R_SURVEY, adjust: R_ADJUST };
+/** The rules this baseline implements, by name (test/bench-smoke.test.ts holds it to parindex's registry). */
+export const RULE_CODES = Object.freeze({ points: R_POINTS, yesno: R_YESNO, ratio: R_RATIO, tiers: R_TIERS, survey: R_SURVEY, adjust: R_ADJUST });
+/** A leaf's rule code; a rule this baseline does not implement is an error, never scored as another. */
+function ruleCode(c) {
+  if (!Object.hasOwn(RULE_CODES, c.rule)) throw new Error(`${BASELINE}: no implementation of rule "${c.rule}" (criterion ${c.code})`);
+  return RULE_CODES[c.rule];
+}
+const BASELINE = 'the naive decimal.js baseline';
 const BLANK = 0,
   NA = 1,
   VALUE = 2;
@@ -64,7 +71,7 @@ export function prepareDecimal(D, readYesNo, fw, units, evidence, survey) {
       if (t.op === 'else') elsePts = dec(t.points);
       else tiers.push({ strict: t.op === '>', threshold: dec(t.threshold), points: dec(t.points) });
     }
-    return { code: c.code, rule: RULES[c.rule], max: dec(c.max), target: dec(c.params.target ?? { num: 100n, den: 1n }), tiers, elsePts, groups: c.groups };
+    return { code: c.code, rule: ruleCode(c), max: dec(c.max), target: dec(c.params.target ?? { num: 100n, den: 1n }), tiers, elsePts, groups: c.groups };
   });
   const nLeaves = leaves.length;
   const leafIndex = new Map(leaves.map((c, j) => [c.code, j]));
@@ -112,8 +119,11 @@ function points(D, c, v) {
       return c.elsePts ?? new D(0);
     case R_SURVEY:
       return c.max.mul(v).div(100);
-    default:
+    case R_POINTS:
+    case R_ADJUST:
       return v;
+    default:
+      throw new Error(`${BASELINE}: no implementation of rule code ${c.rule}`);
   }
 }
 

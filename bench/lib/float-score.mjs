@@ -13,7 +13,14 @@ const R_POINTS = 0,
   R_TIERS = 3,
   R_SURVEY = 4,
   R_ADJUST = 5;
-const RULES = { points: R_POINTS, yesno: R_YESNO, ratio: R_RATIO, tiers: R_TIERS, survey: R_SURVEY, adjust: R_ADJUST };
+/** The rules this baseline implements, by name (test/bench-smoke.test.ts holds it to parindex's registry). */
+export const RULE_CODES = Object.freeze({ points: R_POINTS, yesno: R_YESNO, ratio: R_RATIO, tiers: R_TIERS, survey: R_SURVEY, adjust: R_ADJUST });
+/** A leaf's rule code; a rule this baseline does not implement is an error, never scored as another. */
+function ruleCode(c) {
+  if (!Object.hasOwn(RULE_CODES, c.rule)) throw new Error(`${BASELINE}: no implementation of rule "${c.rule}" (criterion ${c.code})`);
+  return RULE_CODES[c.rule];
+}
+const BASELINE = 'the float64 baseline';
 const SELF = 0,
   APPRAISED = 1,
   BLANK = 0,
@@ -37,7 +44,7 @@ export function compileFloat(fw, m) {
     pts = [];
   const areaIndex = new Map(fw.areas.map((a, i) => [a.code, i]));
   fw.leaves.forEach((c, j) => {
-    rule[j] = RULES[c.rule];
+    rule[j] = ruleCode(c);
     area[j] = areaIndex.get(c.area);
     max[j] = num(c.max);
     target[j] = c.params.target ? num(c.params.target) : 100;
@@ -76,8 +83,11 @@ function points(p, j, x) {
     }
     case R_SURVEY:
       return (p.max[j] * x) / 100;
-    default:
+    case R_POINTS:
+    case R_ADJUST:
       return x;
+    default:
+      throw new Error(`${BASELINE}: no implementation of rule code ${p.rule[j]}`);
   }
 }
 

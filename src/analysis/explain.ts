@@ -7,6 +7,7 @@
 import { ParIndexError } from '../errors.js';
 import { Exact } from '../numbers/exact.js';
 import type { InputMatrix } from '../criteria/inputs.js';
+import { ruleOf } from '../criteria/rules/index.js';
 import { unitLeafDetails, type LeafStatus } from '../scoring/leaf-detail.js';
 import type { ScoreResult, UnitResult } from '../scoring/score.js';
 
@@ -207,7 +208,8 @@ export function explainUnit(result: ScoreResult, inputs: InputMatrix, unitId: st
   const lost: LeafLoss[] = [];
   for (const d of unitLeafDetails(fw, inputs, position)) {
     const c = d.criterion;
-    const loss = c.rule === 'adjust' ? d.points.neg().max(Exact.ZERO) : d.max.sub(d.points);
+    // A leaf with a max loses what it did not earn; one without (a bonus or penalty) loses a penalty.
+    const loss = ruleOf(c).scoring.hasMax ? d.max.sub(d.points) : d.points.neg().max(Exact.ZERO);
     if (loss.sign() <= 0) continue;
     lost.push({ code: c.code, title: c.title, area: c.area, rule: c.rule!, status: d.status, input: d.input, points: d.points, max: d.max, lost: loss });
   }

@@ -15,6 +15,7 @@ import { parseExact } from '../numbers/decimal-text.js';
 import { Exact } from '../numbers/exact.js';
 import { groupBy } from '../order/group-by.js';
 import type { InputMatrix } from '../criteria/inputs.js';
+import { ruleOf } from '../criteria/rules/index.js';
 import { unitLeafDetails } from '../scoring/leaf-detail.js';
 import { appraisalPerturbation, weightPerturbation } from './perturbations.js';
 import { highestFirst, rankItems } from '../order/ranking.js';
@@ -168,7 +169,7 @@ export function sensitivity(base: ScoreResult, inputs: InputMatrix, options: Sen
   const settings = base.settings;
   const units = base.units;
   const details = units.map((u) => unitLeafDetails(fw, inputs, inputs.unitIndex.get(u.unit)!));
-  const design = mode === 'weights' ? weightPerturbation(details, fw.leaves.length, (j) => fw.leaves[j].rule === 'adjust', runs, seed, spread) : appraisalPerturbation(details, runs, seed, revert);
+  const design = mode === 'weights' ? weightPerturbation(details, fw.leaves.length, (j) => !ruleOf(fw.leaves[j]).scoring.hasMax, runs, seed, spread) : appraisalPerturbation(details, runs, seed, revert);
 
   const n = units.length;
   // ranks[i][r]: rank of unit i in run r, or UNRANKED when the unit has no index in that run.

@@ -10,6 +10,7 @@ import type { Units } from '../criteria/units.js';
 import { IssueList } from '../errors.js';
 import type { Exact } from '../numbers/exact.js';
 import { APPRAISED, type InputMatrix } from '../criteria/inputs.js';
+import { ruleOf } from '../criteria/rules/index.js';
 import type { SipasResult } from '../sipas/result.js';
 
 /**
@@ -46,7 +47,7 @@ export function addSipasScores(matrix: InputMatrix, fw: Framework, units: Units,
     issues.throwIfAny();
     return;
   }
-  if (!c.isLeaf || c.rule !== 'survey') {
+  if (!c.isLeaf || ruleOf(c).scoring.source !== 'survey') {
     issues.add({ ...where, code: 'not-survey-criterion', message: `"${c.code}" is not a survey criterion`, value: criterion, expected: 'a leaf with method survey' });
     issues.throwIfAny();
   }

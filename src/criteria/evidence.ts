@@ -9,6 +9,7 @@ import { cellLocation, columnLetter, headerRowOf, type RowSource } from '../tabl
 import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import { APPRAISED, InputMatrix, SELF } from './inputs.js';
 import { isCellProblem, readCell } from './rules.js';
+import { ruleOf } from './rules/index.js';
 import { appliesTo, type Framework } from './framework.js';
 import { iterateRows } from './rows.js';
 import { CODE_PATTERN, EvidenceRowSchema, SurveyRowSchema } from './schemas.js';
@@ -196,7 +197,7 @@ export function addEvidence(
       fail(issues, rec.at('criterion'), 'parent-criterion', `"${c.code}" has sub-criteria; evidence goes on its leaves`, rec.criterion, `one of ${c.children.join(', ')}`);
       continue;
     }
-    if (c.rule === 'survey') {
+    if (ruleOf(c).scoring.source === 'survey') {
       fail(issues, rec.at('criterion'), 'survey-criterion', `"${c.code}" is scored from survey results, not evidence`, rec.criterion, 'an appraisal criterion (survey scores go in the survey results file)');
       continue;
     }
@@ -242,7 +243,7 @@ export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Unit
       fail(issues, at(r.cols.criterion), 'unknown-criterion', `criterion "${v.criterion}" is not in the framework`, v.criterion, 'a survey criterion code of the framework');
       continue;
     }
-    if (!c.isLeaf || c.rule !== 'survey') {
+    if (!c.isLeaf || ruleOf(c).scoring.source !== 'survey') {
       fail(issues, at(r.cols.criterion), 'not-survey-criterion', `"${c.code}" is not a survey criterion`, v.criterion, 'a leaf with method survey');
       continue;
     }

@@ -8,14 +8,18 @@ import { jsonRowsToTable } from '../table/json.js';
 import { cellLocation, type Table } from '../table/table.js';
 import { parseExact } from '../numbers/decimal-text.js';
 import { Exact } from '../numbers/exact.js';
-import { isParamsProblem, parseKeyValueParams, parseTiers, type LeafParams } from './params.js';
+import type { LeafParams } from './params.js';
 import { readRows } from './rows.js';
-import { FrameworkRowSchema, parentCode, RULES, type SettingsInput } from './schemas.js';
+import { DEFAULT_RULE, RULE_NAMES, RULES } from './rules/index.js';
+import { FrameworkRowSchema, parentCode, type SettingsInput } from './schemas.js';
 import { parseSettingsRecord } from './settings.js';
 
 /** A leaf rule (docs/spec.md §2). */
 export type Rule = 'points' | 'yesno' | 'ratio' | 'tiers' | 'survey' | 'adjust';
-RULES satisfies readonly Rule[];
+// The public union names exactly the registered rules (the objects in rules/): each check fails to
+// compile when a rule is in one and not the other.
+RULE_NAMES satisfies readonly Rule[];
+RULES satisfies Record<Rule, unknown>;
 /** How a criterion is scored. */
 export type Method = 'appraisal' | 'survey';
 
@@ -190,21 +194,23 @@ export function buildFramework(table: Table, settings: SettingsInput = {}): Fram
       }
       return;
     }
-    const rule: Rule = ownRule.get(c.code) ?? (m === 'survey' ? 'survey' : 'points');
-    c.method = m ?? (rule === 'survey' ? 'survey' : 'appraisal');
+    const rule: Rule = ownRule.get(c.code) ?? DEFAULT_RULE[m ?? 'appraisal'];
+    const def = RULES[rule];
+    const surveyRule = def.scoring.source === 'survey';
+    c.method = m ?? (surveyRule ? 'survey' : 'appraisal');
     c.rule = rule;
-    if ((c.method === 'survey') !== (rule === 'survey')) {
+    if ((c.method === 'survey') !== surveyRule) {
       issues.add({
         ...at(c.row, 'rule', r),
         code: 'rule-method-mismatch',
         message: `"${c.code}" has method ${c.method} but rule ${rule}`,
         value: rule,
-        expected: c.method === 'survey' ? 'rule survey (or blank) for a survey criterion' : 'method survey for rule survey',
+        expected: c.method === 'survey' ? 'rule survey (or blank) for a survey criterion' : `method survey for rule ${rule}`,
       });
     }
-    if (rule === 'adjust') {
+    if (!def.scoring.hasMax) {
       if (c.givenMax !== undefined) {
-        issues.add({ ...at(c.row, 'max', r), code: 'adjust-max', message: `adjust leaf "${c.code}" takes no max (it never counts in any max)`, value: c.givenMax.toString(), expected: 'a blank max; limits go in params as min=… max=…' });
+        issues.add({ ...at(c.row, 'max', r), code: `${rule}-max`, message: `${rule} leaf "${c.code}" takes no max (it never counts in any max)`, value: c.givenMax.toString(), expected: 'a blank max; limits go in params as min=… max=…' });
       }
       c.max = Exact.ZERO;
     } else if (c.givenMax === undefined) {
@@ -214,16 +220,10 @@ export function buildFramework(table: Table, settings: SettingsInput = {}): Fram
     } else {
       c.max = c.givenMax;
     }
-    const parsed = rule === 'tiers' ? parseTiers(c.paramsText, c.givenMax) : parseKeyValueParams(c.paramsText, rule);
-    if (isParamsProblem(parsed)) {
-      issues.add({ ...at(c.row, 'params', r), code: 'bad-params', message: `"${c.code}": ${parsed.message}`, value: c.paramsText, expected: parsed.expected });
-    } else {
-      c.params = Array.isArray(parsed) ? { tiers: parsed } : parsed;
-      for (const a of c.params.allowed ?? []) {
-        if (a.sign() < 0 || a.cmp(c.max) > 0) {
-          issues.add({ ...at(c.row, 'params', r), code: 'bad-params', message: `"${c.code}": allowed value ${a.toString()} is outside 0..max`, value: c.paramsText, expected: `allowed values from 0 to ${c.max.toString()}` });
-        }
-      }
+    const parsed = def.parseParams(c.paramsText, c);
+    c.params = parsed.params;
+    for (const p of parsed.problems) {
+      issues.add({ ...at(c.row, 'params', r), code: 'bad-params', message: `"${c.code}": ${p.message}`, value: c.paramsText, expected: p.expected });
     }
   };
   const areas = criteria.filter((c) => c.parent === undefined);

@@ -1,6 +1,7 @@
 /**
  * The `params` cell of a leaf: `key=value` pairs split by spaces or `;` (`allowed=0;0.5;1` lists
- * values), or the tiers syntax `>90:2 | >=70:1 | else:0`.
+ * values), or the tiers syntax `>90:2 | >=70:1 | else:0` (read by the tiers rule, `rules/tiers.ts`).
+ * Which keys a rule takes, and the checks between them, are the rule's (`rules/*.ts`).
  */
 import { parseExact } from '../numbers/decimal-text.js';
 import type { Exact } from '../numbers/exact.js';
@@ -37,17 +38,13 @@ export interface ParamsProblem {
   expected: string;
 }
 
-const KEYS: Record<string, readonly string[]> = {
-  points: ['allowed'],
-  ratio: ['target'],
-  adjust: ['min', 'max'],
-  yesno: [],
-  survey: [],
-};
-
-/** Parses `key=value` params for a rule; returns the params or a problem. */
-export function parseKeyValueParams(text: string, rule: string): LeafParams | ParamsProblem {
-  const allowedKeys = KEYS[rule] ?? [];
+/**
+ * Parses `key=value` params taking the keys `keys` (for rule `rule`, named in messages); returns the
+ * params or the first problem. Each key may be given once, except `allowed`, whose values continue
+ * after `;` (`allowed=0;0.5;1`). Checks between keys (a target > 0, min ≤ max) are the rule's.
+ */
+export function parseKeyValues(text: string, rule: string, keys: readonly (keyof LeafParams)[]): LeafParams | ParamsProblem {
+  const allowedKeys: readonly string[] = keys;
   const out: LeafParams = {};
   const tokens = text.split(/[\s;]+/).filter(Boolean);
   if (tokens.length > 0 && allowedKeys.length === 0) {
@@ -72,47 +69,7 @@ export function parseKeyValueParams(text: string, rule: string): LeafParams | Pa
     } else (out as Record<string, Exact>)[key] = v;
     lastKey = key;
   }
-  if (out.target && out.target.sign() <= 0) return { message: 'ratio target must be > 0', expected: 'target > 0, e.g. target=100' };
-  if (out.min && out.max && out.min.cmp(out.max) > 0) return { message: 'adjust min is above max', expected: 'min ≤ max' };
   return out;
-}
-
-/** Parses the tiers syntax; checks order, `else` last and 0 ≤ points ≤ max. */
-export function parseTiers(text: string, max: Exact | undefined): Tier[] | ParamsProblem {
-  const parts = text
-    .split('|')
-    .map((p) => p.trim())
-    .filter(Boolean);
-  if (parts.length === 0) return { message: 'tiers rule needs tiers', expected: 'tiers such as ">90:2 | >=70:1 | else:0"' };
-  const tiers: Tier[] = [];
-  for (const [i, part] of parts.entries()) {
-    const m = /^(>=|>|else)\s*([^:]*?)\s*:\s*(\S+)$/.exec(part);
-    if (!m) return { message: `tier "${part}" is not understood`, expected: 'tiers like ">90:2", ">=70:1" or "else:0" split by "|"' };
-    const [, op, thr, pts] = m;
-    const points = parseExact(pts);
-    if (!points) return { message: `tier "${part}" has points that are not a number`, expected: 'a number of points' };
-    if (points.sign() < 0 || (max && points.cmp(max) > 0)) {
-      return { message: `tier "${part}" gives points outside 0..max`, expected: `points from 0 to ${max ? max.toString() : 'max'}` };
-    }
-    if (op === 'else') {
-      if (thr !== '') return { message: `tier "${part}": else takes no threshold`, expected: '"else:points"' };
-      if (i !== parts.length - 1) return { message: 'else must be the last tier', expected: 'else only last' };
-      tiers.push({ op: 'else', points });
-      continue;
-    }
-    const threshold = parseExact(thr);
-    if (!threshold) return { message: `tier "${part}" has a threshold that is not a number`, expected: 'a number after > or >=' };
-    const prev = tiers[tiers.length - 1];
-    if (prev && prev.threshold) {
-      const c = threshold.cmp(prev.threshold);
-      const ok = c < 0 || (c === 0 && prev.op === '>' && op === '>=');
-      if (!ok) {
-        return { message: `tiers are not in descending order at "${part}"`, expected: 'thresholds descending left to right (at an equal threshold ">" before ">=")' };
-      }
-    }
-    tiers.push({ op: op as '>' | '>=', threshold, points });
-  }
-  return tiers;
 }
 
 /** True when a parse result is a problem rather than params. */

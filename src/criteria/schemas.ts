@@ -4,6 +4,7 @@
  * {@link frameworkJsonSchema} gives editors a JSON Schema for framework files.
  */
 import * as z from 'zod/mini';
+import { RULE_NAMES } from './rules/rule.js';
 
 /** Dotted criterion or question code: segments of letters, digits, `_` or `-`, split by `.`. */
 export const CODE_PATTERN = /^[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*$/;
@@ -22,8 +23,6 @@ export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim
 export const preprocess = <T extends z.ZodMiniType>(fn: (v: unknown) => unknown, schema: T) => z.pipe(z.transform(fn), schema);
 const optionalText = <T extends z.ZodMiniType>(schema: T) => preprocess(blankToUndefined, z.optional(schema));
 
-/** The rules a leaf criterion may use. */
-export const RULES = ['points', 'yesno', 'ratio', 'tiers', 'survey', 'adjust'] as const;
 /** How a criterion is scored: appraised evidence or survey results. */
 export const METHODS = ['appraisal', 'survey'] as const;
 /** Tie handling in ranks. */
@@ -39,7 +38,7 @@ export const FrameworkRowSchema = z.object({
   title: z.string(),
   max: optionalText(z.string().check(z.regex(NUMBER_PATTERN, 'a number ≥ 0 such as 2 or 1.5'))),
   method: optionalText(z.enum(METHODS, 'appraisal or survey')),
-  rule: optionalText(z.enum(RULES, 'one of points, yesno, ratio, tiers, survey, adjust')),
+  rule: optionalText(z.enum(RULE_NAMES, `one of ${RULE_NAMES.join(', ')}`)),
   params: z.string(),
   groups: z.string(),
 });
@@ -146,7 +145,7 @@ export const FrameworkFileSchema = z.object({
       title: z.optional(z.string()),
       max: z.optional(cellValue.check(z.describe('maximum points; blank on adjust leaves and on parents of group variants'))),
       method: z.optional(z.enum(METHODS)),
-      rule: z.optional(z.enum(RULES)),
+      rule: z.optional(z.enum(RULE_NAMES)),
       params: z.optional(z.string().check(z.describe('key=value pairs, or tiers such as ">90:2 | >=70:1 | else:0"'))),
       groups: z.optional(z.string().check(z.describe('";"-separated unit groups; empty = all'))),
     }),

@@ -1,15 +1,15 @@
 /**
- * Loading round inputs from files by extension: `.csv` (csv-parse), `.json`, `.xlsx` (exceljs,
- * loaded only when a workbook is read). Every loader names the file in its errors.
+ * Loading round inputs from files by extension: `.csv` (csv-parse), `.json` (numbers read from
+ * their source text: `src/table/json.ts`), `.xlsx` (the byte reader, loaded only when a workbook is
+ * read). Every loader names the file in its errors.
  */
 import { readFile } from 'node:fs/promises';
 import { buildFramework, parseFramework, type Framework } from '../criteria/framework.js';
 import { buildUnits, type Units } from '../criteria/units.js';
-import { ParIndexError } from '../errors.js';
 import { decodeUtf8, formatOf, type TableKind } from '../table/files.js';
 import { fileReadError } from './file-errors.js';
 import { parseCsvTable } from '../table/csv.js';
-import { jsonRowsToTable, parseJsonText } from '../table/json.js';
+import { jsonRowsToTable, parseJsonText, plainJsonNumbers } from '../table/json.js';
 import type { Table } from '../table/table.js';
 
 /** Reads a UTF-8 text file, turning a missing or unreadable file or another encoding into a located error. */
@@ -58,13 +58,23 @@ export async function loadFramework(path: string): Promise<Framework> {
     case 'csv':
       return buildFramework(parseCsvTable(await readTextFile(path), { file }));
     case 'json':
-      return parseFramework(parseJsonText(await readTextFile(path), { file }), { file });
+      return parseFramework(withPlainSettings(parseJsonText(await readTextFile(path), { file })), { file });
     case 'xlsx': {
       const { tables, settings } = await readXlsx(path, 'criteria');
       const { parseSettingsTable } = await import('../criteria/settings.js');
       return buildFramework(tables[0], settings ? parseSettingsTable(settings) : {});
     }
   }
+}
+
+/**
+ * A framework document with its `settings` values as JS values: a JSON number becomes a number
+ * when that is exact (`2`, `2.0`), else its text (`2.0000000000000001`, which the settings check
+ * refuses — never rounded to 2). The criteria rows keep their numbers' source text.
+ */
+function withPlainSettings(json: unknown): unknown {
+  if (json === null || typeof json !== 'object' || Array.isArray(json) || !Object.hasOwn(json, 'settings')) return json;
+  return { ...(json as Record<string, unknown>), settings: plainJsonNumbers((json as { settings: unknown }).settings) };
 }
 
 /** Loads units from CSV, JSON or xlsx (sheet `units`). */

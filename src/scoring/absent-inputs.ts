@@ -7,6 +7,7 @@
  * summarised.
  */
 import { appliesTo } from '../criteria/framework.js';
+import { ruleOf } from '../criteria/rules/index.js';
 import type { InputMatrix } from '../criteria/inputs.js';
 import type { Issue } from '../errors.js';
 
@@ -23,18 +24,21 @@ export function missingReport(inputs: InputMatrix): MissingReport {
   const cells: MissingReport['cells'] = [];
   const absentLeaves: { code: string; title: string; survey: boolean; units: number }[] = [];
   inputs.leaves.forEach((c, j) => {
-    if (c.rule === 'adjust') return;
+    const { scoring } = ruleOf(c);
+    // Bonus and penalty criteria: no row is 0, never missing.
+    if (!scoring.countsMissing) return;
+    const survey = scoring.source === 'survey';
     let applicable = 0;
     let present = 0;
     inputs.units.forEach((u, ui) => {
       if (!appliesTo(c, u.group)) return;
       applicable++;
       if (inputs.present[inputs.cell(ui, j)]) present++;
-      else cells.push({ unit: u.id, criterion: c.code, survey: c.rule === 'survey' });
+      else cells.push({ unit: u.id, criterion: c.code, survey });
     });
-    if (applicable > 0 && present === 0) absentLeaves.push({ code: c.code, title: c.title, survey: c.rule === 'survey', units: applicable });
+    if (applicable > 0 && present === 0) absentLeaves.push({ code: c.code, title: c.title, survey, units: applicable });
   });
-  const surveyLeaves = inputs.leaves.filter((c) => c.rule === 'survey');
+  const surveyLeaves = inputs.leaves.filter((c) => ruleOf(c).scoring.source === 'survey');
   const absentSurvey = absentLeaves.filter((l) => l.survey);
   const absent: Issue[] = [];
   const zeroHint = '--allow-missing (library: missing: "zero") to score them as 0';

@@ -1,34 +1,24 @@
 /**
  * The audit trail of a unit, leaf by leaf and on both sides: what the unit claimed (self), what the
  * council accepted (appraised), which side counted, and the exact points and max each side adds.
- * It restates the exact kernel's reading (`accumulateExact`) one leaf at a time, for the results
- * workbook's audit and self-vs-appraised sheets, so the fast totals path stays untouched; tests
- * check that the leaves add up to the unit's totals, area by area.
+ * It reads each leaf with the same statement of a leaf's meaning as the kernels (`leafOutcome`), one
+ * leaf at a time, for the results workbook's audit and self-vs-appraised sheets and for `explain`;
+ * tests check that the leaves add up to the unit's totals, area by area.
  */
 import { appliesTo, type Criterion, type Framework } from '../criteria/framework.js';
+import { type CellSource, type InputMatrix, SELF, APPRAISED, VALUE, NA } from '../criteria/inputs.js';
+import { type CellState, type LeafStatus, leafOutcome, ruleOf } from '../criteria/rules/index.js';
 import { Exact } from '../numbers/exact.js';
-import { APPRAISED, BLANK, NA, SELF, VALUE, type CellSource, type InputMatrix } from '../criteria/inputs.js';
-import { leafPoints } from '../criteria/rules.js';
 
 /** One side of an input cell: blank, not applicable, or an exact value (`yesno` as 1/0). */
 export type SideInput = { state: 'blank' } | { state: 'na' } | { state: 'value'; value: Exact };
 
 /**
- * How the final input of a leaf was found.
+ * How the final input of a leaf was found (see `LeafStatus` in `criteria/rules/outcome.ts`).
  *
  * @inline
  */
-export type AuditStatus =
-  /** The appraised value counted. */
-  | 'appraised'
-  /** No appraised value: the self value counted (an unappraised row). */
-  | 'self'
-  /** A survey score counted (it counts the same on the self side). */
-  | 'survey'
-  /** Not applicable on the final side: neither points nor max. */
-  | 'na'
-  /** No row: 0 points out of the max (an `adjust` leaf: 0 and not missing). */
-  | 'missing';
+export type AuditStatus = LeafStatus;
 
 /** One applicable leaf of one unit. */
 export interface LeafAudit {
@@ -42,6 +32,8 @@ export interface LeafAudit {
   appraised: SideInput;
   /** How the final input was found. */
   status: AuditStatus;
+  /** The side whose cell decided the final figure (`SELF` 0 or `APPRAISED` 1: a value, NA or a blank), or -1 without a row. */
+  finalSide: -1 | 0 | 1;
   /** Exact points counted in the index (signed for `adjust`). */
   points: Exact;
   /** Max added to the applicable max (0 when NA; always 0 for `adjust`). */
@@ -54,53 +46,43 @@ export interface LeafAudit {
   source?: CellSource;
 }
 
+const BLANK_SIDE: SideInput = Object.freeze({ state: 'blank' });
+const NA_SIDE: SideInput = Object.freeze({ state: 'na' });
+
 function side(inputs: InputMatrix, cell: number, s: number): SideInput {
   const st = inputs.state[cell * 2 + s];
   if (st === VALUE) return { state: 'value', value: inputs.exact(cell, s) };
-  return st === NA ? { state: 'na' } : { state: 'blank' };
+  return st === NA ? NA_SIDE : BLANK_SIDE;
 }
 
-const pointsOf = (c: Criterion, s: SideInput) => (s.state === 'value' ? leafPoints(c, s.value) : Exact.ZERO);
-
-/** Every leaf applying to unit number `u` (its position in `inputs.units`), in framework order. */
+/**
+ * Every leaf applying to unit number `u` (its position in `inputs.units`), in framework order. Each
+ * leaf is read by the one statement of a leaf's meaning (`leafOutcome`) and scored by its rule.
+ */
 export function unitLeafAudit(fw: Framework, inputs: InputMatrix, u: number): LeafAudit[] {
   const unit = inputs.units[u];
   const out: LeafAudit[] = [];
   fw.leaves.forEach((c, j) => {
     if (!appliesTo(c, unit.group)) return;
+    const rule = ruleOf(c);
     const cell = inputs.cell(u, j);
-    const source = inputs.sources.get(cell);
-    if (!inputs.present[cell]) {
-      out.push({ criterion: c, leaf: j, self: { state: 'blank' }, appraised: { state: 'blank' }, status: 'missing', points: Exact.ZERO, max: c.max, selfPoints: Exact.ZERO, selfMax: c.max, source });
-      return;
-    }
-    const self = side(inputs, cell, SELF);
-    const appraised = side(inputs, cell, APPRAISED);
-    if (c.rule === 'survey') {
-      if (appraised.state === 'na') {
-        out.push({ criterion: c, leaf: j, self, appraised, status: 'na', points: Exact.ZERO, max: Exact.ZERO, selfPoints: Exact.ZERO, selfMax: Exact.ZERO, source });
-        return;
-      }
-      const p = pointsOf(c, appraised);
-      out.push({ criterion: c, leaf: j, self, appraised, status: 'survey', points: p, max: c.max, selfPoints: p, selfMax: c.max, source });
-      return;
-    }
-    const selfMax = self.state === 'na' ? Exact.ZERO : c.max;
-    const selfPoints = pointsOf(c, self);
-    const useSelf = inputs.state[cell * 2 + APPRAISED] === BLANK;
-    const final = useSelf ? self : appraised;
-    const status: AuditStatus = final.state === 'na' ? 'na' : useSelf ? 'self' : 'appraised';
+    const present = inputs.present[cell] === 1;
+    const o = leafOutcome(rule.scoring, present, inputs.state[cell * 2 + SELF] as CellState, inputs.state[cell * 2 + APPRAISED] as CellState);
+    const self = present ? side(inputs, cell, SELF) : BLANK_SIDE;
+    const appraised = present ? side(inputs, cell, APPRAISED) : BLANK_SIDE;
+    const pointsOf = (from: number) => (from < 0 ? Exact.ZERO : rule.points(c, inputs.exact(cell, from)));
     out.push({
       criterion: c,
       leaf: j,
       self,
       appraised,
-      status,
-      points: final.state === 'na' ? Exact.ZERO : pointsOf(c, final),
-      max: final.state === 'na' ? Exact.ZERO : c.max,
-      selfPoints,
-      selfMax,
-      source,
+      status: o.status,
+      finalSide: o.finalSide,
+      points: pointsOf(o.pointsFrom),
+      max: o.countsMax ? c.max : Exact.ZERO,
+      selfPoints: pointsOf(o.selfPointsFrom),
+      selfMax: o.selfCountsMax ? c.max : Exact.ZERO,
+      source: inputs.sources.get(cell),
     });
   });
   return out;

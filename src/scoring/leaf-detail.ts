@@ -6,7 +6,8 @@
  */
 import type { Criterion, Framework } from '../criteria/framework.js';
 import type { Exact } from '../numbers/exact.js';
-import type { InputMatrix } from '../criteria/inputs.js';
+import { APPRAISED, type InputMatrix, SELF } from '../criteria/inputs.js';
+import { ruleOf } from '../criteria/rules/index.js';
 import { unitLeafAudit, type AuditStatus, type LeafAudit, type SideInput } from './leaf-audit.js';
 
 /** How a leaf's input was found for a unit (see {@link AuditStatus}). */
@@ -40,11 +41,11 @@ function inputText(s: SideInput): string | null {
 
 /** The detail of one audited leaf. */
 function leafDetailOf(a: LeafAudit): LeafDetail {
-  // The side that counted: appraised (survey: the score), else self when the appraised cell is blank.
-  const final = a.status === 'missing' ? undefined : a.criterion.rule !== 'survey' && a.appraised.state === 'blank' ? a.self : a.appraised;
+  // The cell that counted: appraised (survey: the score), else self when the appraised cell is blank.
+  const final = a.finalSide === SELF ? a.self : a.finalSide === APPRAISED ? a.appraised : undefined;
   const d: LeafDetail = { criterion: a.criterion, leaf: a.leaf, status: a.status, input: final ? inputText(final) : null, points: a.points, max: a.max };
-  // The appraised cell counted (a value or NA) on a non-survey leaf: what the self cell gives.
-  if (a.criterion.rule !== 'survey' && a.status !== 'missing' && a.appraised.state !== 'blank') {
+  // The appraised cell counted (a value or NA) on a leaf with a self cell: what the self cell gives.
+  if (a.finalSide === APPRAISED && ruleOf(a.criterion).scoring.source === 'evidence') {
     d.self = { input: inputText(a.self), points: a.selfPoints, max: a.selfMax };
   }
   return d;

@@ -12,7 +12,8 @@ import { Exact, type RoundingMode } from '../numbers/exact.js';
 import { sumFractions } from '../numbers/exact-sum.js';
 import { bandOf, type Band } from '../criteria/bands.js';
 import type { InputMatrix } from '../criteria/inputs.js';
-import { ACC, accumulateExact, accumulateFast, compilePlan, type Totals } from './kernel.js';
+import { ruleOf } from '../criteria/rules/index.js';
+import { ACC, accumulateExact, accumulateFast, classFraction, classValue, compilePlan, slotValue, type Totals } from './kernel.js';
 import { groupBy } from '../order/group-by.js';
 import { highestFirst, rankItems } from '../order/ranking.js';
 import { scoreResultJson, unitJson, type OutputFormat, type ScoreResultJson, type UnitJson } from './result-json.js';
@@ -115,9 +116,11 @@ export class UnitResult {
   /**
    * Fast path without clamp: points / max as a float (NaN otherwise). Points and max are safe
    * integers and correctly rounded division is monotone, so a float order is the exact order
-   * wherever the floats differ; equal floats are compared exactly.
+   * wherever the floats differ; equal floats are compared exactly. With denominator classes it is
+   * the exact index's `toNumber()`, also monotone, taken when first compared.
    */
-  readonly #approx: number;
+  #approx: number;
+  #approxPending: boolean;
 
   /** @internal Built by {@link scoreMatrix}. */
   constructor(unit: { id: string; name: string; group: string; rankGroup: string }, position: number, totals: Totals, areaCodes: readonly string[], clamp: boolean) {
@@ -133,13 +136,14 @@ export class UnitResult {
     this.unappraised = totals.unappraised[position];
     this.na = totals.na[position];
     let approx = NaN;
-    if (totals.path === 'fast' && !clamp) {
+    if (totals.path === 'fast' && !clamp && !totals.extra) {
       const acc = totals.acc as Float64Array;
       const b = position * totals.slots;
       const pts = acc[b + ACC.appraisal] + acc[b + ACC.survey] + acc[b + ACC.adjust];
       if (Number.isSafeInteger(pts)) approx = pts / acc[b + ACC.max];
     }
     this.#approx = approx;
+    this.#approxPending = totals.path === 'fast' && totals.extra !== undefined;
   }
 
   /**
@@ -194,6 +198,7 @@ export class UnitResult {
   /** Raw accumulator slot as an exact value. */
   #slot(i: number): Exact {
     const t = this.#t;
+    if (t.extra) return slotValue(t, this.#position, i);
     const v = t.acc[this.#position * t.slots + i];
     return typeof v === 'number' ? (t.den <= MAX_SAFE ? Exact.fromSafeIntegers(v, Number(t.den)) : Exact.of(BigInt(v), t.den)) : v;
   }
@@ -201,7 +206,7 @@ export class UnitResult {
   /** Fast path: the points and max numerators (over the common denominator) as safe integers, or undefined. */
   #fastParts(pointsSlot: readonly number[], maxSlot: number): [number, number] | undefined {
     const t = this.#t;
-    if (t.path !== 'fast') return undefined;
+    if (t.path !== 'fast' || t.extra) return undefined;
     const acc = t.acc as Float64Array;
     const base = this.#position * t.slots;
     let pts = 0;
@@ -210,7 +215,19 @@ export class UnitResult {
     return Number.isSafeInteger(pts) && Number.isSafeInteger(100 * pts) ? [100 * pts, max] : undefined;
   }
 
+  /** Denominator classes: the index's unreduced fraction (see `classFraction`), computed once. */
+  #indexParts(): [bigint, bigint] | null {
+    return this.#memo('indexParts', () => classFraction(this.#t, this.#position, INDEX_SLOTS, ACC.max));
+  }
+
   #ratio(pointsSlot: readonly number[], maxSlot: number): Exact | null {
+    if (this.#t.extra) {
+      // Several denominator classes: their points summed once, in bigints, and reduced factor by factor.
+      const parts = pointsSlot === INDEX_SLOTS ? this.#indexParts() : classFraction(this.#t, this.#position, pointsSlot, maxSlot);
+      if (parts === null) return null;
+      const idx = classValue(this.#t, parts);
+      return this.#clamp ? idx.max(Exact.ZERO).min(Exact.HUNDRED) : idx;
+    }
     const parts = this.#fastParts(pointsSlot, maxSlot);
     if (parts) {
       if (parts[1] === 0) return null;
@@ -240,13 +257,24 @@ export class UnitResult {
 
   /**
    * @internal The index as an unreduced fraction `[numerator, denominator]` (cheap on the fast
-   * path, for exact sums such as league means); null without an index.
+   * path, for exact sums such as league means), the denominator to be multiplied by
+   * {@link UnitResult.indexFractionScale}; null without an index.
    */
   indexFraction(): [bigint, bigint] | null {
+    if (this.#t.extra && !this.#clamp) return this.#indexParts();
     const parts = this.#clamp ? undefined : this.#fastParts(INDEX_SLOTS, ACC.max);
     if (parts) return parts[1] === 0 ? null : [BigInt(parts[0]), BigInt(parts[1])];
     const idx = this.index;
     return idx === null ? null : [idx.num, idx.den];
+  }
+
+  /**
+   * @internal The factor every {@link UnitResult.indexFraction} of this round leaves out of its
+   * denominator: 1, or with denominator classes the pieces of the common denominator (the same for
+   * every unit of a round, so a sum of indices needs no lcm of long numbers).
+   */
+  indexFractionScale(): bigint {
+    return this.#t.extra && !this.#clamp ? this.#t.extra.baseCof : 1n;
   }
 
   /** The same from the self-assessed inputs. */
@@ -302,10 +330,17 @@ export class UnitResult {
 
   /** @internal Compares indices exactly (negative when this one is higher); both must be non-null. */
   compareIndex(o: UnitResult): number {
+    if (this.#approxPending) this.#settleApprox();
+    if (o.#approxPending) o.#settleApprox();
     // Same totals (same common denominator): floats first, exact only on a float tie. NaN (no fast
     // figure) never compares unequal, so it falls through to the exact comparison too.
     if (this.#t === o.#t && this.#approx !== o.#approx && this.#approx === this.#approx && o.#approx === o.#approx) return this.#approx > o.#approx ? -1 : 1;
     return o.index!.cmp(this.index!);
+  }
+
+  #settleApprox(): void {
+    this.#approxPending = false;
+    this.#approx = this.index === null ? NaN : this.index.toNumber();
   }
 
   /** The unit's row of the JSON document (docs/spec.md §6), rounded as the run's settings say. */
@@ -347,8 +382,11 @@ function summarize(units: UnitResult[]): Summary {
     if (u.compareIndex(min) > 0) min = u;
     if (u.compareIndex(max) < 0) max = u;
   }
+  // Units of one result share the scale their fractions leave out of the denominator.
+  const scale = withIndex[0].indexFractionScale();
+  if (withIndex.some((u) => u.indexFractionScale() !== scale)) throw new RangeError('parindex: a summary of units from different rounds');
   const sum = sumFractions(withIndex.map((u) => u.indexFraction()!));
-  return { count: withIndex.length, mean: sum.div(Exact.of(withIndex.length)), min: min.index, max: max.index };
+  return { count: withIndex.length, mean: sum.div(Exact.of(BigInt(withIndex.length) * scale)), min: min.index, max: max.index };
 }
 
 /**
@@ -359,8 +397,9 @@ export function findMissingInputs(inputs: InputMatrix): Issue[] {
   const issues: Issue[] = [];
   inputs.units.forEach((u, ui) =>
     inputs.leaves.forEach((c, j) => {
-      if (c.rule === 'adjust' || !appliesTo(c, u.group) || inputs.present[inputs.cell(ui, j)]) return;
-      issues.push({ code: 'missing-input', message: `no ${c.rule === 'survey' ? 'survey result' : 'evidence row'} for unit "${u.id}", criterion "${c.code}" (--strict)`, value: '', expected: 'a row for every applicable criterion' });
+      const scoring = ruleOf(c).scoring;
+      if (!scoring.countsMissing || !appliesTo(c, u.group) || inputs.present[inputs.cell(ui, j)]) return;
+      issues.push({ code: 'missing-input', message: `no ${scoring.source === 'survey' ? 'survey result' : 'evidence row'} for unit "${u.id}", criterion "${c.code}" (--strict)`, value: '', expected: 'a row for every applicable criterion' });
     }),
   );
   return issues;

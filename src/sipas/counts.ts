@@ -61,7 +61,10 @@ export class SurveyCounts {
   readonly requiredMask: Uint8Array;
   /** Counters per unit, by unit index. */
   readonly units: UnitCounts[] = [];
-  /** Unit index by id. */
+  /**
+   * Unit index by id: by its NFC form, and by each other spelling met (an id in NFD is the same
+   * unit as in NFC, so one unit's forms are never split over two rows).
+   */
   readonly unitIndex = new Map<string, number>();
   /** True when the units are fixed in advance (an unknown unit is then an error). */
   readonly fixed: boolean;
@@ -78,18 +81,30 @@ export class SurveyCounts {
   private register(id: string): number {
     const i = this.units.length;
     this.units.push(new UnitCounts(id, this.questions));
-    this.unitIndex.set(id, i);
+    const key = id.normalize('NFC');
+    if (!this.unitIndex.has(key)) this.unitIndex.set(key, i);
+    if (key !== id && !this.unitIndex.has(id)) this.unitIndex.set(id, i);
     return i;
   }
 
   /**
-   * Index of unit `id`, registering it when units are not fixed; -1 for an unknown unit and for
-   * `ALL` (any case), which names the pooled row.
+   * Index of unit `id` (compared after NFC), registering it when units are not fixed — under its
+   * NFC form; -1 for an unknown unit and for `ALL` (any case), which names the pooled row. A units
+   * list keeps its ids as written.
    */
   unitOf(id: string): number {
     const i = this.unitIndex.get(id);
     if (i !== undefined) return i;
-    return this.fixed || id.toUpperCase() === 'ALL' ? -1 : this.register(id);
+    const key = id.normalize('NFC');
+    if (key !== id) {
+      const j = this.unitIndex.get(key);
+      if (j !== undefined) {
+        // Remember this spelling: its next forms are found at once.
+        if (this.unitIndex.size < 1 << 20) this.unitIndex.set(id, j);
+        return j;
+      }
+    }
+    return this.fixed || key.toUpperCase() === 'ALL' ? -1 : this.register(key);
   }
 
   /**

@@ -5,11 +5,12 @@
  * {@link SurveyCounts}. Readers differ only in how they split bytes into cells.
  */
 import { IssueList, ParIndexError, type Issue } from '../errors.js';
-import { bindColumns, FIELDS } from '../table/headers.js';
-import { columnLetter, type Table } from '../table/table.js';
+import { bindColumns, FIELDS, foldHeader } from '../table/headers.js';
+import { editDistance } from '../text/nearest.js';
+import { columnLetter, extraCellAt, type Table } from '../table/table.js';
 import { ANSWER_EXPECTED, BAD_ANSWER, readAnswer } from './answers.js';
 import { SurveyCounts } from './counts.js';
-import type { SipasDefinition } from './definition.js';
+import type { SipasDefinition, SipasNode } from './definition.js';
 
 /** Role of a responses column that no question reads and that is not the unit. */
 export const ROLE_IGNORE = -1;
@@ -45,6 +46,11 @@ export class FormIngest {
   roles = new Int32Array(0);
   /** Column of `unit`. */
   unitCol = -1;
+  /**
+   * Columns a form must have: up to the header's last non-blank cell. A non-blank form with fewer
+   * cells, or with a non-blank cell right of them, is misshapen ({@link FormIngest.misshapenForm}).
+   */
+  width = 0;
   /** A1 letters of the columns read: form, unit and the questions'. */
   private readLetters = new Set<string>();
   /** Answers of the current form, by question index (0 = no answer). */
@@ -87,8 +93,10 @@ export class FormIngest {
   /**
    * Binds the header: finds `unit` and `form` (aliases accepted) and each question's column (its
    * exact name, else the same name ignoring case). A missing column, a question column written
-   * twice, or a column another question (or the unit) already reads stops with every such problem
-   * listed, located on `row` — the header's row as the spreadsheet shows it (default 1).
+   * twice, a column another question (or the unit) already reads, or a near miss of a question's
+   * column (`q1_l`, `Q1-1`: {@link FormIngest.nearMisses}) stops with every such problem listed,
+   * located on `row` — the header's row as the spreadsheet shows it (default 1). Other columns are
+   * ignored.
    */
   setHeader(cells: readonly string[], row = 1): void {
     const header = cells.map((c) => (c ?? '').trim().normalize('NFC'));
@@ -98,6 +106,7 @@ export class FormIngest {
     const roles = new Int32Array(header.length).fill(ROLE_IGNORE);
     if (cols.unit >= 0) roles[cols.unit] = ROLE_UNIT;
     const where = { file: this.opts.file, sheet: this.opts.sheet, row };
+    const missing = new Set<number>();
     for (const q of this.definition.questions) {
       const name = q.column!.normalize('NFC');
       // Matched ignoring case (definitions may not hold two columns differing only so): two header
@@ -105,6 +114,7 @@ export class FormIngest {
       const folded = name.toLowerCase();
       const hits = header.flatMap((h, i) => (h.toLowerCase() === folded ? [i] : []));
       if (hits.length === 0) {
+        missing.add(q.question);
         issues.add({ ...where, code: 'missing-column', message: `the responses file has no column "${name}" for question "${q.code}"`, value: header.join(', '), expected: `a header "${name}"` });
         continue;
       }
@@ -136,12 +146,57 @@ export class FormIngest {
       }
       roles[hits[0]] = q.question;
     }
+    this.nearMisses(header, roles, cols.form, missing, issues, row);
     issues.throwIfAny();
     this.header = header;
     this.roles = roles;
     this.unitCol = cols.unit;
+    let width = header.length;
+    while (width > 0 && header[width - 1] === '') width--;
+    this.width = width;
     this.readLetters = new Set(header.flatMap((_, i) => (roles[i] !== ROLE_IGNORE || i === cols.form ? [columnLetter(i)] : [])));
     this.hasHeader = true;
+  }
+
+  /**
+   * Columns no question reads are ignored, but one that is a near miss of a question's column is an
+   * `unknown-column` error suggesting it: its answers would otherwise go unread. A near miss is,
+   * compared as headers are (case, diacritics, spaces and punctuation such as `-` `_` `.` ignored),
+   * the same name (`Q1-1`, `q1.1` for `q1_1`), or one edit away when both names have at least three
+   * letters or digits (`q1_l`, `q5_5`). The suggestion is a missing question column when one is that
+   * near, else the nearest present one (definition order breaks ties).
+   */
+  private nearMisses(header: readonly string[], roles: Int32Array, formCol: number, missing: ReadonlySet<number>, issues: IssueList, row: number): void {
+    const questions = this.definition.questions.map((q) => ({ q, folded: foldHeader(q.column!) }));
+    // A column with a question's own name (a duplicate, reported as such) is no near miss.
+    const named = new Set(this.definition.questions.map((q) => q.column!.normalize('NFC').toLowerCase()));
+    header.forEach((h, i) => {
+      if (roles[i] !== ROLE_IGNORE || i === formCol || h === '' || named.has(h.toLowerCase())) return;
+      const f = foldHeader(h);
+      if (f === '') return;
+      let best: { q: SipasNode; d: number; missing: boolean } | undefined;
+      for (const { q, folded } of questions) {
+        if (folded === '') continue;
+        const d = f === folded ? 0 : f.length >= 3 && folded.length >= 3 && Math.abs(f.length - folded.length) <= 1 ? editDistance(f, folded) : 2;
+        if (d > 1) continue;
+        const m = missing.has(q.question);
+        if (!best || d < best.d || (d === best.d && m && !best.missing)) best = { q, d, missing: m };
+      }
+      if (!best) return;
+      const column = best.q.column!;
+      issues.add({
+        file: this.opts.file,
+        sheet: this.opts.sheet,
+        row,
+        column: h,
+        columnLetter: columnLetter(i),
+        code: 'unknown-column',
+        message: `unknown column "${h}" in the responses file, a near miss of question "${best.q.code}"'s column; did you mean "${column}"?`,
+        value: h,
+        expected: `the column "${column}" (a column that is not a question's is ignored, unless its name is this close to one)`,
+        suggestion: column,
+      });
+    });
   }
 
   /**
@@ -174,10 +229,11 @@ export class FormIngest {
     this.add({ ...this.at(row, col), code: 'bad-answer', message: `bad answer to question "${q.code}"`, value: text.trim(), expected: ANSWER_EXPECTED });
   }
 
-  /** A unit id that is not in the units list (reported once per id, on its first row). */
+  /** A unit id that is not in the units list (reported once per id, compared after NFC, on its first row). */
   unknownUnit(row: number, text: string): void {
-    if (this.unknownUnits.has(text)) return;
-    this.unknownUnits.add(text);
+    const key = text.normalize('NFC');
+    if (this.unknownUnits.has(key)) return;
+    this.unknownUnits.add(key);
     if (text.toUpperCase() === 'ALL') {
       return this.add({ ...this.at(row, this.unitCol), code: 'reserved-unit', message: 'the unit id ALL names the pooled row (first on this row)', value: text, expected: 'a unit id other than ALL' });
     }
@@ -190,11 +246,54 @@ export class FormIngest {
   }
 
   /**
+   * A non-blank form whose cells do not line up with the header: `cells` cells, fewer than the
+   * header's columns ({@link FormIngest.width}), or a non-blank cell at `extraCol` right of them
+   * (its text `extraText`) — a line break or delimiter inside an unquoted cell, a cut line. The
+   * answers cannot be trusted to be in their columns, so the form is never counted as read.
+   */
+  misshapenForm(row: number, cells: number, extraCol: number, extraText: string): void {
+    const where = { file: this.opts.file, sheet: this.opts.sheet, row };
+    if (extraCol >= 0) {
+      const last = this.width > 0 ? ` (${columnLetter(this.width - 1)})` : '';
+      return this.add({
+        ...where,
+        columnLetter: columnLetter(extraCol),
+        code: 'too-many-cells',
+        message: `the form has a value right of the header's last column${last}, which no column names (an unquoted decimal comma or delimiter?)`,
+        value: extraText.trim(),
+        expected: `at most ${this.width} cells per form, as in the header (quote a cell that holds the delimiter)`,
+      });
+    }
+    this.add({
+      ...where,
+      column: this.header[cells],
+      columnLetter: columnLetter(cells),
+      code: 'too-few-cells',
+      message: `the form has ${cells} cell${cells === 1 ? '' : 's'} but the header has ${this.width} columns (a line cut short, or a line break inside an unquoted cell?)`,
+      value: String(cells),
+      expected: `${this.width} cells per form, as in the header`,
+    });
+  }
+
+  /**
+   * Ends a misshapen form (see {@link FormIngest.misshapenForm}) whose unit cell reads `unit`
+   * (undefined when blank): with `skipBadRows` and a unit it is counted as skipped (an unknown unit
+   * is still an error, as for every bad form); otherwise — or when it has no unit to be counted
+   * for — it is an error.
+   */
+  endMisshapen(row: number, cells: number, extraCol: number, extraText: string, unit: string | undefined): void {
+    if (this.skipBadRows && unit !== undefined) return this.finishForm(row, unit, true);
+    this.misshapenForm(row, cells, extraCol, extraText);
+  }
+
+  /**
    * Handles one data record given as cell texts (csv-parse, xlsx rows, in-memory tables): a row
    * whose cells are all blank is no form; otherwise its answers are read, its unit looked up and the
-   * form counted. `bad` marks a form already known to hold a bad cell (an xlsx error value).
+   * form counted. `bad` marks a form already known to hold a bad cell (an xlsx error value). A
+   * form shorter than the header (`written`: its cells as written, when the cells were padded), or
+   * with a value right of it, is misshapen.
    */
-  addRecord(cells: readonly string[], row: number, bad = false): void {
+  addRecord(cells: readonly string[], row: number, bad = false, written = cells.length): void {
     let blank = true;
     for (let i = 0; i < cells.length; i++) {
       if (cells[i] !== '' && cells[i].trim() !== '') {
@@ -203,6 +302,9 @@ export class FormIngest {
       }
     }
     if (blank) return;
+    const width = this.width;
+    const short = written < width;
+    const extraCol = cells.length > width ? extraCellAt(cells, width) : -1;
     const roles = this.roles;
     const answers = this.answers;
     answers.fill(0);
@@ -217,6 +319,7 @@ export class FormIngest {
       } else answers[q] = v;
     }
     const unit = (cells[this.unitCol] ?? '').trim();
+    if (short || extraCol >= 0) return this.endMisshapen(row, written, extraCol, extraCol >= 0 ? cells[extraCol] : '', unit === '' ? undefined : unit);
     this.finishForm(row, unit === '' ? undefined : unit, bad);
   }
 

@@ -6,7 +6,7 @@
  */
 import type { Units } from '../criteria/units.js';
 import type { TieMode } from '../criteria/settings.js';
-import type { Table } from '../table/table.js';
+import { type Table, writtenCells } from '../table/table.js';
 import type { RoundingMode } from '../numbers/exact.js';
 import type { SurveyCounts } from './counts.js';
 import type { SipasDefinition } from './definition.js';
@@ -46,7 +46,7 @@ export function ingestOf(definition: SipasDefinition, opts: SurveyOptions, file?
 export function countSurveyTable(definition: SipasDefinition, table: Table, opts: SurveyOptions = {}): SurveyCounts {
   const ingest = ingestOf(definition, opts, opts.file ?? table.file, table.sheet);
   ingest.setHeader(table.header, table.headerRow);
-  for (const r of table.rows) ingest.addRecord(r.cells, r.row);
+  for (const r of table.rows) ingest.addRecord(r.cells, r.row, false, writtenCells(r));
   return ingest.finish();
 }
 

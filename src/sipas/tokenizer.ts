@@ -96,6 +96,9 @@ export class ResponsesTokenizer {
   private bad = false;
   private unit = UNIT_BLANK;
   private unknownText = '';
+  /** The record's first non-blank cell right of the header (-1: none), and its text. */
+  private extraCol = -1;
+  private extraText = '';
   private readonly headerCells: string[] = [];
   // Current field.
   private inQuotes = false;
@@ -464,6 +467,15 @@ export class ResponsesTokenizer {
       this.unit = this.lookUpUnit(b, s, e, col);
       return;
     }
+    if (col >= ingest.width) {
+      // Right of the header: a value here has no column (the form is misshapen).
+      if (len > 0 && this.extraCol < 0 && !isBlankBytes(b, s, e, this.decode)) {
+        this.extraCol = col;
+        this.extraText = this.cellText(b, s, e, col);
+        this.nonBlank = true;
+      }
+      return;
+    }
     if (!this.nonBlank && len > 0 && !isBlankBytes(b, s, e, this.decode)) this.nonBlank = true;
   }
 
@@ -509,7 +521,8 @@ export class ResponsesTokenizer {
     if (!ingest.hasHeader) {
       ingest.setHeader(this.headerCells);
     } else if (this.nonBlank) {
-      if (this.unit === UNIT_BLANK) ingest.missingUnit(this.row);
+      if (this.col < ingest.width || this.extraCol >= 0) this.endMisshapen();
+      else if (this.unit === UNIT_BLANK) ingest.missingUnit(this.row);
       else if (this.unit === UNIT_UNKNOWN) ingest.unknownUnit(this.row, this.unknownText);
       else ingest.commit(this.unit, this.bad);
     }
@@ -518,7 +531,17 @@ export class ResponsesTokenizer {
     this.nonBlank = false;
     this.bad = false;
     this.unit = UNIT_BLANK;
+    this.extraCol = -1;
     ingest.answers.fill(0);
+  }
+
+  /** Ends a form shorter than the header or with a value right of it: skipped under skipBadRows when it has a unit, else an error. */
+  private endMisshapen(): void {
+    const ingest = this.ingest;
+    if (ingest.skipBadRows && this.unit !== UNIT_BLANK) {
+      if (this.unit === UNIT_UNKNOWN) ingest.unknownUnit(this.row, this.unknownText);
+      else ingest.commit(this.unit, true);
+    } else ingest.misshapenForm(this.row, this.col, this.extraCol, this.extraText);
   }
 
   /** Ends the file: the last record without a line end, an unclosed quote (an error). */

@@ -17,6 +17,16 @@ const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
+/**
+ * What the walk notes about cells right of the header (the first record): its width, up to its last
+ * non-blank cell (set as the header is walked; start at 0), and `found(record, col, value, cells)` for each record with a non-blank such
+ * cell — its first one, and the record's cell count (record 0 is the header).
+ */
+export interface ExtraCells {
+  width: number;
+  found(record: number, col: number, value: string, cells: number): void;
+}
+
 /** How a text's records end, when the splitter can read it: the delimiter's code and the line end. */
 interface Shape {
   d: number;
@@ -47,15 +57,23 @@ function shapeOf(text: string, delimiter: string): Shape | undefined {
  * csv-parse — records already yielded stand, so a caller that must not act on part of a file checks
  * the whole text first with `build` false.
  */
-function* records(text: string, shape: Shape, build: boolean): Generator<string[], boolean, undefined> {
+function* records(text: string, shape: Shape, build: boolean, extra?: ExtraCells): Generator<string[], boolean, undefined> {
   const n = text.length;
   const { d, crlf, firstEnd } = shape;
   let firstRecord = true;
   let row: string[] = [];
   let i = 0;
+  // Cells of the current record so far, and the record's index (the header is 0): for `extra`.
+  let col = 0;
+  let record = 0;
+  let flaggedCol = -1;
+  let flaggedValue = '';
   for (;;) {
     let c: number;
+    const start = i;
+    let quoted = false;
     if (i < n && text.charCodeAt(i) === QUOTE) {
+      quoted = true;
       let value = '';
       let j = i + 1;
       for (;;) {
@@ -71,12 +89,6 @@ function* records(text: string, shape: Shape, build: boolean): Generator<string[
         break;
       }
       if (build) row.push(value);
-      if (i >= n) {
-        if (build) yield row;
-        return true;
-      }
-      c = text.charCodeAt(i);
-      if (c !== d && c !== LF && c !== CR) return false; // text after a closing quote
     } else {
       let j = i;
       c = 0;
@@ -87,12 +99,27 @@ function* records(text: string, shape: Shape, build: boolean): Generator<string[
       }
       if (j < n && c === QUOTE) return false; // a quote inside an unquoted cell
       if (build) row.push(text.slice(i, j));
-      if (j >= n) {
-        if (build) yield row;
-        return true;
-      }
       i = j;
     }
+    // The cell is [start, i); one right of the header's columns is noted (rare: sliced only then).
+    if (extra !== undefined && firstRecord && i > start) {
+      // The header's width is up to its last non-blank cell (a trailing delimiter adds none).
+      if ((quoted ? text.slice(start + 1, i - 1) : text.slice(start, i)).trim() !== '') extra.width = col + 1;
+    } else if (extra !== undefined && !firstRecord && col >= extra.width && flaggedCol < 0 && i > start) {
+      const value = quoted ? text.slice(start + 1, i - 1).replace(/""/g, '"') : text.slice(start, i);
+      if (value.trim() !== '') {
+        flaggedCol = col;
+        flaggedValue = value;
+      }
+    }
+    col++;
+    if (i >= n) {
+      if (flaggedCol >= 0) extra?.found(record, flaggedCol, flaggedValue, col);
+      if (build) yield row;
+      return true;
+    }
+    c = text.charCodeAt(i);
+    if (quoted && c !== d && c !== LF && c !== CR) return false; // text after a closing quote
     // text[i] is the delimiter or a line end.
     if (c === d) {
       i++;
@@ -105,6 +132,12 @@ function* records(text: string, shape: Shape, build: boolean): Generator<string[
       if (i !== firstEnd) return false; // the first line end was inside quotes
       firstRecord = false;
     }
+    if (flaggedCol >= 0) {
+      extra?.found(record, flaggedCol, flaggedValue, col);
+      flaggedCol = -1;
+    }
+    col = 0;
+    record++;
     if (build) {
       yield row;
       row = [];
@@ -135,13 +168,14 @@ export function splitCsvFast(text: string, delimiter: string): string[][] | unde
  * The records of CSV text (BOM already removed) one at a time, as they are iterated (each
  * iteration splits the text anew, holding one record at a time), or `undefined` when the text
  * needs csv-parse. The whole text is walked once first, keeping nothing, so a declined file is
- * known before any record is used.
+ * known before any record is used; with `extra`, that walk also notes each record's first non-blank
+ * cell right of the header (a record that is too long), so those are known before too.
  */
-export function csvRecordsLazily(text: string, delimiter: string): Iterable<string[]> | undefined {
+export function csvRecordsLazily(text: string, delimiter: string, extra?: ExtraCells): Iterable<string[]> | undefined {
   if (text.length === 0) return [];
   const shape = shapeOf(text, delimiter);
   if (!shape) return undefined;
-  const walk = records(text, shape, false);
+  const walk = records(text, shape, false, extra);
   let r = walk.next();
   while (!r.done) r = walk.next();
   if (!r.value) return undefined;

@@ -1,12 +1,13 @@
 /**
  * CSV reading with csv-parse: UTF-8 with or without BOM, `,` `;` or tab as delimiter (guessed from
  * the header line), quoted cells with line breaks. Row numbers are record numbers as a spreadsheet
- * shows them (header = 1).
+ * shows them (header = 1). A row with a non-blank cell right of the header's last non-blank cell
+ * (`a,1.1,4,5,5`: an unquoted decimal comma) is a located `too-many-cells` error, never read short.
  */
 import { parse } from 'csv-parse/sync';
-import { ParIndexError } from '../errors.js';
+import { type Issue, ParIndexError } from '../errors.js';
 import { csvRecordsLazily, splitCsvFast } from './csv-fast.js';
-import { makeTable, tableRow, type RowSource, type Table } from './table.js';
+import { extraCellAt, MAX_ROW_ISSUES, makeTable, moreRowsIssue, type RowSource, type Table, tableRow, tooManyCellsIssue } from './table.js';
 
 /** Text without a leading UTF-8 byte order mark. */
 export function stripBom(text: string): string {
@@ -65,11 +66,37 @@ export function parseCsvTable(text: string, source: { file?: string } = {}): Tab
     throw new ParIndexError({ file: source.file, code: 'empty-file', message: 'the file is empty', expected: 'a header row' });
   }
   const [header, ...rest] = records;
-  return makeTable(
+  const table = makeTable(
     header,
     rest.map((cells, i) => ({ row: i + 2, cells })),
     source,
   );
+  let width = table.header.length;
+  while (width > 0 && table.header[width - 1] === '') width--;
+  const long = new LongRows(table);
+  for (let i = 0; i < rest.length; i++) {
+    const cells = rest[i];
+    if (cells.length <= width) continue;
+    const col = extraCellAt(cells, width);
+    if (col >= 0) long.add(i + 2, col, cells[col], cells.length);
+  }
+  long.throwIfAny();
+  return table;
+}
+
+/** The rows found with a value right of the header's last column: the first {@link MAX_ROW_ISSUES} listed, the rest counted. */
+class LongRows {
+  private readonly issues: Issue[] = [];
+  private more = 0;
+  constructor(private readonly source: { file?: string; sheet?: string; header: readonly string[] }) {}
+  add(row: number, col: number, value: string, cells: number): void {
+    if (this.issues.length < MAX_ROW_ISSUES) this.issues.push(tooManyCellsIssue(this.source, row, col, value, cells, 'csv'));
+    else this.more++;
+  }
+  throwIfAny(): void {
+    if (this.issues.length === 0) return;
+    throw new ParIndexError(this.more > 0 ? [...this.issues, moreRowsIssue(this.source, this.more)] : this.issues);
+  }
 }
 
 /**
@@ -77,14 +104,28 @@ export function parseCsvTable(text: string, source: { file?: string } = {}): Tab
  * of a million evidence rows is never held as a table (only its text). Rows are the same as
  * {@link parseCsvTable}'s (trimmed, padded, blank rows dropped, numbered as records); a file the
  * fast splitter leaves to csv-parse is read whole by {@link parseCsvTable}, and so are the errors.
+ * Rows with a value right of the header's last column are found before any row is given (the
+ * splitter's first walk over the text notes them) and refused together, as by {@link parseCsvTable}.
  */
 export function csvRowSource(text: string, source: { file?: string } = {}): RowSource {
   const body = stripBom(text);
-  const records = csvRecordsLazily(body, guessDelimiter(body));
+  // The walk that checks the text notes the long rows (it slices only their first extra cell).
+  const long: { record: number; col: number; value: string; cells: number }[] = [];
+  const records = csvRecordsLazily(body, guessDelimiter(body), {
+    width: 0,
+    found(record, col, value, cells) {
+      long.push({ record, col, value, cells });
+    },
+  });
   const first = records?.[Symbol.iterator]().next();
   if (!records || !first || first.done) return parseCsvTable(text, source);
   const header = first.value.map((h) => h.trim());
   const width = header.length;
+  if (long.length > 0) {
+    const rows = new LongRows({ file: source.file, header });
+    for (const l of long) rows.add(l.record + 1, l.col, l.value, l.cells);
+    rows.throwIfAny();
+  }
   return {
     file: source.file,
     header,

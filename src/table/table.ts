@@ -3,7 +3,7 @@
  * CSV, xlsx and JSON readers all yield a {@link Table}; the parsers in `src/criteria` and
  * `src/sipas` read only tables, so every format is validated by the same code.
  */
-import type { Location } from '../errors.js';
+import type { Issue, Location } from '../errors.js';
 
 /** One data row: its spreadsheet row number and its cells as text (blank = ''). */
 export interface TableRow {
@@ -80,10 +80,72 @@ export function makeTable(header: string[], rows: { row: number; cells: string[]
   return table;
 }
 
-/** A data row as every table holds it: cells trimmed and padded to `width`; a wholly blank row is `undefined` (dropped). */
+/**
+ * A data row as every table holds it: cells trimmed and padded to `width`, blank cells beyond it
+ * dropped; a wholly blank row is `undefined` (dropped). A non-blank cell beyond `width` is kept (the
+ * readers report it first: {@link extraCellAt}).
+ */
 export function tableRow(row: number, cells: readonly (string | undefined)[], width: number): TableRow | undefined {
   const out = cells.map((c) => (c ?? '').trim());
   if (out.every((c) => c === '')) return undefined;
+  const written = out.length;
   while (out.length < width) out.push('');
-  return { row, cells: out };
+  while (out.length > width && out[out.length - 1] === '') out.pop();
+  const r: TableRow = { row, cells: out };
+  // A short row is padded; how many cells it had stays known, out of sight (not a data key).
+  if (written < width) Object.defineProperty(r, WRITTEN, { value: written });
+  return r;
+}
+
+const WRITTEN = 'writtenCells';
+
+/**
+ * How many cells a row had as written: fewer than its `cells` when a CSV line was shorter than the
+ * header and padded (SIPAS refuses such a form); else `cells.length`.
+ */
+export function writtenCells(r: TableRow): number {
+  const n = (r as { [WRITTEN]?: unknown })[WRITTEN];
+  return typeof n === 'number' ? n : r.cells.length;
+}
+
+/**
+ * The first cell at or right of `width` (the header's column count) that is not blank, or -1.
+ * Such a cell has no column to be read in: in CSV it is most often an unquoted decimal comma
+ * (`a,1.1,4,5,5`), so the row is refused rather than read short.
+ */
+export function extraCellAt(cells: readonly (string | undefined)[], width: number): number {
+  for (let i = width; i < cells.length; i++) {
+    const c = cells[i];
+    if (c !== undefined && c !== '' && c.trim() !== '') return i;
+  }
+  return -1;
+}
+
+/** Most `too-many-cells` issues listed for one table before the rest are counted in one line. */
+export const MAX_ROW_ISSUES = 100;
+
+/**
+ * The issue for a row with a value right of the header's last non-blank cell (`col`, 0-based), on
+ * the cell: `cells` long in a `csv` file (a delimiter too many), or a cell of a `sheet` with no header.
+ */
+export function tooManyCellsIssue(source: { file?: string; sheet?: string; header: readonly string[] }, row: number, col: number, value: string, cells: number, kind: 'csv' | 'sheet'): Issue {
+  let width = source.header.length;
+  while (width > 0 && source.header[width - 1].trim() === '') width--;
+  const last = width > 0 ? ` (${columnLetter(width - 1)})` : '';
+  return {
+    ...cellLocation({ file: source.file, sheet: source.sheet, header: [...source.header], rows: [] }, row, col),
+    column: undefined,
+    code: 'too-many-cells',
+    message:
+      kind === 'csv'
+        ? `the row has ${cells} cells but the header has ${width} columns: a value right of the last column${last} (an unquoted decimal comma such as 5,5, or a delimiter in an unquoted cell?)`
+        : `a value in column ${columnLetter(col)}, right of the header's last column${last}, has no column name`,
+    value: value.trim(),
+    expected: kind === 'csv' ? `at most ${width} cells per row, as in the header (quote a cell that holds the delimiter: "5,5")` : 'a header for that column, or an empty cell',
+  };
+}
+
+/** The summary issue when more than {@link MAX_ROW_ISSUES} rows of a table are too long. */
+export function moreRowsIssue(source: { file?: string; sheet?: string }, more: number): Issue {
+  return { file: source.file, sheet: source.sheet, code: 'too-many-problems', message: `and ${more} more row${more === 1 ? '' : 's'} with a value right of the header's last column` };
 }

@@ -3,11 +3,17 @@
  * `Decimal` and every rule applied with decimal.js arithmetic at high precision. It is the
  * library-based reference the exact core is tested against, and the "naive decimal.js" baseline of
  * the benchmarks. Inputs are assumed valid (run the checked readers first); it does no validation.
+ *
+ * Which cell counts (appraised else self, survey scores, NA, missing) is the one statement of a
+ * leaf's meaning the kernels use (`leafOutcome`); the points are computed here, independently of the
+ * rule objects, with decimal.js — an exhaustive switch, so a new rule does not compile until it is
+ * written here too.
  */
 import Decimal from 'decimal.js';
-import { appliesTo, type Framework } from '../criteria/framework.js';
+import { appliesTo, type Criterion, type Framework } from '../criteria/framework.js';
+import { BLANK, NA, VALUE } from '../criteria/inputs.js';
+import { type CellState, isNA, leafOutcome, readYesNo, ruleOf } from '../criteria/rules/index.js';
 import type { Units } from '../criteria/units.js';
-import { isNA, readYesNo } from '../criteria/rules.js';
 
 /** One evidence row as text. */
 export interface ReferenceEvidenceRow {
@@ -63,10 +69,13 @@ export function scoreWithDecimal(fw: Framework, units: Units, evidence: readonly
   const scores = new Map<string, string>();
   for (const r of survey) scores.set(`${r.unit}\u0000${r.criterion}`, r.score);
 
-  const points = (code: string, text: string): Decimal => {
-    const c = fw.byCode.get(code)!;
+  const points = (c: Criterion, text: string): Decimal => {
     const max = dec(c.max);
-    switch (c.rule) {
+    const rule = c.rule!;
+    switch (rule) {
+      case 'points':
+      case 'adjust':
+        return num(text);
       case 'yesno':
         return readYesNo(text) ? max : new D(0);
       case 'ratio': {
@@ -84,10 +93,13 @@ export function scoreWithDecimal(fw: Framework, units: Units, evidence: readonly
       }
       case 'survey':
         return max.mul(num(text)).div(100);
-      default:
-        return num(text);
+      default: {
+        const _exhaustive: never = rule;
+        throw new Error(`scoreWithDecimal: no decimal.js points for rule ${String(_exhaustive)}`);
+      }
     }
   };
+  const stateOf = (text: string): CellState => (text === '' ? BLANK : isNA(text) ? NA : VALUE);
 
   const out = new Map<string, ReferenceUnitResult>();
   for (const u of units.list) {
@@ -99,27 +111,26 @@ export function scoreWithDecimal(fw: Framework, units: Units, evidence: readonly
       if (!appliesTo(c, u.group)) continue;
       const cmax = dec(c.max);
       const key = `${u.id}\u0000${c.code}`;
-      if (c.rule === 'survey') {
+      // The cells as text: a survey score sits on the appraised side (blank: scored 0, as a missing score).
+      let present: boolean;
+      let self = '';
+      let appraised = '';
+      if (ruleOf(c).scoring.source === 'survey') {
         const s = scores.get(key);
-        if (s !== undefined && isNA(s)) continue;
-        const p = s === undefined || s.trim() === '' ? new D(0) : points(c.code, s); // blank: scored 0, as a missing score
-        pts = pts.add(p);
-        selfPts = selfPts.add(p);
-        max = max.add(cmax);
-        selfMax = selfMax.add(cmax);
-        continue;
+        present = s !== undefined;
+        appraised = s?.trim() ?? '';
+      } else {
+        const r = rows.get(key);
+        present = r !== undefined;
+        self = r?.self.trim() ?? '';
+        appraised = r?.appraised.trim() ?? '';
       }
-      const r = rows.get(key);
-      const self = r?.self.trim() ?? '';
-      const appraised = r?.appraised.trim() ?? '';
-      if (!isNA(self)) {
-        selfMax = selfMax.add(cmax);
-        if (self !== '') selfPts = selfPts.add(points(c.code, self));
-      }
-      const final = appraised !== '' ? appraised : self;
-      if (isNA(final)) continue;
-      max = max.add(cmax);
-      if (final !== '') pts = pts.add(points(c.code, final));
+      const o = leafOutcome(ruleOf(c).scoring, present, stateOf(self), stateOf(appraised));
+      const text = (side: number) => (side === 0 ? self : appraised);
+      if (o.countsMax) max = max.add(cmax);
+      if (o.selfCountsMax) selfMax = selfMax.add(cmax);
+      if (o.pointsFrom >= 0) pts = pts.add(points(c, text(o.pointsFrom)));
+      if (o.selfPointsFrom >= 0) selfPts = selfPts.add(points(c, text(o.selfPointsFrom)));
     }
     const clamp = (x: Decimal) => (opts.clamp ? Decimal.min(Decimal.max(x, 0), 100) : x);
     out.set(u.id, {

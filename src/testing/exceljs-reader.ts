@@ -23,12 +23,13 @@ import type { Readable } from 'node:stream';
 import { IssueList, ParIndexError, type Issue } from '../errors.js';
 import type { TableKind } from '../table/files.js';
 import { startRowProgress, type ProgressOptions } from '../node/read-progress.js';
-import { columnLetter, type Table, type TableRow } from '../table/table.js';
+import { columnLetter, extraCellAt, type Table, type TableRow, tooManyCellsIssue } from '../table/table.js';
 import { exceljsCellText, type CellTextOptions, type CellValueProblem, type ExcelJSCellLike } from '../xlsx/cell-text.js';
 import { loadExcelJS } from '../xlsx/load-exceljs.js';
 import { tapSheetXml, type MergeRange, type SheetXmlFacts } from './exceljs-merges.js';
 import { chooseSettingsSheet, chooseSheets, isVisible, type SheetInfo } from '../xlsx/sheet-choice.js';
 import { openXlsxParts, workbookPartPath, type XlsxParts } from './exceljs-zip.js';
+import { withoutHeaderMergeColumns } from '../xlsx/read.js';
 
 /** Options for reading a workbook. */
 export interface WorkbookReadOptions extends ProgressOptions {}
@@ -305,6 +306,9 @@ async function* walkWorkbook(path: string, choose: (sheets: SheetInfo[]) => Map<
               header.length = width;
               batch.push({ row: r.number, cells: header, header: true, issues });
             } else {
+              // A value right of the header's last column has no column name (as src/xlsx/read.ts).
+              const extra = extraCellAt(cells, width);
+              if (extra >= 0) (issues ??= []).push(tooManyCellsIssue({ file: path, sheet: info.name, header }, r.number, extra, cells[extra], cells.length, 'sheet'));
               batch.push({ row: r.number, cells, header: false, issues });
             }
           }
@@ -365,7 +369,7 @@ async function collectTables(path: string, choose: (sheets: SheetInfo[]) => Map<
       issues.add({ file: path, sheet: ev.sheet, code: 'empty-sheet', message: 'the sheet is empty', expected: 'a header row, then one row per record' });
       continue;
     }
-    for (const i of cellIssues) issues.add(i);
+    for (const i of withoutHeaderMergeColumns(cellIssues, facts.merges, headerRow)) issues.add(i);
     const merged = mergedHeaderIssues(path, ev.sheet, headerRow, header, facts.merges);
     for (const i of merged) issues.add(i);
     if (facts.merges.length) fillMerges(rows, facts.merges, headerRow);

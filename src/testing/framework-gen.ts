@@ -5,6 +5,7 @@
  * department and district criteria of a real framework). Maxima are quarter points, so sums are
  * exact and parents carry the sum of their children.
  */
+import type { Rule } from '../criteria/framework.js';
 import { SeededRandom } from './random.js';
 
 /** Header of a framework file. */
@@ -17,7 +18,7 @@ export interface FrameworkRowSpec {
   /** Max in quarter points (undefined = blank cell). */
   maxQ?: number;
   method: '' | 'appraisal' | 'survey';
-  rule: '' | 'points' | 'yesno' | 'ratio' | 'tiers' | 'survey' | 'adjust';
+  rule: '' | Rule;
   params: string;
   groups: string;
 }
@@ -30,6 +31,41 @@ export interface FrameworkGenOptions {
   groupSets: readonly (readonly string[])[];
   /** Seed. */
   seed: number;
+  /**
+   * `coprime`: every appraisal leaf (not survey, not adjust) is a `ratio` leaf whose target is a
+   * distinct prime number of tenths (50.3, 50.9, 52.1, …), so no two targets share a factor and the
+   * lcm of the targets grows with every leaf — the shape that used to push a round off the fast
+   * path. Default `mixed`: every rule, the usual targets.
+   */
+  targets?: 'mixed' | 'coprime';
+}
+
+/** The first `n` primes from `from` on. */
+export function primesFrom(from: number, n: number): number[] {
+  const out: number[] = [];
+  for (let k = Math.max(2, Math.floor(from)); out.length < n; k++) {
+    let prime = true;
+    for (let d = 2; d * d <= k; d++) {
+      if (k % d === 0) {
+        prime = false;
+        break;
+      }
+    }
+    if (prime) out.push(k);
+  }
+  return out;
+}
+
+/** Rewrites appraisal leaves as ratio leaves with distinct prime targets in tenths (see {@link FrameworkGenOptions.targets}). */
+function coprimeRatios(rows: FrameworkRowSpec[]): FrameworkRowSpec[] {
+  const parents = new Set(rows.map((r) => r.code.slice(0, Math.max(0, r.code.lastIndexOf('.')))));
+  const leaves = rows.filter((r) => !parents.has(r.code) && r.rule !== 'survey' && r.rule !== 'adjust');
+  const primes = primesFrom(503, leaves.length);
+  const target = new Map(leaves.map((r, i) => [r.code, primes[i]]));
+  return rows.map((r) => {
+    const p = target.get(r.code);
+    return p === undefined ? r : { ...r, title: `Tỷ lệ ${r.code} (%)`, rule: 'ratio', params: `target=${Math.floor(p / 10)}.${p % 10}` };
+  });
 }
 
 const AREA_TITLES = [
@@ -144,7 +180,7 @@ export function generateFrameworkRows(opts: FrameworkGenOptions): FrameworkRowSp
     }
     if (!variants) rows[areaAt].maxQ = sumQ;
   }
-  return rows;
+  return opts.targets === 'coprime' ? coprimeRatios(rows) : rows;
 }
 
 /** A generated framework row as the cells of a CSV row (see {@link FRAMEWORK_HEADER}). */

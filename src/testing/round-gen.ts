@@ -28,6 +28,8 @@ export interface SyntheticSpec {
   forms?: number;
   /** Seed (default 1). */
   seed?: number;
+  /** `coprime`: every appraisal leaf a ratio leaf with a distinct prime target (see `FrameworkGenOptions.targets`). */
+  targets?: 'mixed' | 'coprime';
 }
 
 /** A generated unit. */
@@ -84,7 +86,7 @@ export class SyntheticRound {
     this.criteria = spec.criteria ?? shape.criteria;
     this.forms = spec.forms ?? shape.forms;
     this.unitList = shapeUnits(shape, spec.preset && spec.units !== undefined ? spec.units : undefined);
-    this.frameworkRows = generateFrameworkRows({ criteria: this.criteria, groupSets: shape.groupSets, seed: this.seed });
+    this.frameworkRows = generateFrameworkRows({ criteria: this.criteria, groupSets: shape.groupSets, seed: this.seed, targets: spec.targets });
     const parents = new Set(this.frameworkRows.map((r) => r.code.slice(0, Math.max(0, r.code.lastIndexOf('.')))));
     this.leafRows = this.frameworkRows.filter((r) => !parents.has(r.code));
   }
@@ -123,7 +125,8 @@ export class SyntheticRound {
 
   /** A value for a leaf's rule, as a council would type it. */
   private value(rng: SeededRandom, leaf: FrameworkRowSpec, quality: number): string {
-    switch (leaf.rule) {
+    const rule = leaf.rule;
+    switch (rule) {
       case 'points':
         if (leaf.params) return rng.pick(['0', '0.5', '1', '1', '1']);
         return hundredths(Math.round(rng.int(Math.floor(quality * 100), 100) * (leaf.maxQ ?? 0) * 0.25));
@@ -135,8 +138,13 @@ export class SyntheticRound {
         return rng.chance(0.3) ? String(rng.int(0, 110)) : hundredths(rng.int(Math.floor(quality * 8000), 11000));
       case 'adjust':
         return leaf.params.startsWith('min=0') ? rng.pick(['0', '0', '0.5', '1']) : rng.pick(['0', '0', '-0.5', '-1', '-2']);
-      default:
+      case 'survey': // survey scores are survey rows, not evidence
+      case '': // a parent
         return '0';
+      default: {
+        const _exhaustive: never = rule;
+        throw new Error(`syntheticRound: no value generator for rule ${String(_exhaustive)}`);
+      }
     }
   }
 

@@ -7,6 +7,7 @@
  * |---|---|
  * | number | shortest round-trip text (`numberToDecimalText`) |
  * | number with a percent format (`0.0%`) | the number shown: `0.905` → `90.5` (text shift, exact) |
+ * | number whose format's section cannot be told (`[>=100]0;[<0]0%` holding 50) | a problem (`bad-number-format`) |
  * | text, rich text | the characters (runs joined) |
  * | hyperlink | its displayed text |
  * | boolean | `true` / `false` (a `yesno` rule reads them as yes/no) |
@@ -151,18 +152,77 @@ function forEachFormatChar(fmt: string, visit: (ch: string, i: number) => void):
   }
 }
 
-/** What one section of a number format does: its percent signs and the decimals it always shows. */
-function sectionFacts(section: string): FormatFacts {
+/** A section's condition (`[<1]`, `[>=100]`, `[<>0]`): its operator and number. */
+interface Condition {
+  op: '<' | '<=' | '>' | '>=' | '=' | '<>';
+  value: number;
+}
+
+/** One section of a number format: what it does, its condition, and whether it is the text section (`@`). */
+interface Section {
+  facts: FormatFacts;
+  condition?: Condition;
+  text: boolean;
+  /** A bracket that starts like a condition but is not one (`[<abc]`), or two conditions. */
+  bad: boolean;
+}
+
+const CONDITION = /^(<=|>=|<>|<|>|=)\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)$/;
+
+/** What one section of a number format does: its percent signs, the decimals it always shows, its condition. */
+function parseSection(section: string): Section {
   let percent = 0;
   let decimals = 0;
   let afterPoint = false;
+  let text = false;
   forEachFormatChar(section, (ch) => {
     if (ch === '%') percent++;
+    else if (ch === '@') text = true;
     else if (ch === '.') afterPoint = true;
     else if (ch === '0' && afterPoint) decimals++;
     else if (afterPoint && ch !== '#' && ch !== '?') afterPoint = false; // the decimals ended (`0.00 "điểm"`, `0.0E+00`)
   });
-  return { percent, decimals };
+  // Brackets: colours (`[Red]`, `[Color10]`), locales (`[$-409]`), elapsed time (`[h]`) are not
+  // conditions; a condition is an operator and a number.
+  let condition: Condition | undefined;
+  let bad = false;
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i];
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      i = end < 0 ? section.length : end;
+    } else if (ch === '\\' || ch === '_' || ch === '*') i++;
+    else if (ch === '[') {
+      const end = section.indexOf(']', i + 1);
+      const inside = section.slice(i + 1, end < 0 ? section.length : end).trim();
+      i = end < 0 ? section.length : end;
+      if (!/^[<>=]/.test(inside)) continue;
+      const m = CONDITION.exec(inside);
+      if (!m || condition) bad = true;
+      else condition = { op: m[1] as Condition['op'], value: Number(m[2]) };
+    }
+  }
+  const out: Section = { facts: { percent, decimals }, text, bad };
+  if (condition) out.condition = condition;
+  return out;
+}
+
+/** True when `x` meets a section's condition. */
+function meets(c: Condition, x: number): boolean {
+  switch (c.op) {
+    case '<':
+      return x < c.value;
+    case '<=':
+      return x <= c.value;
+    case '>':
+      return x > c.value;
+    case '>=':
+      return x >= c.value;
+    case '=':
+      return x === c.value;
+    case '<>':
+      return x !== c.value;
+  }
 }
 
 /** Splits a format at `;` outside quotes, brackets and escapes. */
@@ -180,30 +240,64 @@ function formatSections(fmt: string): string[] {
 }
 
 const NO_FACTS: FormatFacts = { percent: 0, decimals: 0 };
-const factsCache = new Map<string, FormatFacts[]>();
+const GENERAL: Section[] = [{ facts: NO_FACTS, text: false, bad: false }];
+const sectionsCache = new Map<string, Section[]>();
 
-/** The facts of each section of a number format (cached: a sheet uses a handful of formats). */
-function formatFacts(fmt: string): FormatFacts[] {
-  let facts = factsCache.get(fmt);
-  if (!facts) {
-    facts = fmt === '' || fmt === 'General' || fmt === '@' ? [NO_FACTS] : formatSections(fmt).map(sectionFacts);
-    if (factsCache.size < 1000) factsCache.set(fmt, facts);
+/** The sections of a number format (cached: a sheet uses a handful of formats). */
+function formatSectionsOf(fmt: string): Section[] {
+  let sections = sectionsCache.get(fmt);
+  if (!sections) {
+    sections = fmt === '' || fmt === 'General' || fmt === '@' ? GENERAL : formatSections(fmt).map(parseSection);
+    if (sectionsCache.size < 1000) sectionsCache.set(fmt, sections);
   }
-  return facts;
+  return sections;
+}
+
+/** The facts of one of `candidates` (indices into `sections`) when they all scale alike; undefined when the choice would change the value. */
+function alike(sections: readonly Section[], candidates: readonly number[]): FormatFacts | undefined {
+  const first = sections[candidates[0]].facts;
+  return candidates.every((i) => sections[i].facts.percent === first.percent) ? first : undefined;
 }
 
 /**
- * How a number format shows `x`: the section Excel uses for it (positive; negative; zero — a
- * conditional format `[>=100]` is judged by its first section) and what that section does.
+ * How a number format shows `x`: the facts of the section Excel uses for it, or undefined when
+ * that cannot be told (and the sections would read the value differently).
+ *
+ * - Up to four sections, `positive;negative;zero;text`; the text section (the fourth, or a last
+ *   section holding `@`) never shows a number. One number section shows every number; two: zero
+ *   and up, then below zero; three: above, below, zero.
+ * - With conditions (`[<1]`, `[>=100]`; colours such as `[Red]` and locales such as `[$-409]` are
+ *   not conditions): the first section whose condition `x` meets; a second section without a
+ *   condition takes every other number when it is the last one, and a third section after two
+ *   conditions does. A number no section takes, a malformed condition, a condition on the first
+ *   section missing while a later one has one, or more than four sections: undefined — unless
+ *   every section it could be has the same percent signs, so the value read is the same.
  */
-export function numberFormatFacts(numFmt: unknown, x: number): FormatFacts {
+export function numberFormatFacts(numFmt: unknown, x: number): FormatFacts | undefined {
   const fmt = typeof numFmt === 'string' ? numFmt : typeof (numFmt as { formatCode?: unknown })?.formatCode === 'string' ? (numFmt as { formatCode: string }).formatCode : '';
   if (fmt === '') return NO_FACTS;
-  const facts = formatFacts(fmt);
-  if (facts.length === 1 || /^(?:\[[^\]]*\])*\[[<>=]/.test(fmt)) return facts[0]; // a condition, after any colour: `[Red][<0]`
-  if (x < 0) return facts[1];
-  if (x === 0 && facts.length >= 3) return facts[2];
-  return facts[0];
+  const all = formatSectionsOf(fmt);
+  if (all.length > 4 || all.some((s) => s.bad)) return undefined;
+  let nums = all;
+  if (all.length === 4) nums = all.slice(0, 3);
+  else if (all.length > 1 && all[all.length - 1].text) nums = all.slice(0, -1);
+  else if (all.length === 1 && all[0].text) return NO_FACTS; // a text format: a number shows as General
+  const n = nums.length;
+  const every = nums.map((_, i) => i);
+  if (!nums.some((s) => s.condition)) {
+    if (n === 1) return nums[0].facts;
+    if (n === 2) return nums[x < 0 ? 1 : 0].facts;
+    return nums[x > 0 ? 0 : x < 0 ? 1 : 2].facts;
+  }
+  const [c0, c1, c2] = nums.map((s) => s.condition);
+  if (!c0) return alike(nums, every);
+  if (meets(c0, x)) return nums[0].facts;
+  if (n === 1) return undefined;
+  if (c1) {
+    if (meets(c1, x)) return nums[1].facts;
+    return n === 3 && !c2 ? nums[2].facts : undefined;
+  }
+  return n === 2 ? nums[1].facts : alike(nums, [1, 2]);
 }
 
 /**
@@ -240,11 +334,20 @@ function padDecimals(text: string, decimals: number): string {
   return (dot < 0 ? `${text}.` : text) + '0'.repeat(decimals - have);
 }
 
-/** A number as the text its format shows: a percent format's value ×100 (exact), optionally padded. */
+/** A number as the text its format shows: a percent section's value ×100 (exact), optionally padded; a problem when the section cannot be told. */
 function formattedNumberText(x: number, numFmt: unknown, opts: CellTextOptions): string | CellValueProblem {
   const t = numberText(x);
   if (typeof t !== 'string' || numFmt === undefined || numFmt === null) return t;
   const f = numberFormatFacts(numFmt, x);
+  if (f === undefined) {
+    const fmt = typeof numFmt === 'string' ? numFmt : String((numFmt as { formatCode?: unknown }).formatCode);
+    return {
+      code: 'bad-number-format',
+      message: `the cell holds ${t} in the number format ${fmt}, and which of the format's sections shows it cannot be told (so neither can whether it is a percentage)`,
+      value: `${t} (format ${fmt})`,
+      expected: 'a number format with a section for every value, e.g. 0.0% or [<1]0.0%;0.0 (or the General format)',
+    };
+  }
   const shown = f.percent > 0 ? shiftDecimalText(t, 2 * f.percent) : t;
   return opts.formatDecimals ? padDecimals(shown, f.decimals) : shown;
 }

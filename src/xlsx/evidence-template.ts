@@ -6,10 +6,10 @@
  * - Structure cells (unit, criterion, title, max, rule, params, hint) are pre-filled and locked;
  *   the sheet is protected without a password (against slips, not against the council), and the
  *   four input columns — self, appraised, evidence reference, note — are unlocked.
- * - Input cells carry data validation per rule: yes/no lists (có, không, NA), numeric ranges
- *   0..max with `NA`, lists of allowed values, ratios ≥ 0, tiers any number, adjustments within
- *   their limits (never NA). Lists live on the hidden `Danh mục` sheet, as numeric cells, so they
- *   read the same under any regional number format.
+ * - Input cells carry data validation per rule (each rule's `template`, `criteria/rules/*.ts`):
+ *   yes/no lists (có, không, NA), numeric ranges 0..max with `NA`, lists of allowed values, ratios
+ *   ≥ 0, tiers any number, adjustments within their limits (never NA). Lists live on the hidden
+ *   `Danh mục` sheet, as numeric cells, so they read the same under any regional number format.
  * - The header is frozen with the unit and criterion columns, and filterable.
  * - Survey criteria have no rows (their scores come from the survey results file).
  *
@@ -25,6 +25,7 @@ import type { Exact } from '../numbers/exact.js';
 import { columnLetter } from '../table/table.js';
 import { buildWorkbookBytes, EXCEL_MAX_ROWS, exactCell, fitWidths, safeSheetName } from './write.js';
 import { groupBy } from '../order/group-by.js';
+import { RATIO_INPUT_FORMAT as RULE_RATIO_INPUT_FORMAT, RULE_NAMES, RULES, ruleOf, unreachable } from '../criteria/rules/index.js';
 
 /** Column labels of a template sheet (the reader binds the input columns by these Vietnamese labels). */
 export const TEMPLATE_COLUMNS = [
@@ -58,56 +59,29 @@ const num = (x: Exact) => x.toString();
 /**
  * Number format of a ratio's input cells: a plain number (not a percent format), so a council
  * types the percentage itself — 85 for 85% — and sees it as typed (a `%` typed anyway is read
- * as the number shown, see `xlsx-cell.ts`).
+ * as the number shown, see `xlsx-cell.ts`). The ratio rule's `template.numFmt`.
  */
-export const RATIO_INPUT_FORMAT = '0.0###';
+export const RATIO_INPUT_FORMAT = RULE_RATIO_INPUT_FORMAT;
 
-/** The input a council types for a leaf, in words (also the validation message). */
+/** The input a council types for a leaf, in words (also the validation message): its rule's hint. */
 export function inputHint(c: Criterion): string {
-  const p = c.params;
-  switch (c.rule) {
-    case 'points':
-      return p.allowed ? `Một trong các giá trị ${p.allowed.map(num).join('; ')}, hoặc NA` : `Số điểm từ 0 đến ${num(c.max)}, hoặc NA`;
-    case 'yesno':
-      return `có/không (hoặc 1/0, đạt/không đạt), hoặc NA; có = ${num(c.max)} điểm`;
-    case 'ratio':
-      return `Tỷ lệ % (≥ 0; gõ 85 cho 85%), hoặc NA; đạt ${p.target ? num(p.target) : '100'}% trở lên = ${num(c.max)} điểm`;
-    case 'tiers':
-      return `Giá trị số, hoặc NA; điểm theo bậc: ${c.paramsText.trim()}`;
-    case 'adjust': {
-      const lo = p.min ? num(p.min) : undefined;
-      const hi = p.max ? num(p.max) : undefined;
-      const range = lo !== undefined && hi !== undefined ? ` từ ${lo} đến ${hi}` : lo !== undefined ? ` từ ${lo} trở lên` : hi !== undefined ? ` tối đa ${hi}` : '';
-      return `Điểm thưởng (+) hoặc trừ (−)${range}; để trống = 0; không dùng NA`;
-    }
-    default:
-      return '';
-  }
+  return ruleOf(c).template.hint(c);
 }
 
-/** A data validation for a leaf's input cells (top-left cell `ref`), or a list key to resolve. */
+/** Text of a list's values, the key under which the lists sheet holds it. */
+const listKey = (values: readonly (string | Exact)[]) => values.map((v) => (typeof v === 'string' ? v : `#${num(v)}`)).join('\u0000');
+
+/** A data validation for a leaf's input cells (top-left cell `ref`): its rule's, lists resolved on the lists sheet. */
 function validationFor(c: Criterion, ref: string, lists: Map<string, string>): Record<string, unknown> {
-  const na = `UPPER(TRIM(${ref}))="NA"`;
   const base = { allowBlank: true, showErrorMessage: true, errorStyle: 'stop', errorTitle: 'Giá trị không hợp lệ', error: inputHint(c).slice(0, 225), showInputMessage: true, promptTitle: 'Cách nhập', prompt: inputHint(c).slice(0, 250) };
-  const custom = (f: string) => ({ ...base, type: 'custom', formulae: [f] });
-  switch (c.rule) {
-    case 'points':
-      if (c.params.allowed) return { ...base, type: 'list', formulae: [lists.get(`allowed:${c.params.allowed.map(num).join(';')}`)!] };
-      return custom(`OR(${na},AND(ISNUMBER(${ref}),${ref}>=0,${ref}<=${num(c.max)}))`);
-    case 'yesno':
-      return { ...base, type: 'list', formulae: [lists.get('yesno')!] };
-    case 'ratio':
-      return custom(`OR(${na},AND(ISNUMBER(${ref}),${ref}>=0))`);
-    case 'tiers':
-      return custom(`OR(${na},ISNUMBER(${ref}))`);
-    case 'adjust': {
-      const parts = [`ISNUMBER(${ref})`];
-      if (c.params.min) parts.push(`${ref}>=${num(c.params.min)}`);
-      if (c.params.max) parts.push(`${ref}<=${num(c.params.max)}`);
-      return custom(parts.length > 1 ? `AND(${parts.join(',')})` : parts[0]);
-    }
+  const v = ruleOf(c).template.validation(c);
+  switch (v.kind) {
+    case 'list':
+      return { ...base, type: 'list', formulae: [lists.get(listKey(v.values))!] };
+    case 'formula':
+      return { ...base, type: 'custom', formulae: [v.formula(ref)] };
     default:
-      return custom(na);
+      return unreachable(v, 'template validation');
   }
 }
 
@@ -124,9 +98,14 @@ function validationKey(c: Criterion): string {
 /** The rows of one league's sheet. */
 function leagueRows(fw: Framework, units: readonly Unit[]): { unit: Unit; c: Criterion }[] {
   const rows: { unit: Unit; c: Criterion }[] = [];
-  for (const unit of units) for (const c of fw.leaves) if (c.rule !== 'survey' && appliesTo(c, unit.group)) rows.push({ unit, c });
+  for (const unit of units) for (const c of fw.leaves) if (ruleOf(c).scoring.source === 'evidence' && appliesTo(c, unit.group)) rows.push({ unit, c });
   return rows;
 }
+
+/** The rules with evidence rows, named on the instructions sheet: `points = số điểm; yesno = có/không; …`. */
+const RULE_LABELS = RULE_NAMES.filter((n) => RULES[n].scoring.source === 'evidence')
+  .map((n) => `${n} = ${RULES[n].template.label}`)
+  .join('; ');
 
 const INSTRUCTIONS = (fw: Framework) => [
   ['Phiếu chấm điểm Chỉ số cải cách hành chính (PAR INDEX) — tạo bởi parindex'],
@@ -135,7 +114,7 @@ const INSTRUCTIONS = (fw: Framework) => [
   ['Chỉ nhập vào 4 cột có nền trắng: Điểm tự chấm, Điểm thẩm định, Tài liệu kiểm chứng, Ghi chú. Các cột khác bị khóa.'],
   ['Điểm thẩm định để trống: dùng điểm tự chấm (dòng chưa thẩm định). Cả hai để trống: coi như không có dòng (0 điểm, thiếu).'],
   ['NA = không áp dụng (không tính điểm, không tính vào điểm tối đa). Điểm thưởng/trừ không nhận NA.'],
-  ['Cách chấm: points = số điểm; yesno = có/không; ratio = tỷ lệ %; tiers = theo bậc; adjust = điểm thưởng/trừ.'],
+  [`Cách chấm: ${RULE_LABELS}.`],
   ['Số thập phân: gõ theo định dạng của máy (12,5 hoặc 12.5) vào ô số; ô văn bản "12,5" cần tùy chọn --decimal-comma.'],
   ['Tiêu chí điều tra xã hội học không có dòng ở đây: điểm lấy từ tệp kết quả điều tra.'],
   ['Không thêm, xóa hay đổi tên cột; có thể lọc và sắp xếp. Trang "Danh mục" (ẩn) chứa danh sách cho các ô chọn.'],
@@ -171,18 +150,18 @@ export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: T
     }
   }
 
-  // Validation lists: yes/no, then one column per distinct allowed-values list.
-  const listColumns: (string | number)[][] = [['có', 'không', 'NA']];
+  // Validation lists (yes/no, allowed values, …): one column per distinct list, in order of first use.
+  const listColumns: (string | number)[][] = [];
   const lists = new Map<string, string>();
   const listRef = (i: number, n: number) => `'${LISTS_SHEET}'!$${columnLetter(i)}$1:$${columnLetter(i)}$${n}`;
-  lists.set('yesno', listRef(0, 3));
-  for (const c of fw.leaves) {
-    if (c.rule !== 'points' || !c.params.allowed) continue;
-    const key = `allowed:${c.params.allowed.map(num).join(';')}`;
-    if (lists.has(key)) continue;
-    const values = [...c.params.allowed.map((a) => exactCell(num(a))), 'NA'];
-    lists.set(key, listRef(listColumns.length, values.length));
-    listColumns.push(values);
+  for (const { rows } of perLeague) {
+    for (const { c } of rows) {
+      const v = ruleOf(c).template.validation(c);
+      if (v.kind !== 'list' || lists.has(listKey(v.values))) continue;
+      const values = v.values.map((x) => (typeof x === 'string' ? x : exactCell(num(x))));
+      lists.set(listKey(v.values), listRef(listColumns.length, values.length));
+      listColumns.push(values);
+    }
   }
 
   return buildWorkbookBytes(async (wb) => {
@@ -193,7 +172,7 @@ export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: T
       const ws = wb.addWorksheet(safeSheetName(`${TEMPLATE_SHEET_PREFIX} ${league}`, taken), {
         views: [{ state: 'frozen', xSplit: 3, ySplit: 1, activeCell: `${columnLetter(SELF_COL)}2` }],
       });
-      const values = rows.map(({ unit, c }) => [unit.id, unit.name, c.code, c.title, c.rule === 'adjust' ? null : exactCell(num(c.max)), c.rule ?? '', c.paramsText.trim(), inputHint(c), null, null, null, null]);
+      const values = rows.map(({ unit, c }) => [unit.id, unit.name, c.code, c.title, ruleOf(c).scoring.hasMax ? exactCell(num(c.max)) : null, c.rule ?? '', c.paramsText.trim(), inputHint(c), null, null, null, null]);
       const widths = fitWidths(header, values, { max: 48 });
       ws.columns = TEMPLATE_COLUMNS.map((c, i) => ({ key: c.key, width: widths[i] }));
       ws.autoFilter = { from: 'A1', to: `${columnLetter(TEMPLATE_COLUMNS.length - 1)}${rows.length + 1}` };
@@ -218,14 +197,14 @@ export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: T
       head.commit();
       values.forEach((v, k) => {
         const row = ws.addRow(v);
-        const ratio = rows[k].c.rule === 'ratio';
+        const numFmt = ruleOf(rows[k].c).template.numFmt;
         row.eachCell({ includeEmpty: true }, (cell, n) => {
           const spec = TEMPLATE_COLUMNS[n - 1];
           if (!spec) return;
           if (spec.input) cell.protection = { locked: false };
           else cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
           if (spec.key === 'title' || spec.key === 'hint') cell.alignment = { wrapText: true, vertical: 'top' };
-          if (ratio && (n - 1 === SELF_COL || n - 1 === APPRAISED_COL)) cell.numFmt = RATIO_INPUT_FORMAT;
+          if (numFmt && (n - 1 === SELF_COL || n - 1 === APPRAISED_COL)) cell.numFmt = numFmt;
         });
         row.commit();
       });

@@ -6,7 +6,8 @@
  * - Sheets are chosen by kind (`src/xlsx/sheet-choice.ts`): named sheets, else a single sheet; hidden
  *   sheets are never read; evidence may span several sheets (one table each).
  * - The header is the first non-blank row; row numbers are the sheet's own. Wholly blank rows
- *   (and empty trailing rows) are dropped.
+ *   (and empty trailing rows) are dropped. A value right of the header's last non-blank cell has no
+ *   column name: a located `too-many-cells` error (attached to its row when streamed).
  * - Cells become text as `src/xlsx/sheet.ts` describes (numbers exact, percent formats as shown,
  *   formulas by cached result, a formula without one is an error, never 0).
  * - Merged cells: a merge touching the header row is an error; a merge in the data fills its
@@ -21,10 +22,10 @@
  */
 import { IssueList, ParIndexError, type Issue } from '../errors.js';
 import type { TableKind } from '../table/files.js';
-import { columnLetter, type Table, type TableRow } from '../table/table.js';
+import { columnLetter, type Table, type TableRow, tooManyCellsIssue } from '../table/table.js';
 import type { CellTextOptions, CellValueProblem } from './cell-text.js';
 import { chooseSettingsSheet, chooseSheets, isVisible, type SheetInfo } from './sheet-choice.js';
-import { denseCells, SheetParser, type MergeRange, type ReadCounters, type SheetContext, type SparseRow } from './sheet.js';
+import { columnNumber, denseCells, SheetParser, type MergeRange, type ReadCounters, type SheetContext, type SparseRow } from './sheet.js';
 import { parseRelationships, parseSharedStrings, parseStyles, parseWorkbookXml, relsPathOf, resolveTarget, type Relationship, type WorkbookSheet } from './workbook.js';
 import { XmlPartError } from './xml.js';
 import { badXlsx, ByteBudget, openZip, XLSX_EXPECTED, type ZipArchive, type ZipEntry } from './zip.js';
@@ -340,6 +341,13 @@ function* walk(bytes: Uint8Array, choose: (file: string, sheets: SheetInfo[]) =>
         header.length = width;
         batch.push(issues ? { row: r.row, cells: header, header: true, issues } : { row: r.row, cells: header, header: true });
       } else {
+        // A value right of the header's last column has no column to be read in.
+        const last = r.cols.length - 1;
+        if (last >= 0 && r.cols[last] >= width) {
+          let k = last;
+          while (k > 0 && r.cols[k - 1] >= width) k--;
+          (issues ??= []).push(tooManyCellsIssue({ file, sheet, header: header as string[] }, r.row, r.cols[k], r.texts[k], cells.length, 'sheet'));
+        }
         batch.push(issues ? { row: r.row, cells, header: false, issues } : { row: r.row, cells, header: false });
       }
       slots += cells.length;
@@ -410,6 +418,20 @@ function mergedHeaderIssues(file: string, sheet: string, headerRow: number, head
 }
 
 /**
+ * The cell issues without the `too-many-cells` ones under a merge touching the header row: those
+ * columns have a header cell, merged (reported as `merged-header`, the cause).
+ */
+export function withoutHeaderMergeColumns(issues: readonly Issue[], merges: readonly MergeRange[], headerRow: number): Issue[] {
+  const spans = merges.filter((m) => m.top <= headerRow && m.bottom >= headerRow);
+  if (spans.length === 0) return [...issues];
+  return issues.filter((i) => {
+    if (i.code !== 'too-many-cells' || i.columnLetter === undefined) return true;
+    const col = columnNumber(i.columnLetter);
+    return !spans.some((m) => m.left <= col && col <= m.right);
+  });
+}
+
+/**
  * Fills each data merge with its master (top-left) cell's text, on the rows that were kept.
  * Returns the cells added (for the cell budget).
  */
@@ -476,7 +498,7 @@ function collectTables(bytes: Uint8Array, choose: (file: string, sheets: SheetIn
       issues.add({ file, sheet: ev.sheet, code: 'empty-sheet', message: 'the sheet is empty', expected: 'a header row, then one row per record' });
       continue;
     }
-    for (const i of cellIssues) issues.add(i);
+    for (const i of withoutHeaderMergeColumns(cellIssues, merges, headerRow)) issues.add(i);
     for (const i of mergedHeaderIssues(file, ev.sheet, headerRow, header, merges)) issues.add(i);
     if (merges.length) {
       padded += fillMerges(rows, merges, headerRow, limits.maxCells - padded);

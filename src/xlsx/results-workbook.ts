@@ -19,6 +19,7 @@
  */
 import type { ScoreResult, UnitResult, Summary } from '../scoring/score.js';
 import type { InputMatrix } from '../criteria/inputs.js';
+import { type LeafRule, ruleOf } from '../criteria/rules/index.js';
 import { areaSides, unitLeafAudit, type AuditStatus, type SideInput } from '../scoring/leaf-audit.js';
 import type { Exact } from '../numbers/exact.js';
 import { VERSION } from '../version.js';
@@ -200,10 +201,10 @@ function sidesSheet(result: ScoreResult, inputs: InputMatrix, f: OutputFormat): 
   return { header, rows, numberCols, notes, frozenCols: 3 };
 }
 
-function inputCell(s: SideInput, rule: string | undefined): string | number | null {
+function inputCell(s: SideInput, rule: LeafRule): string | number | null {
   if (s.state === 'blank') return null;
   if (s.state === 'na') return 'NA';
-  if (rule === 'yesno') return s.value.sign() > 0 ? 'có' : 'không';
+  if (rule.inputLabel) return rule.inputLabel(s.value);
   const t = s.value.toString();
   return t.includes('/') ? Number(s.value.toFixed(12)) : exactCell(t);
 }
@@ -214,6 +215,7 @@ function* auditRows(result: ScoreResult, inputs: InputMatrix, evidenceLabel: (fi
   for (const u of result.units) {
     for (const a of unitLeafAudit(result.framework, inputs, inputs.unitIndex.get(u.unit)!)) {
       const c = a.criterion;
+      const rule = ruleOf(c);
       const final = a.status === 'self' ? a.self : a.status === 'na' || a.status === 'missing' ? null : a.appraised;
       yield [
         u.rankGroup,
@@ -223,10 +225,10 @@ function* auditRows(result: ScoreResult, inputs: InputMatrix, evidenceLabel: (fi
         c.title,
         c.rule ?? '',
         c.paramsText.trim(),
-        c.rule === 'adjust' ? null : exactCell(c.max.toString()),
-        inputCell(a.self, c.rule),
-        inputCell(a.appraised, c.rule),
-        final ? inputCell(final, c.rule) : a.status === 'na' ? 'NA' : null,
+        rule.scoring.hasMax ? exactCell(c.max.toString()) : null,
+        inputCell(a.self, rule),
+        inputCell(a.appraised, rule),
+        final ? inputCell(final, rule) : a.status === 'na' ? 'NA' : null,
         STATUS_LABEL[a.status],
         precise(a.points),
         precise(a.max),
