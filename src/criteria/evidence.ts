@@ -13,7 +13,7 @@ import { ruleOf } from './rules/index.js';
 import { appliesTo, type Framework } from './framework.js';
 import { iterateRows } from './rows.js';
 import { CODE_PATTERN, EvidenceRowSchema, SurveyRowSchema } from './schemas.js';
-import type { Units } from './units.js';
+import { unitNamed, type Units } from './units.js';
 
 /** One evidence entry with the location of each of its cells, whatever the layout. */
 export interface EvidenceRecord {
@@ -182,7 +182,7 @@ export function addEvidence(
   seen: FirstEvidenceRows = new FirstEvidenceRows(matrix.present.length),
 ): void {
   for (const rec of records) {
-    const u = units.byId.get(rec.unit);
+    const u = unitNamed(units, rec.unit);
     const c = fw.byCode.get(rec.criterion);
     if (!u) {
       fail(issues, rec.at('unit'), 'unknown-unit', `unit "${rec.unit}" is not in the units file`, rec.unit, 'a unit id from the units file');
@@ -233,7 +233,7 @@ export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Unit
   for (const r of iterateRows(table, FIELDS.survey, SurveyRowSchema, issues, 'survey results file', FREE_COLUMNS.survey)) {
     const v = r.value;
     const at = (col: number) => cellLocation(table, r.source.row, col);
-    const u = units.byId.get(v.unit);
+    const u = unitNamed(units, v.unit);
     const c = fw.byCode.get(v.criterion);
     if (!u) {
       fail(issues, at(r.cols.unit), 'unknown-unit', `unit "${v.unit}" is not in the units file`, v.unit, 'a unit id from the units file');

@@ -79,7 +79,7 @@ export function appliesTo(c: Criterion, group: string): boolean {
 function splitGroups(text: string): Set<string> | undefined {
   const parts = text
     .split(/[;,]/)
-    .map((s) => s.trim())
+    .map((s) => s.trim().normalize('NFC'))
     .filter(Boolean);
   return parts.length ? new Set(parts) : undefined;
 }

@@ -41,12 +41,16 @@ export function buildUnits(table: Table): Units {
   const list: Unit[] = [];
   for (const r of rows) {
     const v = r.value;
-    const prev = byId.get(v.unit);
+    // Ids, groups and leagues are compared after NFC: "Sơn Tây" typed in NFD is the same unit.
+    const id = v.unit.normalize('NFC');
+    const prev = byId.get(id);
     if (prev) {
-      issues.add({ ...cellLocation(table, r.source.row, r.cols.unit), code: 'duplicate-unit', message: `unit "${v.unit}" appears twice (first on row ${prev.row})`, value: v.unit, expected: 'each unit once' });
+      const same = prev.id === v.unit ? '' : ' (the same text in another Unicode form)';
+      issues.add({ ...cellLocation(table, r.source.row, r.cols.unit), code: 'duplicate-unit', message: `unit "${id}" appears twice${same} (first on row ${prev.row})`, value: v.unit, expected: 'each unit once' });
       continue;
     }
-    const u: Unit = { id: v.unit, name: v.name || v.unit, group: v.group, rankGroup: v.rankGroup || v.group, row: r.source.row };
+    const group = v.group.normalize('NFC');
+    const u: Unit = { id, name: (v.name || v.unit).normalize('NFC'), group, rankGroup: (v.rankGroup || v.group).normalize('NFC'), row: r.source.row };
     byId.set(u.id, u);
     list.push(u);
   }
@@ -55,6 +59,11 @@ export function buildUnits(table: Table): Units {
   }
   issues.throwIfAny();
   return { list, byId, source: { file: table.file, sheet: table.sheet } };
+}
+
+/** The unit a text names, compared after NFC (an ASCII id is looked up as is). */
+export function unitNamed(units: Units, text: string): Unit | undefined {
+  return units.byId.get(text) ?? units.byId.get(text.normalize('NFC'));
 }
 
 /** Units from JSON: an array of `{unit, name, group, rankGroup}` objects. */
