@@ -24,6 +24,8 @@ const MAX_PRINTED = 50;
 
 /** Prints an error the way the CLI reports it and returns the exit code. */
 export function reportError(e: unknown, stderr: (s: string) => void = (s) => process.stderr.write(s)): number {
+  // stdout closed by its reader (`| head -1`): nothing more to say, and nothing went wrong.
+  if ((e as { code?: unknown } | undefined)?.code === 'EPIPE') return 0;
   if (e instanceof ParIndexError) {
     const n = e.issues.length;
     stderr(`parindex: ${n === 1 ? 'bad input' : `${n} problems in the input`}\n`);
