@@ -6,8 +6,8 @@
  * CLI checks it before reading any input, so a long run does not fail at its very end.
  */
 import { randomBytes } from 'node:crypto';
-import { constants } from 'node:fs';
-import { access, open, rename, rm, stat } from 'node:fs/promises';
+import { constants, rmSync } from 'node:fs';
+import { access, lstat, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ParIndexError } from '../errors.js';
 
@@ -19,10 +19,10 @@ function cannotWrite(path: string, code: string | undefined, detail?: string): P
     ENOENT: 'its folder does not exist',
     ENOTDIR: 'a part of its folder path is a file, not a folder',
     EACCES: 'permission denied',
-    EPERM: 'permission denied',
+    EPERM: process.platform === 'win32' ? 'the file is in use or read-only (is it open in Excel? close it and run again)' : 'permission denied',
     EROFS: 'the file system is read-only',
     EISDIR: 'it is a folder',
-    EBUSY: 'the file is in use (open in another program?)',
+    EBUSY: 'the file is in use (is it open in Excel? close it and run again)',
     ENOSPC: 'the disk is full',
   };
   const reason = (code && why[code]) ?? detail ?? code ?? 'unknown reason';
@@ -38,8 +38,22 @@ function cannotWrite(path: string, code: string | undefined, detail?: string): P
 export async function checkOutputPath(path: string | undefined, inputs: readonly (string | undefined)[] = []): Promise<void> {
   if (path === undefined || path === '') return;
   await refuseInputAsOutput(path, inputs);
+  await outputTarget(path);
+}
+
+/**
+ * Where the bytes for `path` go, or the located error that refuses it. A symlink is written through
+ * to its target (the link stays a link); a FIFO, a device or a socket is refused (replacing
+ * `/dev/stdout` or a pipe with a file is never meant); so is a read-only file (no write bit: an
+ * overwrite the owner did not allow, even for root) and a file with other hard links (the atomic
+ * rename would split them). An existing file's mode is kept.
+ */
+async function outputTarget(path: string): Promise<{ target: string; mode?: number }> {
   if (/[\\/]$/.test(path)) throw cannotWrite(path, 'EISDIR'); // names a folder
-  const folder = dirname(path);
+  let target = path;
+  const link = await lstat(path).catch(() => undefined);
+  if (link?.isSymbolicLink()) target = await realpath(path).catch(async () => resolve(dirname(path), await readlink(path)));
+  const folder = dirname(target);
   try {
     if (!(await stat(folder)).isDirectory()) throw cannotWrite(path, 'ENOTDIR');
     await access(folder, constants.W_OK);
@@ -47,8 +61,47 @@ export async function checkOutputPath(path: string | undefined, inputs: readonly
     if (e instanceof ParIndexError) throw e;
     throw cannotWrite(path, (e as NodeJS.ErrnoException).code, (e as Error).message);
   }
-  const target = await stat(path).catch(() => undefined);
-  if (target?.isDirectory()) throw cannotWrite(path, 'EISDIR');
+  const st = await stat(target).catch(() => undefined);
+  if (!st) return { target };
+  if (st.isDirectory()) throw cannotWrite(path, 'EISDIR');
+  if (!st.isFile()) throw refuse(path, `it is ${st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : 'a device'}, not a file; the results would replace it`);
+  if ((st.mode & 0o222) === 0) throw refuse(path, 'the file is read-only; parindex does not overwrite it');
+  if (st.nlink > 1) throw refuse(path, `the file has ${st.nlink - 1} other hard link${st.nlink > 2 ? 's' : ''}; replacing it would separate them`);
+  return { target, mode: st.mode & 0o7777 };
+}
+
+function refuse(path: string, why: string): ParIndexError {
+  return new ParIndexError({ file: path, code: 'cannot-write', message: `the output file cannot be written: ${why}`, expected: 'a new file name, or a regular file that may be replaced' });
+}
+
+/** Temp files being written, removed if the run is interrupted (Ctrl-C, SIGTERM). */
+const pending = new Set<string>();
+let handlersInstalled = false;
+
+function removePendingAndExit(signal: NodeJS.Signals): void {
+  for (const tmp of pending) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      /* best effort */
+    }
+  }
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+}
+
+function installSignalHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  process.once('SIGINT', removePendingAndExit);
+  process.once('SIGTERM', removePendingAndExit);
+}
+
+/** The temp file's name beside `target`: short enough for any file system, whatever the target's name. */
+function tempName(target: string): string {
+  let base = basename(target);
+  // 255 bytes is the usual limit of one name; the temp adds a dot, a dash and 18 characters.
+  while (Buffer.byteLength(base) > 200) base = base.slice(0, -1);
+  return join(dirname(target), `.${base}-${process.pid.toString(36)}${randomBytes(4).toString('hex')}.tmp`);
 }
 
 /** The located error when `out` is one of the `inputs` (same path, or the same file through a link). */
@@ -76,19 +129,24 @@ async function refuseInputAsOutput(out: string, inputs: readonly (string | undef
 
 /** Writes `data` to `path` atomically: temp file in the same folder, flushed, then renamed over the target. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  if (/[\\/]$/.test(path)) throw cannotWrite(path, 'EISDIR'); // names a folder
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const { target, mode } = await outputTarget(path);
+  const tmp = tempName(target);
+  installSignalHandlers();
+  pending.add(tmp);
   try {
-    const handle = await open(tmp, 'wx');
+    const handle = await open(tmp, 'wx', mode ?? 0o666);
     try {
+      if (mode !== undefined) await handle.chmod(mode);
       await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    if ((await stat(path).catch(() => undefined))?.isDirectory()) throw cannotWrite(path, 'EISDIR');
-    await rename(tmp, path);
+    if ((await stat(target).catch(() => undefined))?.isDirectory()) throw cannotWrite(path, 'EISDIR');
+    await rename(tmp, target);
+    pending.delete(tmp);
   } catch (e) {
+    pending.delete(tmp);
     await rm(tmp, { force: true }).catch(() => undefined); // nothing to remove where nothing could be made
     if (e instanceof ParIndexError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
