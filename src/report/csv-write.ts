@@ -5,15 +5,24 @@
  */
 import { isDecimalText } from '../numbers/decimal-text.js';
 
-/** Makes one cell safe to open in a spreadsheet (formula injection), leaving numbers unchanged. */
+/**
+ * Makes one cell safe to open in a spreadsheet (formula injection), leaving numbers unchanged: a
+ * formula character at the start, or right after a `;`, `,` or tab inside the cell (where an Excel
+ * that splits on another delimiter than this file's would start a new cell), gets a `'` before it.
+ */
 export function neutralizeFormula(cell: string): string {
   if (cell === '' || isDecimalText(cell)) return cell;
-  return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+  const inner = cell.replace(/([;,\t])(?=[=+\-@])/g, "$1'");
+  return /^[=+\-@\t\r]/.test(inner) ? `'${inner}` : inner;
 }
 
-/** Quotes a cell when it holds a delimiter, quote or line break. */
+/**
+ * Quotes a cell when it holds a delimiter — any of `,`, `;` and tab, whatever this file's delimiter,
+ * since Excel in a Vietnamese (or any decimal-comma) locale splits a CSV on `;`: an unquoted
+ * `x;=cmd|…` would become a formula cell there — a quote or a line break.
+ */
 export function quoteCsvCell(cell: string, delimiter = ','): string {
-  return cell.includes(delimiter) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+  return cell.includes(delimiter) || /[",;\t\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 
 /** Options for {@link toCsv}. */
