@@ -90,7 +90,10 @@ describe('CSV ↔ xlsx', () => {
     const err = await loadRound({ ...csvFiles, evidence: ev }).catch((e) => e);
     expect(err.issues[0]).toMatchObject({ file: ev, sheet: 'evidence', code: 'bad-input' });
     expect(err.issues[0].expected).toMatch(/--decimal-comma/);
-    expect(await scoreOf({ ...csvFiles, evidence: ev }, { decimalComma: true })).toEqual(expected);
+    // Under the flag every text cell of the run takes the comma: the point CSV framework and survey
+    // are refused, so here the framework is the built-in one and the survey a sheet of number cells.
+    const sv = await writeWorkbook(join(dir, 'survey-numbers.xlsx'), [{ name: 'survey', rows: asSheetValues(tableRows(t.survey), [2]) }]);
+    expect(await scoreOf({ ...csvFiles, framework: 'hanoi-2021', evidence: ev, survey: sv }, { decimalComma: true })).toEqual(expected);
   });
 
   it('a numeric cell keeps its shortest text: 0.1 + 0.2 style values stay exact', async () => {

@@ -5,6 +5,7 @@
  */
 import { buildInputs } from '../criteria/evidence.js';
 import { buildFramework, type Framework, type Method, type Rule } from '../criteria/framework.js';
+import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import type { RoundingMode } from '../numbers/exact.js';
 import type { TieMode } from '../criteria/settings.js';
 import { parseSettingsRecord, parseSettingsTable } from '../criteria/settings.js';
@@ -130,7 +131,11 @@ export interface RoundInput {
 
 /** Options of {@link createRound}. */
 export interface RoundOptions {
-  /** Read `,` as the decimal separator in text cells (the point still works). */
+  /**
+   * The decimal separator of text cells is `,` (`'12,5'`), in the framework's `max` and `params` as
+   * in evidence and survey cells; a `.` there is then a `bad-number` error (`'1.200'` would be twelve
+   * hundred). JS numbers are numbers: this does not touch them.
+   */
   decimalComma?: boolean;
 }
 
@@ -260,12 +265,12 @@ function tableOf(v: unknown, what: string, expected: string): Table {
   throw badArgument(what, v, expected);
 }
 
-function frameworkOf(v: unknown): Framework {
-  if (isTable(v) || Array.isArray(v)) return buildFramework(tableOf(v, 'framework', 'criteria rows or a table'));
+function frameworkOf(v: unknown, opts: NumberTextOptions): Framework {
+  if (isTable(v) || Array.isArray(v)) return buildFramework(tableOf(v, 'framework', 'criteria rows or a table'), {}, opts);
   if (isPlainObject(v)) {
     const doc = checkKeys(v, FRAMEWORK_DOC_KEYS, 'framework', false);
     const settings = doc.settings === undefined ? {} : isTable(doc.settings) ? parseSettingsTable(doc.settings) : parseSettingsRecord(doc.settings, { file: 'framework' });
-    return buildFramework(tableOf(doc.criteria, 'framework.criteria', 'criteria rows or a table'), settings);
+    return buildFramework(tableOf(doc.criteria, 'framework.criteria', 'criteria rows or a table'), settings, opts);
   }
   throw badArgument('framework', v, 'criteria rows, { settings, criteria } or a table');
 }
@@ -309,7 +314,7 @@ export function createRound(input: RoundInput, options: RoundOptions = {}): Roun
       return undefined;
     }
   };
-  const framework = attempt(() => frameworkOf(given.framework));
+  const framework = attempt(() => frameworkOf(given.framework, { decimalComma }));
   const units = attempt(() => buildUnits(tableOf(given.units, 'units', 'unit rows or a table')));
   const evidence = attempt(() => evidenceOf(given.evidence));
   const survey = given.survey === undefined ? undefined : attempt(() => tableOf(given.survey, 'survey', 'survey rows or a table'));

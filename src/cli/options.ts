@@ -52,7 +52,7 @@ export function addScoreInputOptions(cmd: Command): Command {
     .option('--units <file>', 'units file (.csv, .json, .xlsx)')
     .option('--evidence <file...>', 'evidence file(s), long or wide layout')
     .option('--survey <file>', 'survey results file (unit, criterion, score)')
-    .option('--decimal-comma', 'accept "," as the decimal point in numeric cells')
+    .option('--decimal-comma', 'text numbers use "," as the decimal point (12,5); a "." in them is an error')
     .option('--strict', 'a missing input is an error instead of 0')
     .option('--allow-missing', 'a whole input absent (no survey results; a criterion with no row for any unit) scores 0 instead of being an error')
     .option('--sipas-questions <file|name>', 'SIPAS survey definition or built-in (sipas-2017, sipas-2023) scored into --sipas-criterion')

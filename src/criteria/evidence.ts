@@ -5,8 +5,8 @@
  */
 import { IssueList, type Issue, type Location } from '../errors.js';
 import { bindColumns, FIELDS, FREE_COLUMNS, foldHeader } from '../table/headers.js';
-import { cellLocation, columnLetter, headerRowOf, type RowSource } from '../table/table.js';
-import type { NumberTextOptions } from '../numbers/decimal-text.js';
+import { cellLocation, columnLetter, headerRowOf, isNumericCell, type RowSource } from '../table/table.js';
+import { type NumberTextOptions, POINT_DECIMAL } from '../numbers/decimal-text.js';
 import { APPRAISED, InputMatrix, SELF } from './inputs.js';
 import { isCellProblem, readCell } from './rules.js';
 import { ruleOf } from './rules/index.js';
@@ -25,6 +25,10 @@ export interface EvidenceRecord {
   note: string;
   /** Source row. */
   row: number;
+  /** True when `self` came in as a number (xlsx, JSON): read with the point whatever `--decimal-comma` says. */
+  selfNumeric?: boolean;
+  /** True when `appraised` came in as a number. */
+  appraisedNumeric?: boolean;
   /** Where a cell of the record is (computed only when an error needs it). */
   at: (field: 'unit' | 'criterion' | 'self' | 'appraised') => Location;
 }
@@ -35,7 +39,19 @@ export function* evidenceRecordsFromLong(table: RowSource, issues: IssueList): G
   for (const r of iterateRows(table, FIELDS.evidence, EvidenceRowSchema, issues, 'evidence file', FREE_COLUMNS.evidence)) {
     const v = r.value;
     const row = r.source.row;
-    yield { unit: v.unit, criterion: v.criterion, self: v.self, appraised: v.appraised, evidence: v.evidence, note: v.note, row, at: (field) => cellLocation(table, row, r.cols[field]) };
+    const numeric = r.source.numeric !== undefined; // CSV rows never are
+    yield {
+      unit: v.unit,
+      criterion: v.criterion,
+      self: v.self,
+      appraised: v.appraised,
+      evidence: v.evidence,
+      note: v.note,
+      row,
+      selfNumeric: numeric && isNumericCell(r.source, r.cols.self),
+      appraisedNumeric: numeric && isNumericCell(r.source, r.cols.appraised),
+      at: (field) => cellLocation(table, row, r.cols[field]),
+    };
   }
 }
 
@@ -100,6 +116,8 @@ export function* evidenceRecordsFromWide(table: RowSource, fw: Framework, issues
         evidence: '',
         note: '',
         row: r.row,
+        selfNumeric: isNumericCell(r, s),
+        appraisedNumeric: isNumericCell(r, a),
         // A problem with the (unit, criterion) pair — a repeated unit row, a criterion that does not
         // apply — is located on this row's cell of the criterion's column.
         at: (field) => cellLocation(table, r.row, field === 'unit' ? unitCol : field === 'self' ? s : field === 'appraised' ? a : a >= 0 ? a : s),
@@ -206,12 +224,12 @@ export function addEvidence(
       continue;
     }
     const cell = matrix.cell(matrix.unitIndex.get(u.id)!, matrix.leafIndex.get(c.code)!);
-    const selfIn = readCell(c, rec.self, opts);
-    const apprIn = readCell(c, rec.appraised, opts);
+    const selfIn = readCell(c, rec.self, rec.selfNumeric ? POINT_DECIMAL : opts);
+    const apprIn = readCell(c, rec.appraised, rec.appraisedNumeric ? POINT_DECIMAL : opts);
     const selfBad = isCellProblem(selfIn);
     const apprBad = isCellProblem(apprIn);
-    if (selfBad) fail(issues, rec.at('self'), 'bad-input', `"${c.code}" (${c.rule}) for "${u.id}": ${selfIn.problem}`, rec.self, selfIn.expected);
-    if (apprBad) fail(issues, rec.at('appraised'), 'bad-input', `"${c.code}" (${c.rule}) for "${u.id}": ${apprIn.problem}`, rec.appraised, apprIn.expected);
+    if (selfBad) fail(issues, rec.at('self'), selfIn.code ?? 'bad-input', `"${c.code}" (${c.rule}) for "${u.id}": ${selfIn.problem}`, rec.self, selfIn.expected);
+    if (apprBad) fail(issues, rec.at('appraised'), apprIn.code ?? 'bad-input', `"${c.code}" (${c.rule}) for "${u.id}": ${apprIn.problem}`, rec.appraised, apprIn.expected);
     if (selfBad || apprBad) continue;
     const first = seen.claim(cell, rec.row);
     if (first !== undefined) {
@@ -251,9 +269,9 @@ export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Unit
       fail(issues, at(r.cols.criterion), 'not-applicable', `"${c.code}" does not apply to group "${u.group}" of unit "${u.id}"`, v.criterion, `a criterion for group ${u.group}`);
       continue;
     }
-    const input = readCell(c, v.score, opts);
+    const input = readCell(c, v.score, isNumericCell(r.source, r.cols.score) ? POINT_DECIMAL : opts);
     if (isCellProblem(input)) {
-      fail(issues, at(r.cols.score), 'bad-score', `survey score for "${u.id}", "${c.code}": ${input.problem}`, v.score, input.expected);
+      fail(issues, at(r.cols.score), input.code ?? 'bad-score', `survey score for "${u.id}", "${c.code}": ${input.problem}`, v.score, input.expected);
       continue;
     }
     const cell = matrix.cell(matrix.unitIndex.get(u.id)!, matrix.leafIndex.get(c.code)!);

@@ -5,8 +5,8 @@
 import { IssueList, ParIndexError, type Issue } from '../errors.js';
 import { FIELDS, FREE_COLUMNS } from '../table/headers.js';
 import { jsonRowsToTable } from '../table/json.js';
-import { cellLocation, type Table } from '../table/table.js';
-import { parseExact } from '../numbers/decimal-text.js';
+import { cellLocation, isNumericCell, type Table } from '../table/table.js';
+import { DECIMAL_COMMA_EXPECTED, isPointUnderComma, type NumberTextOptions, POINT_DECIMAL, readDecimal } from '../numbers/decimal-text.js';
 import { Exact } from '../numbers/exact.js';
 import type { LeafParams } from './params.js';
 import { readRows } from './rows.js';
@@ -88,14 +88,35 @@ function splitGroups(text: string): Set<string> | undefined {
  * Builds a framework from a criteria table (and optional settings). Every problem in the table is
  * collected and thrown together as a {@link ParIndexError}: duplicate or orphan codes, a parent max
  * that differs from the sum of its children, unknown rules, params that do not fit the rule, tiers
- * out of order or above max, and so on.
+ * out of order or above max, and so on. `max` and `params` text is read as `opts` says
+ * (`decimalComma`: `,` is the separator and a `.` is a `bad-number` error); cells that came in as
+ * numbers (xlsx, JSON) always with the point.
  */
-export function buildFramework(table: Table, settings: SettingsInput = {}): Framework {
+export function buildFramework(table: Table, settings: SettingsInput = {}, opts: NumberTextOptions = {}): Framework {
   const issues = new IssueList();
   const rows = readRows(table, FIELDS.framework, FrameworkRowSchema, issues, 'framework', FREE_COLUMNS.framework);
   const at = (row: number | undefined, field: string, r: (typeof rows)[number] | undefined): Issue => {
     const col = r ? (r.cols[field as keyof typeof r.cols] ?? -1) : -1;
     return { ...cellLocation(table, row, col), code: '', message: '' };
+  };
+
+  /** How the text of a cell of row `r` is read: a cell that came in as a number with the point. */
+  const optsAt = (r: (typeof rows)[number], field: 'max' | 'params'): NumberTextOptions => (isNumericCell(r.source, r.cols[field]) ? POINT_DECIMAL : opts);
+  /** Codes whose max could not be read (already reported: not "missing" as well). */
+  const badMax = new Set<string>();
+  const readMax = (r: (typeof rows)[number]): Exact | undefined => {
+    const text = r.value.max;
+    if (text === undefined) return undefined;
+    const o = optsAt(r, 'max');
+    const d = readDecimal(text.trim(), o);
+    if (d !== undefined) return Exact.fromScaled(d.units, d.scale);
+    if (isPointUnderComma(text.trim(), o)) {
+      issues.add({ ...at(r.source.row, 'max', r), code: 'bad-number', message: `max of "${r.value.code}" has a "." but --decimal-comma is on`, value: text, expected: DECIMAL_COMMA_EXPECTED });
+    } else {
+      issues.add({ ...at(r.source.row, 'max', r), code: 'bad-value', message: 'bad max in the framework', value: text, expected: `a number ≥ 0 such as 2 or ${o.decimalComma ? '1,5' : '1.5'}` });
+    }
+    badMax.add(r.value.code);
+    return undefined;
   };
 
   const byCode = new Map<string, Criterion>();
@@ -122,7 +143,7 @@ export function buildFramework(table: Table, settings: SettingsInput = {}): Fram
       method: 'appraisal',
       params: {},
       paramsText: v.params,
-      givenMax: v.max !== undefined ? parseExact(v.max) : undefined,
+      givenMax: readMax(r),
       max: Exact.ZERO,
       row: r.source.row,
     };
@@ -214,16 +235,16 @@ export function buildFramework(table: Table, settings: SettingsInput = {}): Fram
       }
       c.max = Exact.ZERO;
     } else if (c.givenMax === undefined) {
-      issues.add({ ...at(c.row, 'max', r), code: 'missing-max', message: `leaf "${c.code}" has no max`, value: '', expected: 'a number ≥ 0' });
+      if (!badMax.has(c.code)) issues.add({ ...at(c.row, 'max', r), code: 'missing-max', message: `leaf "${c.code}" has no max`, value: '', expected: 'a number ≥ 0' });
     } else if (c.givenMax.sign() < 0) {
       issues.add({ ...at(c.row, 'max', r), code: 'bad-max', message: `max of "${c.code}" is negative`, value: c.givenMax.toString(), expected: 'a number ≥ 0' });
     } else {
       c.max = c.givenMax;
     }
-    const parsed = def.parseParams(c.paramsText, c);
+    const parsed = def.parseParams(c.paramsText, c, r ? optsAt(r, 'params') : opts);
     c.params = parsed.params;
     for (const p of parsed.problems) {
-      issues.add({ ...at(c.row, 'params', r), code: 'bad-params', message: `"${c.code}": ${p.message}`, value: c.paramsText, expected: p.expected });
+      issues.add({ ...at(c.row, 'params', r), code: p.code ?? 'bad-params', message: `"${c.code}": ${p.message}`, value: c.paramsText, expected: p.expected });
     }
   };
   const areas = criteria.filter((c) => c.parent === undefined);
@@ -242,14 +263,14 @@ export function buildFramework(table: Table, settings: SettingsInput = {}): Fram
 
 /**
  * Builds a framework from parsed JSON: `{ "settings": {...}, "criteria": [rows] }` or a bare array
- * of rows. Numbers in JSON are read through their shortest round-trip text.
+ * of rows. Numbers in JSON are read through their shortest round-trip text; `opts` applies to text.
  */
-export function parseFramework(json: unknown, source: { file?: string } = {}): Framework {
-  if (Array.isArray(json)) return buildFramework(jsonRowsToTable(json, { ...source, sheet: undefined }));
+export function parseFramework(json: unknown, source: { file?: string } = {}, opts: NumberTextOptions = {}): Framework {
+  if (Array.isArray(json)) return buildFramework(jsonRowsToTable(json, { ...source, sheet: undefined }), {}, opts);
   if (json && typeof json === 'object' && Array.isArray((json as { criteria?: unknown }).criteria)) {
     const obj = json as { criteria: unknown[]; settings?: unknown };
     const settings = obj.settings === undefined ? {} : parseSettingsRecord(obj.settings, source);
-    return buildFramework(jsonRowsToTable(obj.criteria, source), settings);
+    return buildFramework(jsonRowsToTable(obj.criteria, source), settings, opts);
   }
   throw new ParIndexError({ ...source, code: 'bad-json', message: 'a framework JSON must be an array of criteria or an object with "criteria"', value: typeof json, expected: '{"settings": {...}, "criteria": [...]}' });
 }

@@ -3,8 +3,8 @@
  * values), or the tiers syntax `>90:2 | >=70:1 | else:0` (read by the tiers rule, `rules/tiers.ts`).
  * Which keys a rule takes, and the checks between them, are the rule's (`rules/*.ts`).
  */
-import { parseExact } from '../numbers/decimal-text.js';
-import type { Exact } from '../numbers/exact.js';
+import { DECIMAL_COMMA_EXPECTED, isPointUnderComma, type NumberTextOptions, readDecimal } from '../numbers/decimal-text.js';
+import { Exact } from '../numbers/exact.js';
 
 /** One tier: points given when the input meets the threshold (`else` = always). */
 export interface Tier {
@@ -32,6 +32,8 @@ export interface LeafParams {
 
 /** A problem with a params cell: what is wrong and what was expected. */
 export interface ParamsProblem {
+  /** The issue's code when not `bad-params`: `bad-number` for a `.` under `--decimal-comma`. */
+  code?: 'bad-number';
   /** What is wrong with the params cell. */
   message: string;
   /** What was expected instead. */
@@ -43,7 +45,7 @@ export interface ParamsProblem {
  * params or the first problem. Each key may be given once, except `allowed`, whose values continue
  * after `;` (`allowed=0;0.5;1`). Checks between keys (a target > 0, min ≤ max) are the rule's.
  */
-export function parseKeyValues(text: string, rule: string, keys: readonly (keyof LeafParams)[]): LeafParams | ParamsProblem {
+export function parseKeyValues(text: string, rule: string, keys: readonly (keyof LeafParams)[], opts: NumberTextOptions = {}): LeafParams | ParamsProblem {
   const allowedKeys: readonly string[] = keys;
   const out: LeafParams = {};
   const tokens = text.split(/[\s;]+/).filter(Boolean);
@@ -61,8 +63,9 @@ export function parseKeyValues(text: string, rule: string, keys: readonly (keyof
     if (!allowedKeys.includes(key)) {
       return { message: `unknown param "${key}" for rule "${rule}"`, expected: `one of ${allowedKeys.join(', ')}` };
     }
-    const v = parseExact(raw);
-    if (!v) return { message: `param "${key}" is not a number`, expected: 'a number such as 0.5' };
+    const v = paramNumber(raw, opts);
+    if (!v) return { message: `param "${key}" is not a number`, expected: `a number such as ${opts.decimalComma ? '0,5' : '0.5'}` };
+    if (!(v instanceof Exact)) return { ...v, message: `param "${key}": ${v.message}` };
     if (key === 'allowed') (out.allowed ??= []).push(v);
     else if ((out as Record<string, unknown>)[key] !== undefined) {
       return { message: `param "${key}" is given twice`, expected: 'each key once' };
@@ -70,6 +73,17 @@ export function parseKeyValues(text: string, rule: string, keys: readonly (keyof
     lastKey = key;
   }
   return out;
+}
+
+/**
+ * A number of a params cell (trimmed text), read as `opts` says; undefined when it is not one, or
+ * the `bad-number` problem for a `.` under `decimalComma`.
+ */
+export function paramNumber(text: string, opts: NumberTextOptions): Exact | ParamsProblem | undefined {
+  const d = readDecimal(text.trim(), opts);
+  if (d !== undefined) return Exact.fromScaled(d.units, d.scale);
+  if (isPointUnderComma(text.trim(), opts)) return { code: 'bad-number', message: `"${text.trim()}" has a "." but --decimal-comma is on`, expected: DECIMAL_COMMA_EXPECTED };
+  return undefined;
 }
 
 /** True when a parse result is a problem rather than params. */

@@ -32,11 +32,17 @@ export const ROUNDING_MODES = ['half-up', 'half-even'] as const;
 /** What ranks compare. */
 export const RANK_ON = ['exact', 'rounded'] as const;
 
+/**
+ * A framework `max` as text: a point or a comma decimal here; which separator the run takes
+ * (`--decimal-comma`) is checked by the framework builder, which reads the number.
+ */
+const MAX_PATTERN = /^[+-]?\d+(?:[.,]\d+)?$/;
+
 /** One framework row (docs/spec.md §2). Number checks beyond the text form happen in the framework builder. */
 export const FrameworkRowSchema = z.object({
   code: z.string().check(z.regex(CODE_PATTERN, 'a dotted code such as 1, 1.2 or 1.2.3')),
   title: z.string(),
-  max: optionalText(z.string().check(z.regex(NUMBER_PATTERN, 'a number ≥ 0 such as 2 or 1.5'))),
+  max: optionalText(z.string().check(z.regex(MAX_PATTERN, 'a number ≥ 0 such as 2 or 1.5'))),
   method: optionalText(z.enum(METHODS, 'appraisal or survey')),
   rule: optionalText(z.enum(RULE_NAMES, `one of ${RULE_NAMES.join(', ')}`)),
   params: z.string(),

@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { buildFramework, parseFramework, type Framework } from '../criteria/framework.js';
+import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import { buildUnits, type Units } from '../criteria/units.js';
 import { decodeUtf8, formatOf, type TableKind } from '../table/files.js';
 import { fileReadError } from './file-errors.js';
@@ -51,18 +52,21 @@ export async function loadTables(path: string, kind: TableKind): Promise<Table[]
   }
 }
 
-/** Loads a framework from CSV, JSON (`{settings, criteria}` or an array) or xlsx (`criteria` + `settings` sheets). */
-export async function loadFramework(path: string): Promise<Framework> {
+/**
+ * Loads a framework from CSV, JSON (`{settings, criteria}` or an array) or xlsx (`criteria` +
+ * `settings` sheets); `opts` (`decimalComma`) applies to the text of `max` and `params`.
+ */
+export async function loadFramework(path: string, opts: NumberTextOptions = {}): Promise<Framework> {
   const file = path;
   switch (formatOf(path)) {
     case 'csv':
-      return buildFramework(parseCsvTable(await readTextFile(path), { file }));
+      return buildFramework(parseCsvTable(await readTextFile(path), { file }), {}, opts);
     case 'json':
-      return parseFramework(withPlainSettings(parseJsonText(await readTextFile(path), { file })), { file });
+      return parseFramework(withPlainSettings(parseJsonText(await readTextFile(path), { file })), { file }, opts);
     case 'xlsx': {
       const { tables, settings } = await readXlsx(path, 'criteria');
       const { parseSettingsTable } = await import('../criteria/settings.js');
-      return buildFramework(tables[0], settings ? parseSettingsTable(settings) : {});
+      return buildFramework(tables[0], settings ? parseSettingsTable(settings) : {}, opts);
     }
   }
 }

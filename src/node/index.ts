@@ -38,7 +38,11 @@ export interface RoundPaths {
 
 /** Options of {@link loadRound}. */
 export interface LoadRoundOptions {
-  /** Read `,` as the decimal separator in text cells. */
+  /**
+   * The decimal separator of text cells is `,` (`12,5`) in every file of the round — framework `max`
+   * and `params`, evidence, survey — and a `.` there is a `bad-number` error. xlsx number cells and
+   * JSON numbers are numbers: this does not touch them.
+   */
   decimalComma?: boolean;
 }
 

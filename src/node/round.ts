@@ -32,10 +32,13 @@ export interface Round {
   inputs: InputMatrix;
 }
 
-/** Loads a framework file or a built-in framework by name. */
-export async function loadFrameworkOrBuiltin(nameOrPath: string): Promise<Framework> {
+/**
+ * Loads a framework file or a built-in framework by name; `opts` (`decimalComma`) applies to a
+ * file's text (a built-in framework is ours, written with the point).
+ */
+export async function loadFrameworkOrBuiltin(nameOrPath: string, opts: NumberTextOptions = {}): Promise<Framework> {
   if ((SAMPLES as readonly string[]).includes(nameOrPath)) return hanoi2021Framework();
-  return loadFramework(nameOrPath);
+  return loadFramework(nameOrPath, opts);
 }
 
 /**
@@ -50,7 +53,7 @@ async function loadEvidenceSources(path: string): Promise<RowSource[]> {
 
 /** Loads and checks every file of a round (all input problems are reported together). */
 export async function loadRound(files: RoundFiles, opts: NumberTextOptions = {}): Promise<Round> {
-  const framework = await loadFrameworkOrBuiltin(files.framework);
+  const framework = await loadFrameworkOrBuiltin(files.framework, opts);
   const units = await loadUnits(files.units);
   const evidencePaths = files.evidence === undefined ? [] : Array.isArray(files.evidence) ? files.evidence : [files.evidence];
   const evidence = (await Promise.all(evidencePaths.map((p) => loadEvidenceSources(p)))).flat();

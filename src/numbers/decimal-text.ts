@@ -1,6 +1,7 @@
 /**
- * Reading number text exactly. Accepted: `[+-]digits[.digits]`; with `decimalComma` a `,` may stand
- * for the point. Exponents, `NaN`, `Infinity`, thousands separators, `.5` and `5.` are rejected.
+ * Reading number text exactly. Accepted: `[+-]digits[.digits]`; with `decimalComma`,
+ * `[+-]digits[,digits]` instead (a `.` is then refused: Vietnamese `1.200` is twelve hundred).
+ * Exponents, `NaN`, `Infinity`, thousands separators, `.5` and `5.` are rejected.
  */
 import { Exact } from './exact.js';
 
@@ -13,17 +14,38 @@ export interface ScaledDecimal {
 }
 
 const POINT_ONLY = /^[+-]?\d+(?:\.\d+)?$/;
-const POINT_OR_COMMA = /^[+-]?\d+(?:[.,]\d+)?$/;
+const COMMA_ONLY = /^[+-]?\d+(?:,\d+)?$/;
 
 /** Options for reading number text. */
 export interface NumberTextOptions {
-  /** Accept `,` as the decimal separator (the point still works). */
+  /**
+   * The decimal separator of text cells is `,` (`12,5`), and a `.` is refused (docs/spec.md §1).
+   * Numbers that came in as numbers (xlsx number cells, JSON numbers) are read with the point
+   * whatever this says ({@link POINT_DECIMAL}).
+   */
   decimalComma?: boolean;
+}
+
+/** Options for text that came from a number (an xlsx number cell, a JSON or JS number): point decimal, always. */
+export const POINT_DECIMAL: NumberTextOptions = Object.freeze({});
+
+/**
+ * What a number cell must hold under `decimalComma` when it was written with a point: the expected
+ * text of the located `bad-number` error.
+ */
+export const DECIMAL_COMMA_EXPECTED = 'a number with a decimal comma such as 12,5 (--decimal-comma is on; `1.200` would be twelve hundred — write 1200)';
+
+/**
+ * True when `text` (trimmed) was refused under `decimalComma` for a `.` in it: digits with a `.`
+ * (and perhaps `,`), such as `1.200`, `12.5` or `1.200,5` (a `bad-number` rather than "not a number").
+ */
+export function isPointUnderComma(text: string, opts: NumberTextOptions): boolean {
+  return opts.decimalComma === true && text.indexOf('.') >= 0 && /^[+-]?\d[\d.,]*$/.test(text);
 }
 
 /** True when `text` (already trimmed) is an accepted number. */
 export function isDecimalText(text: string, opts: NumberTextOptions = {}): boolean {
-  return (opts.decimalComma ? POINT_OR_COMMA : POINT_ONLY).test(text);
+  return (opts.decimalComma ? COMMA_ONLY : POINT_ONLY).test(text);
 }
 
 /**
@@ -62,7 +84,7 @@ export function readDecimal(text: string, opts: NumberTextOptions = {}): ReadDec
       units = units * 10 + (c - 48);
       continue;
     }
-    if (sepAt >= 0 || (c !== 46 /* . */ && !(c === 44 /* , */ && opts.decimalComma))) return undefined;
+    if (sepAt >= 0 || c !== (opts.decimalComma ? 44 /* , */ : 46) /* . */) return undefined;
     if (i === start) return undefined; // no digit before the separator
     sepAt = i;
   }

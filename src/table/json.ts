@@ -8,7 +8,8 @@
  * different values is an error (with the same value, it reads once); so is an array where a cell
  * value is expected (`"self": [5]`), except an array of texts in the framework's `groups`. Numbers
  * given by a program in row objects (JS numbers, not JSON text) become their shortest round-trip
- * text.
+ * text. Cells that were numbers are marked on their row (`TableRow.numeric`): `--decimal-comma`
+ * applies to text only.
  */
 import { isLosslessNumber, type LosslessNumber, parse, stringify } from 'lossless-json';
 import { IssueList, ParIndexError } from '../errors.js';
@@ -135,17 +136,22 @@ export function jsonRowsToTable(rows: unknown, source: { file?: string; sheet?: 
   const located = { file: source.file, sheet: source.sheet, header, rows: [] };
   const table = makeTable(
     header,
-    rows.map((r, i) => ({
-      row: i + 2,
-      cells: header.map((h, c) => {
+    rows.map((r, i) => {
+      // Cells that were numbers (JSON or JS): their text is point decimal, untouched by --decimal-comma.
+      let numeric: number[] | undefined;
+      const cells = header.map((h, c) => {
         // Own keys only: a row without `constructor` has no constructor cell.
         const v = Object.hasOwn(r as object, h) ? (r as Record<string, unknown>)[h] : undefined;
         const t = cellText(v, lists[c]);
-        if (typeof t === 'string') return t;
+        if (typeof t === 'string') {
+          if (typeof v === 'number' || isLosslessNumber(v)) (numeric ??= []).push(c);
+          return t;
+        }
         issues.add({ ...cellLocation(located, i + 2, c), code: 'bad-json', ...t });
         return '';
-      }),
-    })),
+      });
+      return { row: i + 2, cells, numeric };
+    }),
     source,
   );
   issues.throwIfAny();

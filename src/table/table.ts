@@ -11,6 +11,24 @@ export interface TableRow {
   row: number;
   /** Cell texts in header order; missing trailing cells are ''. */
   cells: string[];
+  /**
+   * Indices of the cells that came in as numbers (an xlsx number cell, a JSON or JS number), whose
+   * text is the number's point-decimal text: `--decimal-comma` does not apply to them. Set by the
+   * xlsx and JSON readers (not enumerable, so not a data key); absent on CSV rows.
+   */
+  readonly numeric?: readonly number[];
+}
+
+/** Records which cells of a row came in as numbers ({@link TableRow.numeric}); none on an unmarked row: nothing set. */
+export function markNumeric<R extends TableRow>(r: R, cols: readonly number[] | undefined): R {
+  if (cols !== undefined && (cols.length > 0 || r.numeric !== undefined)) Object.defineProperty(r, 'numeric', { value: cols, configurable: true });
+  return r;
+}
+
+/** True when cell `col` of a row came in as a number (see {@link TableRow.numeric}). */
+export function isNumericCell(r: TableRow, col: number): boolean {
+  const n = r.numeric;
+  return n !== undefined && col >= 0 && n.includes(col);
 }
 
 /**
@@ -68,12 +86,12 @@ export function cellLocation(table: RowSource, row: number | undefined, col: num
 }
 
 /** Builds a table from a header and rows of cell text; wholly blank rows are dropped. */
-export function makeTable(header: string[], rows: { row: number; cells: string[] }[], source: { file?: string; sheet?: string; headerRow?: number } = {}): Table {
+export function makeTable(header: string[], rows: { row: number; cells: string[]; numeric?: readonly number[] }[], source: { file?: string; sheet?: string; headerRow?: number } = {}): Table {
   const width = header.length;
   const kept: TableRow[] = [];
   for (const r of rows) {
     const row = tableRow(r.row, r.cells, width);
-    if (row) kept.push(row);
+    if (row) kept.push(markNumeric(row, r.numeric));
   }
   const table: Table = { file: source.file, sheet: source.sheet, header: header.map((h) => (h ?? '').trim()), rows: kept };
   if (source.headerRow !== undefined) table.headerRow = source.headerRow;

@@ -22,7 +22,7 @@
  */
 import { IssueList, ParIndexError, type Issue } from '../errors.js';
 import type { TableKind } from '../table/files.js';
-import { columnLetter, type Table, type TableRow, tooManyCellsIssue } from '../table/table.js';
+import { columnLetter, isNumericCell, markNumeric, type Table, type TableRow, tooManyCellsIssue } from '../table/table.js';
 import type { CellTextOptions, CellValueProblem } from './cell-text.js';
 import { chooseSettingsSheet, chooseSheets, isVisible, type SheetInfo } from './sheet-choice.js';
 import { columnNumber, denseCells, SheetParser, type MergeRange, type ReadCounters, type SheetContext, type SparseRow } from './sheet.js';
@@ -147,6 +147,8 @@ interface WalkOptions extends XlsxReadOptions {
 interface RowOut {
   row: number;
   cells: string[];
+  /** Columns of the number cells (see `TableRow.numeric`). */
+  numeric?: number[];
   header: boolean;
   issues?: Issue[];
 }
@@ -348,7 +350,9 @@ function* walk(bytes: Uint8Array, choose: (file: string, sheets: SheetInfo[]) =>
           while (k > 0 && r.cols[k - 1] >= width) k--;
           (issues ??= []).push(tooManyCellsIssue({ file, sheet, header: header as string[] }, r.row, r.cols[k], r.texts[k], cells.length, 'sheet'));
         }
-        batch.push(issues ? { row: r.row, cells, header: false, issues } : { row: r.row, cells, header: false });
+        const out: RowOut = issues ? { row: r.row, cells, header: false, issues } : { row: r.row, cells, header: false };
+        if (r.numeric) out.numeric = r.numeric;
+        batch.push(out);
       }
       slots += cells.length;
       if (slots > limits.maxCells) throw limitError(file, 'maxCells', `the workbook has more than ${limits.maxCells} cells to read`, String(slots), { sheet, row: r.row });
@@ -452,7 +456,12 @@ function fillMerges(rows: TableRow[], merges: readonly MergeRange[], headerRow: 
     const first = find(m.top);
     const master = first < rows.length && rows[first].row === m.top ? (rows[first].cells[m.left - 1] ?? '') : '';
     if (master === '') continue;
+    // The filled cells are number cells when the master is one (and text otherwise).
+    const masterNumeric = isNumericCell(rows[first], m.left - 1);
     for (let i = first; i < rows.length && rows[i].row <= m.bottom; i++) {
+      const outside = (rows[i].numeric ?? []).filter((c) => c < m.left - 1 || c >= m.right);
+      if (masterNumeric) for (let c = m.left - 1; c < m.right; c++) outside.push(c);
+      if (rows[i].numeric || masterNumeric) markNumeric(rows[i], outside);
       const cells = rows[i].cells;
       if (cells.length < m.right) {
         added += m.right - cells.length;
@@ -485,7 +494,7 @@ function collectTables(bytes: Uint8Array, choose: (file: string, sheets: SheetIn
       for (const r of ev.rows) {
         if (r.issues) pending.push(...r.issues);
         if (r.header) rows = [];
-        else rows.push({ row: r.row, cells: r.cells });
+        else rows.push(markNumeric({ row: r.row, cells: r.cells }, r.numeric));
       }
       continue;
     }

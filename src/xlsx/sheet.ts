@@ -80,6 +80,8 @@ export interface SparseRow {
   cols: number[];
   /** Their trimmed texts. */
   texts: string[];
+  /** Columns of the cells that are numbers (their text is point decimal: `--decimal-comma` does not apply). */
+  numeric?: number[];
   /** Bad cells, by column. */
   problems?: CellProblemAt[];
 }
@@ -206,6 +208,10 @@ export class SheetParser {
   private readonly allCols: number[] = [];
   private cols: number[] = [];
   private texts: string[] = [];
+  /** Columns of the row's number cells (none: undefined). */
+  private numeric: number[] | undefined;
+  /** True when the current cell's text came from a number. */
+  private isNumber = false;
   private sorted = true;
   private problems: CellProblemAt[] | undefined;
   private inCell = false;
@@ -346,6 +352,7 @@ export class SheetParser {
     this.dups = undefined;
     this.cols = [];
     this.texts = [];
+    this.numeric = undefined;
     this.sorted = true;
     this.problems = undefined;
     this.allCols.length = 0;
@@ -391,6 +398,7 @@ export class SheetParser {
     cell.formula = undefined;
     cell.v = undefined;
     cell.inline = undefined;
+    this.isNumber = false;
     this.inIs = false;
     this.phonetic = 0;
     this.capture = TEXT_NONE;
@@ -413,6 +421,7 @@ export class SheetParser {
         if (at >= 0) {
           this.cols.splice(at, 1);
           this.texts.splice(at, 1);
+          if (this.numeric) this.numeric = this.numeric.filter((c) => c !== col);
         }
         if (this.dups?.has(col)) return;
         (this.dups ??= new Set()).add(col);
@@ -433,6 +442,7 @@ export class SheetParser {
     if (s !== '') {
       this.cols.push(col);
       this.texts.push(s);
+      if (this.isNumber) (this.numeric ??= []).push(col);
     }
   }
 
@@ -452,6 +462,7 @@ export class SheetParser {
       this.problems?.sort((x, y) => x.col - y.col);
     }
     const r: SparseRow = { row: this.row, cols, texts };
+    if (this.numeric?.length) r.numeric = this.numeric;
     if (this.problems?.length) r.problems = this.problems;
     if (this.onRow(r) === true) this.stopped = true;
   }
@@ -545,7 +556,10 @@ export class SheetParser {
       // Fast path: no format, and the text is the number's own shortest text (`0.75`, `12`).
       const y = Number(v);
       const t = String(y);
-      if (t === v && Number.isFinite(y) && t.indexOf('e') < 0) return t;
+      if (t === v && Number.isFinite(y) && t.indexOf('e') < 0) {
+        this.isNumber = true;
+        return t;
+      }
     }
     const x = this.parseNumber(v);
     if (typeof x !== 'number') return x;
@@ -555,8 +569,9 @@ export class SheetParser {
   /** A number as text: a date in a date format, else exact with its format's percent shift. */
   private finiteNumberText(x: number): string | CellValueProblem {
     const fmt = this.ctx.formats[this.cell.s];
+    if (fmt !== undefined && isDateFormat(fmt)) return serialDateText(x, this.ctx.date1904);
+    this.isNumber = true;
     if (fmt === undefined) return numberToDecimalText(x); // what exceljsCellText gives a number without a format
-    if (isDateFormat(fmt)) return serialDateText(x, this.ctx.date1904);
     return exceljsCellText({ type: 2, value: x, numFmt: fmt }, this.ctx.cell);
   }
 

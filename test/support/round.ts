@@ -28,7 +28,7 @@ export interface TestRound {
 
 /** Builds a round from CSV texts (file names fw.csv, units.csv, evidence.csv, survey.csv in errors). */
 export function round(frameworkCsv: string, unitsCsv: string, evidenceCsv?: string, surveyCsv?: string, opts: { decimalComma?: boolean } = {}): TestRound {
-  const fw = buildFramework(parseCsvTable(frameworkCsv, { file: 'fw.csv' }));
+  const fw = buildFramework(parseCsvTable(frameworkCsv, { file: 'fw.csv' }), {}, opts);
   const units = buildUnits(parseCsvTable(unitsCsv, { file: 'units.csv' }));
   const inputs = buildInputs(
     fw,

@@ -12,8 +12,8 @@ export const adjust: LeafRule<'adjust'> = {
   name: 'adjust',
   description: 'A signed bonus (+) or penalty (−) within `min=… max=…`; counts in the points, never in any max.',
   scoring: { source: 'evidence', total: 'adjust', hasMax: false, countsMissing: false },
-  parseParams(text) {
-    const r = paramsResult(parseKeyValues(text, 'adjust', ['min', 'max']));
+  parseParams(text, _leaf, opts) {
+    const r = paramsResult(parseKeyValues(text, 'adjust', ['min', 'max'], opts));
     const { min, max } = r.params;
     if (min && max && min.cmp(max) > 0) return { params: {}, problems: [{ message: 'adjust min is above max', expected: 'min ≤ max' }] };
     return r;

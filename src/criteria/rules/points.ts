@@ -10,8 +10,8 @@ export const points: LeafRule<'points'> = {
   name: 'points',
   description: 'The input itself, a number from 0 to max; `allowed=0;0.5;1` restricts it to those values.',
   scoring: { source: 'evidence', total: 'appraisal', hasMax: true, countsMissing: true },
-  parseParams(text, leaf) {
-    const r = paramsResult(parseKeyValues(text, 'points', ['allowed']));
+  parseParams(text, leaf, opts) {
+    const r = paramsResult(parseKeyValues(text, 'points', ['allowed'], opts));
     for (const a of r.params.allowed ?? []) {
       if (a.sign() < 0 || a.cmp(leaf.max) > 0) r.problems.push({ message: `allowed value ${a.toString()} is outside 0..max`, expected: `allowed values from 0 to ${leaf.max.toString()}` });
     }

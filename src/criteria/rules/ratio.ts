@@ -21,8 +21,8 @@ export const ratio: LeafRule<'ratio'> = {
   name: 'ratio',
   description: 'A percentage p ≥ 0 earns max × min(p, target) / target (target=100 by default, > 0).',
   scoring: { source: 'evidence', total: 'appraisal', hasMax: true, countsMissing: true },
-  parseParams(text) {
-    const r = paramsResult(parseKeyValues(text, 'ratio', ['target']));
+  parseParams(text, _leaf, opts) {
+    const r = paramsResult(parseKeyValues(text, 'ratio', ['target'], opts));
     if (r.params.target && r.params.target.sign() <= 0) return { params: {}, problems: [{ message: 'ratio target must be > 0', expected: 'target > 0, e.g. target=100' }] };
     return r;
   },

@@ -38,6 +38,11 @@ export type CellInput = { kind: 'blank' } | { kind: 'na' } | { kind: 'value'; va
 
 /** Why a cell was rejected: what was wrong and what was expected. */
 export interface CellProblem {
+  /**
+   * The issue's code when it is not the reader's usual one (`bad-input`, `bad-score`): `bad-number`
+   * for a `.` under `--decimal-comma`.
+   */
+  code?: 'bad-number';
   /** What is wrong with the cell, e.g. `points outside 0..2`. */
   problem: string;
   /** What the rule expects instead. */
@@ -117,8 +122,11 @@ export interface LeafRule<N extends RuleName = RuleName> {
   readonly description: string;
   /** How a leaf of this rule counts. */
   readonly scoring: RuleScoring;
-  /** Reads and checks the `params` cell of a leaf (`leaf.max`/`leaf.givenMax` as read so far). */
-  parseParams(text: string, leaf: Pick<RuleLeaf, 'max' | 'givenMax'>): ParamsResult;
+  /**
+   * Reads and checks the `params` cell of a leaf (`leaf.max`/`leaf.givenMax` as read so far); its
+   * numbers are read as `opts` says (`decimalComma`).
+   */
+  parseParams(text: string, leaf: Pick<RuleLeaf, 'max' | 'givenMax'>, opts?: NumberTextOptions): ParamsResult;
   /** What a cell of this rule must hold, for error messages. */
   expected(leaf: RuleLeaf): string;
   /** Reads a cell's trimmed, non-blank text (`NA` included) into an input, or a problem. */

@@ -4,14 +4,14 @@
  * threshold `>` before `>=`) and may be any signed number; `else` only last; points within 0..max.
  * No tier met: 0.
  */
-import { parseExact } from '../../numbers/decimal-text.js';
+import type { NumberTextOptions } from '../../numbers/decimal-text.js';
 import { Exact, pow10 } from '../../numbers/exact.js';
-import type { ParamsProblem, Tier } from '../params.js';
+import { type ParamsProblem, paramNumber, type Tier } from '../params.js';
 import { isNA, NA_INPUT, naFormula, readNumber, scaleOf, wholeOver } from './common.js';
 import type { LeafRule } from './rule.js';
 
-/** Parses the tiers syntax; checks order, `else` last and 0 ≤ points ≤ max. */
-export function parseTiers(text: string, max: Exact | undefined): Tier[] | ParamsProblem {
+/** Parses the tiers syntax (numbers as `opts` says); checks order, `else` last and 0 ≤ points ≤ max. */
+export function parseTiers(text: string, max: Exact | undefined, opts: NumberTextOptions = {}): Tier[] | ParamsProblem {
   const parts = text
     .split('|')
     .map((p) => p.trim())
@@ -22,7 +22,8 @@ export function parseTiers(text: string, max: Exact | undefined): Tier[] | Param
     const m = /^(>=|>|else)\s*([^:]*?)\s*:\s*(\S+)$/.exec(part);
     if (!m) return { message: `tier "${part}" is not understood`, expected: 'tiers like ">90:2", ">=70:1" or "else:0" split by "|"' };
     const [, op, thr, pts] = m;
-    const points = parseExact(pts);
+    const points = paramNumber(pts, opts);
+    if (points && !(points instanceof Exact)) return { ...points, message: `tier "${part}": ${points.message}` };
     if (!points) return { message: `tier "${part}" has points that are not a number`, expected: 'a number of points' };
     if (points.sign() < 0 || (max && points.cmp(max) > 0)) {
       return { message: `tier "${part}" gives points outside 0..max`, expected: `points from 0 to ${max ? max.toString() : 'max'}` };
@@ -33,7 +34,8 @@ export function parseTiers(text: string, max: Exact | undefined): Tier[] | Param
       tiers.push({ op: 'else', points });
       continue;
     }
-    const threshold = parseExact(thr);
+    const threshold = paramNumber(thr, opts);
+    if (threshold && !(threshold instanceof Exact)) return { ...threshold, message: `tier "${part}": ${threshold.message}` };
     if (!threshold) return { message: `tier "${part}" has a threshold that is not a number`, expected: 'a number after > or >=' };
     const prev = tiers[tiers.length - 1];
     if (prev?.threshold) {
@@ -52,8 +54,8 @@ export const tiers: LeafRule<'tiers'> = {
   name: 'tiers',
   description: 'A number earns the points of the first tier it meets, left to right (`>90:2 | >=70:1 | else:0`); none met: 0.',
   scoring: { source: 'evidence', total: 'appraisal', hasMax: true, countsMissing: true },
-  parseParams(text, leaf) {
-    const parsed = parseTiers(text, leaf.givenMax);
+  parseParams(text, leaf, opts) {
+    const parsed = parseTiers(text, leaf.givenMax, opts);
     return Array.isArray(parsed) ? { params: { tiers: parsed }, problems: [] } : { params: {}, problems: [parsed] };
   },
   expected: () => 'a number (or NA)',
