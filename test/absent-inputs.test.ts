@@ -63,4 +63,17 @@ describe('a whole input absent', () => {
     expect(lines.slice(1)).toHaveLength(n);
     expect(lines.slice(1).every((l) => /^ {2}missing: unit "[^"]+", criterion "[\d.]+"/.test(l))).toBe(true);
   });
+
+  it('check names the template row of each missing input (sheet, row, column) where the workbook has one', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const out = `${mkdtempSync(`${tmpdir()}/parindex-check-`)}/mau.xlsx`;
+    expect((await runCli(['template', '--framework', 'hanoi-2021', '--units', files('units.csv'), '--out', out])).code).toBe(0);
+    // The blank template is every criterion absent: an error, unless zeros are meant.
+    expect((await runCli(['check', '--framework', 'hanoi-2021', '--units', files('units.csv'), '--evidence', out, '--survey', files('survey.csv')])).code).toBe(1);
+    const r = await runCli(['check', '--framework', 'hanoi-2021', '--units', files('units.csv'), '--evidence', out, '--survey', files('survey.csv'), '--allow-missing']);
+    expect(r.code).toBe(0);
+    const line = r.stdout.split('\n').find((l) => l.includes('unit "tai-chinh", criterion "1.1.1"'));
+    expect(line).toMatch(/— blank row at .*mau\.xlsx, sheet "Đánh giá [^"]+", row \d+, column "Điểm thẩm định" \([A-Z]+\)$/);
+  });
 });

@@ -210,7 +210,14 @@ export function addEvidence(
       fail(issues, rec.at('criterion'), 'unknown-criterion', `criterion "${rec.criterion}" is not in the framework`, rec.criterion, 'a leaf criterion code of the framework');
       continue;
     }
-    if (rec.self.trim() === '' && rec.appraised.trim() === '') continue; // counts as no row
+    if (rec.self.trim() === '' && rec.appraised.trim() === '') {
+      // Counts as no row; where it stands is kept for `check` (a template row to fill in).
+      if (c.isLeaf && matrix.leafIndex.has(c.code)) {
+        const cell = matrix.cell(matrix.unitIndex.get(u.id)!, matrix.leafIndex.get(c.code)!);
+        if (!matrix.blankRows.has(cell)) matrix.blankRows.set(cell, rec.at('appraised'));
+      }
+      continue;
+    }
     if (!c.isLeaf) {
       fail(issues, rec.at('criterion'), 'parent-criterion', `"${c.code}" has sub-criteria; evidence goes on its leaves`, rec.criterion, `one of ${c.children.join(', ')}`);
       continue;

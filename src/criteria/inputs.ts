@@ -4,6 +4,7 @@
  * per cell. Values are exact: a decimal is stored as an integer count of 10^-scale units (safe
  * integers only; anything larger is kept as an {@link Exact} in an overflow map).
  */
+import type { Location } from '../errors.js';
 import type { Criterion, Framework } from './framework.js';
 import type { Unit, Units } from './units.js';
 import { readDecimal } from '../numbers/decimal-text.js';
@@ -55,6 +56,11 @@ export class InputMatrix {
   readonly overflow = new Map<number, Exact>();
   /** Audit details by cell, where a row gave them. */
   readonly sources = new Map<number, CellSource>();
+  /**
+   * Where a row with both input cells blank stood, by cell (the template's rows waiting to be
+   * filled in): `check` names the sheet and row of each missing input that has one.
+   */
+  readonly blankRows = new Map<number, Location>();
   /** Largest decimal scale stored. */
   maxScale = 0;
   /** Largest magnitude stored (|value| as a float, for the fast path's bounds). */

@@ -9,14 +9,14 @@
 import { appliesTo } from '../criteria/framework.js';
 import { ruleOf } from '../criteria/rules/index.js';
 import type { InputMatrix } from '../criteria/inputs.js';
-import type { Issue } from '../errors.js';
+import { formatLocation, type Issue, type Location } from '../errors.js';
 
 /** What is missing from a round's inputs. */
 export interface MissingReport {
   /** Whole inputs absent (errors unless zeros are allowed). */
   absent: Issue[];
   /** Every applicable (unit, criterion) with no input, adjust criteria excepted. */
-  cells: { unit: string; criterion: string; survey: boolean }[];
+  cells: { unit: string; criterion: string; survey: boolean; at?: Location }[];
 }
 
 /** Finds the absent inputs and the missing cells of a round. */
@@ -34,7 +34,10 @@ export function missingReport(inputs: InputMatrix): MissingReport {
       if (!appliesTo(c, u.group)) return;
       applicable++;
       if (inputs.present[inputs.cell(ui, j)]) present++;
-      else cells.push({ unit: u.id, criterion: c.code, survey });
+      else {
+        const at = inputs.blankRows.get(inputs.cell(ui, j));
+        cells.push(at ? { unit: u.id, criterion: c.code, survey, at } : { unit: u.id, criterion: c.code, survey });
+      }
     });
     if (applicable > 0 && present === 0) absentLeaves.push({ code: c.code, title: c.title, survey, units: applicable });
   });
@@ -64,6 +67,11 @@ function absentIssue(l: { code: string; title: string; units: number; survey: bo
     value: l.code,
     expected: `its inputs (a forgotten file or sheet?), or ${zeroHint}`,
   };
+}
+
+/** One missing input as `check` lists it: unit, criterion, and the blank row it has in a sheet, if any. */
+export function missingLine(c: MissingReport['cells'][number]): string {
+  return `missing: unit "${c.unit}", criterion "${c.criterion}"${c.survey ? ' (survey result)' : ''}${c.at ? ` — blank row at ${formatLocation(c.at)}` : ''}`;
 }
 
 /** A few lines for stderr: how many inputs are missing, and the first few unit × criterion. */

@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import { ParIndexError, type Issue } from '../../errors.js';
 import { loadRound } from '../../node/round.js';
-import { missingReport } from '../../scoring/absent-inputs.js';
+import { missingLine, missingReport } from '../../scoring/absent-inputs.js';
 import { findMissingInputs } from '../../scoring/score.js';
 import { addScoreInputOptions, requireOptions, type ScoreCliOptions } from '../options.js';
 import { addSipasInputOptions, applySipasOptions, checkSipasFromOptions, checkSipasParOptions } from './sipas.js';
@@ -51,5 +51,5 @@ async function checkRound(o: ScoreCliOptions): Promise<string> {
     `ok: ${round.framework.criteria.length} criteria (${round.framework.leaves.length} leaves), ${round.units.list.length} units, ` +
     `${round.inputs.present.reduce((a, b) => a + b, 0)} input rows; ${missing.length} applicable inputs missing (scored 0; an error with --strict)`;
   // Every missing input, one per line, so a clerk can fill them in.
-  return [head, ...report.cells.map((c) => `  missing: unit "${c.unit}", criterion "${c.criterion}"${c.survey ? ' (survey result)' : ''}`)].join('\n');
+  return [head, ...report.cells.map((c) => `  ${missingLine(c)}`)].join('\n');
 }
