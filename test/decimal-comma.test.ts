@@ -17,7 +17,7 @@ import type { Table } from '../src/table/table.js';
 import { catchError, csv, round, SAMPLE, sampleText, scoreCsv, unitOf } from './support/round.js';
 import { tempDir, writeWorkbook } from './support/xlsx.js';
 
-const COMMA_EXPECTED = 'a number with a decimal comma such as 12,5 (--decimal-comma is on; `1.200` would be twelve hundred — write 1200)';
+const COMMA_EXPECTED = 'a number with a decimal comma such as 12,5 (--decimal-comma is on; 1.200 would be twelve hundred — write 1200)';
 const dir = tempDir('parindex-decimal-comma-');
 
 describe('--decimal-comma: a "." in a text number cell is an error', () => {

@@ -61,7 +61,13 @@ export function addSipasScores(matrix: InputMatrix, fw: Framework, units: Units,
     const r = sipas.byUnit.get(u.id);
     if (!appliesTo(c, u.group)) {
       if (r && r.forms > 0)
-        issues.add({ ...where, code: 'not-applicable', message: `"${c.code}" does not apply to group "${u.group}", yet unit "${u.id}" has ${r.forms} survey forms`, value: criterion, expected: `a survey criterion for group ${u.group}` });
+        issues.add({
+          ...where,
+          code: 'not-applicable',
+          message: `"${c.code}" does not apply to group "${u.group}", yet unit "${u.id}" has ${r.forms} survey form${r.forms === 1 ? '' : 's'}`,
+          value: criterion,
+          expected: `a survey criterion for group ${u.group}`,
+        });
       continue;
     }
     const cell = matrix.cell(matrix.unitIndex.get(u.id)!, leaf);

@@ -33,7 +33,7 @@ export const POINT_DECIMAL: NumberTextOptions = Object.freeze({});
  * What a number cell must hold under `decimalComma` when it was written with a point: the expected
  * text of the located `bad-number` error.
  */
-export const DECIMAL_COMMA_EXPECTED = 'a number with a decimal comma such as 12,5 (--decimal-comma is on; `1.200` would be twelve hundred — write 1200)';
+export const DECIMAL_COMMA_EXPECTED = 'a number with a decimal comma such as 12,5 (--decimal-comma is on; 1.200 would be twelve hundred — write 1200)';
 
 /**
  * True when `text` (trimmed) was refused under `decimalComma` for a `.` in it: digits with a `.`

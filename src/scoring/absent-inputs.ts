@@ -48,7 +48,7 @@ export function missingReport(inputs: InputMatrix): MissingReport {
   if (surveyLeaves.length > 0 && absentSurvey.length === surveyLeaves.length) {
     absent.push({
       code: 'no-survey-input',
-      message: `no survey results for any unit: the ${surveyLeaves.length} survey criteria (${surveyLeaves.map((c) => c.code).join(', ')}) would score 0 everywhere`,
+      message: `no survey results for any unit: the ${surveyLeaves.length} survey ${surveyLeaves.length === 1 ? 'criterion' : 'criteria'} (${surveyLeaves.map((c) => c.code).join(', ')}) would score 0 everywhere`,
       value: '',
       expected: `a survey results file (--survey) or SIPAS forms (--sipas-…), or ${zeroHint}`,
     });
