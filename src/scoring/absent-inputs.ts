@@ -19,29 +19,32 @@ export interface MissingReport {
   cells: { unit: string; criterion: string; survey: boolean; at?: Location }[];
 }
 
-/** Finds the absent inputs and the missing cells of a round. */
+/**
+ * Finds the absent inputs and the missing cells of a round, in one walk over the applicable
+ * (unit, criterion) cells, unit by unit in input order (the order `--strict` reports them in).
+ */
 export function missingReport(inputs: InputMatrix): MissingReport {
   const cells: MissingReport['cells'] = [];
-  const absentLeaves: { code: string; title: string; survey: boolean; units: number }[] = [];
-  inputs.leaves.forEach((c, j) => {
-    const { scoring } = ruleOf(c);
-    // Bonus and penalty criteria: no row is 0, never missing.
-    if (!scoring.countsMissing) return;
-    const survey = scoring.source === 'survey';
-    let applicable = 0;
-    let present = 0;
-    inputs.units.forEach((u, ui) => {
-      if (!appliesTo(c, u.group)) return;
-      applicable++;
-      if (inputs.present[inputs.cell(ui, j)]) present++;
-      else {
-        const at = inputs.blankRows.get(inputs.cell(ui, j));
-        cells.push(at ? { unit: u.id, criterion: c.code, survey, at } : { unit: u.id, criterion: c.code, survey });
+  const rules = inputs.leaves.map((c) => ruleOf(c).scoring);
+  const applicable = new Int32Array(inputs.leaves.length);
+  const present = new Int32Array(inputs.leaves.length);
+  inputs.units.forEach((u, ui) =>
+    inputs.leaves.forEach((c, j) => {
+      // Bonus and penalty criteria: no row is 0, never missing.
+      if (!rules[j].countsMissing || !appliesTo(c, u.group)) return;
+      applicable[j]++;
+      const cell = inputs.cell(ui, j);
+      if (inputs.present[cell]) {
+        present[j]++;
+        return;
       }
-    });
-    if (applicable > 0 && present === 0) absentLeaves.push({ code: c.code, title: c.title, survey, units: applicable });
-  });
-  const surveyLeaves = inputs.leaves.filter((c) => ruleOf(c).scoring.source === 'survey');
+      const survey = rules[j].source === 'survey';
+      const at = inputs.blankRows.get(cell);
+      cells.push(at ? { unit: u.id, criterion: c.code, survey, at } : { unit: u.id, criterion: c.code, survey });
+    }),
+  );
+  const absentLeaves = inputs.leaves.flatMap((c, j) => (applicable[j] > 0 && present[j] === 0 ? [{ code: c.code, title: c.title, survey: rules[j].source === 'survey', units: applicable[j] }] : []));
+  const surveyLeaves = inputs.leaves.filter((_, j) => rules[j].source === 'survey');
   const absentSurvey = absentLeaves.filter((l) => l.survey);
   const absent: Issue[] = [];
   const zeroHint = '--allow-missing (library: missing: "zero") to score them as 0';
@@ -67,6 +70,16 @@ function absentIssue(l: { code: string; title: string; units: number; survey: bo
     value: l.code,
     expected: `its inputs (a forgotten file or sheet?), or ${zeroHint}`,
   };
+}
+
+/** The missing cells as located `missing-input` issues: what `--strict` (library `strict: true`) refuses. */
+export function missingInputIssues(cells: MissingReport['cells']): Issue[] {
+  return cells.map((c) => ({
+    code: 'missing-input',
+    message: `no ${c.survey ? 'survey result' : 'evidence row'} for unit "${c.unit}", criterion "${c.criterion}" (--strict)`,
+    value: '',
+    expected: 'a row for every applicable criterion',
+  }));
 }
 
 /** One missing input as `check` lists it: unit, criterion, and the blank row it has in a sheet, if any. */

@@ -3,7 +3,7 @@
  * league, bands, and league and group summaries. Every figure is exact; rounding happens only when
  * results are written.
  */
-import { appliesTo, type Framework } from '../criteria/framework.js';
+import type { Framework } from '../criteria/framework.js';
 import { resolveSettings, type Settings, type TieMode } from '../criteria/settings.js';
 import type { SettingsInput } from '../criteria/schemas.js';
 import type { Units } from '../criteria/units.js';
@@ -12,10 +12,10 @@ import { Exact, type RoundingMode } from '../numbers/exact.js';
 import { sumFractions } from '../numbers/exact-sum.js';
 import { bandOf, type Band } from '../criteria/bands.js';
 import type { InputMatrix } from '../criteria/inputs.js';
-import { ruleOf } from '../criteria/rules/index.js';
 import { ACC, accumulateExact, accumulateFast, classFraction, classValue, compilePlan, slotValue, type Totals } from './kernel.js';
 import { groupBy } from '../order/group-by.js';
 import { highestFirst, rankItems } from '../order/ranking.js';
+import { missingInputIssues, missingReport } from './absent-inputs.js';
 import { scoreResultJson, unitJson, type OutputFormat, type ScoreResultJson, type UnitJson } from './result-json.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -394,15 +394,7 @@ function summarize(units: UnitResult[]): Summary {
  * issues naming unit and criterion: what `--strict` rejects and `check` reports.
  */
 export function findMissingInputs(inputs: InputMatrix): Issue[] {
-  const issues: Issue[] = [];
-  inputs.units.forEach((u, ui) =>
-    inputs.leaves.forEach((c, j) => {
-      const scoring = ruleOf(c).scoring;
-      if (!scoring.countsMissing || !appliesTo(c, u.group) || inputs.present[inputs.cell(ui, j)]) return;
-      issues.push({ code: 'missing-input', message: `no ${scoring.source === 'survey' ? 'survey result' : 'evidence row'} for unit "${u.id}", criterion "${c.code}" (--strict)`, value: '', expected: 'a row for every applicable criterion' });
-    }),
-  );
-  return issues;
+  return missingInputIssues(missingReport(inputs).cells);
 }
 
 /** Computes per-unit totals with the fast path when its bounds hold, else the bigint path. */

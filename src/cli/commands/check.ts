@@ -5,8 +5,7 @@
 import type { Command } from 'commander';
 import { ParIndexError, type Issue } from '../../errors.js';
 import { loadRound } from '../../node/round.js';
-import { missingLine, missingReport } from '../../scoring/absent-inputs.js';
-import { findMissingInputs } from '../../scoring/score.js';
+import { missingInputIssues, missingLine, missingReport } from '../../scoring/absent-inputs.js';
 import { addScoreInputOptions, requireOptions, type ScoreCliOptions } from '../options.js';
 import { addSipasInputOptions, applySipasOptions, checkSipasFromOptions, checkSipasParOptions } from './sipas.js';
 
@@ -43,9 +42,9 @@ export function registerCheck(program: Command): void {
 async function checkRound(o: ScoreCliOptions): Promise<string> {
   const round = await loadRound({ framework: o.framework!, units: o.units!, evidence: o.evidence, survey: o.survey }, { decimalComma: o.decimalComma });
   await applySipasOptions(round, o);
-  const missing = findMissingInputs(round.inputs);
-  if (o.strict && missing.length > 0) throw new ParIndexError(missing);
   const report = missingReport(round.inputs);
+  const missing = report.cells;
+  if (o.strict && missing.length > 0) throw new ParIndexError(missingInputIssues(missing));
   if (report.absent.length && !o.allowMissing) throw new ParIndexError(report.absent);
   const head =
     `ok: ${round.framework.criteria.length} criteria (${round.framework.leaves.length} leaves), ${round.units.list.length} units, ` +
