@@ -16,7 +16,7 @@ import { scoreSurvey } from '../src/node/sipas-file.js';
 import { buildSurveyDefinition } from '../src/sipas/definition.js';
 import { parseCsvTable } from '../src/table/csv.js';
 import { jsonRowsToTable, parseJsonText } from '../src/table/json.js';
-import { csv } from './support/round.js';
+import { csv, issuesOf, issuesOfAsync } from './support/round.js';
 import { tempDir } from './support/xlsx.js';
 
 const dir = tempDir('parindex-json-');
@@ -25,26 +25,6 @@ const file = (name: string, text: string) => {
   writeFileSync(p, text);
   return p;
 };
-
-function issuesOf(fn: () => unknown): Issue[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ParIndexError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ParIndexError');
-}
-
-async function issuesOfAsync(fn: () => Promise<unknown>): Promise<Issue[]> {
-  try {
-    await fn();
-  } catch (e) {
-    if (e instanceof ParIndexError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ParIndexError');
-}
 
 /** The table a JSON text of rows reads as. */
 const rowsOf = (text: string) => jsonRowsToTable(parseJsonText(text, { file: 'x.json' }), { file: 'x.json' });

@@ -16,28 +16,8 @@ import { buildSurveyDefinition } from '../src/sipas/definition.js';
 import { scoreSurveyCsv, scoreSurveyTable } from '../src/sipas/score.js';
 import { csvRowSource, parseCsvTable } from '../src/table/csv.js';
 import { iterateXlsxRows, readXlsxTables } from '../src/xlsx/read.js';
-import { csv, round } from './support/round.js';
+import { csv, round, issuesOf, issuesOfAsync } from './support/round.js';
 import { tempDir } from './support/xlsx.js';
-
-function issuesOf(fn: () => unknown): Issue[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ParIndexError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ParIndexError');
-}
-
-async function issuesOfAsync(fn: () => Promise<unknown>): Promise<Issue[]> {
-  try {
-    await fn();
-  } catch (e) {
-    if (e instanceof ParIndexError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ParIndexError');
-}
 
 const pick = (i: Issue) => ({ code: i.code, file: i.file, sheet: i.sheet, row: i.row, column: i.column, columnLetter: i.columnLetter, value: i.value });
 

@@ -16,7 +16,7 @@ import { surveyResultCsv } from '../src/report/sipas-csv.js';
 import { surveyResultJsonText } from '../src/report/sipas-json.js';
 import { scoreSurveyCsv } from '../src/sipas/score.js';
 import { scoreSurvey, type SurveyFileOptions as SurveyOptions } from '../src/node/sipas-file.js';
-import { csv } from './support/round.js';
+import { csv, issuesOf, issuesOfAsync } from './support/round.js';
 
 const DEF = csv('code,title,column,weight,optional,aggregate', 'A,Factor A,,2,,', 'A.1,,a1,,,', 'A.2,,a2,3,,', 'B,Factor B,,,,overall:B.2', 'B.1,,b1,,,', 'B.2,,b2,,,', 'C,Feedback,,,,', 'C.1,,c1,,true,');
 const def = () => buildSurveyDefinition(parseCsvTable(DEF, { file: 'def.csv' }));
@@ -158,26 +158,6 @@ describe('SIPAS by hand', () => {
     expect(text.split('\r\n')[0]).toBe('rankGroup,rank,unit,name,group,index,forms,valid,invalid,skipped,A,A.1,A.2,B,B.1,B.2,C,C.1');
   });
 });
-
-function issuesOf(fn: () => unknown): Issue[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ParIndexError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ParIndexError');
-}
-
-async function issuesOfAsync(fn: () => Promise<unknown>): Promise<Issue[]> {
-  try {
-    await fn();
-  } catch (e) {
-    if (e instanceof ParIndexError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ParIndexError');
-}
 
 describe('survey definitions are checked as a whole', () => {
   const build = (...rows: string[]) => issuesOf(() => buildSurveyDefinition(parseCsvTable(csv('code,title,column,weight,optional,aggregate', ...rows), { file: 'q.csv' })));

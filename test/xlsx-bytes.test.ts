@@ -25,7 +25,7 @@ import { scoreResultJson } from '../src/scoring/result-json.js';
 import { scoreMatrix } from '../src/scoring/score.js';
 import { iterateXlsxRows, listXlsxSheets, readXlsxSheetTables, readXlsxTables, type XlsxReadOptions } from '../src/xlsx/read.js';
 import { crc32, describeNonZip } from '../src/xlsx/zip.js';
-import { SAMPLE, sampleText } from './support/round.js';
+import { SAMPLE, sampleText, issuesOf } from './support/round.js';
 import { tableRows, tempDir, writeWorkbook, type SheetSpec } from './support/xlsx.js';
 
 const dir = tempDir('parindex-xlsx-bytes-');
@@ -40,16 +40,6 @@ async function outcome<T>(fn: () => T | Promise<T>): Promise<Outcome<T>> {
     if (e instanceof ParIndexError) return { issues: e.issues };
     throw e;
   }
-}
-
-function issuesOf(fn: () => unknown): Issue[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ParIndexError) return e.issues;
-    throw e;
-  }
-  throw new Error('expected a ParIndexError');
 }
 
 /** Both readers' tables (or issues) for a workbook file. */

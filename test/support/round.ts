@@ -1,5 +1,6 @@
 /** Test helpers: build a round from CSV text, score it, read the sample. */
 import { readFileSync } from 'node:fs';
+import { ParIndexError } from '../../src/errors.js';
 import { join } from 'node:path';
 import { buildInputs } from '../../src/criteria/evidence.js';
 import { buildFramework, type Framework } from '../../src/criteria/framework.js';
@@ -63,4 +64,26 @@ export function catchError(fn: () => unknown): import('../../src/errors.js').Par
     return e as import('../../src/errors.js').ParIndexError;
   }
   throw new Error('expected an error');
+}
+
+/** The issues of the ParIndexError `fn` throws (it must throw one; anything else is rethrown). */
+export function issuesOf(fn: () => unknown): import('../../src/errors.js').Issue[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ParIndexError) return e.issues;
+    throw e;
+  }
+  throw new Error('expected a ParIndexError');
+}
+
+/** {@link issuesOf} for an async function. */
+export async function issuesOfAsync(fn: () => Promise<unknown>): Promise<import('../../src/errors.js').Issue[]> {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof ParIndexError) return e.issues;
+    throw e;
+  }
+  throw new Error('expected a ParIndexError');
 }
