@@ -7,15 +7,10 @@
  * with the value of its top-left (master) cell.
  */
 
-/** A merged range, 1-based and inclusive. */
-export interface MergeRange {
-  /** As written, e.g. `B2:B9`. */
-  ref: string;
-  top: number;
-  left: number;
-  bottom: number;
-  right: number;
-}
+import { type MergeRange, parseRange } from '../xlsx/sheet.js';
+
+// The range model and A1 parsing are the byte reader's (src/xlsx/sheet.ts): one rule for both readers.
+export { columnNumber, type MergeRange, parseRange } from '../xlsx/sheet.js';
 
 /** What {@link tapSheetXml} collected. */
 export interface SheetXmlFacts {
@@ -23,28 +18,6 @@ export interface SheetXmlFacts {
   merges: MergeRange[];
   /** Bytes of sheet XML passed on so far (for progress). */
   bytes: number;
-}
-
-/** Column number (1-based) of A1 letters. */
-export function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
-  return n;
-}
-
-const CELL = /^\$?([A-Z]{1,3})\$?(\d+)$/;
-
-/** Parses an A1 range (`B2:C4` or a single cell `B2`); undefined when malformed. */
-export function parseRange(ref: string): MergeRange | undefined {
-  const [a, b = a] = ref.split(':');
-  const ma = CELL.exec(a);
-  const mb = CELL.exec(b);
-  if (!ma || !mb) return undefined;
-  const c1 = columnNumber(ma[1]);
-  const c2 = columnNumber(mb[1]);
-  const r1 = Number(ma[2]);
-  const r2 = Number(mb[2]);
-  return { ref, top: Math.min(r1, r2), bottom: Math.max(r1, r2), left: Math.min(c1, c2), right: Math.max(c1, c2) };
 }
 
 const MERGE_TAG = /<(?:\w+:)?mergeCell\b[^>]*?\bref="([^"]+)"/g;

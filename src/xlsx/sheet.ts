@@ -31,7 +31,7 @@ import { dateCellText, exceljsCellText, xlsxCellValueText, type CellTextOptions,
 import { decodeXString, isDateFormat } from './workbook.js';
 import { XmlStream } from './xml.js';
 
-/** A merged range, 1-based and inclusive (as `src/testing/exceljs-merges.ts`'s `MergeRange`). */
+/** A merged range, 1-based and inclusive. */
 export interface MergeRange {
   /** As written, e.g. `B2:B9`. */
   ref: string;
@@ -50,10 +50,7 @@ export function columnNumber(letters: string): number {
 
 const CELL = /^\$?([A-Z]{1,3})\$?(\d+)$/;
 
-/**
- * Parses an A1 range (`B2:C4` or a single cell `B2`); undefined when malformed. The same rule as
- * `parseRange` in `src/testing/exceljs-merges.ts` (copied: that module's merge tap uses Node's `Buffer`).
- */
+/** Parses an A1 range (`B2:C4` or a single cell `B2`); undefined when malformed. */
 export function parseRange(ref: string): MergeRange | undefined {
   const [a, b = a] = ref.split(':');
   const ma = CELL.exec(a);
