@@ -108,6 +108,27 @@ function isIterableSource(v: unknown): boolean {
 }
 
 /**
+ * @internal The checked SIPAS options of `scoreSipas` and `scoreSipasFile` (keys already checked):
+ * units as rows or a table, the flags and output settings, each a located `bad-argument` when wrong.
+ */
+export function sipasOptionsOf(o: Record<string, unknown>): SurveyOptions {
+  let units: SurveyOptions['units'];
+  if (o.units !== undefined) {
+    if (!isTable(o.units) && !Array.isArray(o.units)) throw badArgument('options.units', o.units, 'unit rows or a table');
+    units = buildUnits(isTable(o.units) ? o.units : jsonRowsToTable(o.units, { file: 'units' }));
+  }
+  return {
+    units,
+    skipBadRows: optionalBoolean(o.skipBadRows, 'options.skipBadRows'),
+    decimals: optionalInteger(o.decimals, 'options.decimals', 0, 20),
+    rounding: optionalChoice(o.rounding, ROUNDING_MODES, 'options.rounding'),
+    ties: optionalChoice(o.ties, TIE_MODES, 'options.ties'),
+    delimiter: optionalChoice(o.delimiter, [',', ';', '\t'] as const, 'options.delimiter'),
+    file: optionalString(o.file, 'options.file'),
+  };
+}
+
+/**
  * Scores SIPAS from raw forms: invalid forms counted and excluded, the share of 4–5 answers per
  * question, weighted means up the definition tree, ranks per league and a pooled `ALL` row. CSV is
  * read by a streaming byte tokenizer, so a stream of a million forms takes little memory.
@@ -119,26 +140,7 @@ function isIterableSource(v: unknown): boolean {
 export async function scoreSipas(definition: SipasDefinition, responses: SipasResponses, options: SipasOptions = {}): Promise<SipasResult> {
   if (!isPlainObject(definition) || !Array.isArray((definition as SipasDefinition).nodes)) throw badArgument('definition', definition, 'a survey definition from sipasBuiltin() or createSipasDefinition()');
   const o = checkKeys(options, OPTION_KEYS, 'options');
-  const opts: SurveyOptions = {
-    units:
-      o.units === undefined
-        ? undefined
-        : buildUnits(
-            isTable(o.units)
-              ? o.units
-              : Array.isArray(o.units)
-                ? jsonRowsToTable(o.units, { file: 'units' })
-                : (() => {
-                    throw badArgument('options.units', o.units, 'unit rows or a table');
-                  })(),
-          ),
-    skipBadRows: optionalBoolean(o.skipBadRows, 'options.skipBadRows'),
-    decimals: optionalInteger(o.decimals, 'options.decimals', 0, 20),
-    rounding: optionalChoice(o.rounding, ROUNDING_MODES, 'options.rounding'),
-    ties: optionalChoice(o.ties, TIE_MODES, 'options.ties'),
-    delimiter: optionalChoice(o.delimiter, [',', ';', '\t'] as const, 'options.delimiter'),
-    file: optionalString(o.file, 'options.file'),
-  };
+  const opts = sipasOptionsOf(o);
   let result: SipasResult;
   if (typeof responses === 'string' || responses instanceof Uint8Array) result = scoreSurveyCsv(definition, responses, opts);
   else if (isTable(responses)) result = scoreSurveyTable(definition, responses, opts);

@@ -15,14 +15,10 @@ import { loadRound as loadRoundFiles, type RoundFiles } from './round.js';
 import type { Table } from '../table/table.js';
 import { loadSurveyDefinition } from './sipas-load.js';
 import { scoreSurvey } from './sipas-file.js';
-import { badArgument, checkKeys, optionalBoolean, optionalChoice, optionalInteger, optionalString } from '../api/args.js';
+import { badArgument, checkKeys, optionalBoolean, optionalChoice, optionalString } from '../api/args.js';
 import type { ResultFile } from '../api/analysis.js';
 import { Round } from '../api/round.js';
-import { sipasResult, type SipasDefinition, type SipasOptions, type SipasResult } from '../api/sipas.js';
-import { ROUNDING_MODES, TIE_MODES } from '../criteria/schemas.js';
-import { buildUnits } from '../criteria/units.js';
-import { isTable } from '../api/round.js';
-import { jsonRowsToTable } from '../table/json.js';
+import { sipasOptionsOf, sipasResult, type SipasDefinition, type SipasOptions, type SipasResult } from '../api/sipas.js';
 
 /** The files of a round. */
 export interface RoundPaths {
@@ -95,17 +91,7 @@ export interface SipasFileOptions extends Omit<SipasOptions, 'file'> {
 export async function scoreSipasFile(definition: SipasDefinition, path: string, options: SipasFileOptions = {}): Promise<SipasResult> {
   const o = checkKeys(options, ['units', 'skipBadRows', 'decimals', 'rounding', 'ties', 'delimiter', 'onProgress'], 'options');
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw badArgument('options.onProgress', o.onProgress, 'a function');
-  const units = o.units === undefined ? undefined : isTable(o.units) ? o.units : Array.isArray(o.units) ? jsonRowsToTable(o.units, { file: 'units' }) : undefined;
-  if (o.units !== undefined && !units) throw badArgument('options.units', o.units, 'unit rows or a table');
-  const result = await scoreSurvey(definition, requirePath(path, 'path'), {
-    units: units && buildUnits(units),
-    skipBadRows: optionalBoolean(o.skipBadRows, 'options.skipBadRows'),
-    decimals: optionalInteger(o.decimals, 'options.decimals', 0, 20),
-    rounding: optionalChoice(o.rounding, ROUNDING_MODES, 'options.rounding'),
-    ties: optionalChoice(o.ties, TIE_MODES, 'options.ties'),
-    delimiter: optionalChoice(o.delimiter, [',', ';', '\t'] as const, 'options.delimiter'),
-    onProgress: o.onProgress as SipasFileOptions['onProgress'],
-  });
+  const result = await scoreSurvey(definition, requirePath(path, 'path'), { ...sipasOptionsOf(o), onProgress: o.onProgress as SipasFileOptions['onProgress'] });
   return sipasResult(result);
 }
 
