@@ -9,7 +9,7 @@
  * The core — every folder but node, cli and testing, xlsx included — imports no Node built-in, so it bundles for
  * browsers and runs in Deno. A folder imports only the folders below it.
  */
-const CORE = '^src/(errors|version|index)\\.ts$|^src/(numbers|text|order|table|criteria|scoring|analysis|sipas|report|xlsx|api|data)/';
+const CORE = '^src/(errors|version|index)\\.ts$|^src/(numbers|text|order|i18n|table|criteria|scoring|analysis|sipas|report|xlsx|api|data)/';
 
 /** A layer `from` may import only `allowed` folders of src/ (besides itself and base). */
 function layer(name, from, allowed) {
@@ -18,7 +18,7 @@ function layer(name, from, allowed) {
   return {
     name,
     severity: 'error',
-    comment: `${from} may import only ${allowed.join(', ') || 'base'} (and base: errors, version, numbers, text, order)`,
+    comment: `${from} may import only ${allowed.join(', ') || 'base'} (and base: errors, version, numbers, text, order, i18n)`,
     from: { path: from },
     to: { path: `^src/(${forbidden.join('|')})/` },
   };
@@ -36,7 +36,7 @@ module.exports = {
     {
       name: 'base-imports-nothing',
       severity: 'error',
-      comment: 'errors, version, numbers, text and order are the base: they import no other folder of src/',
+      comment: 'errors, version, numbers, text, order and i18n are the base: they import no other folder of src/',
       from: { path: '^src/(errors|version)\\.ts$|^src/(numbers|text|order)/' },
       to: { path: '^src/(table|criteria|scoring|analysis|sipas|report|xlsx|api|data|node|cli|testing)/' },
     },

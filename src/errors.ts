@@ -1,3 +1,9 @@
+import type { Params } from './i18n/catalogue.js';
+import { codeOfKey } from './i18n/catalogue.js';
+import { en, type MessageKey, type ParamsOf } from './i18n/en/index.js';
+import type { Lang } from './i18n/lang.js';
+import { vi } from './i18n/vi/index.js';
+
 /**
  * Errors on user data. Every problem is an {@link Issue} that says where it is (file, sheet, row
  * numbered as in a spreadsheet with the header on row 1, column) what was found and what was
@@ -22,27 +28,68 @@ export interface Location {
 export interface Issue extends Location {
   /** Stable machine-readable code, e.g. `bad-number`, `duplicate-code`. */
   code: string;
-  /** What is wrong, in a sentence, without the location. */
+  /** What is wrong, in a sentence, without the location (English; {@link formatIssue} gives either language). */
   message: string;
+  /** The catalogue key of the message (`code` or `code/variant`), when it comes from the catalogues. */
+  key?: string;
+  /** The structured values the message is built from (names, counts, limits), by name. */
+  params?: Params;
   /** The value found, as text. */
   value?: string;
-  /** What was expected instead. */
+  /** What was expected instead (English, like `message`). */
   expected?: string;
   /** The nearest known name, for an unknown column, key or option. */
   suggestion?: string;
 }
 
-/** Formats a location as `file, sheet "s", row 4, column "max" (C)`. */
-export function formatLocation(loc: Location): string {
+const WHERE = {
+  vi: { sheet: 'trang tính', row: 'dòng', column: 'cột', found: 'giá trị là', expected: 'cần', more: (n: number) => ` (và ${n} lỗi khác)` },
+  en: { sheet: 'sheet', row: 'row', column: 'column', found: 'found', expected: 'expected', more: (n: number) => ` (and ${n} more problem${n > 1 ? 's' : ''})` },
+} as const;
+
+/** Options of {@link formatIssue} and {@link formatLocation}. */
+export interface FormatOptions {
+  /** Language: `vi` (default) or `en`. */
+  lang?: Lang;
+}
+
+/**
+ * Formats a location as `file, trang tính "s", dòng 4, cột "max" (C)` (Vietnamese, the default) or
+ * `file, sheet "s", row 4, column "max" (C)` with `{ lang: 'en' }`.
+ */
+export function formatLocation(loc: Location, options: FormatOptions = {}): string {
+  const w = WHERE[options.lang === 'en' ? 'en' : 'vi'];
   const parts: string[] = [];
   if (loc.file) parts.push(loc.file);
-  if (loc.sheet) parts.push(`sheet "${loc.sheet}"`);
-  if (loc.row !== undefined) parts.push(`row ${loc.row}`);
+  if (loc.sheet) parts.push(`${w.sheet} "${loc.sheet}"`);
+  if (loc.row !== undefined) parts.push(`${w.row} ${loc.row}`);
   if (loc.column !== undefined || loc.columnLetter !== undefined) {
-    const name = loc.column !== undefined ? `column "${loc.column}"` : 'column';
+    const name = loc.column !== undefined ? `${w.column} "${loc.column}"` : w.column;
     parts.push(loc.columnLetter ? `${name} (${loc.columnLetter})` : name);
   }
   return parts.join(', ');
+}
+
+/**
+ * The message fields of an issue from the catalogues: `code`, `key`, `params`, and `message` and
+ * `expected` in English (what {@link Issue} keeps; {@link formatIssue} renders either language).
+ *
+ * @internal
+ */
+export function problem<K extends MessageKey>(key: K, ...args: ParamsOf<K> extends undefined ? [] : [params: ParamsOf<K>]): Pick<Issue, 'code' | 'key' | 'params' | 'message' | 'expected'> {
+  const params = (args[0] ?? {}) as Params;
+  const entry = en[key] as { message: (p: Params) => string; expected?: (p: Params) => string };
+  const out: Pick<Issue, 'code' | 'key' | 'params' | 'message' | 'expected'> = { code: codeOfKey(key), key, params, message: entry.message(params) };
+  if (entry.expected) out.expected = entry.expected(params);
+  return out;
+}
+
+/** An issue's message and expectation in a language: from the catalogue when the issue has a key, else as recorded. */
+function worded(issue: Issue, lang: Lang): { message: string; expected?: string } {
+  if (lang === 'en' || issue.key === undefined || !Object.hasOwn(vi, issue.key)) return { message: issue.message, expected: issue.expected };
+  const entry = (vi as unknown as Record<string, { message: (p: Params) => string; expected?: (p: Params) => string }>)[issue.key];
+  const p = issue.params ?? {};
+  return { message: entry.message(p), expected: entry.expected ? entry.expected(p) : issue.expected };
 }
 
 /**
@@ -72,21 +119,31 @@ function shownValue(value: string): string {
 }
 
 /**
- * Formats an issue as one line: location, message, found value and expectation. Characters that
- * cannot be seen (NUL, zero-width space, a no-break space …) are shown escaped (`\u{200B}`), and a
- * found value longer than 80 characters is cut, with its length; the issue itself keeps them whole.
+ * Formats an issue as one line: location, message, found value and expectation, in Vietnamese (the
+ * default) or English (`{ lang: 'en' }`), ending with the code: `r.csv, dòng 4, cột "max" (C): …
+ * [bad-number]`. Characters that cannot be seen (NUL, zero-width space, a no-break space …) are
+ * shown escaped (`\u{200B}`), and a found value longer than 80 characters is cut, with its length;
+ * the issue itself keeps them whole.
  */
-export function formatIssue(issue: Issue): string {
+export function formatIssue(issue: Issue, options: FormatOptions = {}): string {
+  const lang: Lang = options.lang === 'en' ? 'en' : 'vi';
+  const w = WHERE[lang];
   const loc: Location = { row: issue.row, columnLetter: issue.columnLetter };
   if (issue.file !== undefined) loc.file = visible(issue.file);
   if (issue.sheet !== undefined) loc.sheet = visible(issue.sheet);
   if (issue.column !== undefined) loc.column = visible(issue.column);
-  const where = formatLocation(loc);
-  const message = visible(issue.message);
+  const where = formatLocation(loc, { lang });
+  const words = worded(issue, lang);
+  const message = visible(words.message);
   let text = where ? `${where}: ${message}` : message;
-  if (issue.value !== undefined) text += `; found ${shownValue(issue.value)}`;
-  if (issue.expected !== undefined) text += `; expected ${visible(issue.expected)}`;
+  if (issue.value !== undefined) text += `; ${w.found} ${shownValue(issue.value)}`;
+  if (words.expected !== undefined) text += `; ${w.expected} ${visible(words.expected)}`;
   return `${text} [${issue.code}]`;
+}
+
+/** "(and N more problems)" after the first issue, in a language. */
+export function moreProblems(n: number, lang: Lang): string {
+  return n > 0 ? WHERE[lang].more(n) : '';
 }
 
 /** The error thrown for bad user data. `issues` lists every problem found (at least one). */
@@ -108,8 +165,8 @@ export class ParIndexError extends Error {
     const list = Array.isArray(issues) ? issues : [issues];
     if (list.length === 0) throw new TypeError('ParIndexError needs at least one issue');
     const first = list[0];
-    const more = list.length > 1 ? ` (and ${list.length - 1} more problem${list.length > 2 ? 's' : ''})` : '';
-    super(formatIssue(first) + more);
+    // The error's message is for developers' logs: English. formatIssue gives either language.
+    super(formatIssue(first, { lang: 'en' }) + moreProblems(list.length - 1, 'en'));
     this.name = 'ParIndexError';
     this.code = first.code;
     this.issues = list;
@@ -141,7 +198,7 @@ export type SafeResult<T> =
 export function asParIndexError(e: unknown): ParIndexError {
   if (e instanceof ParIndexError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  const err = new ParIndexError({ code: 'internal-error', message: `an internal error (a bug in parindex, please report it): ${message}` });
+  const err = new ParIndexError(problem('internal-error', { detail: message }));
   (err as { cause?: unknown }).cause = e;
   return err;
 }

@@ -31,7 +31,8 @@ export { renderText, renderCsv, renderHtml, type AnyResult, type RenderOptions, 
 export { sipasBuiltin, createSipasDefinition, scoreSipas, type SipasDefinition, type SipasBuiltinName, type SipasQuestionRow, type SipasFormRow, type SipasResponses, type SipasOptions, type SipasResult } from './api/sipas.js';
 export { parseCsv, type ParseCsvOptions, type Table } from './api/tables.js';
 export { sample, type SampleTables, type SampleName } from './api/sample.js';
-export { ParIndexError, safe, formatIssue, formatLocation, type Issue, type Location, type SafeResult } from './errors.js';
+export { ParIndexError, safe, formatIssue, formatLocation, type Issue, type Location, type SafeResult, type FormatOptions } from './errors.js';
+export type { Lang } from './i18n/lang.js';
 export { Exact, type RoundingMode } from './numbers/exact.js';
 export { frameworkJsonSchema } from './criteria/schemas.js';
 export { VERSION } from './version.js';

@@ -87,27 +87,27 @@ describe('messages show invisible characters and cut long values', () => {
   const issue = (extra: Partial<Issue>): Issue => ({ code: 'x', message: 'bad', ...extra });
 
   it('NUL, zero-width and other invisible characters are escaped', () => {
-    expect(formatIssue(issue({ value: 'a\u0000b' }))).toBe('bad; found "a\\u{0000}b" [x]');
-    expect(formatIssue(issue({ value: '\u200Bso\uFEFF' }))).toBe('bad; found "\\u{200B}so\\u{FEFF}" [x]');
-    expect(formatIssue(issue({ value: 'a\tb\nc\r' }))).toBe('bad; found "a\\tb\\nc\\r" [x]');
-    expect(formatIssue(issue({ value: '1\u00A0000' }))).toBe('bad; found "1\\u{00A0}000" [x]');
-    expect(formatIssue(issue({ value: 'x\u202Ey' }))).toBe('bad; found "x\\u{202E}y" [x]');
+    expect(formatIssue(issue({ value: 'a\u0000b' }), { lang: 'en' })).toBe('bad; found "a\\u{0000}b" [x]');
+    expect(formatIssue(issue({ value: '\u200Bso\uFEFF' }), { lang: 'en' })).toBe('bad; found "\\u{200B}so\\u{FEFF}" [x]');
+    expect(formatIssue(issue({ value: 'a\tb\nc\r' }), { lang: 'en' })).toBe('bad; found "a\\tb\\nc\\r" [x]');
+    expect(formatIssue(issue({ value: '1\u00A0000' }), { lang: 'en' })).toBe('bad; found "1\\u{00A0}000" [x]');
+    expect(formatIssue(issue({ value: 'x\u202Ey' }), { lang: 'en' })).toBe('bad; found "x\\u{202E}y" [x]');
     // Visible text, Vietnamese included, is shown as is.
-    expect(formatIssue(issue({ value: 'Sở Nội vụ' }))).toBe('bad; found "Sở Nội vụ" [x]');
+    expect(formatIssue(issue({ value: 'Sở Nội vụ' }), { lang: 'en' })).toBe('bad; found "Sở Nội vụ" [x]');
   });
 
   it('in messages, columns and sheets too', () => {
-    expect(formatIssue(issue({ message: 'unit "a\u200B" is unknown', column: 'unit\u0000', sheet: 'S\u200D' }))).toBe('sheet "S\\u{200D}", column "unit\\u{0000}": unit "a\\u{200B}" is unknown [x]');
+    expect(formatIssue(issue({ message: 'unit "a\u200B" is unknown', column: 'unit\u0000', sheet: 'S\u200D' }), { lang: 'en' })).toBe('sheet "S\\u{200D}", column "unit\\u{0000}": unit "a\\u{200B}" is unknown [x]');
   });
 
   it('a value longer than 80 characters is cut, with its length', () => {
     const long = 'x'.repeat(500);
-    const text = formatIssue(issue({ value: long }));
+    const text = formatIssue(issue({ value: long }), { lang: 'en' });
     expect(text).toBe(`bad; found "${'x'.repeat(60)}…" (500 characters) [x]`);
     // Cut by characters, never inside a surrogate pair.
     const emoji = '😀'.repeat(100);
-    expect(formatIssue(issue({ value: emoji }))).toBe(`bad; found "${'😀'.repeat(60)}…" (100 characters) [x]`);
-    expect(formatIssue(issue({ value: 'y'.repeat(80) }))).toBe(`bad; found "${'y'.repeat(80)}" [x]`);
+    expect(formatIssue(issue({ value: emoji }), { lang: 'en' })).toBe(`bad; found "${'😀'.repeat(60)}…" (100 characters) [x]`);
+    expect(formatIssue(issue({ value: 'y'.repeat(80) }), { lang: 'en' })).toBe(`bad; found "${'y'.repeat(80)}" [x]`);
   });
 
   it('the error message is formatted the same way', () => {

@@ -29,7 +29,7 @@ export function reportError(e: unknown, stderr: (s: string) => void = (s) => pro
   if (e instanceof ParIndexError) {
     const n = e.issues.length;
     stderr(`parindex: ${n === 1 ? 'bad input' : `${n} problems in the input`}\n`);
-    for (const issue of e.issues.slice(0, MAX_PRINTED)) stderr(`  ${formatIssue(issue)}\n`);
+    for (const issue of e.issues.slice(0, MAX_PRINTED)) stderr(`  ${formatIssue(issue, { lang: 'en' })}\n`);
     if (n > MAX_PRINTED) stderr(`  … and ${n - MAX_PRINTED} more\n`);
     return EXIT_BAD_INPUT;
   }

@@ -3,7 +3,7 @@
  * table (which decides the expected columns and the xlsx sheet names), the format by the file
  * name's extension, and strict UTF-8 decoding.
  */
-import { ParIndexError } from '../errors.js';
+import { ParIndexError, problem } from '../errors.js';
 
 /** The kinds of table a file may hold; xlsx readers pick the sheet by this name. */
 export type TableKind = 'criteria' | 'units' | 'evidence' | 'survey' | 'questions' | 'responses';
@@ -19,7 +19,7 @@ export function formatOf(path: string): FileFormat {
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
   if (ext === 'json') return 'json';
   if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
-  throw new ParIndexError({ file: path, code: 'unknown-format', message: 'unknown file type', value: ext ? `.${ext}` : '(no extension)', expected: '.csv (also .txt, .tsv), .json or .xlsx (also .xlsm)' });
+  throw new ParIndexError({ file: path, ...problem('unknown-format'), value: ext ? `.${ext}` : '(no extension)' });
 }
 
 /** What a text file must be, as error messages say it. */
@@ -32,7 +32,7 @@ export const UTF8_EXPECTED = 'UTF-8 text (in Excel: Save As → "CSV UTF-8")';
  */
 export function decodeUtf8(bytes: Uint8Array, path: string): string {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new ParIndexError({ file: path, code: 'bad-encoding', message: 'the file is UTF-16 text', value: bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE', expected: UTF8_EXPECTED });
+    throw new ParIndexError({ file: path, ...problem('bad-encoding/utf-16'), value: bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE' });
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -43,6 +43,6 @@ export function decodeUtf8(bytes: Uint8Array, path: string): string {
     const lines = before.split(/\r\n|\r|\n/);
     const row = lines.length; // the line of the first bad byte (a record, unless a quoted cell holds line breaks)
     const line = lines[row - 1] + text.slice(before.length).split(/\r\n|\r|\n/, 1)[0];
-    throw new ParIndexError({ file: path, row, code: 'bad-encoding', message: 'the file is not UTF-8 text (another encoding, such as Windows-1258?)', value: line.slice(0, 60), expected: UTF8_EXPECTED });
+    throw new ParIndexError({ file: path, row, ...problem('bad-encoding/not-utf-8'), value: line.slice(0, 60) });
   }
 }

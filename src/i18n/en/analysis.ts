@@ -1,0 +1,4 @@
+/** English messages of src/analysis/. Keys are `code` or `code/variant`; params are the issue's structured values. */
+import type { Fragment } from '../catalogue.js';
+
+export const analysis = {} satisfies Fragment;

@@ -1,0 +1,4 @@
+/** English messages of src/scoring/. Keys are `code` or `code/variant`; params are the issue's structured values. */
+import type { Fragment } from '../catalogue.js';
+
+export const scoring = {} satisfies Fragment;
