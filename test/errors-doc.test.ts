@@ -9,6 +9,7 @@
  *   conditional (`code === 'ENOENT' ? 'file-not-found' : 'unreadable-file'`) or `??`/`||`;
  * - a helper that puts its `code` parameter into such an object (`{ ...at, code, message }`), called
  *   with a literal: `fail(issues, at, 'duplicate-row', …)`, `at(r, 'code', 'orphan-code', …)`;
+ * - a message from the catalogues, `problem('bad-number/max-under-comma', …)`: the code is the key's part before `/`;
  * - a template literal (`${rule}-max`): each needs a resolver below that lists what it can give.
  *
  * The checks are pure functions, so the last tests show they catch a code missing from the doc and a
@@ -158,6 +159,8 @@ function scanSources(sources: ReadonlyMap<string, string>): { found: Found; temp
         const i = name === undefined ? undefined : (own.get(name) ?? exported.get(name));
         const arg = i === undefined ? undefined : n.arguments[i];
         if (arg) for (const v of literalValues(arg, sf, tpl)) add(v, path, sf, arg);
+        // A message from the catalogues: `problem('bad-number/max-under-comma', …)` emits `bad-number`.
+        if (name === 'problem' && n.arguments[0]) for (const v of literalValues(n.arguments[0], sf, tpl)) add(v.split('/')[0], path, sf, n.arguments[0]);
       }
       for (const t of tpl) templates.set(t, [...(templates.get(t) ?? []), `${path}:${sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1}`]);
       ts.forEachChild(n, visit);

@@ -21,7 +21,7 @@ export type Fragment = Record<string, Entry<never>>;
 
 /** The same keys as `F`, each with the same params and the same presence of `expected`. */
 export type Translation<F extends Fragment> = {
-  [K in keyof F]: F[K] extends { expected: (p: infer P) => string } ? { message: (p: P) => string; expected: (p: P) => string } : F[K] extends { message: (p: infer P) => string } ? { message: (p: P) => string } : never;
+  [K in keyof F]: F[K] extends { message: (p: infer P) => string } ? (F[K] extends { expected: unknown } ? { message: (p: P) => string; expected: (p: P) => string } : { message: (p: P) => string }) : never;
 };
 
 /** The error code of a message key: the part before `/`. */

@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { numberToDecimalText } from '../numbers/decimal-text.js';
 import type { Exact, RoundingMode } from '../numbers/exact.js';
+import { ParIndexError, problem } from '../errors.js';
 import { loadExcelJS } from './load-exceljs.js';
 
 /** exceljs's streaming workbook writer. */
@@ -15,14 +16,71 @@ export type BookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
 /** Excel's limit of rows per sheet. */
 export const EXCEL_MAX_ROWS = 1_048_576;
 
+/** Excel's limit of characters in one cell. */
+export const EXCEL_MAX_CELL_CHARS = 32_767;
+
+/**
+ * Characters an xlsx file cannot hold (XML 1.0 forbids them): C0 controls other than tab, line feed
+ * and carriage return, U+FFFE, U+FFFF and lone surrogates. exceljs would drop the controls without a
+ * word and write the others into an invalid file.
+ */
+const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+
+/** Spreadsheet column letters of a 1-based column number: 1 → A, 28 → AB. */
+function letters(n: number): string {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * Refuses a text an xlsx cell cannot hold — a character XML forbids, or more than Excel's 32,767
+ * characters — with the sheet, row and column it was going to: a workbook parindex writes is never
+ * invalid, and no cell is silently changed or cut. (Such text can come in through JSON or CSV;
+ * the CSV and JSON outputs carry it whole.)
+ */
+export function checkCellText(text: string, where: { sheet: string; row: number; column: number }): void {
+  const m = NOT_IN_XML.exec(text);
+  const at = { sheet: where.sheet, row: where.row, columnLetter: letters(where.column) };
+  if (m) {
+    const code = (m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    throw new ParIndexError({ ...at, ...problem('cannot-write/xml-character', { char: `U+${code}` }), value: text });
+  }
+  if (text.length > EXCEL_MAX_CELL_CHARS) throw new ParIndexError({ ...at, ...problem('cannot-write/cell-too-long', { length: text.length, max: EXCEL_MAX_CELL_CHARS }), value: text });
+}
+
+/** A worksheet whose `addRow` checks every text it writes (see {@link checkCellText}). */
+function guardRows(ws: ReturnType<BookWriter['addWorksheet']>, sheet: string): void {
+  const addRow = ws.addRow.bind(ws);
+  let next = 1;
+  ws.addRow = ((values: unknown, style?: string) => {
+    if (Array.isArray(values)) {
+      values.forEach((v, i) => {
+        if (typeof v === 'string') checkCellText(v, { sheet, row: next, column: i + 1 });
+      });
+    }
+    const row = addRow(values as never, style);
+    next = row.number + 1;
+    return row;
+  }) as typeof ws.addRow;
+}
+
 /**
  * Builds a workbook with the streaming writer and returns the xlsx bytes. The writer keeps its
  * compressed output in exceljs's own buffer (no Node stream of ours), read once it is committed.
+ * Every row added with `addRow` is checked by {@link checkCellText}; sheet names by
+ * {@link safeSheetName}.
  */
 export async function buildWorkbookBytes(build: (wb: BookWriter) => Promise<void> | void): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true });
   wb.creator = 'parindex';
+  const addWorksheet = wb.addWorksheet.bind(wb);
+  wb.addWorksheet = ((name: string, options?: Partial<ExcelJS.AddWorksheetOptions>) => {
+    const ws = addWorksheet(name, options);
+    guardRows(ws, name);
+    return ws;
+  }) as typeof wb.addWorksheet;
   await build(wb);
   await wb.commit();
   const out = (wb as unknown as { stream: { read(): Uint8Array | null } }).stream.read();
@@ -85,6 +143,7 @@ export function safeSheetName(name: string, taken: Set<string>): string {
   const base =
     name
       .replace(/[\\/?*[\]:]/g, '-')
+      .replace(new RegExp(NOT_IN_XML.source, 'gu'), '')
       .replace(/^'+|'+$/g, '')
       .slice(0, 31) || 'Sheet';
   let candidate = base;

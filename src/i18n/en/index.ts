@@ -9,8 +9,9 @@ import { scoring } from './scoring.js';
 import { sipas } from './sipas.js';
 import { table } from './table.js';
 import { xlsx } from './xlsx.js';
+import { xlsxWrite } from './xlsx-write.js';
 
-export const en = { ...general, ...table, ...criteria, ...scoring, ...analysis, ...sipas, ...xlsx, ...api, ...node, ...cli };
+export const en = { ...general, ...table, ...criteria, ...scoring, ...analysis, ...sipas, ...xlsx, ...xlsxWrite, ...api, ...node, ...cli };
 
 /** Every message key. */
 export type MessageKey = keyof typeof en;

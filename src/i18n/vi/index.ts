@@ -11,5 +11,6 @@ import { scoring } from './scoring.js';
 import { sipas } from './sipas.js';
 import { table } from './table.js';
 import { xlsx } from './xlsx.js';
+import { xlsxWrite } from './xlsx-write.js';
 
-export const vi: Translation<typeof en> = { ...general, ...table, ...criteria, ...scoring, ...analysis, ...sipas, ...xlsx, ...api, ...node, ...cli };
+export const vi: Translation<typeof en> = { ...general, ...table, ...criteria, ...scoring, ...analysis, ...sipas, ...xlsx, ...xlsxWrite, ...api, ...node, ...cli };
