@@ -9,7 +9,7 @@
  * Each side runs in its own process so that one side's memory or JIT state cannot favour another.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measure, median } from './lib/timing.mjs';
@@ -248,7 +248,43 @@ const SIDES = {
       'csv',
     ],
   },
+  // End to end, whole processes on the files as users run them (`e2e-*` workloads). `p.out` is
+  // where the CLI writes (a temp path, so stdout is not the measure).
+  'e2e:score': {
+    process: () => [
+      join(dirname(distIndex), '..', 'dist', 'cli.js'),
+      'score',
+      '--framework',
+      join(p.dir, 'framework.csv'),
+      '--units',
+      join(p.dir, 'units.csv'),
+      '--evidence',
+      join(p.dir, 'evidence.csv'),
+      '--survey',
+      join(p.dir, 'survey.csv'),
+      '--allow-missing',
+      '--format',
+      p.format ?? 'json',
+      '--out',
+      p.out,
+    ],
+    check: () => outputCheck(),
+  },
+  'e2e:score-scan': { process: () => [join(here, 'lib', 'raw-scan.mjs'), '2', join(p.dir, 'evidence.csv'), join(p.dir, 'survey.csv')], check: (stdout) => JSON.parse(String(stdout)) },
+  'e2e:sipas': {
+    process: () => [join(dirname(distIndex), '..', 'dist', 'cli.js'), 'sipas', '--questions', 'sipas-2017', '--responses', p.file, '--format', 'json', '--out', p.out],
+    check: () => outputCheck(),
+  },
+  'e2e:sipas-scan': { process: () => [join(here, 'lib', 'raw-scan.mjs'), '1', p.file], check: (stdout) => JSON.parse(String(stdout)) },
 };
+
+/** What an end-to-end run wrote to `p.out`: its size, and for JSON the units and forms in it. */
+function outputCheck() {
+  const bytes = statSync(p.out).size;
+  if ((p.format ?? 'json') !== 'json') return { outBytes: bytes };
+  const doc = JSON.parse(readFileSync(p.out, 'utf8'));
+  return { outBytes: bytes, units: doc.units.length, forms: doc.units.reduce((n, u) => n + (u.forms ?? 0), 0) };
+}
 
 /** Times a command in fresh processes; peak RSS from /usr/bin/time when available. */
 function timeProcess(args) {
@@ -273,7 +309,7 @@ function timeProcess(args) {
     const kb = Number(String(r.stderr).trim().split('\n').pop());
     if (Number.isFinite(kb)) maxRssMB = kb / 1024;
   }
-  return { medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples), runs: samples.length, warmup: job.warmup ?? 1, samplesMs: samples, maxRssMB, check: { stdoutBytes: out.length } };
+  return { medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples), runs: samples.length, warmup: job.warmup ?? 1, samplesMs: samples, maxRssMB, check: side.check ? side.check(out) : { stdoutBytes: out.length } };
 }
 
 const side = SIDES[job.case];

@@ -7,7 +7,8 @@
  *   npm run bench -- --scaling             also the scaling table (units 52 → 10,000; forms 10k → 5M)
  *   npm run bench -- --json [FILE]         the same figures as JSON (stdout, or FILE)
  *   npm run bench -- --smoke               every workload at tiny sizes, in seconds (CI; no goals judged)
- *   npm run bench -- --only score,cold     some workloads (score, score-coprime, sipas, sipas-large, xlsx, cold, core)
+ *   npm run bench -- --only score,cold     some workloads (score, score-coprime, sipas, sipas-large, xlsx, cold, core,
+ *                                          e2e-score, e2e-sipas; e2e-national runs only when named here: minutes)
  *   npm run bench -- --runs N              timed runs per side (default per workload)
  *   npm run bench -- --coprime-units N     units of the score-coprime workload (default 3,000)
  *   npm run bench -- --dist PATH           the built package to measure (default build/internal.js)
@@ -16,12 +17,12 @@
  * and runs; the ratios from one run are the figures the goals are judged on.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { count, parseArgs } from './lib/args.mjs';
-import { ensureEvidenceXlsx, ensureResponses, ensureRound } from './lib/data.mjs';
+import { ensureEvidenceXlsx, ensurePreset, ensureResponses, ensureRound } from './lib/data.mjs';
 import { compareScore } from './lib/score-check.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -195,19 +196,84 @@ function workloads() {
       goals: (_s, r) => [{ goal: '`parindex score` on the sample within 150 ms of `node -e 0`', value: r['ours-node ms'], unit: 'ms', met: r['ours-node ms'] !== null && r['ours-node ms'] <= 150 }],
       agree: (s) => (s.ours?.check?.stdoutBytes ?? 0) > 0,
     },
+    // End to end: the CLI on files as users run them, whole processes (start-up, reading, checks,
+    // scoring, writing), against a raw single-pass scan of the same files (bench/lib/raw-scan.mjs:
+    // floats, no checks), same run. Peak RSS of each whole process.
+    {
+      name: 'e2e-score',
+      title: 'end to end: parindex score on CSV files',
+      params: S ? { units: 40, criteria: 20 } : { units: count(args.units, 10_000), criteria: count(args.criteria, 160) },
+      prepare: async (p) => ({ dir: await ensureRound(P, dataDir, p.units, p.criteria), out: e2eOut('e2e-score.json') }),
+      describe: (p) => `${p.units.toLocaleString('en')} units × ${p.criteria} criteria, long-layout evidence + survey CSV → \`parindex score --format json --out FILE\``,
+      sides: {
+        ours: { case: 'e2e:score', label: 'node dist/cli.js score (JSON out)', warmup: S ? 0 : 1, runs: S ? 1 : 3 },
+        scan: { case: 'e2e:score-scan', label: 'raw scan process (float, no checks)', warmup: S ? 0 : 1, runs: S ? 1 : 3 },
+      },
+      ratios: (s) => ({ 'ours/scan': ratio(s.ours, s.scan) }),
+      goals: (s, r) => [
+        { goal: '`score` end to end ≤ 2.5× the raw scan of its files', value: r['ours/scan'], met: r['ours/scan'] !== null && r['ours/scan'] <= 2.5 },
+        { goal: '`score` end to end: peak RSS (informational)', value: s.ours?.maxRssMB ?? null, unit: 'MB', met: true },
+      ],
+      agree: (s) => (s.ours?.check?.units ?? 0) > 0 && (s.scan?.check?.rows ?? 0) > 0,
+    },
+    {
+      name: 'e2e-sipas',
+      title: 'end to end: parindex sipas on a CSV of forms',
+      params: { forms: S ? 2000 : count(args.forms, 1_000_000) },
+      prepare: async (p) => ({ file: await ensureResponses(P, dataDir, p.forms), out: e2eOut('e2e-sipas.json') }),
+      describe: (p) => `${p.forms.toLocaleString('en')} forms × 22 questions (sipas-2017) → \`parindex sipas --format json --out FILE\``,
+      sides: {
+        ours: { case: 'e2e:sipas', label: 'node dist/cli.js sipas (JSON out)', warmup: S ? 0 : 1, runs: S ? 1 : 3 },
+        scan: { case: 'e2e:sipas-scan', label: 'raw scan process (float, no checks)', warmup: S ? 0 : 1, runs: S ? 1 : 3 },
+      },
+      ratios: (s) => ({ 'ours/scan': ratio(s.ours, s.scan) }),
+      goals: (s, r) => [
+        { goal: '`sipas` end to end ≤ 1.5× the raw scan of its file', value: r['ours/scan'], met: r['ours/scan'] !== null && r['ours/scan'] <= 1.5 },
+        { goal: '`sipas` end to end: peak RSS (informational)', value: s.ours?.maxRssMB ?? null, unit: 'MB', met: true },
+      ],
+      agree: (s) => s.ours?.check?.forms === s.scan?.check?.rows,
+    },
+    {
+      name: 'e2e-national',
+      optIn: true,
+      title: 'end to end: the national preset, JSON and xlsx',
+      params: { preset: S ? 'hanoi' : 'national' },
+      prepare: async (p) => ({ dir: await ensurePreset(P, dataDir, p.preset), out: e2eOut('e2e-national.json'), outXlsx: e2eOut('e2e-national.xlsx') }),
+      describe: (p) => `the ${p.preset} preset's CSV files → \`parindex score\` as JSON and as xlsx`,
+      sides: {
+        json: { case: 'e2e:score', label: 'node dist/cli.js score --format json', warmup: 0, runs: 1 },
+        xlsx: { case: 'e2e:score', label: 'node dist/cli.js score --format xlsx', warmup: 0, runs: 1, params: (p) => ({ ...p, format: 'xlsx', out: p.outXlsx }) },
+        scan: { case: 'e2e:score-scan', label: 'raw scan process (float, no checks)', warmup: 0, runs: 1 },
+      },
+      ratios: (s) => ({ 'json/scan': ratio(s.json, s.scan), 'xlsx/json': ratio(s.xlsx, s.json) }),
+      goals: (s, r) => [
+        { goal: 'national JSON: peak RSS ≤ 300 MB', value: s.json?.maxRssMB ?? null, unit: 'MB', met: (s.json?.maxRssMB ?? Infinity) <= 300 },
+        { goal: 'national xlsx ≤ 3× its JSON export', value: r['xlsx/json'], met: r['xlsx/json'] !== null && r['xlsx/json'] <= 3 },
+        { goal: 'national xlsx: peak RSS ≤ 1 GB', value: s.xlsx?.maxRssMB ?? null, unit: 'MB', met: (s.xlsx?.maxRssMB ?? Infinity) <= 1024 },
+      ],
+      agree: (s) => (s.json?.check?.units ?? 0) > 0 && (s.xlsx?.check?.outBytes ?? 0) > 0,
+    },
   ];
+}
+
+/** Where an end-to-end run writes its output (beside the generated data, git-ignored). */
+function e2eOut(name) {
+  const dir = join(dataDir, '..', 'e2e-out');
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }
 
 async function runWorkload(w) {
   const params = { ...w.params };
-  if (w.file) {
+  if (w.file || w.prepare) {
     progress(`preparing ${w.name} input … `);
-    params.file = await w.file(params);
+    if (w.file) params.file = await w.file(params);
+    if (w.prepare) Object.assign(params, await w.prepare(params));
     progress('ok\n');
   }
   log(`\n${w.title} — ${w.describe(params)}`);
   const sides = {};
-  for (const [key, s] of Object.entries(w.sides)) sides[key] = { label: s.label, ...runCase(s.case, params, s) };
+  for (const [key, s] of Object.entries(w.sides)) sides[key] = { label: s.label, ...runCase(s.case, s.params ? s.params(params) : params, s) };
   const ratios = w.ratios(sides);
   const goals = w.goals(sides, ratios).map((g) => ({ ...g, judged: !smoke }));
   const row = (_k, s) => {
@@ -225,7 +291,8 @@ async function runWorkload(w) {
   // Per-unit rows were for the check only; the report keeps each side's summary and digest.
   for (const side of Object.values(sides)) if (Array.isArray(side.check?.rows)) delete side.check.rows;
   for (const g of goals) log(`  ${smoke ? '(smoke, not judged)' : g.met ? 'MET    ' : 'NOT MET'}  ${g.goal}: ${g.unit === 'MB' ? fmtMB(g.value) : g.unit === 'ms' ? fmtMs(g.value) : fmtX(g.value)}`);
-  return { title: w.title, description: w.describe(params), params: { ...params, file: params.file ? params.file.replace(dataDir, 'bench/out/data') : undefined }, sides, ratios, goals, agree, agreeNotes };
+  const shown = (v) => (typeof v === 'string' ? v.replace(dataDir, 'bench/out/data') : v);
+  return { title: w.title, description: w.describe(params), params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, shown(v)])), sides, ratios, goals, agree, agreeNotes };
 }
 
 async function scaling() {
@@ -278,7 +345,7 @@ const report = { machine: machine(), mode: smoke ? 'smoke' : 'full', date: new D
 log(`parindex benchmarks (${report.mode}) — ${report.machine.cpu}, ${report.machine.cores} cores, Node ${report.machine.node}`);
 log('Absolute times vary between machines and runs; goals are judged on ratios from this run.');
 for (const w of workloads()) {
-  if (only && !only.has(w.name)) continue;
+  if (only ? !only.has(w.name) : w.optIn) continue;
   report.workloads[w.name] = await runWorkload(w);
 }
 if (!only || only.has('core')) report.workloads.core = await (await import('./size.mjs')).coreWorkload({ root: join(here, '..'), smoke, log });

@@ -66,3 +66,13 @@ export async function ensureRound(P, dir, units, criteria, seed = 1) {
   writeFileSync(join(path, 'done'), '');
   return path;
 }
+
+/** Folder of a preset round's CSV files (`hanoi`, `city`, `national`), written if missing. */
+export async function ensurePreset(P, dir, preset, seed = 1) {
+  const path = join(dir, `preset-${preset}-s${seed}`);
+  if (existsSync(join(path, 'done'))) return path;
+  rmSync(path, { recursive: true, force: true });
+  await P.writeSyntheticRound(path, { preset, forms: 0, seed });
+  writeFileSync(join(path, 'done'), '');
+  return path;
+}
