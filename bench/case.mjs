@@ -270,7 +270,7 @@ const SIDES = {
     ],
     check: () => outputCheck(),
   },
-  'e2e:score-scan': { process: () => [join(here, 'lib', 'raw-scan.mjs'), '2', join(p.dir, 'evidence.csv'), join(p.dir, 'survey.csv')], check: (stdout) => JSON.parse(String(stdout)) },
+  'e2e:score-scan': { process: () => [join(here, 'lib', 'raw-scan.mjs'), '0,1', join(p.dir, 'evidence.csv'), join(p.dir, 'survey.csv')], check: (stdout) => JSON.parse(String(stdout)) },
   'e2e:sipas': {
     process: () => [join(dirname(distIndex), '..', 'dist', 'cli.js'), 'sipas', '--questions', 'sipas-2017', '--responses', p.file, '--format', 'json', '--out', p.out],
     check: () => outputCheck(),
@@ -283,7 +283,9 @@ function outputCheck() {
   const bytes = statSync(p.out).size;
   if ((p.format ?? 'json') !== 'json') return { outBytes: bytes };
   const doc = JSON.parse(readFileSync(p.out, 'utf8'));
-  return { outBytes: bytes, units: doc.units.length, forms: doc.units.reduce((n, u) => n + (u.forms ?? 0), 0) };
+  // SIPAS adds an `ALL` row for the whole survey: its forms are every unit's forms.
+  const units = doc.units.filter((u) => u.unit !== 'ALL');
+  return { outBytes: bytes, units: units.length, forms: units.reduce((n, u) => n + (u.forms ?? 0), 0) };
 }
 
 /** Times a command in fresh processes; peak RSS from /usr/bin/time when available. */

@@ -3,18 +3,19 @@
  * The end-to-end baseline: a raw single-pass scan of CSV files as a whole process, the floor any
  * tool reading the same files must pay. No checks, binary floats, no output beyond a summary line:
  * read each file in 1 MB chunks into one reused buffer; split cells at `,` and line ends (a `"`
- * toggles quoting, nothing more); per data row, look up the first `keys` cells as one string key in
- * a Map (unit, or unit + criterion), parse every later cell that is a plain number as a float and
- * add it to that key's sum.
+ * toggles quoting, nothing more); per data row, look up the key cells as one string key in a Map
+ * (unit, or unit + criterion), parse every other cell that is a plain number as a float and add it
+ * to that key's sum.
  *
- *   node bench/lib/raw-scan.mjs KEYS FILE [FILE…]      KEYS: 1 (SIPAS forms: unit) or 2 (evidence: unit, criterion)
+ *   node bench/lib/raw-scan.mjs KEYS FILE [FILE…]      KEYS: 0-based key columns, e.g. 0,1 (evidence:
+ *                                                    unit, criterion) or 1 (SIPAS forms: unit)
  *
  * Prints one JSON line: { rows, keys, sum, bytes }.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 
 const [keyText, ...files] = process.argv.slice(2);
-const KEYS = Number(keyText);
+const KEYS = new Set(keyText.split(',').map(Number));
 const sums = new Map();
 const buf = Buffer.allocUnsafe(1 << 20);
 let rows = 0;
@@ -34,8 +35,8 @@ for (const file of files) {
   let quoted = false;
   let acc = 0;
   const endCell = () => {
-    if (cell < KEYS) {
-      key += (cell ? '\u0000' : '') + Buffer.from(keyBytes).toString('latin1');
+    if (KEYS.has(cell)) {
+      key += `${Buffer.from(keyBytes).toString('latin1')}\u0000`;
       keyBytes = [];
     } else if (plain && digits > 0) acc += scale > 0 ? num / 10 ** scale : num;
     cell++;
@@ -66,11 +67,11 @@ for (const file of files) {
       const b = buf[i];
       if (b === 34) quoted = !quoted;
       else if (quoted) {
-        if (cell < KEYS) keyBytes.push(b);
+        if (KEYS.has(cell)) keyBytes.push(b);
       } else if (b === 44) endCell();
       else if (b === 10) endRow();
       else if (b === 13) continue;
-      else if (cell < KEYS) keyBytes.push(b);
+      else if (KEYS.has(cell)) keyBytes.push(b);
       else if (b >= 48 && b <= 57) {
         num = num * 10 + (b - 48);
         digits++;
