@@ -311,7 +311,16 @@ function timeProcess(args) {
     const kb = Number(String(r.stderr).trim().split('\n').pop());
     if (Number.isFinite(kb)) maxRssMB = kb / 1024;
   }
-  return { medianMs: median(samples), minMs: Math.min(...samples), maxMs: Math.max(...samples), runs: samples.length, warmup: job.warmup ?? 1, samplesMs: samples, maxRssMB, check: side.check ? side.check(out) : { stdoutBytes: out.length } };
+  return {
+    medianMs: median(samples),
+    minMs: Math.min(...samples),
+    maxMs: Math.max(...samples),
+    runs: samples.length,
+    warmup: job.warmup ?? 1,
+    samplesMs: samples,
+    maxRssMB,
+    check: side.check ? side.check(out) : { stdoutBytes: out.length },
+  };
 }
 
 const side = SIDES[job.case];

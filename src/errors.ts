@@ -127,13 +127,21 @@ function shownValue(value: string): string {
  */
 export function formatIssue(issue: Issue, options: FormatOptions = {}): string {
   const lang: Lang = options.lang === 'en' ? 'en' : 'vi';
+  return issueLine(issue, lang, worded(issue, lang));
+}
+
+/**
+ * One issue's line in a language, with its message and expectation already worded. The error's own
+ * message (English) comes through here without the Vietnamese catalogue, so a bundle that never
+ * formats an issue for a reader does not carry it.
+ */
+function issueLine(issue: Issue, lang: Lang, words: { message: string; expected?: string }): string {
   const w = WHERE[lang];
   const loc: Location = { row: issue.row, columnLetter: issue.columnLetter };
   if (issue.file !== undefined) loc.file = visible(issue.file);
   if (issue.sheet !== undefined) loc.sheet = visible(issue.sheet);
   if (issue.column !== undefined) loc.column = visible(issue.column);
   const where = formatLocation(loc, { lang });
-  const words = worded(issue, lang);
   const message = visible(words.message);
   let text = where ? `${where}: ${message}` : message;
   if (issue.value !== undefined) text += `; ${w.found} ${shownValue(issue.value)}`;
@@ -166,7 +174,7 @@ export class ParIndexError extends Error {
     if (list.length === 0) throw new TypeError('ParIndexError needs at least one issue');
     const first = list[0];
     // The error's message is for developers' logs: English. formatIssue gives either language.
-    super(formatIssue(first, { lang: 'en' }) + moreProblems(list.length - 1, 'en'));
+    super(issueLine(first, 'en', { message: first.message, expected: first.expected }) + moreProblems(list.length - 1, 'en'));
     this.name = 'ParIndexError';
     this.code = first.code;
     this.issues = list;

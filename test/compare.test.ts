@@ -58,7 +58,7 @@ describe('compareResults', () => {
       expect(u.change!.sign()).toBe(0);
       expect(u.rankChange).toBe(0);
     }
-    expect(c.leagues.get('so')!).toEqual({ compared: 22, meanChange: Exact.ZERO, up: 0, down: 0, same: 22, onlyOld: 0, onlyNew: 0 });
+    expect(c.leagues.get('so')!).toMatchObject({ compared: 22, meanChange: Exact.ZERO, up: 0, down: 0, same: 22, onlyOld: 0, onlyNew: 0, risers: [], fallers: [] });
     expect(c.leagues.get('quan-huyen')!.compared).toBe(30);
   });
 
@@ -195,7 +195,7 @@ describe('compareResults', () => {
 describe('parindex compare (CLI)', () => {
   it('prints a table, JSON and CSV', async () => {
     const newer = tmp('new.json', JSON.stringify(modified()));
-    const t = await runCli(['compare', EXPECTED, newer]);
+    const t = await runCli(['compare', EXPECTED, newer, '--lang', 'en']);
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/noi-vu\s+Sở Nội vụ\s+88\.76\s+90\.01\s+\+1\.25\s+3\s+\+2/);
     expect(t.stdout).toContain('only-old');
@@ -203,28 +203,28 @@ describe('parindex compare (CLI)', () => {
     expect(JSON.parse(j.stdout).leagues.so).toMatchObject({ compared: 21, meanChange: '0.06', onlyOld: 1, onlyNew: 1 });
     const dir = mkdtempSync(join(tmpdir(), 'parindex-compare-'));
     const out = join(dir, 'c.csv');
-    expect((await runCli(['compare', EXPECTED, newer, '--format', 'csv', '--decimals', '3', '--out', out])).code).toBe(0);
+    expect((await runCli(['compare', EXPECTED, newer, '--format', 'csv', '--decimals', '3', '--out', out, '--lang', 'en'])).code).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('rankGroup,unit,name,status,oldIndex,newIndex,change,oldRank,newRank,rankChange');
-    expect(lines).toContain('so,noi-vu,Sở Nội vụ,both,88.760,90.010,1.250,3,1,2');
+    expect(lines[0].startsWith('rankGroup,unit,name,status,oldIndex,newIndex,change,oldRank,newRank,rankChange,area 1 old,area 1 new,area 1 change,')).toBe(true);
+    expect(lines.find((l) => l.startsWith('so,noi-vu,'))!.startsWith('so,noi-vu,Sở Nội vụ,both,88.760,90.010,1.250,3,1,2,9.280,9.280,0.000,')).toBe(true);
   });
 
   it('exits 1 naming unreadable or invalid files (both reported), 2 on bad usage', async () => {
     const broken = tmp('broken.json', '{"units": [');
     const dir = mkdtempSync(join(tmpdir(), 'parindex-compare-'));
     const out = join(dir, 'c.json');
-    const r = await runCli(['compare', broken, join(dir, 'missing.json'), '--out', out]);
+    const r = await runCli(['compare', broken, join(dir, 'missing.json'), '--out', out, '--lang', 'en']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(broken);
     expect(r.stderr).toContain('not valid JSON');
     expect(r.stderr).toContain('missing.json');
     expect(existsSync(out)).toBe(false);
-    const wrong = await runCli(['compare', EXPECTED, join(SAMPLE, 'units.csv')]);
+    const wrong = await runCli(['compare', EXPECTED, join(SAMPLE, 'units.csv'), '--lang', 'en']);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('units.csv');
     expect(wrong.stderr).toContain('"index"');
     expect((await runCli(['compare', EXPECTED, tmp('r.txt2', '')])).code).toBe(1);
     expect((await runCli(['compare', EXPECTED])).code).toBe(2);
-    expect((await runCli(['compare', EXPECTED, EXPECTED, '--format', 'html'])).code).toBe(2);
+    expect((await runCli(['compare', EXPECTED, EXPECTED, '--format', 'pdf'])).code).toBe(2);
   });
 });

@@ -17,7 +17,7 @@ describe('a closed stdout', () => {
     writeFileSync(join(dir, 'fw.csv'), 'code,title,max,method,rule,params,groups\n1,A,,,,,\n1.1,a,10,,points,,\n');
     writeFileSync(join(dir, 'units.csv'), `unit,name,group\n${Array.from({ length: n }, (_, i) => `u${i},Đơn vị số ${i},g`).join('\n')}\n`);
     writeFileSync(join(dir, 'ev.csv'), `unit,criterion,self,appraised\n${Array.from({ length: n }, (_, i) => `u${i},1.1,${i % 11},${i % 11}`).join('\n')}\n`);
-    const cmd = `set -o pipefail; node ${JSON.stringify(CLI)} score --framework fw.csv --units units.csv --evidence ev.csv --format csv | head -1`;
+    const cmd = `set -o pipefail; PARINDEX_LANG=en node ${JSON.stringify(CLI)} score --framework fw.csv --units units.csv --evidence ev.csv --format csv | head -1`;
     const r = spawnSync('bash', ['-c', cmd], { cwd: dir, encoding: 'utf8' });
     expect(r.stdout).toMatch(/^rankGroup,rank,unit,/);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);

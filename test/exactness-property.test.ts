@@ -185,7 +185,7 @@ describe('PAR inputs: malformed rows read as the clean ones or stop, located', (
         expectSameOrLocated(await outcome(() => viaFiles(write('csv', text))), clean, 'CSV file (lazy rows)');
         expectSameOrLocated(await outcome(() => viaFiles(write('json', evidenceJson(s)))), clean, 'JSON file');
       }),
-      { numRuns: 150 },
+      { numRuns: Number(process.env.PROP_RUNS ?? 150) },
     );
     expect(faulty).toBeGreaterThan(50);
   });
@@ -305,7 +305,7 @@ describe('SIPAS responses: malformed forms read as the clean ones or stop, locat
           for (const [what, run] of readings) expect((await outcome(run)) as { ok?: string }, what).toEqual({ ok: clean });
         }
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.PROP_RUNS ?? 300) },
     );
     expect(faulty).toBeGreaterThan(100);
   });

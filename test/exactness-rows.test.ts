@@ -65,6 +65,16 @@ describe('CSV tables: a cell right of the header is an error', () => {
     expect([...csvRowSource(text).rows].map((r) => r.cells)).toEqual(t.rows.map((r) => r.cells));
   });
 
+  it('an evidence line longer than the header line is refused even when the extra cells are blank (fast-check found a,1.2,99,99999999999999999, read as appraised 99999999999999999)', () => {
+    const fw = csv('code,title,max,rule,params', '1,A,,,', '1.1,x,10,points,', '1.2,y,10,points,');
+    const units = csv('unit,name,group', 'a,A,so');
+    // self 4,5 written with an unquoted decimal comma, appraised blank: the line reads as self 4, appraised 5.
+    const issues = issuesOf(() => round(fw, units, csv(HEADER, 'a,1.1,4,5,', 'a,1.2,3,3')));
+    expect(issues.map((i) => [i.code, i.key, i.row, i.params])).toEqual([['too-many-cells', 'too-many-cells/csv-shifted', 2, { cells: 5, header: 4 }]]);
+    // A header line with the same trailing delimiter: every line has it, nothing moved.
+    expect(() => round(fw, units, csv(`${HEADER},`, 'a,1.1,4,5,', 'a,1.2,3,3,'))).not.toThrow();
+  });
+
   it('the reproduction: an unquoted 5,5 is never read as appraised 5', () => {
     const fw = csv('code,title,max,rule,params', '1,A,,,', '1.1,x,10,points,');
     const units = csv('unit,name,group', 'a,A,so');

@@ -12,7 +12,8 @@ import { SAMPLE } from './support/round.js';
 
 const ROOT = join(__dirname, '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
-const run = (args: string[]) => spawnSync('node', [CLI, ...args], { encoding: 'utf8' });
+// The built CLI speaks the language of its environment: these checks read its English.
+const run = (args: string[]) => spawnSync('node', [CLI, ...args], { encoding: 'utf8', env: { ...process.env, PARINDEX_LANG: 'en' } });
 const sampleArgs = ['--framework', join(SAMPLE, 'framework.csv'), '--units', join(SAMPLE, 'units.csv'), '--evidence', join(SAMPLE, 'evidence.csv'), '--survey', join(SAMPLE, 'survey.csv')];
 
 describe('built package', () => {

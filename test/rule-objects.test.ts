@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectsText } from '../src/i18n/en/criteria.js';
 import { parseExact } from '../src/numbers/decimal-text.js';
 import { Exact, pow10 } from '../src/numbers/exact.js';
 import type { LeafParams } from '../src/criteria/params.js';
@@ -61,15 +62,15 @@ describe('points', () => {
     expect(r.read(l, 'na', {})).toEqual({ kind: 'na' });
     expect(problem(r.read(l, '2.5', {}))).toBe('points outside 0..2');
     expect(problem(r.read(l, '-0', {}))).toBeUndefined();
-    expect(r.read(l, 'abc', {})).toEqual({ problem: 'not a number', expected: 'a number from 0 to 2 (or NA); numbers as 12 or 12.5 (use --decimal-comma for 12,5)' });
+    expect(r.read(l, 'abc', {})).toMatchObject({ problem: 'not a number', expected: 'a number from 0 to 2 (or NA); numbers as 12 or 12.5 (use --decimal-comma for 12,5)' });
     const a = parsed(r, '1', 'allowed=0;0.5;1');
     expect(a.params.allowed!.map(String)).toEqual(['0', '0.5', '1']);
-    expect(r.expected(a)).toBe('one of 0, 0.5, 1 (or NA)');
+    expect(expectsText(r.expects(a))).toBe('one of 0, 0.5, 1 (or NA)');
     expect(problem(r.read(a, '0.25', {}))).toBe('points not among the allowed values');
   });
   it('checks its params: the allowed key only, values within 0..max', () => {
-    expect(r.parseParams('allowed=0;2', { max: x('1') }).problems).toEqual([{ message: 'allowed value 2 is outside 0..max', expected: 'allowed values from 0 to 1' }]);
-    expect(r.parseParams('target=3', { max: x('1') }).problems).toEqual([{ message: 'unknown param "target" for rule "points"', expected: 'one of allowed' }]);
+    expect(r.parseParams('allowed=0;2', { max: x('1') }).problems).toMatchObject([{ message: 'allowed value 2 is outside 0..max', expected: 'allowed values from 0 to 1' }]);
+    expect(r.parseParams('target=3', { max: x('1') }).problems).toMatchObject([{ message: 'unknown param "target" for rule "points"', expected: 'one of allowed' }]);
   });
   it('earns the input itself; in the kernel x × D / 10^S', () => {
     const l = parsed(r, '2');
@@ -98,10 +99,10 @@ describe('yesno', () => {
     for (const t of ['1', 'Có', 'co', 'ĐẠT', 'x', 'yes', 'TRUE', 'y']) expect(value(r.read(l, t, {})).text, t).toBe('1');
     for (const t of ['0', 'KHÔNG', 'khong', 'không   đạt', 'khong dat', 'no', 'false', 'n']) expect(value(r.read(l, t, {})).text, t).toBe('0');
     expect(r.read(l, 'NA', {})).toEqual({ kind: 'na' });
-    expect(r.read(l, 'maybe', {})).toEqual({ problem: 'not a yes/no answer', expected: '1/0, yes/no, có/không, đạt/không đạt or x (or NA)' });
+    expect(r.read(l, 'maybe', {})).toMatchObject({ problem: 'not a yes/no answer', expected: '1/0, yes/no, có/không, đạt/không đạt or x (or NA)' });
   });
   it('takes no params', () => {
-    expect(r.parseParams('x=1', { max: x('1') }).problems).toEqual([{ message: 'rule "yesno" takes no params', expected: 'an empty params cell' }]);
+    expect(r.parseParams('x=1', { max: x('1') }).problems).toMatchObject([{ message: 'rule "yesno" takes no params', expected: 'an empty params cell' }]);
   });
   it('earns max or 0; in the kernel max × D when x ≠ 0', () => {
     expect(r.points(l, Exact.ONE).toString()).toBe('1.5');
@@ -124,7 +125,7 @@ describe('ratio', () => {
     expect(l.params.target!.toString()).toBe('30');
     expect(value(r.read(l, '120', {})).value.toString()).toBe('120');
     expect(problem(r.read(l, '-1', {}))).toBe('a negative percentage');
-    expect(r.parseParams('target=0', { max: x('1') })).toEqual({ params: {}, problems: [{ message: 'ratio target must be > 0', expected: 'target > 0, e.g. target=100' }] });
+    expect(r.parseParams('target=0', { max: x('1') })).toMatchObject({ params: {}, problems: [{ message: 'ratio target must be > 0', expected: 'target > 0, e.g. target=100' }] });
     expect(r.parseParams('target=1 target=2', { max: x('1') }).problems[0].message).toBe('param "target" is given twice');
   });
   it('earns max × min(p, target) / target (target 100 by default)', () => {
@@ -204,7 +205,7 @@ describe('tiers', () => {
   });
   it('template: any number or NA', () => {
     const l = parsed(r, '2', '>90:2 | >=70:1 | else:0');
-    expect(r.template.hint(l)).toBe('Giá trị số, hoặc NA; điểm theo bậc: >90:2 | >=70:1 | else:0');
+    expect(r.template.hint(l)).toBe('Giá trị số, hoặc NA; điểm theo bậc: trên 90: 2 điểm; từ 70 trở lên: 1 điểm; còn lại: 0 điểm');
     const v = r.template.validation(l);
     expect(v.kind === 'formula' && v.formula('I9')).toBe('OR(UPPER(TRIM(I9))="NA",ISNUMBER(I9))');
   });
@@ -233,10 +234,10 @@ describe('adjust', () => {
   const l = parsed(r, '0', 'min=-2 max=1');
   it('reads a signed number within its limits; never NA', () => {
     expect(value(r.read(l, '-0.5', {})).value.toString()).toBe('-0.5');
-    expect(r.read(l, 'NA', {})).toEqual({ problem: 'an adjustment cannot be NA', expected: 'a signed number from -2 to 1' });
+    expect(r.read(l, 'NA', {})).toMatchObject({ problem: 'an adjustment cannot be NA', expected: 'a signed number from -2 to 1' });
     expect(problem(r.read(l, '-2.5', {}))).toBe('adjustment outside its limits');
-    expect(r.expected(leaf('0'))).toBe('a signed number');
-    expect(r.expected(leaf('0', 'max=3', { max: x('3') }))).toBe('a signed number from −∞ to 3');
+    expect(expectsText(r.expects(leaf('0')))).toBe('a signed number');
+    expect(expectsText(r.expects(leaf('0', 'max=3', { max: x('3') })))).toBe('a signed number from −∞ to 3');
     expect(r.parseParams('min=2 max=1', { max: Exact.ZERO }).problems[0].message).toBe('adjust min is above max');
   });
   it('has no max, is not missing when absent, earns the value itself', () => {

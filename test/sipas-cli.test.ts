@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/program.js';
 import { surveyBuiltinCsv } from '../src/sipas/builtins.js';
+import { ENGLISH_ENV } from './support/cli.js';
 import { SAMPLE, sampleText } from './support/round.js';
 
 const Q = join(SAMPLE, 'sipas-questions.csv');
@@ -33,7 +34,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const run = (...args: string[]) => main(['node', 'parindex', ...args]);
+const run = (...args: string[]) => main(['node', 'parindex', ...args], ENGLISH_ENV);
 
 describe('parindex sipas', () => {
   it('writes expected-sipas.json for the sample (exit 0), and the same with the built-in name', async () => {
@@ -66,7 +67,7 @@ describe('parindex sipas', () => {
     expect(await run('sipas', '--print-definition', 'sipas-2017')).toBe(0);
     expect(stdout).toBe(sampleText('sipas-questions.csv'));
     expect(await run('sipas', '--print-definition', 'sipas-1999')).toBe(2);
-    expect(stderr).toMatch(/--print-definition takes sipas-2017 or sipas-2023/);
+    expect(stderr).toMatch(/--print-definition takes one of sipas-2017, sipas-2023, not "sipas-1999"/);
   });
 
   it('bad usage exits 2: missing --responses, unknown format, bad --decimals', async () => {
@@ -155,7 +156,7 @@ describe('parindex score with --sipas-*', () => {
     expect(await run(...nope, '--sipas-criterion', '8.1')).toBe(2);
     expect(await run(...nope, '--sipas-null', 'na')).toBe(2);
     expect(await run(...nope, '--bands', 'garbage')).toBe(2);
-    expect(stderr).toMatch(/--bands: band "garbage" is not understood; expected bands such as "A>=90; B>=80; C>=70"/);
+    expect(stderr).toMatch(/--bands cannot take "garbage"\n {2}band "garbage" is not understood; found "garbage"; expected bands such as "A>=90; B>=80; C>=70" \[bad-bands\]/);
     expect(stderr).not.toMatch(/nope\.csv/);
     expect(await run(...nope)).toBe(1);
     expect(stderr).toMatch(/nope\.csv: the file does not exist/);
@@ -191,7 +192,8 @@ describe('parindex check with score and SIPAS inputs together', () => {
     const xls = join(dir, 'responses.xls');
     writeFileSync(xls, sampleText('sipas-responses.csv'));
     expect(await run('sipas', '--questions', 'sipas-2017', '--responses', xls)).toBe(1);
-    expect(stderr).toContain(`${xls}: unknown file type; found ".xls"`);
+    expect(stderr).toContain(`${xls}: `);
+    expect(stderr).toMatch(/; found "\.xls"; expected .*\[unknown-format\]/);
   });
   it('--print-definition writes CSV only: another --format is a usage error', async () => {
     expect(await run('sipas', '--print-definition', 'sipas-2017', '--format', 'json')).toBe(2);

@@ -154,8 +154,9 @@ describe('SIPAS by hand', () => {
     const json = JSON.parse(surveyResultJsonText(res));
     expect(Object.keys(json.units[0]).slice(0, 5)).toEqual(['unit', 'name', 'group', 'rankGroup', 'forms']);
     expect(json.units.at(-1)).toMatchObject({ unit: 'ALL', name: null, rankGroup: null, forms: 9 });
-    const text = surveyResultCsv(res);
+    const text = surveyResultCsv(res, { lang: 'en' });
     expect(text.split('\r\n')[0]).toBe('rankGroup,rank,unit,name,group,index,forms,valid,invalid,skipped,A,A.1,A.2,B,B.1,B.2,C,C.1');
+    expect(surveyResultCsv(res).split('\r\n')[0]).toBe('Khối,Xếp hạng,Mã đơn vị,Tên đơn vị,Nhóm,Chỉ số SIPAS,Số phiếu,Phiếu hợp lệ,Phiếu không hợp lệ,Phiếu bị bỏ qua,A,A.1,A.2,B,B.1,B.2,C,C.1');
   });
 });
 

@@ -959,10 +959,10 @@ describe('the embedded sample', () => {
       ws.eachRow((r, n) => {
         const cells = n > 1 ? byKey.get(`${r.getCell(1).value}|${r.getCell(3).value}`) : undefined;
         if (!cells) return;
-        r.getCell(9).value = asTyped(cells[2]);
-        r.getCell(10).value = asTyped(cells[3]);
-        r.getCell(11).value = cells[4] || null;
-        r.getCell(12).value = cells[5] || null;
+        r.getCell(8).value = asTyped(cells[2]);
+        r.getCell(9).value = asTyped(cells[3]);
+        r.getCell(10).value = cells[4] || null;
+        r.getCell(11).value = cells[5] || null;
       });
     }
     const done = at('template-filled.xlsx');

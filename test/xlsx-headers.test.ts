@@ -29,9 +29,9 @@ describe('header aliases', () => {
   it('Vietnamese labels bind, whatever their case, spacing and diacritics', () => {
     const t = makeTable(['MÃ ĐƠN VỊ', 'ma tieu chi', 'Điểm  tự chấm', 'điểm thẩm định', 'Tài liệu kiểm chứng', 'ghi chú'], []);
     const issues = new IssueList();
-    expect(bindColumns(t, FIELDS.evidence, issues, 'evidence')).toEqual({ unit: 0, criterion: 1, self: 2, appraised: 3, evidence: 4, note: 5 });
+    expect(bindColumns(t, FIELDS.evidence, issues, 'evidence file')).toEqual({ unit: 0, criterion: 1, self: 2, appraised: 3, evidence: 4, note: 5 });
     const u = makeTable(['Mã đơn vị', 'Tên đơn vị', 'Nhóm', 'Khối'], []);
-    expect(bindColumns(u, FIELDS.units, issues, 'units')).toEqual({ unit: 0, name: 1, group: 2, rankGroup: 3 });
+    expect(bindColumns(u, FIELDS.units, issues, 'units file')).toEqual({ unit: 0, name: 1, group: 2, rankGroup: 3, groupName: -1, rankGroupName: -1 });
     const f = makeTable(['Mã tiêu chí', 'Tên tiêu chí', 'Điểm tối đa', 'Phương pháp', 'Cách chấm', 'Tham số', 'Nhóm áp dụng'], []);
     expect(bindColumns(f, FIELDS.framework, issues, 'framework')).toEqual({ code: 0, title: 1, max: 2, method: 3, rule: 4, params: 5, groups: 6 });
     expect(issues.issues).toEqual([]);
@@ -43,7 +43,7 @@ describe('header aliases', () => {
       [],
     );
     const issues = new IssueList();
-    const cols = bindColumns(t, FIELDS.evidence, issues, 'evidence');
+    const cols = bindColumns(t, FIELDS.evidence, issues, 'evidence file');
     expect(issues.issues).toEqual([]);
     const byLabel = Object.fromEntries(Object.entries(cols).map(([k, i]) => [k, TEMPLATE_COLUMNS[i].key]));
     expect(byLabel).toEqual({ unit: 'unit', criterion: 'criterion', self: 'self', appraised: 'appraised', evidence: 'evidence', note: 'note' });
@@ -52,7 +52,7 @@ describe('header aliases', () => {
   it('two columns for one field are an ambiguity error naming the second', () => {
     const t = makeTable(['unit', 'Mã tiêu chí', 'criterion'], [], { file: 'e.xlsx', sheet: 'evidence' });
     const issues = new IssueList();
-    bindColumns(t, FIELDS.evidence, issues, 'evidence');
+    bindColumns(t, FIELDS.evidence, issues, 'evidence file');
     expect(issues.issues[0]).toMatchObject({ code: 'ambiguous-column', sheet: 'evidence', row: 1, columnLetter: 'C' });
   });
 });

@@ -530,7 +530,7 @@ describe('progress bars', () => {
       bar.update(BYTE_PROGRESS_MIN, 2 * BYTE_PROGRESS_MIN);
       bar.stop();
     });
-    expect(bytes).toContain('reading r.csv');
+    expect(bytes).toContain('đang đọc r.csv'); // the CLI's language: Vietnamese unless --lang en
     expect(bytes).toContain('8.0/16.0 MB');
     const rows = await stderrOf(true, async () => {
       const bar = await startRowProgress('e.xlsx', 3 * 1024 * 1024);

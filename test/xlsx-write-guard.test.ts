@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildWorkbookBytes, checkCellText, safeSheetName } from '../src/xlsx/write.js';
-import { createRound, score } from '../src/index.js';
+import { type FrameworkRow, createRound, score } from '../src/index.js';
 import ExcelJS from 'exceljs';
 import { renderXlsx } from '../src/xlsx/index.js';
 import { catchError } from './support/round.js';
@@ -61,9 +61,9 @@ describe('cell text an xlsx cannot hold', () => {
   });
 
   it('a unit name with U+FFFF scores, but the results workbook refuses it naming the cell (before: an invalid file, exit 0)', async () => {
-    const framework = [
-      { code: '1', title: 'Công tác chỉ đạo', max: '10', method: '', rule: '', params: '' },
-      { code: '1.1', title: 'Kế hoạch', max: '10', method: 'appraisal', rule: 'yesno', params: '' },
+    const framework: FrameworkRow[] = [
+      { code: '1', title: 'Công tác chỉ đạo', max: '10' },
+      { code: '1.1', title: 'Kế hoạch', max: '10', method: 'appraisal', rule: 'yesno' },
     ];
     const evidence = [
       { unit: 'a', criterion: '1.1', self: '1', appraised: '1' },

@@ -4,7 +4,7 @@
  * the raw points the unit would need on its own applicable max; and where it lost points — per area
  * and the largest lost leaves. Every figure is exact; rounding happens only at output.
  */
-import { ParIndexError } from '../errors.js';
+import { ParIndexError, problem } from '../errors.js';
 import { Exact } from '../numbers/exact.js';
 import type { InputMatrix } from '../criteria/inputs.js';
 import { ruleOf } from '../criteria/rules/index.js';
@@ -154,19 +154,11 @@ function neighbour(u: UnitResult, self: UnitResult, higher: Exact, lower: Exact)
 
 /** Throws the located error for a unit id that is not in the result. */
 function unknownUnit(result: ScoreResult, id: string, file?: string): never {
-  const n = result.units.length;
-  const sample = result.units
+  const first = result.units
     .slice(0, 5)
     .map((u) => u.unit)
     .join(', ');
-  throw new ParIndexError({
-    file,
-    column: 'unit',
-    code: 'unknown-unit',
-    message: `unit "${id}" is not in the units file (it has ${n} unit${n === 1 ? '' : 's'}: ${sample}${n > 5 ? ', …' : ''})`,
-    value: id,
-    expected: `one of the ${n} unit ids of the units file`,
-  });
+  throw new ParIndexError({ file, column: 'unit', ...problem('unknown-unit/explain', { unit: id, count: result.units.length, first }), value: id });
 }
 
 /**

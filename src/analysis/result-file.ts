@@ -4,12 +4,13 @@
  * league sheets). Every format becomes a {@link Table} first, then one reader checks it: the index is
  * read exactly from its printed text (never through a float), the rank as a whole number.
  */
-import { ParIndexError, IssueList } from '../errors.js';
+import { ParIndexError, IssueList, problem } from '../errors.js';
 import { parseExact } from '../numbers/decimal-text.js';
 import type { Exact } from '../numbers/exact.js';
 import { bindColumns, type FieldSpec } from '../table/headers.js';
 import { jsonRowsToTable } from '../table/json.js';
 import { cellLocation, type Table } from '../table/table.js';
+import { areaColumnsOf, readAreaCells, type ResultArea } from './result-areas.js';
 
 /** One unit as a result file printed it. */
 export interface ResultRecord {
@@ -27,6 +28,8 @@ export interface ResultRecord {
   rank: number | null;
   /** Source row (header = 1; for JSON the first unit is row 2). */
   row: number;
+  /** Points per area code, where the file printed them (`areas` in JSON, area columns in CSV and xlsx). */
+  areas?: Map<string, ResultArea>;
 }
 
 /** A result file read back. */
@@ -37,6 +40,8 @@ export interface ResultFile {
   units: ResultRecord[];
   /** Most decimals any index was printed with. */
   decimals: number;
+  /** True when every table of the file has area points (see {@link ResultRecord.areas}). */
+  hasAreas?: boolean;
 }
 
 /** Columns read from a results table, with the headers other tools and councils use. */
@@ -62,16 +67,19 @@ export function readResultTables(tables: readonly Table[]): ResultFile {
   const units: ResultRecord[] = [];
   const seen = new Map<string, ResultRecord>();
   let decimals = 0;
+  let hasAreas = tables.length > 0;
   for (const table of tables) {
     const cols = bindColumns(table, RESULT_FIELDS, issues, 'result file');
     if (cols.unit < 0 || cols.index < 0) continue;
+    const areaCols = areaColumnsOf(table);
+    if (!areaCols) hasAreas = false;
     const cell = (cells: string[], c: number) => (c >= 0 ? (cells[c] ?? '').trim() : '');
     const none = (t: string) => t === '' || t === 'null' || t === '—' || t === '-';
     for (const { row, cells } of table.rows) {
       const unit = cell(cells, cols.unit);
       const at = (c: number) => cellLocation(table, row, c);
       if (unit === '') {
-        issues.add({ ...at(cols.unit), code: 'bad-value', message: 'a result row has no unit id', value: '', expected: 'a unit id' });
+        issues.add({ ...at(cols.unit), ...problem('bad-value/result-unit'), value: '' });
         continue;
       }
       const indexText = cell(cells, cols.index);
@@ -84,7 +92,7 @@ export function readResultTables(tables: readonly Table[]): ResultFile {
           decimals = Math.max(decimals, decimalsOf(indexText));
         } else {
           bad = true;
-          issues.add({ ...at(cols.index), code: 'bad-number', message: `the index of unit "${unit}" is not a number`, value: indexText, expected: 'a decimal number such as 89.83 (or blank/null for none)' });
+          issues.add({ ...at(cols.index), ...problem('bad-number/result-index', { unit }), value: indexText });
         }
       }
       const rankText = cell(cells, cols.rank);
@@ -93,22 +101,25 @@ export function readResultTables(tables: readonly Table[]): ResultFile {
         if (/^\d+$/.test(rankText) && Number(rankText) >= 1) rank = Number(rankText);
         else {
           bad = true;
-          issues.add({ ...at(cols.rank), code: 'bad-number', message: `the rank of unit "${unit}" is not a whole number ≥ 1`, value: rankText, expected: 'a rank such as 3 (or blank/null for none)' });
+          issues.add({ ...at(cols.rank), ...problem('bad-number/result-rank', { unit }), value: rankText });
         }
       }
+      const areas = areaCols ? readAreaCells(table, row, cells, areaCols, unit, issues) : undefined;
+      if (areaCols && !areas) bad = true;
       if (bad) continue;
       const prev = seen.get(unit);
       if (prev) {
-        issues.add({ ...at(cols.unit), code: 'duplicate-unit', message: `unit "${unit}" appears twice (first on row ${prev.row})`, value: unit, expected: 'each unit once' });
+        issues.add({ ...at(cols.unit), ...problem('duplicate-unit/result', { unit, first: prev.row }), value: unit });
         continue;
       }
       const rec: ResultRecord = { unit, name: cell(cells, cols.name), rankGroup: cell(cells, cols.rankGroup), index, indexText: index ? indexText : null, rank, row };
+      if (areas) rec.areas = areas;
       seen.set(unit, rec);
       units.push(rec);
     }
   }
   issues.throwIfAny();
-  return { file: tables[0]?.file, units, decimals };
+  return { file: tables[0]?.file, units, decimals, ...(hasAreas ? { hasAreas } : {}) };
 }
 
 /**
@@ -118,13 +129,7 @@ export function readResultTables(tables: readonly Table[]): ResultFile {
 export function parseResultJson(json: unknown, source: { file?: string } = {}): ResultFile {
   const units = json && typeof json === 'object' && !Array.isArray(json) ? (json as { units?: unknown }).units : undefined;
   if (!Array.isArray(units)) {
-    throw new ParIndexError({
-      ...source,
-      code: 'bad-json',
-      message: 'not a parindex result: no "units" array',
-      value: Array.isArray(json) ? 'an array' : typeof json,
-      expected: 'the JSON written by parindex score --format json ({"units": [...], "leagues": ...})',
-    });
+    throw new ParIndexError({ ...source, ...problem('bad-json/not-result'), value: Array.isArray(json) ? 'an array' : typeof json });
   }
   return readResultTables([jsonRowsToTable(units, source)]);
 }

@@ -10,7 +10,7 @@
  * mean Spearman correlation between base and perturbed ranks. Deterministic: the same data, runs,
  * seed and spread give the same report. Bad options throw a {@link ParIndexError} (`bad-option`).
  */
-import { ParIndexError } from '../errors.js';
+import { ParIndexError, problem } from '../errors.js';
 import { parseExact } from '../numbers/decimal-text.js';
 import { Exact } from '../numbers/exact.js';
 import { groupBy } from '../order/group-by.js';
@@ -116,14 +116,9 @@ export interface SensitivityResult {
   leagues: Map<string, LeagueSensitivity>;
 }
 
-function badOption(column: string, message: string, value: unknown, expected: string): ParIndexError {
-  return new ParIndexError({ column, code: 'bad-option', message, value: String(value), expected });
+function badOption(column: string, what: ReturnType<typeof problem>, value: unknown): ParIndexError {
+  return new ParIndexError({ column, ...what, value: String(value) });
 }
-
-/** What a spread must be. */
-const SPREAD_EXPECTED = 'a decimal from 0 up to (not including) 1, such as 0.1';
-/** What a revert probability must be. */
-const REVERT_EXPECTED = 'a probability from 0 to 1, such as 0.5';
 
 /**
  * Reads and checks the spread: decimal text or a value with 0 ≤ spread < 1, else a
@@ -131,8 +126,8 @@ const REVERT_EXPECTED = 'a probability from 0 to 1, such as 0.5';
  */
 export function parseSpread(spread: Exact | string): Exact {
   const w = typeof spread === 'string' ? parseExact(spread) : spread;
-  if (!(w instanceof Exact)) throw badOption('spread', 'the spread is not a decimal number', spread, SPREAD_EXPECTED);
-  if (w.sign() < 0 || w.cmp(Exact.ONE) >= 0) throw badOption('spread', 'the spread is outside [0, 1)', typeof spread === 'string' ? spread : w.toString(), SPREAD_EXPECTED);
+  if (!(w instanceof Exact)) throw badOption('spread', problem('bad-option/spread-not-decimal'), spread);
+  if (w.sign() < 0 || w.cmp(Exact.ONE) >= 0) throw badOption('spread', problem('bad-option/spread-range'), typeof spread === 'string' ? spread : w.toString());
   return w;
 }
 
@@ -142,8 +137,8 @@ export function parseSpread(spread: Exact | string): Exact {
  */
 export function parseRevert(revert: Exact | string): Exact {
   const p = typeof revert === 'string' ? parseExact(revert) : revert;
-  if (!(p instanceof Exact)) throw badOption('revert', 'the revert probability is not a decimal number', revert, REVERT_EXPECTED);
-  if (p.sign() < 0 || p.cmp(Exact.ONE) > 0) throw badOption('revert', 'the revert probability is outside [0, 1]', typeof revert === 'string' ? revert : p.toString(), REVERT_EXPECTED);
+  if (!(p instanceof Exact)) throw badOption('revert', problem('bad-option/revert-not-decimal'), revert);
+  if (p.sign() < 0 || p.cmp(Exact.ONE) > 0) throw badOption('revert', problem('bad-option/revert-range'), typeof revert === 'string' ? revert : p.toString());
   return p;
 }
 
@@ -159,10 +154,10 @@ const UNRANKED = 0;
 export function sensitivity(base: ScoreResult, inputs: InputMatrix, options: SensitivityOptions = {}): SensitivityResult {
   const runs = options.runs ?? SENSITIVITY_DEFAULTS.runs;
   const seed = options.seed ?? SENSITIVITY_DEFAULTS.seed;
-  if (!Number.isInteger(runs) || runs < 1) throw badOption('runs', 'the number of runs is not a whole number ≥ 1', runs, 'a whole number of runs ≥ 1, such as 200');
-  if (!Number.isInteger(seed) || seed < 0) throw badOption('seed', 'the seed is not a whole number ≥ 0', seed, 'a whole number ≥ 0, such as 1');
+  if (!Number.isInteger(runs) || runs < 1) throw badOption('runs', problem('bad-option/runs'), runs);
+  if (!Number.isInteger(seed) || seed < 0) throw badOption('seed', problem('bad-option/seed'), seed);
   const mode = options.mode ?? SENSITIVITY_DEFAULTS.mode;
-  if (!(SENSITIVITY_MODES as readonly string[]).includes(mode)) throw badOption('mode', 'unknown sensitivity mode', mode, SENSITIVITY_MODES.join(' or '));
+  if (!(SENSITIVITY_MODES as readonly string[]).includes(mode)) throw badOption('mode', problem('bad-option/mode', { modes: SENSITIVITY_MODES.join(', ') }), mode);
   const spread = mode === 'weights' ? parseSpread(options.spread ?? SENSITIVITY_DEFAULTS.spread) : Exact.ZERO;
   const revert = mode === 'appraisal' ? parseRevert(options.revert ?? SENSITIVITY_DEFAULTS.revert) : Exact.ZERO;
   const fw = base.framework;

@@ -3,7 +3,8 @@
  * `compare` two results. Each takes the result, which keeps its round; each answer is plain data
  * whose `JSON.stringify` gives the CLI's JSON document.
  */
-import { ParIndexError } from '../errors.js';
+import { ParIndexError, problem } from '../errors.js';
+import type { RoundUser } from '../i18n/en/api.js';
 import type { ResultFile } from '../analysis/result-file.js';
 import { parseResultJson } from '../analysis/result-file.js';
 import { comparisonJson } from '../report/compare-output.js';
@@ -20,10 +21,10 @@ import { roundParts } from './round.js';
 import { resultRound } from './score.js';
 
 /** The round's inputs behind a result of `score`, or a `no-round` error (a result rebuilt from JSON). */
-export function inputsOf(result: ScoreResult, what: string) {
-  if (kindOf(result, 'result') !== 'score') throw badArgument('result', result, 'a result of score()');
+export function inputsOf(result: ScoreResult, what: RoundUser) {
+  if (kindOf(result, 'result') !== 'score') throw badArgument('result', result, 'score-result');
   const round = resultRound(result);
-  if (!round) throw new ParIndexError({ code: 'no-round', message: `${what} needs the round's inputs, which a result rebuilt from JSON does not carry`, expected: 'a result of score(round)' });
+  if (!round) throw new ParIndexError(problem('no-round', { what }));
   return roundParts(round).inputs;
 }
 
@@ -44,7 +45,7 @@ export interface ExplainOptions {
 export function explain(result: ScoreResult, unit: string, options: ExplainOptions = {}): Explanation {
   const inputs = inputsOf(result, 'explain');
   const id = optionalString(unit, 'unit');
-  if (id === undefined) throw badArgument('unit', unit, 'a unit id');
+  if (id === undefined) throw badArgument('unit', unit, 'unit-id');
   const o = checkKeys(options, ['top'], 'options');
   const top = optionalInteger(o.top, 'options.top', 0, Number.MAX_SAFE_INTEGER);
   const e = explainUnit(result, inputs, id, { top });
@@ -86,24 +87,38 @@ export function sensitivity(result: ScoreResult, options: SensitivityOptions = {
 /** A result file read back for {@link compare} (from `loadResult` in `parindex/node`). */
 export type { ResultFile };
 
-function resultFileOf(x: ScoreResult | ResultFile, what: string): ResultFile {
-  if (typeof x === 'object' && x !== null && isPlainObject(x) && !Array.isArray((x as ResultFile).units)) throw badArgument(what, x, 'a result of score() or resultFromJson(), or a result file from loadResult()');
+/** @internal A result of `score`/`resultFromJson` or a result file, as a result file (`compare`, and `--previous` in the published reports). */
+export function resultFileOf(x: ScoreResult | ResultFile, what: string): ResultFile {
+  if (typeof x === 'object' && x !== null && isPlainObject(x) && !Array.isArray((x as ResultFile).units)) throw badArgument(what, x, 'result-or-file');
   try {
     if (kindOf(x, what) === 'score') return parseResultJson(JSON.parse(JSON.stringify(x)), { file: what });
   } catch (e) {
     if (!(e instanceof ParIndexError) || e.code !== 'bad-argument') throw e;
   }
   const f = x as ResultFile;
-  if (!isPlainObject(f) || !Array.isArray(f.units) || typeof f.decimals !== 'number') throw badArgument(what, x, 'a result of score() or resultFromJson(), or a result file from loadResult()');
+  if (!isPlainObject(f) || !Array.isArray(f.units) || typeof f.decimals !== 'number') throw badArgument(what, x, 'result-or-file');
   return f;
+}
+
+/** Options of {@link compare}. */
+export interface CompareOptions {
+  /** Largest movers listed per league and direction, by index change (default 5; 0 = every unit that moved). */
+  top?: number;
 }
 
 /**
  * Compares two results — this year's and last year's, or two runs — unit by unit (index change,
- * rank change, units only in one) and league by league (mean change, movers).
+ * rank change, area points when both results have them, units only in one) and league by league
+ * (mean change, rank movement, the largest rises and falls, mean area changes).
+ *
+ * @example
+ * const c = compare(lastYear, thisYear, { top: 3 });
+ * c.leagues.get('so')?.risers.map((u) => u.unit);
  */
-export function compare(previous: ScoreResult | ResultFile, current: ScoreResult | ResultFile): Comparison {
-  const c = compareResults(resultFileOf(previous, 'previous'), resultFileOf(current, 'current'));
+export function compare(previous: ScoreResult | ResultFile, current: ScoreResult | ResultFile, options: CompareOptions = {}): Comparison {
+  const o = checkKeys(options, ['top'], 'options');
+  const top = optionalInteger(o.top, 'options.top', 0, Number.MAX_SAFE_INTEGER);
+  const c = compareResults(resultFileOf(previous, 'previous'), resultFileOf(current, 'current'), { top });
   defineHidden(c, { toJSON: () => comparisonJson(c, { decimals: c.decimals, rounding: 'half-up' }) });
   return tag(c, 'comparison');
 }

@@ -18,6 +18,6 @@ export function tag<T extends object>(value: T, kind: ResultKind): T {
 /** What `value` is; a `bad-argument` error when it is no parindex result. */
 export function kindOf(value: unknown, what: string): ResultKind {
   const k = typeof value === 'object' && value !== null ? kinds.get(value) : undefined;
-  if (!k) throw badArgument(what, value, 'a result of score(), scoreSipas(), explain(), sensitivity() or compare()');
+  if (!k) throw badArgument(what, value, 'any-result');
   return k;
 }

@@ -5,7 +5,8 @@
  * `sensitivity` and the workbook, which need the round's inputs, ask for the round to be scored.
  */
 import { DEFAULT_SETTINGS, type Settings } from '../criteria/settings.js';
-import { IssueList, ParIndexError, type Issue } from '../errors.js';
+import { IssueList, ParIndexError, problem } from '../errors.js';
+import type { ResultJsonWant } from '../i18n/en/api.js';
 import { parseExact } from '../numbers/decimal-text.js';
 import { Exact } from '../numbers/exact.js';
 import { scoreResultJson, type ScoreResultJson } from '../scoring/result-json.js';
@@ -31,47 +32,47 @@ export function resultFromJson(json: string | ScoreResultJson): ScoreResult {
     try {
       doc = JSON.parse(json);
     } catch (e) {
-      throw new ParIndexError({ code: 'bad-json', message: `not valid JSON: ${(e as Error).message}`, expected: 'the JSON document of a score result' });
+      throw new ParIndexError(problem('bad-json/result-text', { detail: (e as Error).message }));
     }
   }
   const issues = new IssueList();
-  const bad = (path: string, value: unknown, expected: string, message = `bad ${path}`): undefined => {
-    const issue: Issue = { code: 'bad-result-json', column: path, message, value: typeof value === 'string' ? value : typeName(value), expected };
-    issues.add(issue);
+  const shown = (value: unknown) => (typeof value === 'string' ? value : typeName(value));
+  const bad = (path: string, value: unknown, want: ResultJsonWant): undefined => {
+    issues.add({ column: path, ...problem('bad-result-json', { path, want }), value: shown(value) });
     return undefined;
   };
   if (!isPlainObject(doc) || !Array.isArray(doc.units) || !isPlainObject(doc.leagues) || !isPlainObject(doc.groups)) {
-    throw new ParIndexError({ code: 'bad-result-json', message: 'not the JSON document of a score result', value: typeName(doc), expected: '{"units": [...], "leagues": {...}, "groups": {...}}' });
+    throw new ParIndexError({ ...problem('bad-result-json/not-result'), value: typeName(doc) });
   }
   const d = doc as Record<string, unknown>;
   let decimals = 0;
   const num = (path: string, v: unknown, nullable: boolean): Exact | null | undefined => {
     if (v === null && nullable) return null;
-    if (typeof v !== 'string') return bad(path, v, nullable ? 'a decimal as text, or null' : 'a decimal as text');
+    if (typeof v !== 'string') return bad(path, v, nullable ? 'decimal-or-null' : 'decimal');
     const x = parseExact(v);
-    if (!x) return bad(path, v, 'a decimal as text, such as "89.83"');
+    if (!x) return bad(path, v, 'decimal-example');
     const dot = v.indexOf('.');
     decimals = Math.max(decimals, dot < 0 ? 0 : v.length - dot - 1);
     return x;
   };
-  const count = (path: string, v: unknown): number => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : (bad(path, v, 'a whole number ≥ 0') ?? 0));
-  const text = (path: string, v: unknown, nullable = false): string | null => (typeof v === 'string' || (nullable && v === null) ? (v as string | null) : (bad(path, v, nullable ? 'text or null' : 'text') ?? ''));
+  const count = (path: string, v: unknown): number => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : (bad(path, v, 'count') ?? 0));
+  const text = (path: string, v: unknown, nullable = false): string | null => (typeof v === 'string' || (nullable && v === null) ? (v as string | null) : (bad(path, v, nullable ? 'text-or-null' : 'text') ?? ''));
   const extraKeys = (path: string, o: Record<string, unknown>, known: readonly string[]) => {
-    for (const k of Object.keys(o)) if (!known.includes(k)) bad(`${path}.${k}`, k, `one of ${known.join(', ')}`, `unknown key "${k}" in ${path}`);
+    for (const k of Object.keys(o)) if (!known.includes(k)) issues.add({ column: `${path}.${k}`, ...problem('bad-result-json/unknown-key', { key: k, path, known: known.join(', ') }), value: k });
   };
 
   const areaOrder: string[] = [];
   const rows: RebuiltUnit[] = [];
   doc.units.forEach((u: unknown, i: number) => {
     const p = `units[${i}]`;
-    if (!isPlainObject(u)) return bad(p, u, 'a unit object');
+    if (!isPlainObject(u)) return bad(p, u, 'unit');
     extraKeys(p, u, UNIT_KEYS);
     const areas = new Map<string, AreaResult>();
-    if (!isPlainObject(u.areas)) bad(`${p}.areas`, u.areas, 'an object of areas');
+    if (!isPlainObject(u.areas)) bad(`${p}.areas`, u.areas, 'areas');
     else
       for (const [code, a] of Object.entries(u.areas)) {
         if (!isPlainObject(a)) {
-          bad(`${p}.areas.${code}`, a, '{ points, max }');
+          bad(`${p}.areas.${code}`, a, 'area');
           continue;
         }
         const points = num(`${p}.areas.${code}.points`, a.points, false);
@@ -79,7 +80,7 @@ export function resultFromJson(json: string | ScoreResultJson): ScoreResult {
         if (points && max) areas.set(code, { points, max });
         if (!areaOrder.includes(code)) areaOrder.push(code);
       }
-    const rank = u.rank === null ? null : typeof u.rank === 'number' && Number.isSafeInteger(u.rank) && u.rank >= 1 ? u.rank : (bad(`${p}.rank`, u.rank, 'a whole number ≥ 1, or null') ?? null);
+    const rank = u.rank === null ? null : typeof u.rank === 'number' && Number.isSafeInteger(u.rank) && u.rank >= 1 ? u.rank : (bad(`${p}.rank`, u.rank, 'rank') ?? null);
     const row = {
       unit: text(`${p}.unit`, u.unit) ?? '',
       name: text(`${p}.name`, u.name) ?? '',
@@ -106,7 +107,7 @@ export function resultFromJson(json: string | ScoreResultJson): ScoreResult {
     for (const [k, s] of Object.entries(d[what] as Record<string, unknown>)) {
       const p = `${what}.${k}`;
       if (!isPlainObject(s)) {
-        bad(p, s, '{ count, mean, min, max }');
+        bad(p, s, 'summary');
         continue;
       }
       extraKeys(p, s, SUMMARY_KEYS);

@@ -17,7 +17,8 @@ import type { Exact } from '../numbers/exact.js';
 import type { InputMatrix } from '../criteria/inputs.js';
 import { addSipasScores, type SipasNullAs } from './sipas-into-par.js';
 import type { SipasResult } from '../sipas/result.js';
-import { badArgument, checkKeys, isPlainObject, optionalBoolean, optionalChoice, optionalString } from './args.js';
+import type { ArgumentWant } from '../i18n/en/api.js';
+import { badArgument, checkKeys, isPlainObject, missingInput, optionalBoolean, optionalChoice, optionalString } from './args.js';
 
 /** A cell of a row object: text, a number (read through its shortest round-trip text), or blank. */
 export type CellValue = string | number | null | undefined;
@@ -74,6 +75,10 @@ export interface UnitRow {
   group: string;
   /** League it is ranked in (default: its group). */
   rankGroup?: string;
+  /** Display name of the group in reports (e.g. "Quận"); every unit of a group that gives one gives the same. */
+  groupName?: string;
+  /** Display name of the league in reports (e.g. "Khối sở"); every unit of a league that gives one gives the same. */
+  rankGroupName?: string;
 }
 
 /** One evidence row, long layout (docs/spec.md §3): a unit's input for one criterion. */
@@ -227,7 +232,7 @@ export class Round {
 
 /** @internal The engine's view of a round. */
 export function roundParts(round: Round): RoundParts {
-  if (!(round instanceof Round)) throw badArgument('round', round, 'a round from createRound() or loadRound()');
+  if (!(round instanceof Round)) throw badArgument('round', round, 'round');
   return partsOf(round);
 }
 
@@ -242,22 +247,22 @@ export function isTable(v: unknown): v is Table {
 }
 
 /** A table from rows or a table, checked; `what` names the argument in errors. */
-function tableOf(v: unknown, what: string, expected: string): Table {
+function tableOf(v: unknown, what: string, expected: ArgumentWant): Table {
   if (isTable(v)) {
     v.header.forEach((h, i) => {
       if (typeof h !== 'string') throw badArgument(`${what}.header[${i}]`, h, 'text');
     });
     v.rows.forEach((r, i) => {
-      if (!isPlainObject(r) || !Array.isArray(r.cells) || typeof r.row !== 'number' || r.cells.some((c) => typeof c !== 'string')) throw badArgument(`${what}.rows[${i}]`, r, '{ row: number, cells: string[] }');
+      if (!isPlainObject(r) || !Array.isArray(r.cells) || typeof r.row !== 'number' || r.cells.some((c) => typeof c !== 'string')) throw badArgument(`${what}.rows[${i}]`, r, 'table-row');
     });
     return v;
   }
   if (Array.isArray(v)) {
     v.forEach((r, i) => {
-      if (!isPlainObject(r)) throw badArgument(`${what}[${i}]`, r, 'a row object');
+      if (!isPlainObject(r)) throw badArgument(`${what}[${i}]`, r, 'row-object');
       for (const [k, x] of Object.entries(r)) {
-        if (x !== undefined && x !== null && typeof x !== 'string' && typeof x !== 'number') throw badArgument(`${what}[${i}].${k}`, x, 'text, a number or blank');
-        if (typeof x === 'number' && !Number.isFinite(x)) throw badArgument(`${what}[${i}].${k}`, String(x), 'a finite number');
+        if (x !== undefined && x !== null && typeof x !== 'string' && typeof x !== 'number') throw badArgument(`${what}[${i}].${k}`, x, 'cell-value');
+        if (typeof x === 'number' && !Number.isFinite(x)) throw badArgument(`${what}[${i}].${k}`, String(x), 'finite-number');
       }
     });
     return jsonRowsToTable(v, { file: what });
@@ -266,22 +271,22 @@ function tableOf(v: unknown, what: string, expected: string): Table {
 }
 
 function frameworkOf(v: unknown, opts: NumberTextOptions): Framework {
-  if (isTable(v) || Array.isArray(v)) return buildFramework(tableOf(v, 'framework', 'criteria rows or a table'), {}, opts);
+  if (isTable(v) || Array.isArray(v)) return buildFramework(tableOf(v, 'framework', 'criteria-input'), {}, opts);
   if (isPlainObject(v)) {
     const doc = checkKeys(v, FRAMEWORK_DOC_KEYS, 'framework', false);
     const settings = doc.settings === undefined ? {} : isTable(doc.settings) ? parseSettingsTable(doc.settings) : parseSettingsRecord(doc.settings, { file: 'framework' });
-    return buildFramework(tableOf(doc.criteria, 'framework.criteria', 'criteria rows or a table'), settings, opts);
+    return buildFramework(tableOf(doc.criteria, 'framework.criteria', 'criteria-input'), settings, opts);
   }
-  throw badArgument('framework', v, 'criteria rows, { settings, criteria } or a table');
+  throw badArgument('framework', v, 'framework-input');
 }
 
 function evidenceOf(v: unknown): RowSource[] {
   if (v === undefined) return [];
-  if (isTable(v)) return [tableOf(v, 'evidence', '')];
-  if (!Array.isArray(v)) throw badArgument('evidence', v, 'evidence rows, a table, or a list of them');
+  if (isTable(v)) return [tableOf(v, 'evidence', 'evidence-table')];
+  if (!Array.isArray(v)) throw badArgument('evidence', v, 'evidence-input');
   // A list of tables or of row lists (several files); otherwise the rows of one table.
-  if (v.length > 0 && v.every((x) => isTable(x) || Array.isArray(x))) return v.map((x, i) => tableOf(x, `evidence[${i}]`, 'evidence rows or a table'));
-  return [tableOf(v, 'evidence', 'evidence rows or a table')];
+  if (v.length > 0 && v.every((x) => isTable(x) || Array.isArray(x))) return v.map((x, i) => tableOf(x, `evidence[${i}]`, 'evidence-table'));
+  return [tableOf(v, 'evidence', 'evidence-table')];
 }
 
 /**
@@ -301,8 +306,8 @@ export function createRound(input: RoundInput, options: RoundOptions = {}): Roun
   const given = checkKeys(input, INPUT_KEYS, 'input', false);
   const opts = checkKeys(options, OPTION_KEYS, 'options');
   const decimalComma = optionalBoolean(opts.decimalComma, 'options.decimalComma');
-  if (given.framework === undefined) throw badArgument('input.framework', undefined, 'criteria rows, { settings, criteria } or a table', 'a round needs a framework');
-  if (given.units === undefined) throw badArgument('input.units', undefined, 'unit rows or a table', 'a round needs units');
+  if (given.framework === undefined) throw missingInput('input.framework');
+  if (given.units === undefined) throw missingInput('input.units');
   // Each part is checked even when another failed, so every problem is reported at once.
   const issues = new IssueList();
   const attempt = <T>(f: () => T): T | undefined => {
@@ -315,9 +320,9 @@ export function createRound(input: RoundInput, options: RoundOptions = {}): Roun
     }
   };
   const framework = attempt(() => frameworkOf(given.framework, { decimalComma }));
-  const units = attempt(() => buildUnits(tableOf(given.units, 'units', 'unit rows or a table')));
+  const units = attempt(() => buildUnits(tableOf(given.units, 'units', 'units-input')));
   const evidence = attempt(() => evidenceOf(given.evidence));
-  const survey = given.survey === undefined ? undefined : attempt(() => tableOf(given.survey, 'survey', 'survey rows or a table'));
+  const survey = given.survey === undefined ? undefined : attempt(() => tableOf(given.survey, 'survey', 'survey-input'));
   const sipas = given.sipas === undefined ? undefined : attempt(() => sipasOf(given.sipas));
   issues.throwIfAny();
   const inputs = buildInputs(framework!, units!, { evidence, survey }, { decimalComma });
@@ -328,8 +333,8 @@ export function createRound(input: RoundInput, options: RoundOptions = {}): Roun
 function sipasOf(v: unknown): { result: SipasResult; criterion: string; nullAs?: SipasNullAs } {
   const s = checkKeys(v, SIPAS_KEYS, 'input.sipas', false);
   const result = s.result as SipasResult | undefined;
-  if (!isPlainObject(result) || !Array.isArray(result.units) || !(result.byUnit instanceof Map)) throw badArgument('input.sipas.result', result, 'a SIPAS result from scoreSipas()');
+  if (!isPlainObject(result) || !Array.isArray(result.units) || !(result.byUnit instanceof Map)) throw badArgument('input.sipas.result', result, 'sipas-result');
   const criterion = optionalString(s.criterion, 'input.sipas.criterion');
-  if (!criterion) throw badArgument('input.sipas.criterion', s.criterion, 'the code of a survey criterion, e.g. 8.1');
+  if (!criterion) throw badArgument('input.sipas.criterion', s.criterion, 'survey-criterion');
   return { result, criterion, nullAs: optionalChoice(s.nullAs, ['missing', 'na'] as const, 'input.sipas.nullAs') };
 }

@@ -26,7 +26,7 @@ export interface SampleTables {
  * result.units[0].name; // "Sở Tài chính"
  */
 export function sample(name: SampleName = 'hanoi-2021'): SampleTables {
-  if (!(SAMPLES as readonly string[]).includes(name)) throw badArgument('name', name, SAMPLES.map((s) => `"${s}"`).join(', '));
+  if (!(SAMPLES as readonly string[]).includes(name)) throw badArgument('name', name, 'choice', { list: SAMPLES.map((s) => `"${s}"`).join(', ') });
   return sampleTables(name);
 }
 

@@ -7,7 +7,7 @@
  */
 import { appliesTo, type Framework } from '../criteria/framework.js';
 import type { Units } from '../criteria/units.js';
-import { IssueList } from '../errors.js';
+import { IssueList, problem } from '../errors.js';
 import type { Exact } from '../numbers/exact.js';
 import { APPRAISED, type InputMatrix } from '../criteria/inputs.js';
 import { ruleOf } from '../criteria/rules/index.js';
@@ -43,31 +43,24 @@ export function addSipasScores(matrix: InputMatrix, fw: Framework, units: Units,
   const where = { file: opts.file };
   const c = fw.byCode.get(criterion);
   if (!c) {
-    issues.add({ ...where, code: 'unknown-criterion', message: `criterion "${criterion}" (--sipas-criterion) is not in the framework`, value: criterion, expected: 'the code of a survey criterion of the framework, e.g. 8.1' });
+    issues.add({ ...where, ...problem('unknown-criterion/sipas', { criterion }), value: criterion });
     issues.throwIfAny();
     return;
   }
   if (!c.isLeaf || ruleOf(c).scoring.source !== 'survey') {
-    issues.add({ ...where, code: 'not-survey-criterion', message: `"${c.code}" is not a survey criterion`, value: criterion, expected: 'a leaf with method survey' });
+    issues.add({ ...where, ...problem('not-survey-criterion', { code: c.code }), value: criterion });
     issues.throwIfAny();
   }
   const leaf = matrix.leafIndex.get(c.code)!;
   const writes: { cell: number; value: Exact | null }[] = [];
   for (const r of sipas.units) {
-    if (!units.byId.has(r.unit)) issues.add({ ...where, code: 'unknown-unit', message: `unit "${r.unit}" of the survey is not in the units file`, value: r.unit, expected: 'a unit id from the units file' });
+    if (!units.byId.has(r.unit)) issues.add({ ...where, ...problem('unknown-unit/survey', { unit: r.unit }), value: r.unit });
   }
   // Every unit of the round, including those the survey never saw (no forms: no index).
   for (const u of units.list) {
     const r = sipas.byUnit.get(u.id);
     if (!appliesTo(c, u.group)) {
-      if (r && r.forms > 0)
-        issues.add({
-          ...where,
-          code: 'not-applicable',
-          message: `"${c.code}" does not apply to group "${u.group}", yet unit "${u.id}" has ${r.forms} survey form${r.forms === 1 ? '' : 's'}`,
-          value: criterion,
-          expected: `a survey criterion for group ${u.group}`,
-        });
+      if (r && r.forms > 0) issues.add({ ...where, ...problem('not-applicable/survey', { code: c.code, group: u.group, unit: u.id, forms: r.forms }), value: criterion });
       continue;
     }
     const cell = matrix.cell(matrix.unitIndex.get(u.id)!, leaf);
@@ -75,13 +68,7 @@ export function addSipasScores(matrix: InputMatrix, fw: Framework, units: Units,
     if (matrix.present[cell]) {
       // A survey results row and SIPAS for the same unit and criterion: SIPAS speaks for every unit
       // of the round (with forms or not, listed by the survey or not), so either source alone.
-      issues.add({
-        ...where,
-        code: 'duplicate-survey',
-        message: `unit "${u.id}", criterion "${c.code}" has a score in the survey results file and from SIPAS`,
-        value: criterion,
-        expected: 'one source per unit and criterion (drop the row from the survey results file, or the SIPAS options)',
-      });
+      issues.add({ ...where, ...problem('duplicate-survey', { unit: u.id, code: c.code }), value: criterion });
       continue;
     }
     if (index !== null || opts.nullAs === 'na') writes.push({ cell, value: index });

@@ -51,7 +51,7 @@ export interface SipasQuestionRow {
  * `sipas-2023` (QĐ 1001/QĐ-BNV, a policy part and a service part).
  */
 export function sipasBuiltin(name: SipasBuiltinName): SipasDefinition {
-  if (typeof name !== 'string' || !isSurveyBuiltin(name)) throw badArgument('name', name, SURVEY_BUILTINS.map((n) => `"${n}"`).join(' or '));
+  if (typeof name !== 'string' || !isSurveyBuiltin(name)) throw badArgument('name', name, 'one-of', { list: SURVEY_BUILTINS.map((n) => `"${n}"`).join(', ') });
   return surveyBuiltin(name);
 }
 
@@ -65,11 +65,11 @@ export function createSipasDefinition(input: Rows<SipasQuestionRow> | { question
   if (isTable(rows)) return buildSurveyDefinition(rows);
   if (Array.isArray(rows)) {
     rows.forEach((r, i) => {
-      if (!isPlainObject(r)) throw badArgument(`questions[${i}]`, r, 'a row object');
+      if (!isPlainObject(r)) throw badArgument(`questions[${i}]`, r, 'row-object');
     });
     return buildSurveyDefinition(jsonRowsToTable(rows, { file: 'questions' }));
   }
-  throw badArgument('input', input, 'question rows, { questions } or a table');
+  throw badArgument('input', input, 'questions-input');
 }
 
 /** One survey form as a row object: `form`, `unit` and a value per question column (1–5, blank or 0 = no answer). */
@@ -114,7 +114,7 @@ function isIterableSource(v: unknown): boolean {
 export function sipasOptionsOf(o: Record<string, unknown>): SurveyOptions {
   let units: SurveyOptions['units'];
   if (o.units !== undefined) {
-    if (!isTable(o.units) && !Array.isArray(o.units)) throw badArgument('options.units', o.units, 'unit rows or a table');
+    if (!isTable(o.units) && !Array.isArray(o.units)) throw badArgument('options.units', o.units, 'units-input');
     units = buildUnits(isTable(o.units) ? o.units : jsonRowsToTable(o.units, { file: 'units' }));
   }
   return {
@@ -138,7 +138,7 @@ export function sipasOptionsOf(o: Record<string, unknown>): SurveyOptions {
  * sipas.all.index?.toFixed(2);
  */
 export async function scoreSipas(definition: SipasDefinition, responses: SipasResponses, options: SipasOptions = {}): Promise<SipasResult> {
-  if (!isPlainObject(definition) || !Array.isArray((definition as SipasDefinition).nodes)) throw badArgument('definition', definition, 'a survey definition from sipasBuiltin() or createSipasDefinition()');
+  if (!isPlainObject(definition) || !Array.isArray((definition as SipasDefinition).nodes)) throw badArgument('definition', definition, 'sipas-definition');
   const o = checkKeys(options, OPTION_KEYS, 'options');
   const opts = sipasOptionsOf(o);
   let result: SipasResult;
@@ -148,7 +148,7 @@ export async function scoreSipas(definition: SipasDefinition, responses: SipasRe
   else if (isIterableSource(responses)) {
     const counts = await countSurveyChunks(definition, chunksOf(responses as AsyncIterable<Uint8Array>).chunks, opts);
     result = surveyResultFromCounts(definition, counts, opts);
-  } else throw badArgument('responses', responses, 'CSV text or bytes, a stream of chunks, a table or form rows');
+  } else throw badArgument('responses', responses, 'responses-input');
   return sipasResult(result);
 }
 

@@ -25,7 +25,7 @@ export function parseCsv(input: string | Uint8Array, options: ParseCsvOptions = 
   const o = checkKeys(options, ['file'], 'options');
   const file = optionalString(o.file, 'options.file');
   if (input instanceof Uint8Array) return parseCsvTable(decodeUtf8(input, file ?? 'CSV'), { file });
-  if (typeof input !== 'string') throw badArgument('input', input, 'CSV text or bytes (Uint8Array)');
+  if (typeof input !== 'string') throw badArgument('input', input, 'csv-input');
   return parseCsvTable(input, { file });
 }
 

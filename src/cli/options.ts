@@ -1,34 +1,56 @@
 /**
  * Options shared by CLI commands, and their checking (a bad value is a usage error, exit 2).
+ * What each option does is said in src/i18n/labels/cli-help.ts (both languages; put on the
+ * program by ./localize.ts).
  */
-import { Option, type Command } from 'commander';
-import { ROUNDING_MODES, TIE_MODES, RANK_ON } from '../criteria/schemas.js';
+import { type Command, Option } from 'commander';
+import { type Band, parseBands } from '../criteria/bands.js';
+import { RANK_ON, ROUNDING_MODES, TIE_MODES } from '../criteria/schemas.js';
 import { ParIndexError } from '../errors.js';
-import { parseBands, type Band } from '../criteria/bands.js';
+import type { Lang } from '../i18n/lang.js';
+import { NUMBER_STYLES, type NumberStyle } from '../i18n/number-style.js';
+import { CSV_STYLES, type CsvStyle, type Presentation } from '../report/presentation.js';
 import type { ScoreOptions } from '../scoring/score.js';
-import { UsageError } from './run.js';
 import type { SipasParCliOptions } from './commands/sipas.js';
+import { UsageError } from './run.js';
 
 /** Parses a whole number option. */
 export function intOption(name: string, min = 0, max = 20) {
   return (value: string): number => {
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError(`${name} takes a whole number from ${min} to ${max}, not "${value}"`);
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) throw new UsageError('usage/whole-number', { flag: name, min, max, value });
     return Number(value);
   };
 }
 
-/** Adds the output options: --format, --out, --decimals, --rounding. */
+/** Adds the output options: --format, --out, --decimals, --rounding, --number-style, --csv-style. */
 export function addOutputOptions(cmd: Command, formats: readonly string[]): Command {
   return cmd
-    .addOption(new Option('--format <format>', 'output format').choices([...formats]).default('table'))
-    .option('--out <file>', 'write to this file (atomically) instead of stdout')
-    .option('--decimals <n>', 'decimals at output (default 2)', intOption('--decimals'))
-    .addOption(new Option('--rounding <mode>', 'rounding at output').choices([...ROUNDING_MODES]));
+    .addOption(new Option('--format <format>').choices([...formats]).default('table'))
+    .addOption(new Option('--out <file>'))
+    .addOption(new Option('--decimals <n>').argParser(intOption('--decimals')))
+    .addOption(new Option('--rounding <mode>').choices([...ROUNDING_MODES]))
+    .addOption(new Option('--number-style <style>').choices([...NUMBER_STYLES]))
+    .addOption(new Option('--csv-style <style>').choices([...CSV_STYLES]));
 }
 
 /** Adds --bom: a UTF-8 byte order mark before CSV output, so Excel reads Vietnamese text. */
 export function addBomOption(cmd: Command): Command {
-  return cmd.option('--bom', 'start CSV output with a UTF-8 BOM (for Excel)');
+  return cmd.addOption(new Option('--bom'));
+}
+
+/** CLI option values of how an output is presented (`--lang` is on every command, set by ./localize.ts). */
+export interface PresentationCliOptions {
+  /** --lang, defaulted to the language chosen from the arguments and environment. */
+  lang?: Lang;
+  /** --number-style. */
+  numberStyle?: NumberStyle;
+  /** --csv-style. */
+  csvStyle?: CsvStyle;
+}
+
+/** The language and number style of an output people read. `--csv-style vi` writes decimal commas in CSV whatever `--number-style` says. */
+export function presentationOf(o: PresentationCliOptions): Required<Presentation> {
+  return { lang: o.lang ?? 'vi', numberStyle: o.numberStyle ?? 'plain' };
 }
 
 /** Output formats that are binary (a workbook): they need --out, or stdout redirected to a file. */
@@ -38,36 +60,35 @@ export const BINARY_FORMATS: readonly string[] = ['xlsx'];
  * Usage checks on where output goes (exit 2, before any input is read): --bom only with CSV; a
  * binary workbook is not written to a terminal.
  */
-export function checkOutputTarget(o: { format: string; out?: string; bom?: boolean }, stdoutIsTTY = Boolean(process.stdout.isTTY)): void {
-  if (o.bom && o.format !== 'csv') throw new UsageError(`--bom applies to --format csv only, not "${o.format}"`);
-  if (BINARY_FORMATS.includes(o.format) && !o.out && stdoutIsTTY) {
-    throw new UsageError(`--format ${o.format} writes a binary workbook: give --out FILE.${o.format} (or redirect stdout to a file)`);
-  }
+export function checkOutputTarget(o: { format: string; out?: string; bom?: boolean; csvStyle?: CsvStyle }, stdoutIsTTY = Boolean(process.stdout.isTTY)): void {
+  if (o.bom && o.format !== 'csv') throw new UsageError('usage/bom-not-csv', { format: o.format });
+  if (o.csvStyle !== undefined && o.format !== 'csv') throw new UsageError('usage/csv-style-not-csv', { format: o.format });
+  if (BINARY_FORMATS.includes(o.format) && !o.out && stdoutIsTTY) throw new UsageError('usage/binary-to-terminal', { format: o.format });
 }
 
 /** Adds the score inputs: --framework, --units, --evidence, --survey and number reading. */
 export function addScoreInputOptions(cmd: Command): Command {
   return cmd
-    .option('--framework <file>', 'criteria framework (.csv, .json, .xlsx) or a built-in name (hanoi-2021)')
-    .option('--units <file>', 'units file (.csv, .json, .xlsx)')
-    .option('--evidence <file...>', 'evidence file(s), long or wide layout')
-    .option('--survey <file>', 'survey results file (unit, criterion, score)')
-    .option('--decimal-comma', 'text numbers use "," as the decimal point (12,5); a "." in them is an error')
-    .option('--strict', 'a missing input is an error instead of 0')
-    .option('--allow-missing', 'a whole input absent (no survey results; a criterion with no row for any unit) scores 0 instead of being an error')
-    .option('--sipas-questions <file|name>', 'SIPAS survey definition or built-in (sipas-2017, sipas-2023) scored into --sipas-criterion')
-    .option('--sipas-responses <file>', "SIPAS survey forms; each unit's SIPAS index becomes the score of --sipas-criterion")
-    .option('--sipas-criterion <code>', 'the survey criterion fed by SIPAS (e.g. 8.1)')
-    .addOption(new Option('--sipas-null <as>', 'a unit without a SIPAS index: missing (scored 0) or na (not applicable)').choices(['missing', 'na']))
-    .option('--sipas-skip-bad-rows', 'drop SIPAS forms holding a bad value instead of stopping');
+    .addOption(new Option('--framework <file>'))
+    .addOption(new Option('--units <file>'))
+    .addOption(new Option('--evidence <file...>'))
+    .addOption(new Option('--survey <file>'))
+    .addOption(new Option('--decimal-comma'))
+    .addOption(new Option('--strict'))
+    .addOption(new Option('--allow-missing'))
+    .addOption(new Option('--sipas-questions <file|name>'))
+    .addOption(new Option('--sipas-responses <file>'))
+    .addOption(new Option('--sipas-criterion <code>'))
+    .addOption(new Option('--sipas-null <as>').choices(['missing', 'na']))
+    .addOption(new Option('--sipas-skip-bad-rows'));
 }
 
-/** Parses --bands when the options are read (a bad value is a usage error, before any input is read). */
+/** Parses --bands when the options are read (a bad value is a usage error with the problems found, before any input is read). */
 function bandsOption(value: string): Band[] {
   try {
     return parseBands(value);
   } catch (e) {
-    if (e instanceof ParIndexError) throw new UsageError(`--bands: ${e.issues.map((i) => i.message).join('; ')}; expected bands such as "A>=90; B>=80; C>=70"`);
+    if (e instanceof ParIndexError) throw new UsageError('usage/bad-option-value', { flag: '--bands', value }, e.issues);
     throw e;
   }
 }
@@ -75,14 +96,14 @@ function bandsOption(value: string): Band[] {
 /** Adds the ranking options: --ties, --rank-on, --bands, --clamp. */
 export function addRankOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('--ties <mode>', 'tie handling').choices([...TIE_MODES]))
-    .addOption(new Option('--rank-on <what>', 'rank on exact or printed values').choices([...RANK_ON]))
-    .option('--bands <bands>', 'bands, e.g. "A>=90; B>=80; C>=70"', bandsOption)
-    .option('--clamp', 'clamp index and selfIndex to [0, 100] after adjustments');
+    .addOption(new Option('--ties <mode>').choices([...TIE_MODES]))
+    .addOption(new Option('--rank-on <what>').choices([...RANK_ON]))
+    .addOption(new Option('--bands <bands>').argParser(bandsOption))
+    .addOption(new Option('--clamp'));
 }
 
 /** CLI option values of a score run. */
-export interface ScoreCliOptions extends SipasParCliOptions {
+export interface ScoreCliOptions extends SipasParCliOptions, PresentationCliOptions {
   framework?: string;
   units?: string;
   evidence?: string[];
@@ -111,5 +132,5 @@ export function scoreOptionsOf(o: ScoreCliOptions): ScoreOptions {
 /** Throws a usage error naming the missing required options. */
 export function requireOptions(o: Record<string, unknown>, names: string[]): void {
   const missing = names.filter((n) => o[n] === undefined);
-  if (missing.length) throw new UsageError(`missing ${missing.map((n) => `--${n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ')}`);
+  if (missing.length) throw new UsageError('usage/missing-options', { options: missing.map((n) => `--${n.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ') });
 }

@@ -2,21 +2,26 @@
  * The `parindex` program: every command is registered here. Command modules import heavy
  * libraries (exceljs) only inside their actions, so start-up stays fast.
  * Exit 0 on success, 1 on bad input, 2 on bad usage, 3 on an internal error.
+ * The language (`--lang`, else the environment) is chosen before the program is built, so the
+ * help, commander's errors and every message come in it (./localize.ts, ./lang.ts).
  */
 import { Command, CommanderError } from 'commander';
+import type { Lang } from '../i18n/lang.js';
+import { VERSION } from '../version.js';
 import { registerCheck } from './commands/check.js';
 import { registerCompare } from './commands/compare.js';
 import { registerExplain } from './commands/explain.js';
-import { registerSensitivity } from './commands/sensitivity.js';
 import { registerScore } from './commands/score.js';
+import { registerSensitivity } from './commands/sensitivity.js';
 import { registerSipas } from './commands/sipas.js';
 import { registerTemplate } from './commands/template.js';
+import { cliLang } from './lang.js';
+import { localizeProgram } from './localize.js';
 import { EXIT_USAGE, reportError } from './run.js';
-import { VERSION } from '../version.js';
 
-/** Builds the program (exported for tests). */
-export function buildProgram(): Command {
-  const program = new Command('parindex').description('Exact scoring and ranking of PAR INDEX and SIPAS rounds').version(VERSION).showHelpAfterError().exitOverride();
+/** Builds the program in a language (exported for tests). */
+export function buildProgram(lang: Lang = 'vi'): Command {
+  const program = new Command('parindex').version(VERSION).showHelpAfterError().exitOverride();
   registerScore(program);
   registerSipas(program);
   registerCheck(program);
@@ -24,12 +29,16 @@ export function buildProgram(): Command {
   registerSensitivity(program);
   registerCompare(program);
   registerTemplate(program);
-  return program;
+  return localizeProgram(program, lang);
 }
 
-/** Runs the CLI with `argv` (node, script, …args) and returns the exit code. */
-export async function main(argv: string[] = process.argv): Promise<number> {
-  const program = buildProgram();
+/**
+ * Runs the CLI with `argv` (node, script, …args) and returns the exit code. `env` gives the
+ * language when no `--lang` is given (`PARINDEX_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG`).
+ */
+export async function main(argv: string[] = process.argv, env: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+  const lang = cliLang(argv.slice(2), env);
+  const program = buildProgram(lang);
   program.commands.forEach((c) => c.exitOverride());
   try {
     await program.parseAsync(argv);
@@ -39,6 +48,6 @@ export async function main(argv: string[] = process.argv): Promise<number> {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
       return EXIT_USAGE;
     }
-    return reportError(e);
+    return reportError(e, lang);
   }
 }

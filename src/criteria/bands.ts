@@ -3,7 +3,7 @@
  * a value below every band has none. Compared on exact values. A label may not contain `<`, `>`,
  * `=`, `≥` or `≤`.
  */
-import { ParIndexError } from '../errors.js';
+import { ParIndexError, problem } from '../errors.js';
 import { parseExact } from '../numbers/decimal-text.js';
 import type { Exact } from '../numbers/exact.js';
 
@@ -28,7 +28,7 @@ export function parseBands(text: string, source: { file?: string; sheet?: string
     const m = /^([^<>=≥≤]+?)\s*(>=|>|≥)\s*(\S+)$/.exec(part);
     const min = m && parseExact(m[3]);
     if (!m || !min) {
-      throw new ParIndexError({ ...source, column: 'bands', code: 'bad-bands', message: `band "${part}" is not understood`, value: text, expected: 'bands such as "A>=90; B>=80; C>=70"' });
+      throw new ParIndexError({ ...source, column: 'bands', ...problem('bad-bands', { band: part }), value: text });
     }
     bands.push({ label: m[1].trim(), min, strict: m[2] === '>' });
   }

@@ -3,14 +3,14 @@
  * per unit, a column per criterion code, optional `<code> (self)` columns), and survey results.
  * Every cell is checked against its criterion's rule and stored exactly in an {@link InputMatrix}.
  */
-import { IssueList, type Issue, type Location } from '../errors.js';
+import { IssueList, type Issue, type Location, problem } from '../errors.js';
 import { bindColumns, FIELDS, FREE_COLUMNS, foldHeader } from '../table/headers.js';
 import { cellLocation, columnLetter, headerRowOf, isNumericCell, type RowSource } from '../table/table.js';
 import { type NumberTextOptions, POINT_DECIMAL } from '../numbers/decimal-text.js';
 import { APPRAISED, InputMatrix, SELF } from './inputs.js';
-import { isCellProblem, readCell } from './rules.js';
+import { type CellProblem, isCellProblem, readCell } from './rules.js';
 import { ruleOf } from './rules/index.js';
-import { appliesTo, type Framework } from './framework.js';
+import { appliesTo, type Criterion, type Framework } from './framework.js';
 import { iterateRows } from './rows.js';
 import { CODE_PATTERN, EvidenceRowSchema, SurveyRowSchema } from './schemas.js';
 import { unitNamed, type Units } from './units.js';
@@ -86,7 +86,7 @@ export function* evidenceRecordsFromWide(table: RowSource, fw: Framework, issues
     const code = (m ? m[1] : h).trim();
     if (!fw.byCode.has(code)) {
       if (CODE_PATTERN.test(code) && /\d/.test(code)) {
-        issues.add({ ...cellLocation(table, headerRow, i), code: 'unknown-criterion', message: `column "${h}" names no criterion of the framework`, value: h, expected: 'a criterion code, or "<code> (self)"' });
+        issues.add({ ...cellLocation(table, headerRow, i), ...problem('unknown-criterion/column', { header: h }), value: h });
       }
       return; // other columns (names, titles) are ignored
     }
@@ -95,10 +95,8 @@ export function* evidenceRecordsFromWide(table: RowSource, fw: Framework, issues
     if (first !== undefined) {
       issues.add({
         ...cellLocation(table, headerRow, i),
-        code: 'duplicate-column',
-        message: `criterion "${code}"${m ? ' (self)' : ''} has two columns ("${table.header[first]}" in column ${columnLetter(first)} and this one)`,
+        ...problem('duplicate-column/wide', { code, self: m !== null, first: table.header[first], firstColumn: columnLetter(first) }),
         value: h,
-        expected: 'one column per criterion (and one "<code> (self)" column)',
       });
       return;
     }
@@ -132,8 +130,19 @@ export interface InputOptions extends NumberTextOptions {
   file?: string;
 }
 
-function fail(issues: IssueList, at: Location, code: string, message: string, value: string, expected: string): void {
-  issues.add({ ...at, code, message, value, expected } as Issue);
+function fail(issues: IssueList, at: Location, fields: Pick<Issue, 'code' | 'key' | 'params' | 'message' | 'expected'>, value: string): void {
+  issues.add({ ...at, ...fields, value });
+}
+
+/** Where the first row of a (unit, criterion) cell is, as the `duplicate-row` message names it. */
+export interface FirstRow {
+  /** Its row (header = 1). */
+  row: number;
+  /** Its table's file and sheet, when it stands in another table with a name of its own. */
+  file?: string;
+  sheet?: string;
+  /** Its table's position among the evidence tables (1 = first), when the tables cannot be told apart by name. */
+  table?: number;
 }
 
 /**
@@ -148,7 +157,7 @@ export class FirstEvidenceRows {
   /** Index into `labels` of the table the first row came from. */
   private readonly tables: Uint16Array;
   /** How each table is named in messages (file, sheet), in the order they were read. */
-  private readonly labels: string[] = [];
+  private readonly labels: { file?: string; sheet?: string; key: string }[] = [];
 
   /** An empty record for a matrix of `cells` cells. */
   constructor(cells: number) {
@@ -156,19 +165,20 @@ export class FirstEvidenceRows {
     this.tables = new Uint16Array(cells);
   }
 
-  /** Starts the next evidence table: rows claimed from now on are its rows. `label` names it (file, sheet). */
-  nextTable(label: string): void {
-    this.labels.push(label);
+  /** Starts the next evidence table: rows claimed from now on are its rows. `file` and `sheet` name it. */
+  nextTable(file?: string, sheet?: string): void {
+    this.labels.push({ file: file || undefined, sheet: sheet || undefined, key: `${file ?? ''}\u0000${sheet ?? ''}` });
   }
 
   /**
    * Records `row` of the current table as the first row of `cell` and returns `undefined`, or, when
-   * the cell already has one, leaves it and returns where that first row is: "row 7" in the same
-   * table, "evidence.xlsx, sheet so, row 7" in another, "row 7 of evidence table 1" when two
-   * tables have the same name (the same file given twice) or none.
+   * the cell already has one, leaves it and returns where that first row is: its row in the same
+   * table ("row 7"), with the file and sheet in another ("evidence.xlsx, sheet so, row 7"), with
+   * its table's position when two tables have the same name (the same file given twice) or none
+   * ("row 7 of evidence table 1").
    */
-  claim(cell: number, row: number): string | undefined {
-    if (this.labels.length === 0) this.nextTable('');
+  claim(cell: number, row: number): FirstRow | undefined {
+    if (this.labels.length === 0) this.nextTable();
     const current = this.labels.length - 1;
     const first = this.rows[cell];
     if (first === 0) {
@@ -177,9 +187,11 @@ export class FirstEvidenceRows {
       return undefined;
     }
     const t = this.tables[cell];
-    if (t === current) return `row ${first}`;
+    if (t === current) return { row: first };
     const label = this.labels[t];
-    return label !== '' && label !== this.labels[current] ? `${label}, row ${first}` : `row ${first} of evidence table ${t + 1}${label ? ` (${label})` : ''}`;
+    const named = label.file !== undefined || label.sheet !== undefined;
+    const where = { row: first, ...(label.file !== undefined ? { file: label.file } : {}), ...(label.sheet !== undefined ? { sheet: label.sheet } : {}) };
+    return named && label.key !== this.labels[current].key ? where : { ...where, table: t + 1 };
   }
 }
 
@@ -203,11 +215,11 @@ export function addEvidence(
     const u = unitNamed(units, rec.unit);
     const c = fw.byCode.get(rec.criterion);
     if (!u) {
-      fail(issues, rec.at('unit'), 'unknown-unit', `unit "${rec.unit}" is not in the units file`, rec.unit, 'a unit id from the units file');
+      fail(issues, rec.at('unit'), problem('unknown-unit', { unit: rec.unit }), rec.unit);
       continue;
     }
     if (!c) {
-      fail(issues, rec.at('criterion'), 'unknown-criterion', `criterion "${rec.criterion}" is not in the framework`, rec.criterion, 'a leaf criterion code of the framework');
+      fail(issues, rec.at('criterion'), problem('unknown-criterion', { criterion: rec.criterion }), rec.criterion);
       continue;
     }
     if (rec.self.trim() === '' && rec.appraised.trim() === '') {
@@ -219,15 +231,15 @@ export function addEvidence(
       continue;
     }
     if (!c.isLeaf) {
-      fail(issues, rec.at('criterion'), 'parent-criterion', `"${c.code}" has sub-criteria; evidence goes on its leaves`, rec.criterion, `one of ${c.children.join(', ')}`);
+      fail(issues, rec.at('criterion'), problem('parent-criterion', { code: c.code, children: c.children.join(', ') }), rec.criterion);
       continue;
     }
     if (ruleOf(c).scoring.source === 'survey') {
-      fail(issues, rec.at('criterion'), 'survey-criterion', `"${c.code}" is scored from survey results, not evidence`, rec.criterion, 'an appraisal criterion (survey scores go in the survey results file)');
+      fail(issues, rec.at('criterion'), problem('survey-criterion', { code: c.code }), rec.criterion);
       continue;
     }
     if (!appliesTo(c, u.group)) {
-      fail(issues, rec.at('criterion'), 'not-applicable', `"${c.code}" does not apply to group "${u.group}" of unit "${u.id}"`, rec.criterion, `a criterion for group ${u.group}`);
+      fail(issues, rec.at('criterion'), problem('not-applicable', { code: c.code, group: u.group, unit: u.id }), rec.criterion);
       continue;
     }
     const cell = matrix.cell(matrix.unitIndex.get(u.id)!, matrix.leafIndex.get(c.code)!);
@@ -235,12 +247,12 @@ export function addEvidence(
     const apprIn = readCell(c, rec.appraised, rec.appraisedNumeric ? POINT_DECIMAL : opts);
     const selfBad = isCellProblem(selfIn);
     const apprBad = isCellProblem(apprIn);
-    if (selfBad) fail(issues, rec.at('self'), selfIn.code ?? 'bad-input', `"${c.code}" (${c.rule}) for "${u.id}": ${selfIn.problem}`, rec.self, selfIn.expected);
-    if (apprBad) fail(issues, rec.at('appraised'), apprIn.code ?? 'bad-input', `"${c.code}" (${c.rule}) for "${u.id}": ${apprIn.problem}`, rec.appraised, apprIn.expected);
+    if (selfBad) fail(issues, rec.at('self'), inputProblem(selfIn, c, u.id), rec.self);
+    if (apprBad) fail(issues, rec.at('appraised'), inputProblem(apprIn, c, u.id), rec.appraised);
     if (selfBad || apprBad) continue;
     const first = seen.claim(cell, rec.row);
     if (first !== undefined) {
-      fail(issues, rec.at('criterion'), 'duplicate-row', `a second row for unit "${u.id}", criterion "${c.code}" (first on ${first})`, rec.criterion, 'one row per unit and criterion');
+      fail(issues, rec.at('criterion'), problem('duplicate-row', { unit: u.id, criterion: c.code, ...first }), rec.criterion);
       continue;
     }
     matrix.present[cell] = 1;
@@ -252,6 +264,12 @@ export function addEvidence(
   }
 }
 
+/** The issue fields of an evidence cell its rule refused (`bad-input`, or `bad-number` for a point under `--decimal-comma`). */
+function inputProblem(p: CellProblem, c: Criterion, unit: string) {
+  const where = { criterion: c.code, rule: c.rule ?? '', unit };
+  return p.params ? problem('bad-input', { ...p.params, ...where }) : problem('bad-number/input', where);
+}
+
 /** Checks survey results (unit, criterion, score 0–100 or NA) and stores them in `matrix`. */
 export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Units, table: RowSource, issues: IssueList, opts: NumberTextOptions = {}): void {
   const seen = new Map<number, number>();
@@ -261,30 +279,31 @@ export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Unit
     const u = unitNamed(units, v.unit);
     const c = fw.byCode.get(v.criterion);
     if (!u) {
-      fail(issues, at(r.cols.unit), 'unknown-unit', `unit "${v.unit}" is not in the units file`, v.unit, 'a unit id from the units file');
+      fail(issues, at(r.cols.unit), problem('unknown-unit', { unit: v.unit }), v.unit);
       continue;
     }
     if (!c) {
-      fail(issues, at(r.cols.criterion), 'unknown-criterion', `criterion "${v.criterion}" is not in the framework`, v.criterion, 'a survey criterion code of the framework');
+      fail(issues, at(r.cols.criterion), problem('unknown-criterion/survey', { criterion: v.criterion }), v.criterion);
       continue;
     }
     if (!c.isLeaf || ruleOf(c).scoring.source !== 'survey') {
-      fail(issues, at(r.cols.criterion), 'not-survey-criterion', `"${c.code}" is not a survey criterion`, v.criterion, 'a leaf with method survey');
+      fail(issues, at(r.cols.criterion), problem('not-survey-criterion/results', { code: c.code }), v.criterion);
       continue;
     }
     if (!appliesTo(c, u.group)) {
-      fail(issues, at(r.cols.criterion), 'not-applicable', `"${c.code}" does not apply to group "${u.group}" of unit "${u.id}"`, v.criterion, `a criterion for group ${u.group}`);
+      fail(issues, at(r.cols.criterion), problem('not-applicable', { code: c.code, group: u.group, unit: u.id }), v.criterion);
       continue;
     }
     const input = readCell(c, v.score, isNumericCell(r.source, r.cols.score) ? POINT_DECIMAL : opts);
     if (isCellProblem(input)) {
-      fail(issues, at(r.cols.score), input.code ?? 'bad-score', `survey score for "${u.id}", "${c.code}": ${input.problem}`, v.score, input.expected);
+      const where = { unit: u.id, criterion: c.code };
+      fail(issues, at(r.cols.score), input.params ? problem('bad-score', { ...input.params, ...where }) : problem('bad-number/score', where), v.score);
       continue;
     }
     const cell = matrix.cell(matrix.unitIndex.get(u.id)!, matrix.leafIndex.get(c.code)!);
     const first = seen.get(cell);
     if (first !== undefined) {
-      fail(issues, at(r.cols.criterion), 'duplicate-row', `a second survey row for unit "${u.id}", criterion "${c.code}" (first on row ${first})`, v.criterion, 'one row per unit and criterion');
+      fail(issues, at(r.cols.criterion), problem('duplicate-row/survey', { unit: u.id, criterion: c.code, row: first }), v.criterion);
       continue;
     }
     seen.set(cell, r.source.row);
@@ -312,7 +331,7 @@ export function buildInputs(fw: Framework, units: Units, tables: RoundTables, op
   const evidence = tables.evidence === undefined ? [] : Array.isArray(tables.evidence) ? tables.evidence : [tables.evidence];
   const seen = new FirstEvidenceRows(matrix.present.length);
   for (const t of evidence) {
-    seen.nextTable(t.sheet ? `${t.file ?? ''}, sheet ${t.sheet}` : (t.file ?? ''));
+    seen.nextTable(t.file, t.sheet);
     const records = isWideEvidence(t, fw) ? evidenceRecordsFromWide(t, fw, issues) : evidenceRecordsFromLong(t, issues);
     addEvidence(matrix, fw, units, records, issues, opts, seen);
   }

@@ -2,11 +2,11 @@
  * The criteria framework: a tree of areas → criteria → sub-criteria by dotted code (docs/spec.md §2),
  * built from a table (CSV, xlsx sheet `criteria`, JSON rows) and checked as a whole.
  */
-import { IssueList, ParIndexError, type Issue } from '../errors.js';
+import { IssueList, ParIndexError, problem, type Issue } from '../errors.js';
 import { FIELDS, FREE_COLUMNS } from '../table/headers.js';
 import { jsonRowsToTable } from '../table/json.js';
 import { cellLocation, isNumericCell, type Table } from '../table/table.js';
-import { DECIMAL_COMMA_EXPECTED, isPointUnderComma, type NumberTextOptions, POINT_DECIMAL, readDecimal } from '../numbers/decimal-text.js';
+import { isPointUnderComma, type NumberTextOptions, POINT_DECIMAL, readDecimal } from '../numbers/decimal-text.js';
 import { Exact } from '../numbers/exact.js';
 import type { LeafParams } from './params.js';
 import { readRows } from './rows.js';
@@ -85,6 +85,30 @@ function splitGroups(text: string): Set<string> | undefined {
 }
 
 /**
+ * The most levels a framework may have (1 → 1.1 → 1.1.1 … is 3). Real frameworks have 3 or 4;
+ * a deeper one is a `framework-too-deep` error at the first criterion past the limit, so that no
+ * walk over the tree (building, scoring, explaining, rendering) can run out of stack.
+ */
+export const MAX_FRAMEWORK_DEPTH = 32;
+
+/** The first criterion (in file order) deeper than {@link MAX_FRAMEWORK_DEPTH}, found without recursion. */
+function firstTooDeep<C extends { code: string; parent?: string }>(criteria: readonly C[], byCode: ReadonlyMap<string, C>): C | undefined {
+  const depth = new Map<string, number>();
+  for (const c of criteria) {
+    const chain: C[] = [];
+    let x: C | undefined = c;
+    while (x && !depth.has(x.code)) {
+      chain.push(x);
+      x = x.parent === undefined ? undefined : byCode.get(x.parent);
+    }
+    let d = x ? depth.get(x.code)! : 0;
+    for (let i = chain.length - 1; i >= 0; i--) depth.set(chain[i].code, ++d);
+    if (depth.get(c.code)! > MAX_FRAMEWORK_DEPTH) return c;
+  }
+  return undefined;
+}
+
+/**
  * Builds a framework from a criteria table (and optional settings). Every problem in the table is
  * collected and thrown together as a {@link ParIndexError}: duplicate or orphan codes, a parent max
  * that differs from the sum of its children, unknown rules, params that do not fit the rule, tiers
@@ -111,9 +135,9 @@ export function buildFramework(table: Table, settings: SettingsInput = {}, opts:
     const d = readDecimal(text.trim(), o);
     if (d !== undefined) return Exact.fromScaled(d.units, d.scale);
     if (isPointUnderComma(text.trim(), o)) {
-      issues.add({ ...at(r.source.row, 'max', r), code: 'bad-number', message: `max of "${r.value.code}" has a "." but --decimal-comma is on`, value: text, expected: DECIMAL_COMMA_EXPECTED });
+      issues.add({ ...at(r.source.row, 'max', r), ...problem('bad-number/max', { criterion: r.value.code }), value: text });
     } else {
-      issues.add({ ...at(r.source.row, 'max', r), code: 'bad-value', message: 'bad max in the framework', value: text, expected: `a number ≥ 0 such as 2 or ${o.decimalComma ? '1,5' : '1.5'}` });
+      issues.add({ ...at(r.source.row, 'max', r), ...problem('bad-value/max', { comma: o.decimalComma === true }), value: text });
     }
     badMax.add(r.value.code);
     return undefined;
@@ -130,7 +154,7 @@ export function buildFramework(table: Table, settings: SettingsInput = {}, opts:
     const v = r.value;
     if (byCode.has(v.code)) {
       const first = byCode.get(v.code)!;
-      issues.add({ ...at(r.source.row, 'code', r), code: 'duplicate-code', message: `criterion code "${v.code}" appears twice (first on row ${first.row})`, value: v.code, expected: 'each code once' });
+      issues.add({ ...at(r.source.row, 'code', r), ...problem('duplicate-code', { code: v.code, first: first.row ?? 0 }), value: v.code });
       continue;
     }
     const c: Criterion = {
@@ -162,18 +186,22 @@ export function buildFramework(table: Table, settings: SettingsInput = {}, opts:
     if (!p) {
       issues.add({
         ...at(c.row, 'code', rowOf.get(c.code)),
-        code: 'orphan-code',
-        message: `criterion "${c.code}" has no parent "${c.parent}" in the framework`,
+        ...problem('orphan-code', { code: c.code, parent: c.parent }),
         value: c.code,
-        expected: `a row for "${c.parent}" (the parent of "${c.code}")`,
       });
       continue;
     }
     p.children.push(c.code);
     p.isLeaf = false;
   }
+  // Depth, without recursion: a criterion deeper than MAX_FRAMEWORK_DEPTH levels is refused before
+  // anything walks the tree (real frameworks have 3 or 4 levels; 9,000 overflowed the stack).
+  const tooDeep = firstTooDeep(criteria, byCode);
+  if (tooDeep) {
+    issues.add({ ...at(tooDeep.row, 'code', rowOf.get(tooDeep.code)), ...problem('framework-too-deep', { code: tooDeep.code, max: MAX_FRAMEWORK_DEPTH }), value: tooDeep.code });
+  }
   if (criteria.length === 0 && issues.issues.length === 0) {
-    issues.add({ file: table.file, sheet: table.sheet, code: 'empty-framework', message: 'the framework has no criteria', expected: 'at least one criterion row' });
+    issues.add({ file: table.file, sheet: table.sheet, ...problem('empty-framework') });
   }
 
   // Top-down: method, groups; leaves: rule, params, max.
@@ -185,17 +213,17 @@ export function buildFramework(table: Table, settings: SettingsInput = {}, opts:
     if (own) {
       groups = inheritedGroups ? new Set([...own].filter((g) => inheritedGroups.has(g))) : own;
       if (groups.size === 0) {
-        issues.add({ ...at(c.row, 'groups', r), code: 'bad-groups', message: `groups of "${c.code}" exclude every group its parent applies to`, value: [...own].join(';'), expected: `a subset of ${[...inheritedGroups!].join(';')}` });
+        issues.add({ ...at(c.row, 'groups', r), ...problem('bad-groups', { code: c.code, parentGroups: [...inheritedGroups!].join(';') }), value: [...own].join(';') });
       }
     }
     c.groups = groups;
     if (!c.isLeaf) {
       c.method = m ?? 'appraisal';
       if (ownRule.get(c.code)) {
-        issues.add({ ...at(c.row, 'rule', r), code: 'rule-on-parent', message: `"${c.code}" has children, so it takes no rule`, value: ownRule.get(c.code), expected: 'a blank rule on a parent' });
+        issues.add({ ...at(c.row, 'rule', r), ...problem('rule-on-parent', { code: c.code }), value: ownRule.get(c.code) });
       }
       if (c.paramsText.trim()) {
-        issues.add({ ...at(c.row, 'params', r), code: 'params-on-parent', message: `"${c.code}" has children, so it takes no params`, value: c.paramsText, expected: 'blank params on a parent' });
+        issues.add({ ...at(c.row, 'params', r), ...problem('params-on-parent', { code: c.code }), value: c.paramsText });
       }
       let sum = Exact.ZERO;
       for (const k of c.children) {
@@ -207,10 +235,8 @@ export function buildFramework(table: Table, settings: SettingsInput = {}, opts:
       if (c.givenMax && !c.givenMax.eq(sum)) {
         issues.add({
           ...at(c.row, 'max', r),
-          code: 'parent-max-mismatch',
-          message: `max of "${c.code}" differs from the sum of its children's max (${sum.toString()})`,
+          ...problem('parent-max-mismatch', { code: c.code, sum: sum.toString() }),
           value: c.givenMax.toString(),
-          expected: `${sum.toString()}, or blank where children are group variants`,
         });
       }
       return;
@@ -223,31 +249,32 @@ export function buildFramework(table: Table, settings: SettingsInput = {}, opts:
     if ((c.method === 'survey') !== surveyRule) {
       issues.add({
         ...at(c.row, 'rule', r),
-        code: 'rule-method-mismatch',
-        message: `"${c.code}" has method ${c.method} but rule ${rule}`,
+        ...problem('rule-method-mismatch', { code: c.code, method: c.method, rule }),
         value: rule,
-        expected: c.method === 'survey' ? 'rule survey (or blank) for a survey criterion' : `method survey for rule ${rule}`,
       });
     }
     if (!def.scoring.hasMax) {
       if (c.givenMax !== undefined) {
-        issues.add({ ...at(c.row, 'max', r), code: `${rule}-max`, message: `${rule} leaf "${c.code}" takes no max (it never counts in any max)`, value: c.givenMax.toString(), expected: 'a blank max; limits go in params as min=… max=…' });
+        // adjust is the one rule without a max.
+        issues.add({ ...at(c.row, 'max', r), ...problem('adjust-max', { code: c.code, rule }), value: c.givenMax.toString() });
       }
       c.max = Exact.ZERO;
     } else if (c.givenMax === undefined) {
-      if (!badMax.has(c.code)) issues.add({ ...at(c.row, 'max', r), code: 'missing-max', message: `leaf "${c.code}" has no max`, value: '', expected: 'a number ≥ 0' });
+      if (!badMax.has(c.code)) issues.add({ ...at(c.row, 'max', r), ...problem('missing-max', { code: c.code }), value: '' });
     } else if (c.givenMax.sign() < 0) {
-      issues.add({ ...at(c.row, 'max', r), code: 'bad-max', message: `max of "${c.code}" is negative`, value: c.givenMax.toString(), expected: 'a number ≥ 0' });
+      issues.add({ ...at(c.row, 'max', r), ...problem('bad-max', { code: c.code }), value: c.givenMax.toString() });
     } else {
       c.max = c.givenMax;
     }
     const parsed = def.parseParams(c.paramsText, c, r ? optsAt(r, 'params') : opts);
     c.params = parsed.params;
     for (const p of parsed.problems) {
-      issues.add({ ...at(c.row, 'params', r), code: p.code ?? 'bad-params', message: `"${c.code}": ${p.message}`, value: c.paramsText, expected: p.expected });
+      const fields = p.point ? problem('bad-number/params', { criterion: c.code, ...p.point }) : problem('bad-params', { criterion: c.code, ...p.params });
+      issues.add({ ...at(c.row, 'params', r), ...fields, value: c.paramsText });
     }
   };
   const areas = criteria.filter((c) => c.parent === undefined);
+  if (tooDeep) issues.throwIfAny();
   for (const a of areas) visit(a, undefined, undefined);
 
   issues.throwIfAny();
@@ -272,5 +299,5 @@ export function parseFramework(json: unknown, source: { file?: string } = {}, op
     const settings = obj.settings === undefined ? {} : parseSettingsRecord(obj.settings, source);
     return buildFramework(jsonRowsToTable(obj.criteria, source), settings, opts);
   }
-  throw new ParIndexError({ ...source, code: 'bad-json', message: 'a framework JSON must be an array of criteria or an object with "criteria"', value: typeof json, expected: '{"settings": {...}, "criteria": [...]}' });
+  throw new ParIndexError({ ...source, ...problem('bad-json/framework'), value: typeof json });
 }

@@ -3,7 +3,8 @@
  * values), or the tiers syntax `>90:2 | >=70:1 | else:0` (read by the tiers rule, `rules/tiers.ts`).
  * Which keys a rule takes, and the checks between them, are the rule's (`rules/*.ts`).
  */
-import { DECIMAL_COMMA_EXPECTED, isPointUnderComma, type NumberTextOptions, readDecimal } from '../numbers/decimal-text.js';
+import { DECIMAL_COMMA, type ParamsFaultParams, type PointParams, paramsExpectedText, paramsFaultText, pointText } from '../i18n/en/criteria.js';
+import { isPointUnderComma, type NumberTextOptions, readDecimal } from '../numbers/decimal-text.js';
 import { Exact } from '../numbers/exact.js';
 
 /** One tier: points given when the input meets the threshold (`else` = always). */
@@ -30,14 +31,40 @@ export interface LeafParams {
   tiers?: Tier[];
 }
 
-/** A problem with a params cell: what is wrong and what was expected. */
-export interface ParamsProblem {
-  /** The issue's code when not `bad-params`: `bad-number` for a `.` under `--decimal-comma`. */
-  code?: 'bad-number';
-  /** What is wrong with the params cell. */
+/**
+ * A problem with a params cell: the fault and its values (`bad-params`), or where a number was
+ * written with a point under `--decimal-comma` (`bad-number`), for the catalogues; and the same in
+ * English words (without the criterion).
+ */
+export type ParamsProblem = (
+  | {
+      /** The fault and the values it names (`bad-params`). */
+      params: ParamsFaultParams;
+      point?: undefined;
+      code?: undefined;
+    }
+  | {
+      /** The number written with a point under `--decimal-comma` (`bad-number`). */
+      point: PointParams;
+      params?: undefined;
+      /** The issue's code when not `bad-params`. */
+      code: 'bad-number';
+    }
+) & {
+  /** What is wrong with the params cell (English). */
   message: string;
-  /** What was expected instead. */
+  /** What was expected instead (English). */
   expected: string;
+};
+
+/** The problem of a params cell for a fault. */
+export function paramsProblem(params: ParamsFaultParams): ParamsProblem {
+  return { params, message: paramsFaultText(params), expected: paramsExpectedText(params) };
+}
+
+/** The problem of a params number written with a point under `--decimal-comma`. */
+export function pointProblem(point: PointParams): ParamsProblem {
+  return { point, code: 'bad-number', message: pointText(point), expected: DECIMAL_COMMA };
 }
 
 /**
@@ -50,7 +77,7 @@ export function parseKeyValues(text: string, rule: string, keys: readonly (keyof
   const out: LeafParams = {};
   const tokens = text.split(/[\s;]+/).filter(Boolean);
   if (tokens.length > 0 && allowedKeys.length === 0) {
-    return { message: `rule "${rule}" takes no params`, expected: 'an empty params cell' };
+    return paramsProblem({ fault: 'no-params', rule });
   }
   let lastKey: string | undefined;
   for (const tok of tokens) {
@@ -58,31 +85,34 @@ export function parseKeyValues(text: string, rule: string, keys: readonly (keyof
     const key = eq >= 0 ? tok.slice(0, eq).trim() : lastKey;
     const raw = eq >= 0 ? tok.slice(eq + 1).trim() : tok;
     if (key === undefined || (eq < 0 && key !== 'allowed')) {
-      return { message: `params "${text}" has "${tok}" outside a key=value pair`, expected: `key=value pairs with keys ${allowedKeys.join(', ')}` };
+      return paramsProblem({ fault: 'outside-pair', text, token: tok, keys: allowedKeys.join(', ') });
     }
     if (!allowedKeys.includes(key)) {
-      return { message: `unknown param "${key}" for rule "${rule}"`, expected: `one of ${allowedKeys.join(', ')}` };
+      return paramsProblem({ fault: 'unknown-key', key, rule, keys: allowedKeys.join(', ') });
     }
     const v = paramNumber(raw, opts);
-    if (!v) return { message: `param "${key}" is not a number`, expected: `a number such as ${opts.decimalComma ? '0,5' : '0.5'}` };
-    if (!(v instanceof Exact)) return { ...v, message: `param "${key}": ${v.message}` };
+    if (v === undefined) return paramsProblem({ fault: 'not-a-number', key, comma: opts.decimalComma === true });
+    if (v === POINT) return pointProblem({ where: 'param', name: key, text: raw.trim() });
     if (key === 'allowed') (out.allowed ??= []).push(v);
     else if ((out as Record<string, unknown>)[key] !== undefined) {
-      return { message: `param "${key}" is given twice`, expected: 'each key once' };
+      return paramsProblem({ fault: 'twice', key });
     } else (out as Record<string, Exact>)[key] = v;
     lastKey = key;
   }
   return out;
 }
 
+/** What {@link paramNumber} returns for a number written with a `.` under `decimalComma`. */
+export const POINT = 'point';
+
 /**
  * A number of a params cell (trimmed text), read as `opts` says; undefined when it is not one, or
- * the `bad-number` problem for a `.` under `decimalComma`.
+ * {@link POINT} for a `.` under `decimalComma` (a `bad-number` problem, named by the caller).
  */
-export function paramNumber(text: string, opts: NumberTextOptions): Exact | ParamsProblem | undefined {
+export function paramNumber(text: string, opts: NumberTextOptions): Exact | typeof POINT | undefined {
   const d = readDecimal(text.trim(), opts);
   if (d !== undefined) return Exact.fromScaled(d.units, d.scale);
-  if (isPointUnderComma(text.trim(), opts)) return { code: 'bad-number', message: `"${text.trim()}" has a "." but --decimal-comma is on`, expected: DECIMAL_COMMA_EXPECTED };
+  if (isPointUnderComma(text.trim(), opts)) return POINT;
   return undefined;
 }
 

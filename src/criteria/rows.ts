@@ -3,9 +3,10 @@
  * located {@link Issue} naming the row and the column of the failing field.
  */
 import type * as z from 'zod/mini';
-import type { IssueList } from '../errors.js';
+import { type IssueList, problem } from '../errors.js';
+import type { TableWhat } from '../i18n/en/table.js';
 import { bindColumns, type ColumnMap, type FieldSpec } from '../table/headers.js';
-import { cellLocation, type RowSource, type TableRow } from '../table/table.js';
+import { cellLocation, type RowSource, type TableRow, writtenCells } from '../table/table.js';
 
 /** A validated row with its source. */
 export interface ReadRow<T, F extends string> {
@@ -21,7 +22,7 @@ export interface ReadRow<T, F extends string> {
  * Reads every row of `table` through `schema`. Rows that fail are reported to `issues` and left out;
  * the caller throws once the whole table has been checked.
  */
-export function readRows<F extends string, T>(table: RowSource, fields: readonly (FieldSpec & { name: F })[], schema: z.ZodMiniType<T>, issues: IssueList, what: string, free?: readonly string[]): ReadRow<T, F>[] {
+export function readRows<F extends string, T>(table: RowSource, fields: readonly (FieldSpec & { name: F })[], schema: z.ZodMiniType<T>, issues: IssueList, what: TableWhat, free?: readonly string[]): ReadRow<T, F>[] {
   return [...iterateRows(table, fields, schema, issues, what, free)];
 }
 
@@ -29,11 +30,18 @@ export function readRows<F extends string, T>(table: RowSource, fields: readonly
  * {@link readRows} one row at a time: nothing is held between rows, so a table of a million rows
  * costs no second copy of itself (the rows die young instead of filling the old generation).
  */
-export function* iterateRows<F extends string, T>(table: RowSource, fields: readonly (FieldSpec & { name: F })[], schema: z.ZodMiniType<T>, issues: IssueList, what: string, free?: readonly string[]): Generator<ReadRow<T, F>> {
+export function* iterateRows<F extends string, T>(table: RowSource, fields: readonly (FieldSpec & { name: F })[], schema: z.ZodMiniType<T>, issues: IssueList, what: TableWhat, free?: readonly string[]): Generator<ReadRow<T, F>> {
   const before = issues.issues.length;
   const cols = bindColumns(table, fields, issues, what, free);
   if (issues.issues.length > before) return;
+  const lineCells = table.lineCells;
   for (const source of table.rows) {
+    if (lineCells !== undefined && writtenCells(source) > lineCells) {
+      // Blank cells past the header line: a trailing delimiter, or an unquoted decimal comma that moved
+      // the cells after it (`a,1.2,99,5,` for `a,1.2,99.5,`). Never guessed: refused on the line.
+      issues.add({ ...cellLocation(table, source.row, -1), ...problem('too-many-cells/csv-shifted', { cells: writtenCells(source), header: lineCells }), value: source.cells.join(',') });
+      continue;
+    }
     const record: Record<string, string> = {};
     for (const f of fields) record[f.name] = cols[f.name] >= 0 ? (source.cells[cols[f.name]] ?? '') : '';
     const parsed = schema.safeParse(record);
@@ -47,10 +55,9 @@ export function* iterateRows<F extends string, T>(table: RowSource, fields: read
       issues.add({
         ...cellLocation(table, source.row, col),
         column: col >= 0 ? table.header[col] : field,
-        code: 'bad-value',
-        message: `bad ${field} in the ${what}`,
+        // The schema's message names what the cell must hold (a kind the catalogues word); an enum's values are listed.
+        ...problem('bad-value', { field, what, expect: zi.message, choices: 'values' in zi && Array.isArray(zi.values) ? zi.values.join(', ') : undefined }),
         value: record[field] ?? '',
-        expected: zi.message,
       });
     }
   }

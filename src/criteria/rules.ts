@@ -3,6 +3,7 @@
  * exact points of a value, what a cell must hold. Each is one call to the leaf's rule object
  * (`rules/*.ts`, registered in `rules/index.ts`), where everything about a rule lives.
  */
+import { expectsText } from '../i18n/en/criteria.js';
 import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import type { Exact } from '../numbers/exact.js';
 import type { Criterion } from './framework.js';
@@ -12,9 +13,9 @@ export { isNA, readYesNo, type CellInput, type CellProblem } from './rules/index
 
 const BLANK_INPUT: CellInput = Object.freeze({ kind: 'blank' });
 
-/** Text of what a leaf's rule expects in a cell, for error messages. */
+/** What a leaf's rule expects in a cell, in English words (the catalogues word `ruleOf(c).expects(c)` in either language). */
 export function expectedInput(c: Criterion): string {
-  return ruleOf(c).expected(c);
+  return expectsText(ruleOf(c).expects(c));
 }
 
 /** Reads one input cell for a leaf's rule; returns the input or a problem. */

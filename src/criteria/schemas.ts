@@ -1,6 +1,7 @@
 /**
  * zod schemas for the rows of every input table (cells are text; blank = ''), the settings, and the
- * JSON framework file. Their messages are the "expected" part of located errors, and
+ * JSON framework file. A row schema's message is the kind of value a cell must hold (`unit-ref`),
+ * worded by the catalogues as the "expected" part of a `bad-value` error (src/i18n/{en,vi}/criteria.ts), and
  * {@link frameworkJsonSchema} gives editors a JSON Schema for framework files.
  */
 import * as z from 'zod/mini';
@@ -40,11 +41,11 @@ const MAX_PATTERN = /^[+-]?\d+(?:[.,]\d+)?$/;
 
 /** One framework row (docs/spec.md §2). Number checks beyond the text form happen in the framework builder. */
 export const FrameworkRowSchema = z.object({
-  code: z.string().check(z.regex(CODE_PATTERN, 'a dotted code such as 1, 1.2 or 1.2.3')),
+  code: z.string().check(z.regex(CODE_PATTERN, 'code')),
   title: z.string(),
-  max: optionalText(z.string().check(z.regex(MAX_PATTERN, 'a number ≥ 0 such as 2 or 1.5'))),
-  method: optionalText(z.enum(METHODS, 'appraisal or survey')),
-  rule: optionalText(z.enum(RULE_NAMES, `one of ${RULE_NAMES.join(', ')}`)),
+  max: optionalText(z.string().check(z.regex(MAX_PATTERN, 'max'))),
+  method: optionalText(z.enum(METHODS, 'method')),
+  rule: optionalText(z.enum(RULE_NAMES, 'rule')),
   params: z.string(),
   groups: z.string(),
 });
@@ -54,20 +55,22 @@ export type FrameworkRow = z.infer<typeof FrameworkRowSchema>;
 /** One units row (docs/spec.md §3). */
 export const UnitRowSchema = z.object({
   unit: z.string().check(
-    z.minLength(1, 'a unit id'),
-    z.refine((s) => s.toUpperCase() !== 'ALL', 'a unit id other than ALL (reserved for the pooled row)'),
+    z.minLength(1, 'unit-id'),
+    z.refine((s) => s.toUpperCase() !== 'ALL', 'unit-not-all'),
   ),
   name: z.string(),
-  group: z.string().check(z.minLength(1, 'a unit group such as so, quan, huyen or thixa')),
+  group: z.string().check(z.minLength(1, 'group')),
   rankGroup: z.string(),
+  groupName: z.string(),
+  rankGroupName: z.string(),
 });
 /** A units row after the schema. */
 export type UnitRow = z.infer<typeof UnitRowSchema>;
 
 /** One evidence row, long layout (docs/spec.md §3). `self`/`appraised` are checked per rule later. */
 export const EvidenceRowSchema = z.object({
-  unit: z.string().check(z.minLength(1, 'a unit id from the units file')),
-  criterion: z.string().check(z.minLength(1, 'a criterion code from the framework')),
+  unit: z.string().check(z.minLength(1, 'unit-ref')),
+  criterion: z.string().check(z.minLength(1, 'criterion-ref')),
   self: z.string(),
   appraised: z.string(),
   evidence: z.string(),
@@ -78,9 +81,9 @@ export type EvidenceRow = z.infer<typeof EvidenceRowSchema>;
 
 /** One survey-results row (docs/spec.md §3). */
 export const SurveyRowSchema = z.object({
-  unit: z.string().check(z.minLength(1, 'a unit id from the units file')),
-  criterion: z.string().check(z.minLength(1, 'a survey criterion code')),
-  score: z.string().check(z.minLength(1, 'a score from 0 to 100 or NA')),
+  unit: z.string().check(z.minLength(1, 'unit-ref')),
+  criterion: z.string().check(z.minLength(1, 'survey-criterion-ref')),
+  score: z.string().check(z.minLength(1, 'score')),
 });
 /** A survey-results row after the schema. */
 export type SurveyRow = z.infer<typeof SurveyRowSchema>;

@@ -3,7 +3,7 @@
  * `settings` object or an xlsx `settings` sheet sets them; CLI flags and library options override
  * them; defaults fill the rest.
  */
-import { IssueList, ParIndexError, type Location } from '../errors.js';
+import { IssueList, ParIndexError, problem, type Location } from '../errors.js';
 import { FIELDS } from '../table/headers.js';
 import type { Table } from '../table/table.js';
 import { cellLocation } from '../table/table.js';
@@ -61,13 +61,14 @@ function checkSetting(key: keyof SettingsInput, value: unknown, at: Location, is
   if (key === 'bands') {
     if (allowBandList && Array.isArray(value)) {
       if (value.every(isBand)) return orderBands([...value]);
-      issues.add({ ...at, code: 'bad-setting', message: 'bad setting "bands": not a list of bands', value: String(value), expected: 'bands text such as "A>=90; B>=80" or parsed bands {label, min, strict}' });
+      issues.add({ ...at, ...problem('bad-setting/bands-list'), value: String(value) });
       return undefined;
     }
   }
   const parsed = SettingsSchema.shape[key].safeParse(value);
   if (!parsed.success) {
-    issues.add({ ...at, code: 'bad-setting', message: `bad setting "${key}"`, value: typeof value === 'string' ? value : String(value), expected: parsed.error.issues[0]?.message });
+    // What each setting takes is worded by the catalogues (by its name), not by the schema's message.
+    issues.add({ ...at, ...problem('bad-setting', { key }), value: typeof value === 'string' ? value : String(value) });
     return undefined;
   }
   if (key !== 'bands') return parsed.data;
@@ -88,7 +89,7 @@ function checkSettings(obj: Record<string, unknown>, at: (key: string) => Locati
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) {
     if (!(SETTING_NAMES as string[]).includes(k)) {
-      issues.add({ ...at(k), code: 'unknown-setting', message: `unknown setting ${k}`, value: k, expected: SETTING_NAMES.join(', ') });
+      issues.add({ ...at(k), ...problem('unknown-setting', { key: k, known: SETTING_NAMES.join(', ') }), value: k });
       continue;
     }
     if (v === undefined) continue;
@@ -104,7 +105,7 @@ function checkSettings(obj: Record<string, unknown>, at: (key: string) => Locati
  */
 export function parseSettingsRecord(obj: unknown, source: { file?: string; sheet?: string } = {}): SettingsInput {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) {
-    throw new ParIndexError({ ...source, column: 'settings', code: 'bad-setting', message: 'settings must be an object', value: Array.isArray(obj) ? 'an array' : String(obj), expected: '{"decimals": 2, "ties": "competition", …}' });
+    throw new ParIndexError({ ...source, column: 'settings', ...problem('bad-setting/not-object'), value: Array.isArray(obj) ? '[…]' : String(obj) });
   }
   const issues = new IssueList();
   checkSettings(obj as Record<string, unknown>, (k) => ({ ...source, column: `settings.${k}` }), issues, false);
@@ -119,18 +120,18 @@ export function parseSettingsRecord(obj: unknown, source: { file?: string; sheet
  */
 export function parseSettingsTable(table: Table): SettingsInput {
   const issues = new IssueList();
-  const rows = readRows(table, FIELDS.settings, z.object({ key: z.string().check(z.minLength(1, 'a setting name')), value: z.string() }), issues, 'settings sheet');
+  const rows = readRows(table, FIELDS.settings, z.object({ key: z.string().check(z.minLength(1, 'setting-name')), value: z.string() }), issues, 'settings sheet');
   const obj: Record<string, string> = {};
   const firstRow = new Map<string, number>();
   for (const r of rows) {
     const key = SETTING_NAMES.find((k) => k.toLowerCase() === r.value.key.trim().toLowerCase());
     if (!key) {
-      issues.add({ ...cellLocation(table, r.source.row, r.cols.key), code: 'unknown-setting', message: 'unknown setting', value: r.value.key, expected: SETTING_NAMES.join(', ') });
+      issues.add({ ...cellLocation(table, r.source.row, r.cols.key), ...problem('unknown-setting/sheet', { known: SETTING_NAMES.join(', ') }), value: r.value.key });
       continue;
     }
     const first = firstRow.get(key);
     if (first !== undefined) {
-      issues.add({ ...cellLocation(table, r.source.row, r.cols.key), code: 'duplicate-setting', message: `a second "${key}" setting (first on row ${first})`, value: r.value.key, expected: 'each setting once' });
+      issues.add({ ...cellLocation(table, r.source.row, r.cols.key), ...problem('duplicate-setting', { key, first }), value: r.value.key });
       continue;
     }
     firstRow.set(key, r.source.row);

@@ -2,11 +2,12 @@
  * Units (đơn vị) and their leagues (docs/spec.md §3): `unit`, `name`, `group`, optional `rankGroup`
  * (blank = the group). `ALL` is reserved for pooled rows.
  */
-import { IssueList } from '../errors.js';
+import { IssueList, problem } from '../errors.js';
 import { FIELDS, FREE_COLUMNS } from '../table/headers.js';
 import { jsonRowsToTable } from '../table/json.js';
 import { cellLocation, type Table } from '../table/table.js';
 import { readRows } from './rows.js';
+import { LabelBook } from './unit-labels.js';
 import { UnitRowSchema } from './schemas.js';
 
 /** One unit. */
@@ -19,6 +20,10 @@ export interface Unit {
   group: string;
   /** League it is ranked in. */
   rankGroup: string;
+  /** Display name of its group (`groupName` column; undefined when blank). */
+  groupName?: string;
+  /** Display name of its league (`rankGroupName` column; undefined when blank). */
+  rankGroupName?: string;
   /** Source row (header = 1). */
   row?: number;
 }
@@ -39,23 +44,31 @@ export function buildUnits(table: Table): Units {
   const rows = readRows(table, FIELDS.units, UnitRowSchema, issues, 'units file', FREE_COLUMNS.units);
   const byId = new Map<string, Unit>();
   const list: Unit[] = [];
+  const labels = new LabelBook();
   for (const r of rows) {
     const v = r.value;
     // Ids, groups and leagues are compared after NFC: "Sơn Tây" typed in NFD is the same unit.
     const id = v.unit.normalize('NFC');
     const prev = byId.get(id);
     if (prev) {
-      const same = prev.id === v.unit ? '' : ' (the same text in another Unicode form)';
-      issues.add({ ...cellLocation(table, r.source.row, r.cols.unit), code: 'duplicate-unit', message: `unit "${id}" appears twice${same} (first on row ${prev.row})`, value: v.unit, expected: 'each unit once' });
+      issues.add({ ...cellLocation(table, r.source.row, r.cols.unit), ...problem('duplicate-unit', { unit: id, first: prev.row ?? 0, otherForm: prev.id !== v.unit }), value: v.unit });
       continue;
     }
     const group = v.group.normalize('NFC');
     const u: Unit = { id, name: (v.name || v.unit).normalize('NFC'), group, rankGroup: (v.rankGroup || v.group).normalize('NFC'), row: r.source.row };
+    const groupName = v.groupName.trim().normalize('NFC');
+    const rankGroupName = v.rankGroupName.trim().normalize('NFC');
+    if (groupName) u.groupName = groupName;
+    if (rankGroupName) u.rankGroupName = rankGroupName;
+    for (const [kind, key, label, col] of [['group', u.group, groupName, r.cols.groupName] as const, ['rankGroup', u.rankGroup, rankGroupName, r.cols.rankGroupName] as const]) {
+      const conflict = labels.note(kind, key, label, r.source.row);
+      if (conflict) issues.add({ ...cellLocation(table, r.source.row, col), ...conflict });
+    }
     byId.set(u.id, u);
     list.push(u);
   }
   if (list.length === 0 && issues.issues.length === 0) {
-    issues.add({ file: table.file, sheet: table.sheet, code: 'no-units', message: 'the units file has no units', expected: 'one row per unit' });
+    issues.add({ file: table.file, sheet: table.sheet, ...problem('no-units') });
   }
   issues.throwIfAny();
   return { list, byId, source: { file: table.file, sheet: table.sheet } };

@@ -34,6 +34,18 @@ export function codeOfKey(key: string): string {
  * Words and labels (table headers, report titles, help text) in both languages: `vi` and `en`
  * with the same keys. Use as `const words = pair({ vi: {...}, en: {...} })`.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function pair<V extends Record<string, unknown>>(both: { vi: V; en: { [K in keyof V]: V[K] } }): { vi: V; en: V } {
   return both as { vi: V; en: V };
 }
+
+/**
+ * The catalogue of a language from its fragments (keys never repeat across fragments). A call, not
+ * an object spread, so that a bundle which never formats an issue in that language can drop the
+ * whole catalogue (`@__PURE__` at the call sites).
+ */
+export function merged<T extends Record<string, object>>(fragments: T): UnionToIntersection<T[keyof T]> {
+  return Object.assign({}, ...Object.values(fragments)) as UnionToIntersection<T[keyof T]>;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;

@@ -9,6 +9,7 @@ import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import { buildUnits, type Units } from '../criteria/units.js';
 import { decodeUtf8, formatOf, type TableKind } from '../table/files.js';
 import { fileReadError } from './file-errors.js';
+import { builtinTable } from './sample-files.js';
 import { parseCsvTable } from '../table/csv.js';
 import { jsonRowsToTable, parseJsonText, plainJsonNumbers } from '../table/json.js';
 import type { Table } from '../table/table.js';
@@ -81,7 +82,7 @@ function withPlainSettings(json: unknown): unknown {
   return { ...(json as Record<string, unknown>), settings: plainJsonNumbers((json as { settings: unknown }).settings) };
 }
 
-/** Loads units from CSV, JSON or xlsx (sheet `units`). */
+/** Loads units from CSV, JSON or xlsx (sheet `units`), or a built-in sample's units by name (`hanoi-2021`). */
 export async function loadUnits(path: string): Promise<Units> {
-  return buildUnits(await loadTable(path, 'units'));
+  return buildUnits(builtinTable(path, 'units') ?? (await loadTable(path, 'units')));
 }

@@ -11,6 +11,8 @@ import { formatOf as fileFormatOf } from '../table/files.js';
 import { loadTable as loadTableFile } from './files.js';
 import { writeFileAtomic as writeAtomic } from './output.js';
 import { loadResultFile } from './result-load.js';
+export { fileSources, sha256File, type FileSource, type InputPath } from './file-hash.js';
+export type { BuiltinInputKind } from './sample-files.js';
 import { loadRound as loadRoundFiles, type RoundFiles } from './round.js';
 import type { Table } from '../table/table.js';
 import { loadSurveyDefinition } from './sipas-load.js';
@@ -44,7 +46,7 @@ export interface LoadRoundOptions {
 
 function requirePath(v: unknown, what: string): string {
   const s = optionalString(v, what);
-  if (!s) throw badArgument(what, v, 'a file path');
+  if (!s) throw badArgument(what, v, 'path');
   return s;
 }
 
@@ -90,7 +92,7 @@ export interface SipasFileOptions extends Omit<SipasOptions, 'file'> {
  */
 export async function scoreSipasFile(definition: SipasDefinition, path: string, options: SipasFileOptions = {}): Promise<SipasResult> {
   const o = checkKeys(options, ['units', 'skipBadRows', 'decimals', 'rounding', 'ties', 'delimiter', 'onProgress'], 'options');
-  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw badArgument('options.onProgress', o.onProgress, 'a function');
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw badArgument('options.onProgress', o.onProgress, 'function');
   const result = await scoreSurvey(definition, requirePath(path, 'path'), { ...sipasOptionsOf(o), onProgress: o.onProgress as SipasFileOptions['onProgress'] });
   return sipasResult(result);
 }
@@ -105,7 +107,7 @@ export async function loadResult(path: string): Promise<ResultFile> {
  * a failed run never leaves a half-written file. An unwritable path is a located error.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  if (typeof data !== 'string' && !(data instanceof Uint8Array)) throw badArgument('data', data, 'text or bytes');
+  if (typeof data !== 'string' && !(data instanceof Uint8Array)) throw badArgument('data', data, 'text-or-bytes');
   return writeAtomic(requirePath(path, 'path'), data);
 }
 

@@ -9,24 +9,26 @@ import { randomBytes } from 'node:crypto';
 import { constants, rmSync } from 'node:fs';
 import { access, lstat, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ParIndexError } from '../errors.js';
+import { ParIndexError, problem } from '../errors.js';
+import type { WriteFault } from '../i18n/en/node.js';
 
-const EXPECTED_TARGET = 'a file path in an existing folder that can be written';
+/** Why a write failed, by the system's error code. */
+const FAULTS: Record<string, WriteFault> = {
+  ENOENT: 'no-folder',
+  ENOTDIR: 'not-a-folder',
+  EACCES: 'permission',
+  EPERM: process.platform === 'win32' ? 'in-use-or-read-only' : 'permission',
+  EROFS: 'read-only-fs',
+  EISDIR: 'is-folder',
+  EBUSY: 'in-use',
+  ENOSPC: 'disk-full',
+};
 
 /** The located error for an output path that cannot be written, from the system's error code. */
 function cannotWrite(path: string, code: string | undefined, detail?: string): ParIndexError {
-  const why: Record<string, string> = {
-    ENOENT: 'its folder does not exist',
-    ENOTDIR: 'a part of its folder path is a file, not a folder',
-    EACCES: 'permission denied',
-    EPERM: process.platform === 'win32' ? 'the file is in use or read-only (is it open in Excel? close it and run again)' : 'permission denied',
-    EROFS: 'the file system is read-only',
-    EISDIR: 'it is a folder',
-    EBUSY: 'the file is in use (is it open in Excel? close it and run again)',
-    ENOSPC: 'the disk is full',
-  };
-  const reason = (code && why[code]) ?? detail ?? code ?? 'unknown reason';
-  return new ParIndexError({ file: path, code: 'cannot-write', message: `the output file cannot be written: ${reason}`, expected: EXPECTED_TARGET });
+  const reason = (code !== undefined && Object.hasOwn(FAULTS, code) ? FAULTS[code] : undefined) ?? 'other';
+  const other = detail ?? code;
+  return new ParIndexError({ file: path, ...problem('cannot-write', reason === 'other' && other !== undefined ? { reason, detail: other } : { reason }) });
 }
 
 /**
@@ -64,14 +66,10 @@ async function outputTarget(path: string): Promise<{ target: string; mode?: numb
   const st = await stat(target).catch(() => undefined);
   if (!st) return { target };
   if (st.isDirectory()) throw cannotWrite(path, 'EISDIR');
-  if (!st.isFile()) throw refuse(path, `it is ${st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : 'a device'}, not a file; the results would replace it`);
-  if ((st.mode & 0o222) === 0) throw refuse(path, 'the file is read-only; parindex does not overwrite it');
-  if (st.nlink > 1) throw refuse(path, `the file has ${st.nlink - 1} other hard link${st.nlink > 2 ? 's' : ''}; replacing it would separate them`);
+  if (!st.isFile()) throw new ParIndexError({ file: path, ...problem('cannot-write/special', { kind: st.isFIFO() ? 'fifo' : st.isSocket() ? 'socket' : 'device' }) });
+  if ((st.mode & 0o222) === 0) throw new ParIndexError({ file: path, ...problem('cannot-write/read-only') });
+  if (st.nlink > 1) throw new ParIndexError({ file: path, ...problem('cannot-write/hard-links', { others: st.nlink - 1 }) });
   return { target, mode: st.mode & 0o7777 };
-}
-
-function refuse(path: string, why: string): ParIndexError {
-  return new ParIndexError({ file: path, code: 'cannot-write', message: `the output file cannot be written: ${why}`, expected: 'a new file name, or a regular file that may be replaced' });
 }
 
 /** Temp files being written, removed if the run is interrupted (Ctrl-C, SIGTERM). */
@@ -116,13 +114,7 @@ async function refuseInputAsOutput(out: string, inputs: readonly (string | undef
           .then((s) => s.dev === outStat.dev && s.ino === outStat.ino)
           .catch(() => false)));
     if (same) {
-      throw new ParIndexError({
-        file: out,
-        code: 'out-is-input',
-        message: `--out names an input of this run (${input}); writing the results there would replace it`,
-        value: out,
-        expected: 'a new file name for the results (inputs are never overwritten)',
-      });
+      throw new ParIndexError({ file: out, ...problem('out-is-input', { input }), value: out });
     }
   }
 }

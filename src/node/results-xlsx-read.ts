@@ -7,7 +7,7 @@
  * xlsx cell reader: numbers as their shortest round-trip text, padded to the decimals their number
  * format shows (`89.8` in a `0.00` cell is the printed `89.80`), formulas by their saved result.
  */
-import { ParIndexError } from '../errors.js';
+import { ParIndexError, problem } from '../errors.js';
 import { fieldNames, foldHeader } from '../table/headers.js';
 import { RESULT_FIELDS } from '../analysis/result-file.js';
 import type { Table } from '../table/table.js';
@@ -30,16 +30,10 @@ export async function readResultWorkbookTables(path: string): Promise<Table[]> {
   const { tables, sheets } = await readWorkbookSheetTables(path, {
     header: { accept: isLeagueHeader, within: HEADER_WITHIN },
     cell: { formatDecimals: true },
-    expected: 'an .xlsx workbook written by parindex score --format xlsx',
+    book: 'results',
   });
   if (tables.length === 0) {
-    throw new ParIndexError({
-      file: path,
-      code: 'no-results-sheet',
-      message: `no visible sheet of the workbook has a unit and an index column in its first ${HEADER_WITHIN} rows`,
-      value: sheets.join(', '),
-      expected: 'league sheets as parindex score --format xlsx writes them',
-    });
+    throw new ParIndexError({ file: path, ...problem('no-results-sheet', { within: HEADER_WITHIN }), value: sheets.join(', ') });
   }
   return tables;
 }

@@ -1,27 +1,29 @@
 /**
- * Loading a whole PAR round from files: framework (or a built-in name), units, evidence (one or
- * more files, long or wide layout) and survey results; then checking every input together.
+ * Loading a whole PAR round from files: framework, units, evidence (one or more files, long or wide
+ * layout) and survey results — each a file or a built-in name (`hanoi-2021`, see
+ * `sample-files.ts` for how the two are told apart); then checking every input together.
  */
 import { buildInputs } from '../criteria/evidence.js';
 import type { Framework } from '../criteria/framework.js';
 import type { Units } from '../criteria/units.js';
-import { hanoi2021Framework, SAMPLES } from '../data/sample.js';
+import { hanoi2021Framework } from '../data/sample.js';
 import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import type { InputMatrix } from '../criteria/inputs.js';
 import { csvRowSource } from '../table/csv.js';
 import { loadFramework, loadTables, loadUnits, loadTable, readTextFile } from './files.js';
 import { formatOf } from '../table/files.js';
+import { builtinNamed, builtinTable } from './sample-files.js';
 import type { RowSource } from '../table/table.js';
 
 /** Paths of a round's files. */
 export interface RoundFiles {
   /** Framework file, or a built-in name (`hanoi-2021`). */
   framework: string;
-  /** Units file. */
+  /** Units file, or a built-in name. */
   units: string;
-  /** Evidence file(s). */
+  /** Evidence file(s), or a built-in name. */
   evidence?: string | string[];
-  /** Survey results file. */
+  /** Survey results file, or a built-in name. */
   survey?: string;
 }
 
@@ -37,7 +39,7 @@ export interface Round {
  * file's text (a built-in framework is ours, written with the point).
  */
 export async function loadFrameworkOrBuiltin(nameOrPath: string, opts: NumberTextOptions = {}): Promise<Framework> {
-  if ((SAMPLES as readonly string[]).includes(nameOrPath)) return hanoi2021Framework();
+  if (builtinNamed(nameOrPath) !== undefined) return hanoi2021Framework();
   return loadFramework(nameOrPath, opts);
 }
 
@@ -47,6 +49,8 @@ export async function loadFrameworkOrBuiltin(nameOrPath: string, opts: NumberTex
  * as a table); xlsx and JSON as tables.
  */
 async function loadEvidenceSources(path: string): Promise<RowSource[]> {
+  const builtin = builtinTable(path, 'evidence');
+  if (builtin) return [builtin];
   if (formatOf(path) === 'csv') return [csvRowSource(await readTextFile(path), { file: path })];
   return loadTables(path, 'evidence');
 }
@@ -57,7 +61,7 @@ export async function loadRound(files: RoundFiles, opts: NumberTextOptions = {})
   const units = await loadUnits(files.units);
   const evidencePaths = files.evidence === undefined ? [] : Array.isArray(files.evidence) ? files.evidence : [files.evidence];
   const evidence = (await Promise.all(evidencePaths.map((p) => loadEvidenceSources(p)))).flat();
-  const survey = files.survey ? await loadTable(files.survey, 'survey') : undefined;
+  const survey = files.survey ? (builtinTable(files.survey, 'survey') ?? (await loadTable(files.survey, 'survey'))) : undefined;
   const inputs = buildInputs(framework, units, { evidence, survey }, opts);
   return { framework, units, inputs };
 }

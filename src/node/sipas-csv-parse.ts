@@ -6,9 +6,8 @@
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ParIndexError } from '../errors.js';
+import { ParIndexError, problem } from '../errors.js';
 import { csvParseOptions, guessDelimiter, stripBom } from '../table/csv.js';
-import { UTF8_EXPECTED } from '../table/files.js';
 import type { FormIngest } from '../sipas/ingest.js';
 
 const LF = 10;
@@ -49,7 +48,7 @@ export async function ingestWithCsvParse(ingest: FormIngest, chunks: AsyncIterab
   let lineBreaks = 0;
   const checked = (chunk: Uint8Array, first: boolean): Uint8Array => {
     if (first && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
-      throw new ParIndexError({ file: ingest.file, code: 'bad-encoding', message: 'the file is UTF-16 text', value: chunk[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE', expected: UTF8_EXPECTED });
+      throw new ParIndexError({ file: ingest.file, ...problem('bad-encoding/utf-16'), value: chunk[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE' });
     }
     try {
       utf8.decode(chunk, { stream: chunk.length > 0 });
@@ -57,7 +56,7 @@ export async function ingestWithCsvParse(ingest: FormIngest, chunks: AsyncIterab
       const text = new TextDecoder('utf-8').decode(chunk);
       const before = text.slice(0, Math.max(text.indexOf('\uFFFD'), 0));
       const row = lineBreaks + before.split(/\r\n|\r|\n/).length;
-      throw new ParIndexError({ file: ingest.file, row, code: 'bad-encoding', message: 'the file is not UTF-8 text (another encoding, such as Windows-1258?)', expected: UTF8_EXPECTED });
+      throw new ParIndexError({ file: ingest.file, row, ...problem('bad-encoding/not-utf-8') });
     }
     for (const b of chunk) if (b === LF) lineBreaks++;
     return chunk;
@@ -97,13 +96,7 @@ export async function ingestWithCsvParse(ingest: FormIngest, chunks: AsyncIterab
     if (e instanceof ParIndexError) throw e;
     if (isCsvError(e)) {
       const records = (e as { records?: unknown }).records;
-      throw new ParIndexError({
-        file: ingest.file,
-        row: typeof records === 'number' ? records + 1 : row + 1,
-        code: 'bad-csv',
-        message: `the file is not valid CSV: ${e.message}`,
-        expected: 'comma-, semicolon- or tab-separated text with balanced quotes',
-      });
+      throw new ParIndexError({ file: ingest.file, row: typeof records === 'number' ? records + 1 : row + 1, ...problem('bad-csv/stream', { detail: e.message }) });
     }
     throw e;
   }

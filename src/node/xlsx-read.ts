@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { TableKind } from '../table/files.js';
 import { iterateXlsxRows, readXlsxSheetTables, readXlsxTables, type XlsxHeaderRule, type XlsxLimits, type XlsxProgress, type XlsxRow, type XlsxSheetTables, type XlsxTables } from '../xlsx/read.js';
 import type { CellTextOptions } from '../xlsx/cell-text.js';
+import type { WorkbookKind } from '../i18n/en/xlsx.js';
 import { fileReadError } from './file-errors.js';
 import { startRowProgress, type ProgressOptions } from './read-progress.js';
 
@@ -33,8 +34,8 @@ export interface SheetTablesOptions extends WorkbookReadOptions {
   header: XlsxHeaderRule;
   /** How numbers become text. */
   cell?: CellTextOptions;
-  /** Expected text of a `bad-xlsx` error (what kind of workbook was expected). */
-  expected?: string;
+  /** What kind of workbook is expected (the `expected` of `bad-xlsx` errors): any, or a results workbook. */
+  book?: WorkbookKind;
 }
 
 /** A workbook's bytes, or the located error for a missing or unreadable file. */

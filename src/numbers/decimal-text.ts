@@ -30,12 +30,6 @@ export interface NumberTextOptions {
 export const POINT_DECIMAL: NumberTextOptions = Object.freeze({});
 
 /**
- * What a number cell must hold under `decimalComma` when it was written with a point: the expected
- * text of the located `bad-number` error.
- */
-export const DECIMAL_COMMA_EXPECTED = 'a number with a decimal comma such as 12,5 (--decimal-comma is on; 1.200 would be twelve hundred — write 1200)';
-
-/**
  * True when `text` (trimmed) was refused under `decimalComma` for a `.` in it: digits with a `.`
  * (and perhaps `,`), such as `1.200`, `12.5` or `1.200,5` (a `bad-number` rather than "not a number").
  */

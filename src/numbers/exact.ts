@@ -2,7 +2,7 @@
  * Exact rational numbers (bigint numerator over a positive bigint denominator, always reduced).
  * Every figure parindex reports is an {@link Exact}; rounding happens only in {@link Exact.toFixed}.
  */
-import { ParIndexError } from '../errors.js';
+import { ParIndexError, problem } from '../errors.js';
 
 /** How a value is rounded to a number of decimals at output. */
 export type RoundingMode = 'half-up' | 'half-even';
@@ -55,7 +55,7 @@ export class Exact {
   static of(num: bigint | number, den: bigint | number = 1n): Exact {
     let n = wholeNumber(num, 'num');
     let d = wholeNumber(den, 'den');
-    if (d === 0n) throw new ParIndexError({ code: 'bad-argument', column: 'den', message: 'Exact.of: zero denominator', value: '0', expected: 'a non-zero denominator' });
+    if (d === 0n) throw new ParIndexError({ column: 'den', ...problem('bad-argument/zero-denominator'), value: '0' });
     if (d < 0n) {
       n = -n;
       d = -d;
@@ -146,7 +146,7 @@ export class Exact {
   }
   /** Quotient; throws on division by zero. */
   div(o: Exact): Exact {
-    if (o.num === 0n) throw new ParIndexError({ code: 'bad-argument', message: 'Exact: division by zero', value: '0', expected: 'a non-zero divisor' });
+    if (o.num === 0n) throw new ParIndexError({ ...problem('bad-argument/division-by-zero'), value: '0' });
     return Exact.of(this.num * o.den, this.den * o.num);
   }
   /** Negation. */
@@ -249,12 +249,7 @@ export class Exact {
    * {@link Exact.toNumber}.
    */
   valueOf(): never {
-    throw new ParIndexError({
-      code: 'exact-not-a-number',
-      message: 'an exact value cannot be used with <, >, + or -: compare with .cmp() / .eq(), compute with .add() / .sub(), or call .toNumber() for a float',
-      value: this.toString(),
-      expected: 'x.cmp(y), x.eq(y), x.toNumber() or x.toFixed(2)',
-    });
+    throw new ParIndexError({ ...problem('exact-not-a-number'), value: this.toString() });
   }
 
   /** Text in template strings (`${x}` is {@link Exact.toString}); anything numeric throws as {@link Exact.valueOf} does. */
@@ -281,13 +276,7 @@ function digitsOfInverse(a: bigint, den: bigint): number {
 function wholeNumber(x: unknown, name: string): bigint {
   if (typeof x === 'bigint') return x;
   if (typeof x === 'number' && Number.isSafeInteger(x)) return BigInt(x);
-  throw new ParIndexError({
-    code: 'bad-argument',
-    column: name,
-    message: `Exact.of: ${name} must be a whole number`,
-    value: typeof x === 'number' ? String(x) : typeof x,
-    expected: 'a bigint or a safe integer (read decimal text exactly with the function that takes text)',
-  });
+  throw new ParIndexError({ column: name, ...problem('bad-argument/not-whole', { name }), value: typeof x === 'number' ? String(x) : typeof x });
 }
 
 /** Prints `units / 10^decimals` as decimal text. */

@@ -1,32 +1,41 @@
 /**
  * Results as CSV: one row per unit in output order (league, rank), rounded figures, a points and a
- * max column per area. Safe to open in a spreadsheet.
+ * max column per area. Safe to open in a spreadsheet. Headers in the language asked for (English:
+ * the JSON field names; Vietnamese: what a council reads — both read back by `parindex compare`),
+ * numbers in the number style, `;` and decimal commas under the `vi` CSV style.
  */
+import { resultWords } from '../i18n/labels/results.js';
+import type { Lang } from '../i18n/lang.js';
+import type { NumberStyle } from '../i18n/number-style.js';
+import type { OutputFormat } from '../scoring/result-json.js';
 import type { ScoreResult } from '../scoring/score.js';
-import { toCsv, type CsvWriteOptions } from './csv-write.js';
-import { fmt, type OutputFormat } from '../scoring/result-json.js';
+import { type CsvOutputOptions, csvDialect, toCsv } from './csv-write.js';
+import { figureWriter } from './styled-number.js';
 
 /** The rows (header first) of the results table. */
-export function scoreResultRows(result: ScoreResult, f: OutputFormat = result.settings): (string | number | null)[][] {
+export function scoreResultRows(result: ScoreResult, f: OutputFormat = result.settings, p: { lang?: Lang; numberStyle?: NumberStyle } = {}): (string | number | null)[][] {
+  const w = resultWords[p.lang ?? 'vi'];
+  const h = w.csv;
+  const num = figureWriter(f, p.numberStyle);
   const areas = result.framework.areas.map((a) => a.code);
   const header = [
-    'rankGroup',
-    'rank',
-    'unit',
-    'name',
-    'group',
-    'index',
-    'selfIndex',
-    'band',
-    'points',
-    'max',
-    'appraisalPoints',
-    'surveyPoints',
-    'adjustPoints',
-    ...areas.flatMap((a) => [`area ${a} points`, `area ${a} max`]),
-    'missing',
-    'unappraised',
-    'na',
+    h.rankGroup,
+    h.rank,
+    h.unit,
+    h.name,
+    h.group,
+    h.index,
+    h.selfIndex,
+    h.band,
+    h.points,
+    h.max,
+    h.appraisalPoints,
+    h.surveyPoints,
+    h.adjustPoints,
+    ...areas.flatMap((a) => [w.areaPoints(a), w.areaMax(a)]),
+    h.missing,
+    h.unappraised,
+    h.na,
   ];
   const rows = result.units.map((u) => {
     const ua = u.areas;
@@ -36,15 +45,15 @@ export function scoreResultRows(result: ScoreResult, f: OutputFormat = result.se
       u.unit,
       u.name,
       u.group,
-      fmt(u.index, f),
-      fmt(u.selfIndex, f),
+      num(u.index),
+      num(u.selfIndex),
       u.band,
-      fmt(u.points, f),
-      fmt(u.max, f),
-      fmt(u.appraisalPoints, f),
-      fmt(u.surveyPoints, f),
-      fmt(u.adjustPoints, f),
-      ...areas.flatMap((a) => (ua.get(a) ? [fmt(ua.get(a)!.points, f), fmt(ua.get(a)!.max, f)] : [null, null])),
+      num(u.points),
+      num(u.max),
+      num(u.appraisalPoints),
+      num(u.surveyPoints),
+      num(u.adjustPoints),
+      ...areas.flatMap((a) => (ua.get(a) ? [num(ua.get(a)!.points), num(ua.get(a)!.max)] : [null, null])),
       u.missing,
       u.unappraised,
       u.na,
@@ -54,6 +63,7 @@ export function scoreResultRows(result: ScoreResult, f: OutputFormat = result.se
 }
 
 /** Results as CSV text. */
-export function scoreResultCsv(result: ScoreResult, opts: CsvWriteOptions & Partial<OutputFormat> = {}): string {
-  return toCsv(scoreResultRows(result, { decimals: opts.decimals ?? result.settings.decimals, rounding: opts.rounding ?? result.settings.rounding }), opts);
+export function scoreResultCsv(result: ScoreResult, opts: CsvOutputOptions & Partial<OutputFormat> = {}): string {
+  const d = csvDialect(opts);
+  return toCsv(scoreResultRows(result, { decimals: opts.decimals ?? result.settings.decimals, rounding: opts.rounding ?? result.settings.rounding }, d), d.write);
 }

@@ -1,20 +1,27 @@
 /**
  * Results as terminal tables: one table per league in rank order (the published style: rank, unit,
  * index, self-assessed index, appraisal, survey and bonus/penalty points), then a summary per league.
+ * Words in the presentation's language (Vietnamese by default), numbers in its style.
  */
+import { resultWords } from '../i18n/labels/results.js';
+import type { OutputFormat } from '../scoring/result-json.js';
 import type { ScoreResult } from '../scoring/score.js';
-import { fmt, type OutputFormat } from '../scoring/result-json.js';
+import type { Presentation } from './presentation.js';
+import { figureWriter } from './styled-number.js';
 import { renderTextTable } from './text-table.js';
 
 /** Renders every league of a result as text tables. */
-export function scoreResultText(result: ScoreResult, f: OutputFormat = result.settings): string {
+export function scoreResultText(result: ScoreResult, f: OutputFormat = result.settings, p: Presentation = {}): string {
+  const w = resultWords[p.lang ?? 'vi'];
+  const t = w.table;
+  const num = figureWriter(f, p.numberStyle);
   const hasBands = result.settings.bands.length > 0;
   const out: string[] = [];
   for (const [league, summary] of [...result.leagues]) {
     const units = result.units.filter((u) => u.rankGroup === league);
-    out.push(`League ${league} — ${summary.count} units, mean ${fmt(summary.mean, f) ?? '—'}, min ${fmt(summary.min, f) ?? '—'}, max ${fmt(summary.max, f) ?? '—'}\n`);
-    const header = ['Rank', 'Unit', 'Name', 'Index', 'Self', 'Appraisal', 'Survey', 'Adjust', ...(hasBands ? ['Band'] : []), 'Missing'];
-    const rows = units.map((u) => [u.rank, u.unit, u.name, fmt(u.index, f), fmt(u.selfIndex, f), fmt(u.appraisalPoints, f), fmt(u.surveyPoints, f), fmt(u.adjustPoints, f), ...(hasBands ? [u.band] : []), u.missing]);
+    out.push(`${w.league({ league, count: summary.count, mean: num(summary.mean) ?? '—', min: num(summary.min) ?? '—', max: num(summary.max) ?? '—' })}\n`);
+    const header = [t.rank, t.unit, t.name, t.index, t.self, t.appraisal, t.survey, t.adjust, ...(hasBands ? [t.band] : []), t.missing];
+    const rows = units.map((u) => [u.rank, u.unit, u.name, num(u.index), num(u.selfIndex), num(u.appraisalPoints), num(u.surveyPoints), num(u.adjustPoints), ...(hasBands ? [u.band] : []), u.missing]);
     out.push(renderTextTable([header, ...rows], ['right', 'left', 'left', 'right', 'right', 'right', 'right', 'right', ...(hasBands ? ['left' as const] : []), 'right']));
   }
   return out.join('\n');

@@ -1,24 +1,31 @@
 /**
  * SIPAS results as terminal tables: one table per league in rank order with the counts of forms,
  * the index and each top-level node (factor or part); the pooled `ALL` row closes the output.
- * Question-level figures are in the CSV and JSON outputs.
+ * Question-level figures are in the CSV and JSON outputs. Words in the presentation's language
+ * (Vietnamese by default), numbers in its style.
  */
-import { fmt, type OutputFormat } from '../scoring/result-json.js';
-import { renderTextTable, type Align } from './text-table.js';
-import type { SipasResult, SipasUnitResult } from '../sipas/result.js';
+import { sipasWords } from '../i18n/labels/sipas.js';
 import { groupBy } from '../order/group-by.js';
+import type { OutputFormat } from '../scoring/result-json.js';
+import type { SipasResult, SipasUnitResult } from '../sipas/result.js';
+import type { Presentation } from './presentation.js';
+import { figureWriter } from './styled-number.js';
+import { type Align, renderTextTable } from './text-table.js';
 
 /** Renders a SIPAS result as text tables. */
-export function surveyResultText(result: SipasResult, f: OutputFormat = result.settings): string {
+export function surveyResultText(result: SipasResult, f: OutputFormat = result.settings, p: Presentation = {}): string {
+  const w = sipasWords[p.lang ?? 'vi'];
+  const t = w.table;
+  const num = figureWriter(f, p.numberStyle);
   const top = result.definition.top;
-  const header = ['Rank', 'Unit', ...(result.hasUnits ? ['Name'] : []), 'SIPAS', ...top.map((t) => t.code), 'Forms', 'Valid', 'Invalid', 'Skipped'];
+  const header = [t.rank, t.unit, ...(result.hasUnits ? [t.name] : []), t.index, ...top.map((n) => n.code), t.forms, t.valid, t.invalid, t.skipped];
   const align: Align[] = ['right', 'left', ...(result.hasUnits ? ['left' as const] : []), 'right', ...top.map(() => 'right' as const), 'right', 'right', 'right', 'right'];
-  const line = (u: SipasUnitResult) => [u.rank, u.unit, ...(result.hasUnits ? [u.name ?? null] : []), fmt(u.index, f), ...top.map((t) => fmt(u.nodes.get(t.code) ?? null, f)), u.forms, u.valid, u.invalid, u.skipped];
+  const line = (u: SipasUnitResult) => [u.rank, u.unit, ...(result.hasUnits ? [u.name ?? null] : []), num(u.index), ...top.map((n) => num(u.nodes.get(n.code) ?? null)), u.forms, u.valid, u.invalid, u.skipped];
   const leagues = groupBy(result.units, (u) => u.rankGroup ?? '');
   const out: string[] = [];
-  const legend = top.map((t) => `${t.code} = ${t.title || t.code}`).join('; ');
+  const legend = top.map((n) => `${n.code} = ${n.title || n.code}`).join('; ');
   for (const [league, units] of leagues) {
-    if (league) out.push(`League ${league} — ${units.length} units\n`);
+    if (league) out.push(`${w.league(league, units.length)}\n`);
     out.push(renderTextTable([header, ...units.map(line)], align));
   }
   out.push(renderTextTable([header, line(result.all)], align));

@@ -9,7 +9,7 @@
 import { appliesTo } from '../criteria/framework.js';
 import { ruleOf } from '../criteria/rules/index.js';
 import type { InputMatrix } from '../criteria/inputs.js';
-import { formatLocation, type Issue, type Location } from '../errors.js';
+import { type Issue, type Location, problem } from '../errors.js';
 
 /** What is missing from a round's inputs. */
 export interface MissingReport {
@@ -47,53 +47,20 @@ export function missingReport(inputs: InputMatrix): MissingReport {
   const surveyLeaves = inputs.leaves.filter((_, j) => rules[j].source === 'survey');
   const absentSurvey = absentLeaves.filter((l) => l.survey);
   const absent: Issue[] = [];
-  const zeroHint = '--allow-missing (library: missing: "zero") to score them as 0';
   if (surveyLeaves.length > 0 && absentSurvey.length === surveyLeaves.length) {
-    absent.push({
-      code: 'no-survey-input',
-      message: `no survey results for any unit: the ${surveyLeaves.length} survey ${surveyLeaves.length === 1 ? 'criterion' : 'criteria'} (${surveyLeaves.map((c) => c.code).join(', ')}) would score 0 everywhere`,
-      value: '',
-      expected: `a survey results file (--survey) or SIPAS forms (--sipas-…), or ${zeroHint}`,
-    });
+    absent.push({ ...problem('no-survey-input', { count: surveyLeaves.length, codes: surveyLeaves.map((c) => c.code).join(', ') }), value: '' });
   } else {
-    for (const l of absentSurvey) absent.push(absentIssue(l, zeroHint));
+    for (const l of absentSurvey) absent.push(absentIssue(l));
   }
-  for (const l of absentLeaves.filter((x) => !x.survey)) absent.push(absentIssue(l, zeroHint));
+  for (const l of absentLeaves.filter((x) => !x.survey)) absent.push(absentIssue(l));
   return { absent, cells };
 }
 
-function absentIssue(l: { code: string; title: string; units: number; survey: boolean }, zeroHint: string): Issue {
-  return {
-    code: 'absent-criterion',
-    column: l.code,
-    message: `criterion "${l.code}"${l.title ? ` (${l.title})` : ''} has no ${l.survey ? 'survey result' : 'evidence row'} for any of the ${l.units} units it applies to`,
-    value: l.code,
-    expected: `its inputs (a forgotten file or sheet?), or ${zeroHint}`,
-  };
+function absentIssue(l: { code: string; title: string; units: number; survey: boolean }): Issue {
+  return { column: l.code, ...problem('absent-criterion', { code: l.code, title: l.title, survey: l.survey, units: l.units }), value: l.code };
 }
 
 /** The missing cells as located `missing-input` issues: what `--strict` (library `strict: true`) refuses. */
 export function missingInputIssues(cells: MissingReport['cells']): Issue[] {
-  return cells.map((c) => ({
-    code: 'missing-input',
-    message: `no ${c.survey ? 'survey result' : 'evidence row'} for unit "${c.unit}", criterion "${c.criterion}" (--strict)`,
-    value: '',
-    expected: 'a row for every applicable criterion',
-  }));
-}
-
-/** One missing input as `check` lists it: unit, criterion, and the blank row it has in a sheet, if any. */
-export function missingLine(c: MissingReport['cells'][number]): string {
-  return `missing: unit "${c.unit}", criterion "${c.criterion}"${c.survey ? ' (survey result)' : ''}${c.at ? ` — blank row at ${formatLocation(c.at)}` : ''}`;
-}
-
-/** A few lines for stderr: how many inputs are missing, and the first few unit × criterion. */
-export function missingSummary(cells: MissingReport['cells'], show = 5): string {
-  if (cells.length === 0) return '';
-  const units = new Set(cells.map((c) => c.unit)).size;
-  const list = cells
-    .slice(0, show)
-    .map((c) => `${c.unit} × ${c.criterion}`)
-    .join(', ');
-  return `missing inputs scored 0: ${cells.length} (unit × criterion) in ${units} unit${units === 1 ? '' : 's'}: ${list}${cells.length > show ? ', …' : ''} (parindex check lists them all)`;
+  return cells.map((c) => ({ ...problem('missing-input', { unit: c.unit, criterion: c.criterion, survey: c.survey }), value: '' }));
 }

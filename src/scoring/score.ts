@@ -7,7 +7,7 @@ import type { Framework } from '../criteria/framework.js';
 import { resolveSettings, type Settings, type TieMode } from '../criteria/settings.js';
 import type { SettingsInput } from '../criteria/schemas.js';
 import type { Units } from '../criteria/units.js';
-import { ParIndexError, type Issue } from '../errors.js';
+import { ParIndexError, problem, type Issue } from '../errors.js';
 import { Exact, type RoundingMode } from '../numbers/exact.js';
 import { sumFractions } from '../numbers/exact-sum.js';
 import { bandOf, type Band } from '../criteria/bands.js';
@@ -313,7 +313,7 @@ export class UnitResult {
   }
 
   #needsRound(what: string): void {
-    if (this.#rebuilt) throw new ParIndexError({ code: 'no-round', message: `${what} is not in the JSON document: score the round again to get it`, value: this.unit, expected: 'a result of score(round)' });
+    if (this.#rebuilt) throw new ParIndexError({ ...problem('no-round/rebuilt', { what }), value: this.unit });
   }
   /** Points and max per area with a leaf applying to the unit, by area code in framework order. */
   get areas(): ReadonlyMap<string, AreaResult> {

@@ -26,6 +26,3 @@ export function readAnswer(text: string): number {
   const c = t.charCodeAt(0) - 48;
   return c >= 0 && c <= 5 ? c : BAD_ANSWER;
 }
-
-/** What a valid answer cell may hold, for error messages. */
-export const ANSWER_EXPECTED = '1 to 5 (1 = rất không hài lòng … 5 = rất hài lòng), or blank / 0 for no answer';

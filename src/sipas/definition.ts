@@ -5,7 +5,7 @@
  * question may be optional (a valid form may leave it blank). Built from a table (CSV, xlsx sheet
  * `questions`, JSON rows) and checked as a whole.
  */
-import { IssueList, ParIndexError, type Issue } from '../errors.js';
+import { IssueList, ParIndexError, problem, type Issue } from '../errors.js';
 import { FIELDS, foldHeader } from '../table/headers.js';
 import { jsonRowsToTable } from '../table/json.js';
 import { cellLocation, type Table } from '../table/table.js';
@@ -109,12 +109,10 @@ export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}
   const issues = new IssueList();
   const rows = readRows(table, FIELDS.questions, QuestionRowSchema, issues, 'survey definition');
   type R = (typeof rows)[number];
-  const at = (r: R | undefined, field: keyof R['cols'], code: string, message: string, value: string | undefined, expected: string): Issue => ({
+  const at = (r: R | undefined, field: keyof R['cols'], fields: ReturnType<typeof problem>, value: string | undefined): Issue => ({
     ...cellLocation(table, r?.source.row, r ? r.cols[field] : -1),
-    code,
-    message,
+    ...fields,
     value,
-    expected,
   });
 
   const byCode = new Map<string, SipasNode>();
@@ -124,13 +122,13 @@ export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}
     const v = r.value;
     const first = byCode.get(v.code);
     if (first) {
-      issues.add(at(r, 'code', 'duplicate-code', `code "${v.code}" appears twice (first on row ${first.row})`, v.code, 'each code once'));
+      issues.add(at(r, 'code', problem('duplicate-code/question', { code: v.code, first: first.row ?? 0 }), v.code));
       continue;
     }
     let weight = Exact.ONE;
     if (v.weight !== undefined) {
       const w = parseExact(v.weight)!;
-      if (w.sign() <= 0) issues.add(at(r, 'weight', 'bad-weight', `weight of "${v.code}" is not above 0`, v.weight, 'a number > 0 (blank = 1)'));
+      if (w.sign() <= 0) issues.add(at(r, 'weight', problem('bad-weight', { code: v.code }), v.weight));
       else weight = w;
     }
     let aggregate: Aggregate = { kind: 'mean' };
@@ -162,14 +160,14 @@ export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}
     if (n.parent === undefined) continue;
     const p = byCode.get(n.parent);
     if (!p) {
-      issues.add(at(rowOf.get(n.code), 'code', 'orphan-code', `"${n.code}" has no parent "${n.parent}" in the survey definition`, n.code, `a row for "${n.parent}" (the parent of "${n.code}")`));
+      issues.add(at(rowOf.get(n.code), 'code', problem('orphan-code/question', { code: n.code, parent: n.parent }), n.code));
       continue;
     }
     p.children.push(n.code);
     p.isLeaf = false;
   }
   if (nodes.length === 0 && issues.issues.length === 0) {
-    issues.add({ file: table.file, sheet: table.sheet, code: 'empty-definition', message: 'the survey definition has no questions', expected: 'one row per node and question' });
+    issues.add({ file: table.file, sheet: table.sheet, ...problem('empty-definition') });
   }
 
   const questions: SipasNode[] = [];
@@ -178,19 +176,19 @@ export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}
   for (const n of nodes) {
     const r = rowOf.get(n.code);
     if (!n.isLeaf) {
-      if (n.optional) issues.add(at(r, 'optional', 'optional-on-parent', `"${n.code}" has children, so it cannot be optional (mark its questions instead)`, 'true', 'blank on a parent'));
-      if (n.columnText) issues.add(at(r, 'column', 'column-on-parent', `"${n.code}" has children, so it reads no column`, n.columnText, 'blank on a parent'));
+      if (n.optional) issues.add(at(r, 'optional', problem('optional-on-parent', { code: n.code }), 'true'));
+      if (n.columnText) issues.add(at(r, 'column', problem('column-on-parent', { code: n.code }), n.columnText));
       if (n.aggregate.kind === 'overall') {
         const target = byCode.get(n.aggregate.question);
         if (!target || !isInside(target.code, n.code) || target.code === n.code) {
-          issues.add(at(r, 'aggregate', 'bad-overall', `"${n.aggregateText}" does not name a question inside "${n.code}"`, n.aggregateText, `overall:<code of a question below ${n.code}>`));
+          issues.add(at(r, 'aggregate', problem('bad-overall/not-inside', { aggregate: n.aggregateText, code: n.code }), n.aggregateText));
         } else if (!target.isLeaf) {
-          issues.add(at(r, 'aggregate', 'bad-overall', `"${target.code}" is not a question (it has children)`, n.aggregateText, `overall:<code of a question below ${n.code}>`));
+          issues.add(at(r, 'aggregate', problem('bad-overall/not-question', { target: target.code, code: n.code }), n.aggregateText));
         }
       }
       continue;
     }
-    if (n.aggregateText) issues.add(at(r, 'aggregate', 'aggregate-on-question', `"${n.code}" is a question, so it takes no aggregate`, n.aggregateText, 'blank on a question'));
+    if (n.aggregateText) issues.add(at(r, 'aggregate', problem('aggregate-on-question', { code: n.code }), n.aggregateText));
     n.column = n.columnText || n.code;
     n.question = questions.length;
     questions.push(n);
@@ -198,19 +196,10 @@ export function buildSurveyDefinition(table: Table, opts: { name?: string } = {}
     const key = columnKey(n.column);
     const first = byColumn.get(key);
     if (first) {
-      issues.add(
-        at(
-          r,
-          n.columnText ? 'column' : 'code',
-          'duplicate-column',
-          `questions "${first.code}" and "${n.code}" both read column "${n.column}"${first.column === n.column ? '' : ` ("${first.column}" is the same column: case is ignored)`}`,
-          n.column,
-          'one column per question',
-        ),
-      );
+      issues.add(at(r, n.columnText ? 'column' : 'code', problem('duplicate-column/questions', { first: first.code, code: n.code, column: n.column, firstColumn: first.column! }), n.column));
     } else byColumn.set(key, n);
     if (reserved.has(foldHeader(n.column))) {
-      issues.add(at(r, n.columnText ? 'column' : 'code', 'reserved-column', `question "${n.code}" would read column "${n.column}", which names the responses' form or unit`, n.column, 'a column name other than form or unit'));
+      issues.add(at(r, n.columnText ? 'column' : 'code', problem('reserved-column', { code: n.code, column: n.column }), n.column));
     }
   }
 
@@ -231,7 +220,7 @@ export function parseSurveyDefinition(json: unknown, source: { file?: string } =
   if (json && typeof json === 'object' && Array.isArray((json as { questions?: unknown }).questions)) {
     return buildSurveyDefinition(jsonRowsToTable((json as { questions: unknown[] }).questions, source));
   }
-  throw new ParIndexError({ ...source, code: 'bad-json', message: 'a survey definition JSON must be an array of rows or an object with "questions"', value: typeof json, expected: '{"questions": [...]}' });
+  throw new ParIndexError({ ...source, ...problem('bad-json/definition'), value: typeof json });
 }
 
 /** The definition as rows (header first) in the definition file's columns, for writing out. */

@@ -4,11 +4,11 @@
  * answer checks with located issues, unit look-up, and counting each form into
  * {@link SurveyCounts}. Readers differ only in how they split bytes into cells.
  */
-import { IssueList, ParIndexError, type Issue } from '../errors.js';
+import { IssueList, ParIndexError, problem, type Issue } from '../errors.js';
 import { bindColumns, FIELDS, foldHeader } from '../table/headers.js';
 import { editDistance } from '../text/nearest.js';
 import { columnLetter, extraCellAt, type Table } from '../table/table.js';
-import { ANSWER_EXPECTED, BAD_ANSWER, readAnswer } from './answers.js';
+import { BAD_ANSWER, readAnswer } from './answers.js';
 import { SurveyCounts } from './counts.js';
 import type { SipasDefinition, SipasNode } from './definition.js';
 
@@ -115,7 +115,7 @@ export class FormIngest {
       const hits = header.flatMap((h, i) => (h.toLowerCase() === folded ? [i] : []));
       if (hits.length === 0) {
         missing.add(q.question);
-        issues.add({ ...where, code: 'missing-column', message: `the responses file has no column "${name}" for question "${q.code}"`, value: header.join(', '), expected: `a header "${name}"` });
+        issues.add({ ...where, ...problem('missing-column/question', { column: name, question: q.code }), value: header.join(', ') });
         continue;
       }
       if (hits.length > 1) {
@@ -123,24 +123,19 @@ export class FormIngest {
           ...where,
           column: header[hits[1]],
           columnLetter: columnLetter(hits[1]),
-          code: 'duplicate-column',
-          message: `column "${name}" (question "${q.code}") appears ${hits.length} times`,
+          ...problem('duplicate-column/repeated', { column: name, question: q.code, times: hits.length }),
           value: name,
-          expected: 'each question column once',
         });
         continue;
       }
       const bound = roles[hits[0]];
       if (bound !== ROLE_IGNORE) {
-        const by = bound === ROLE_UNIT ? 'the unit' : `question "${this.definition.questions[bound].code}"`;
         issues.add({
           ...where,
           column: header[hits[0]],
           columnLetter: columnLetter(hits[0]),
-          code: 'duplicate-column',
-          message: `column "${header[hits[0]]}" would be read by question "${q.code}", but it is already ${by}`,
+          ...problem('duplicate-column/taken', { column: header[hits[0]], question: q.code, byQuestion: bound === ROLE_UNIT ? undefined : this.definition.questions[bound].code }),
           value: header[hits[0]],
-          expected: 'one column per question, apart from the unit column',
         });
         continue;
       }
@@ -190,10 +185,8 @@ export class FormIngest {
         row,
         column: h,
         columnLetter: columnLetter(i),
-        code: 'unknown-column',
-        message: `unknown column "${h}" in the responses file, a near miss of question "${best.q.code}"'s column; did you mean "${column}"?`,
+        ...problem('unknown-column/near-miss', { column: h, question: best.q.code, suggestion: column }),
         value: h,
-        expected: `the column "${column}" (a column that is not a question's is ignored, unless its name is this close to one)`,
         suggestion: column,
       });
     });
@@ -212,7 +205,7 @@ export class FormIngest {
   private add(issue: Issue): void {
     this.issues.add(issue);
     if (this.issues.issues.length >= this.maxIssues) {
-      this.issues.add({ file: this.opts.file, sheet: this.opts.sheet, code: 'too-many-problems', message: `reading stopped after ${this.maxIssues} problems` });
+      this.issues.add({ file: this.opts.file, sheet: this.opts.sheet, ...problem('too-many-problems/stopped', { max: this.maxIssues }) });
       throw new ParIndexError(this.issues.issues);
     }
   }
@@ -226,7 +219,7 @@ export class FormIngest {
   badValue(row: number, col: number, text: string): void {
     if (this.skipBadRows) return;
     const q = this.definition.questions[this.roles[col]];
-    this.add({ ...this.at(row, col), code: 'bad-answer', message: `bad answer to question "${q.code}"`, value: text.trim(), expected: ANSWER_EXPECTED });
+    this.add({ ...this.at(row, col), ...problem('bad-answer', { question: q.code }), value: text.trim() });
   }
 
   /** A unit id that is not in the units list (reported once per id, compared after NFC, on its first row). */
@@ -235,14 +228,14 @@ export class FormIngest {
     if (this.unknownUnits.has(key)) return;
     this.unknownUnits.add(key);
     if (text.toUpperCase() === 'ALL') {
-      return this.add({ ...this.at(row, this.unitCol), code: 'reserved-unit', message: 'the unit id ALL names the pooled row (first on this row)', value: text, expected: 'a unit id other than ALL' });
+      return this.add({ ...this.at(row, this.unitCol), ...problem('reserved-unit'), value: text });
     }
-    this.add({ ...this.at(row, this.unitCol), code: 'unknown-unit', message: `unit "${text}" is not in the units file (first on this row)`, value: text, expected: 'a unit id from the units file' });
+    this.add({ ...this.at(row, this.unitCol), ...problem('unknown-unit/form', { unit: text }), value: text });
   }
 
   /** A form with a blank unit. */
   missingUnit(row: number): void {
-    this.add({ ...this.at(row, this.unitCol), code: 'missing-unit', message: 'a form without a unit', value: '', expected: 'the id of the unit the form is about' });
+    this.add({ ...this.at(row, this.unitCol), ...problem('missing-unit'), value: '' });
   }
 
   /**
@@ -254,24 +247,15 @@ export class FormIngest {
   misshapenForm(row: number, cells: number, extraCol: number, extraText: string): void {
     const where = { file: this.opts.file, sheet: this.opts.sheet, row };
     if (extraCol >= 0) {
-      const last = this.width > 0 ? ` (${columnLetter(this.width - 1)})` : '';
-      return this.add({
-        ...where,
-        columnLetter: columnLetter(extraCol),
-        code: 'too-many-cells',
-        message: `the form has a value right of the header's last column${last}, which no column names (an unquoted decimal comma or delimiter?)`,
-        value: extraText.trim(),
-        expected: `at most ${this.width} cells per form, as in the header (quote a cell that holds the delimiter)`,
-      });
+      const last = this.width > 0 ? columnLetter(this.width - 1) : '';
+      return this.add({ ...where, columnLetter: columnLetter(extraCol), ...problem('too-many-cells/form', { last, width: this.width }), value: extraText.trim() });
     }
     this.add({
       ...where,
       column: this.header[cells],
       columnLetter: columnLetter(cells),
-      code: 'too-few-cells',
-      message: `the form has ${cells} cell${cells === 1 ? '' : 's'} but the header has ${this.width} columns (a line cut short, or a line break inside an unquoted cell?)`,
+      ...problem('too-few-cells', { cells, width: this.width }),
       value: String(cells),
-      expected: `${this.width} cells per form, as in the header`,
     });
   }
 
@@ -342,7 +326,7 @@ export class FormIngest {
   /** Ends the reading: throws every problem found, else returns the counters. */
   finish(): SurveyCounts {
     if (!this.hasHeader) {
-      this.issues.add({ file: this.opts.file, sheet: this.opts.sheet, code: 'empty-file', message: 'the responses file is empty', expected: 'a header row: form, unit and a column per question' });
+      this.issues.add({ file: this.opts.file, sheet: this.opts.sheet, ...problem('empty-file/responses') });
     }
     this.issues.throwIfAny();
     return this.counts;

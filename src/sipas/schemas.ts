@@ -1,7 +1,7 @@
 /**
  * zod schemas of a survey definition (docs/spec.md §5): the rows of a `questions` table (CSV, xlsx sheet
- * `questions`, JSON rows) with their cells as text. Their messages are the "expected" part of
- * located errors. Tree checks (parents, `overall:` targets, columns) happen in the definition
+ * `questions`, JSON rows) with their cells as text. Their messages are kinds of value (`weight`)
+ * that the catalogues word as the "expected" part of located errors. Tree checks (parents, `overall:` targets, columns) happen in the definition
  * builder.
  */
 import * as z from 'zod/mini';
@@ -27,12 +27,12 @@ export const AGGREGATE_PATTERN = /^(?:mean|overall:\s*[A-Za-z0-9_-]+(?:\.[A-Za-z
 
 /** One row of a survey definition. */
 export const QuestionRowSchema = z.object({
-  code: z.string().check(z.regex(CODE_PATTERN, 'a dotted code such as 1, 1.2 or A.1')),
+  code: z.string().check(z.regex(CODE_PATTERN, 'question-code')),
   title: z.string(),
   column: preprocess(blankToUndefined, z.optional(z.string())),
-  weight: preprocess(blankToUndefined, z.optional(z.string().check(z.regex(NUMBER_PATTERN, 'a number > 0 such as 1 or 0.5')))),
-  optional: preprocess(readFlag, z.optional(z.boolean('true or false (blank = false)'))),
-  aggregate: preprocess(blankToUndefined, z.optional(z.string().check(z.regex(AGGREGATE_PATTERN, 'mean or overall:<question code>')))),
+  weight: preprocess(blankToUndefined, z.optional(z.string().check(z.regex(NUMBER_PATTERN, 'weight')))),
+  optional: preprocess(readFlag, z.optional(z.boolean('flag'))),
+  aggregate: preprocess(blankToUndefined, z.optional(z.string().check(z.regex(AGGREGATE_PATTERN, 'aggregate')))),
 });
 /** A definition row after the schema. */
 export type QuestionRow = z.infer<typeof QuestionRowSchema>;

@@ -9,9 +9,8 @@
  * a located `bad-csv` error, as with csv-parse. The csv-parse stream (`./csv-stream.ts`) is the
  * general path and the reference in tests.
  */
-import { ParIndexError } from '../errors.js';
+import { ParIndexError, problem } from '../errors.js';
 import { guessDelimiter } from '../table/csv.js';
-import { UTF8_EXPECTED } from '../table/files.js';
 import { BAD_ANSWER, readAnswer } from './answers.js';
 import { ANSWER_CODES } from './counts.js';
 import { ROLE_UNIT, type FormIngest } from './ingest.js';
@@ -131,12 +130,12 @@ export class ResponsesTokenizer {
     try {
       return this.strictDecoder.decode(b.subarray(s, e));
     } catch {
-      throw new ParIndexError({ ...this.ingest.at(this.row, col), code: 'bad-encoding', message: 'the file is not UTF-8 text (another encoding, such as Windows-1258?)', value: this.decode(b, s, e), expected: UTF8_EXPECTED });
+      throw new ParIndexError({ ...this.ingest.at(this.row, col), ...problem('bad-encoding/not-utf-8'), value: this.decode(b, s, e) });
     }
   }
 
-  private badCsv(message: string): never {
-    throw new ParIndexError({ file: this.ingest.file, row: this.row, code: 'bad-csv', message: `the file is not valid CSV: ${message}`, expected: 'comma-, semicolon- or tab-separated text with balanced quotes' });
+  private badCsv(fields: ReturnType<typeof problem>): never {
+    throw new ParIndexError({ file: this.ingest.file, row: this.row, ...fields });
   }
 
   /** Feeds the next chunk of the file. */
@@ -162,7 +161,7 @@ export class ResponsesTokenizer {
     this.probe = [];
     if (all.length >= 3 && all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf) all = all.subarray(3);
     else if (all.length >= 2 && ((all[0] === 0xff && all[1] === 0xfe) || (all[0] === 0xfe && all[1] === 0xff))) {
-      throw new ParIndexError({ file: this.ingest.file, code: 'bad-encoding', message: 'the file is UTF-16 text', value: all[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE', expected: UTF8_EXPECTED });
+      throw new ParIndexError({ file: this.ingest.file, ...problem('bad-encoding/utf-16'), value: all[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE' });
     }
     this.setDelimiter(this.givenDelimiter ?? guessDelimiter(this.decode(all, 0, Math.min(all.length, HEADER_PROBE))));
     this.scan(all);
@@ -203,7 +202,7 @@ export class ResponsesTokenizer {
     }
     if (this.afterQuote && i < n) {
       const b = buf[i];
-      if (b !== delim && b !== LF && b !== CR) this.badCsv(`text after a closing quote on field ${this.col + 1}`);
+      if (b !== delim && b !== LF && b !== CR) this.badCsv(problem('bad-csv/text-after-quote', { field: this.col + 1 }));
       this.afterQuote = false;
     }
     const lastLF = buf.lastIndexOf(LF);
@@ -235,7 +234,7 @@ export class ResponsesTokenizer {
         fieldStart = i;
         if (i < n) {
           const b = buf[i];
-          if (b !== delim && b !== LF && b !== CR) this.badCsv(`text after a closing quote on field ${this.col + 1}`);
+          if (b !== delim && b !== LF && b !== CR) this.badCsv(problem('bad-csv/text-after-quote', { field: this.col + 1 }));
         } else this.afterQuote = true;
         continue;
       }
@@ -268,7 +267,7 @@ export class ResponsesTokenizer {
         i++;
         continue;
       }
-      this.badCsv(`a quote inside unquoted field ${this.col + 1}`);
+      this.badCsv(problem('bad-csv/quote-in-unquoted', { field: this.col + 1 }));
     }
     if (!this.inQuotes && fieldStart < n) {
       this.appendScratch(buf, fieldStart, n);
@@ -551,7 +550,7 @@ export class ResponsesTokenizer {
       this.pendingQuote = false;
       this.inQuotes = false;
     }
-    if (this.inQuotes) this.badCsv('a quote is never closed');
+    if (this.inQuotes) this.badCsv(problem('bad-csv/quote-not-closed'));
     this.afterQuote = false;
     if (this.col > 0 || this.useScratch) {
       this.endField(this.scratch, 0, 0);

@@ -5,7 +5,7 @@
  * (`a,1.1,4,5,5`: an unquoted decimal comma) is a located `too-many-cells` error, never read short.
  */
 import { parse } from 'csv-parse/sync';
-import { type Issue, ParIndexError } from '../errors.js';
+import { type Issue, ParIndexError, problem } from '../errors.js';
 import { csvRecordsLazily, splitCsvFast } from './csv-fast.js';
 import { extraCellAt, MAX_ROW_ISSUES, makeTable, moreRowsIssue, type RowSource, type Table, tableRow, tooManyCellsIssue } from './table.js';
 
@@ -42,6 +42,19 @@ export function guessDelimiter(text: string): string {
   return best;
 }
 
+/**
+ * The message of a csv-parse error: its common faults from the catalogues (a quote never closed,
+ * text after a closing quote, a quote inside an unquoted cell; `field` counted from 1), anything
+ * else with csv-parse's own words.
+ */
+function csvParseProblem(err: { message?: string; code?: string; column?: number }, e: unknown) {
+  const field = typeof err.column === 'number' ? err.column + 1 : undefined;
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') return problem('bad-csv/quote-not-closed');
+  if (field !== undefined && (err.code === 'CSV_INVALID_CLOSING_QUOTE' || err.code === 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE')) return problem('bad-csv/text-after-quote', { field });
+  if (field !== undefined && err.code === 'INVALID_OPENING_QUOTE') return problem('bad-csv/quote-in-unquoted', { field });
+  return problem('bad-csv', { detail: err.message ?? String(e) });
+}
+
 /** Parses CSV text into a {@link Table}. Throws {@link ParIndexError} on malformed CSV. */
 export function parseCsvTable(text: string, source: { file?: string } = {}): Table {
   const body = stripBom(text);
@@ -53,17 +66,15 @@ export function parseCsvTable(text: string, source: { file?: string } = {}): Tab
   } catch (e) {
     // csv-parse counts records read before the bad one; lines would count the line breaks inside
     // quoted cells too, while rows here are records (header = 1).
-    const err = e as { message?: string; lines?: number; records?: number };
+    const err = e as { message?: string; lines?: number; records?: number; code?: string; column?: number };
     throw new ParIndexError({
       file: source.file,
       row: typeof err.records === 'number' ? err.records + 1 : typeof err.lines === 'number' ? err.lines : undefined,
-      code: 'bad-csv',
-      message: `the file is not valid CSV: ${err.message ?? String(e)}`,
-      expected: 'comma-, semicolon- or tab-separated text with balanced quotes',
+      ...csvParseProblem(err, e),
     });
   }
   if (records.length === 0) {
-    throw new ParIndexError({ file: source.file, code: 'empty-file', message: 'the file is empty', expected: 'a header row' });
+    throw new ParIndexError({ file: source.file, ...problem('empty-file') });
   }
   const [header, ...rest] = records;
   const table = makeTable(
@@ -71,6 +82,7 @@ export function parseCsvTable(text: string, source: { file?: string } = {}): Tab
     rest.map((cells, i) => ({ row: i + 2, cells })),
     source,
   );
+  table.lineCells = header.length;
   let width = table.header.length;
   while (width > 0 && table.header[width - 1] === '') width--;
   const long = new LongRows(table);
@@ -129,6 +141,7 @@ export function csvRowSource(text: string, source: { file?: string } = {}): RowS
   return {
     file: source.file,
     header,
+    lineCells: first.value.length,
     rows: {
       *[Symbol.iterator]() {
         let n = 0;

@@ -19,11 +19,23 @@ export function formatOf(path: string): FileFormat {
   if (ext === 'csv' || ext === 'txt' || ext === 'tsv') return 'csv';
   if (ext === 'json') return 'json';
   if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+  if (ext === 'xls' || ext === 'xlsb' || ext === 'ods') throw new ParIndexError({ file: path, ...problem('unknown-format/save-as-xlsx', { ext: `.${ext}` }), value: `.${ext}` });
   throw new ParIndexError({ file: path, ...problem('unknown-format'), value: ext ? `.${ext}` : '(no extension)' });
 }
 
-/** What a text file must be, as error messages say it. */
-export const UTF8_EXPECTED = 'UTF-8 text (in Excel: Save As → "CSV UTF-8")';
+/**
+ * What a file that should be text is, when its first bytes say it is a known binary format: an xlsx
+ * workbook (a zip archive), an old Office file (OLE: .xls, .doc), a PDF, a picture. Without this a
+ * workbook named `.csv` came out as "not UTF-8 text" with its raw bytes in the message.
+ */
+export function binaryKind(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'image' | undefined {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts(0x50, 0x4b, 0x03, 0x04) || starts(0x50, 0x4b, 0x05, 0x06)) return 'zip';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return 'ole';
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'pdf';
+  if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff) || starts(0x47, 0x49, 0x46, 0x38)) return 'image';
+  return undefined;
+}
 
 /**
  * Decodes a text file's bytes as UTF-8. Text in another encoding would otherwise come through as
@@ -31,6 +43,8 @@ export const UTF8_EXPECTED = 'UTF-8 text (in Excel: Save As → "CSV UTF-8")';
  * that are not UTF-8 (Windows-1258, Latin-1 exports) are located errors naming the first bad line.
  */
 export function decodeUtf8(bytes: Uint8Array, path: string): string {
+  const kind = binaryKind(bytes);
+  if (kind !== undefined) throw new ParIndexError({ file: path, ...problem('unknown-format/binary-as-text', { kind }), value: kind });
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     throw new ParIndexError({ file: path, ...problem('bad-encoding/utf-16'), value: bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE' });
   }

@@ -3,7 +3,8 @@
  * ignored, and Vietnamese labels are accepted (`mã tiêu chí` for `code`, `điểm thẩm định` for
  * `appraised`, …). A header that matches two fields, or a field matched by two headers, is an error.
  */
-import type { IssueList } from '../errors.js';
+import { type IssueList, problem } from '../errors.js';
+import type { TableWhat } from '../i18n/en/table.js';
 import { nearestName } from '../text/nearest.js';
 import { cellLocation, headerRowOf, type RowSource } from './table.js';
 
@@ -51,7 +52,7 @@ export type ColumnMap<F extends string> = Record<F, number>;
  * Finds each field's column. Records an issue for a missing required field or an ambiguous match
  * (located on the table's header row) and returns the map (absent fields = -1).
  */
-export function bindColumns<F extends string>(table: RowSource, fields: readonly (FieldSpec & { name: F })[], issues: IssueList, what: string, free?: readonly string[]): ColumnMap<F> {
+export function bindColumns<F extends string>(table: RowSource, fields: readonly (FieldSpec & { name: F })[], issues: IssueList, what: TableWhat, free?: readonly string[]): ColumnMap<F> {
   const map = {} as ColumnMap<F>;
   const folded = table.header.map(foldHeader);
   if (free) checkUnknownColumns(table, folded, fields, free, issues, what);
@@ -64,9 +65,7 @@ export function bindColumns<F extends string>(table: RowSource, fields: readonly
     if (hits.length > 1) {
       issues.add({
         ...cellLocation(table, headerRowOf(table), hits[1]),
-        code: 'ambiguous-column',
-        message: `two columns of the ${what} match "${f.name}" (${hits.map((i) => `"${table.header[i]}"`).join(', ')})`,
-        expected: `one column for "${f.name}"`,
+        ...problem('ambiguous-column', { what, field: f.name, columns: hits.map((i) => `"${table.header[i]}"`).join(', ') }),
       });
     }
     map[f.name] = hits.length > 0 ? hits[0] : -1;
@@ -75,10 +74,8 @@ export function bindColumns<F extends string>(table: RowSource, fields: readonly
         file: table.file,
         sheet: table.sheet,
         row: headerRowOf(table),
-        code: 'missing-column',
-        message: `the ${what} has no "${f.name}" column`,
+        ...problem('missing-column', { what, field: f.name, aliases: (f.aliases ?? []).map((a) => `"${a}"`).join(', ') }),
         value: table.header.join(', '),
-        expected: `a header "${f.name}"${f.aliases?.length ? ` (or ${f.aliases.map((a) => `"${a}"`).join(', ')})` : ''}`,
       });
     }
   }
@@ -89,7 +86,7 @@ export function bindColumns<F extends string>(table: RowSource, fields: readonly
  * Records an `unknown-column` issue, on its header cell, for every column that is neither a field
  * (name or alias) nor a free column, suggesting the nearest field. Blank headers are ignored.
  */
-function checkUnknownColumns(table: RowSource, folded: string[], fields: readonly FieldSpec[], free: readonly string[], issues: IssueList, what: string): void {
+function checkUnknownColumns(table: RowSource, folded: string[], fields: readonly FieldSpec[], free: readonly string[], issues: IssueList, what: TableWhat): void {
   const known = new Set([...fields.flatMap((f) => [...fieldNames(f)]), ...free.map(foldHeader)]);
   const candidates = fields.flatMap((f) => [f.name, ...(f.aliases ?? [])].map((n) => [n, f.name] as const));
   folded.forEach((h, i) => {
@@ -97,10 +94,8 @@ function checkUnknownColumns(table: RowSource, folded: string[], fields: readonl
     const suggestion = nearestName(table.header[i], candidates, foldHeader);
     issues.add({
       ...cellLocation(table, headerRowOf(table), i),
-      code: 'unknown-column',
-      message: `unknown column "${table.header[i]}" in the ${what}${suggestion ? `; did you mean "${suggestion}"?` : ''}`,
+      ...problem('unknown-column', { what, column: table.header[i], suggestion, fields: fields.map((f) => `"${f.name}"`).join(', '), free: free.join(', ') }),
       value: table.header[i],
-      expected: `one of ${fields.map((f) => `"${f.name}"`).join(', ')} (or a free column: ${free.join(', ')})`,
       ...(suggestion ? { suggestion } : {}),
     });
   });
@@ -122,6 +117,8 @@ export const FIELDS = {
     { name: 'name', aliases: ['tên đơn vị', 'tên', 'tên cơ quan', 'cơ quan'] },
     { name: 'group', required: true, aliases: ['nhóm', 'nhóm đơn vị', 'loại đơn vị', 'loại'] },
     { name: 'rankGroup', aliases: ['khối', 'khối xếp hạng', 'khối thi đua', 'nhóm xếp hạng', 'rank group', 'league'] },
+    { name: 'groupName', aliases: ['tên nhóm', 'tên nhóm đơn vị', 'group name'] },
+    { name: 'rankGroupName', aliases: ['tên khối', 'tên khối xếp hạng', 'tên khối thi đua', 'league name'] },
   ],
   evidence: [
     { name: 'unit', required: true, aliases: ['đơn vị', 'mã đơn vị', 'mã số đơn vị'] },

@@ -12,7 +12,8 @@
  * applies to text only.
  */
 import { isLosslessNumber, type LosslessNumber, parse, stringify } from 'lossless-json';
-import { IssueList, ParIndexError } from '../errors.js';
+import { type Issue, IssueList, ParIndexError, problem } from '../errors.js';
+import type { JsonType } from '../i18n/en/table.js';
 import { numberToDecimalText } from '../numbers/decimal-text.js';
 import { stripBom } from './csv.js';
 import { foldHeader } from './headers.js';
@@ -47,12 +48,8 @@ export function jsonNumberText(text: string): string | undefined {
   return neg && out !== '0' ? `-${out}` : out;
 }
 
-/** Why a JSON value cannot be a cell: what is wrong and the value as JSON text. */
-interface CellProblem {
-  message: string;
-  value: string;
-  expected: string;
-}
+/** Why a JSON value cannot be a cell: the message from the catalogues and the value as JSON text. */
+type CellProblem = Pick<Issue, 'code' | 'key' | 'params' | 'message' | 'expected'> & { value: string };
 
 /** A JSON value as JSON text, its numbers as written. */
 function jsonText(v: unknown): string {
@@ -64,8 +61,6 @@ function jsonText(v: unknown): string {
     return String(v);
   }
 }
-
-const CELL_EXPECTED = 'text, a number, true/false or null';
 
 /**
  * Folded names of the framework's `groups` column (its name and the aliases no other table's field
@@ -88,11 +83,11 @@ function cellText(v: unknown, list: boolean): string | CellProblem {
   if (isLosslessNumber(v)) {
     const text = jsonNumberText((v as LosslessNumber).value);
     if (text !== undefined) return text;
-    return { message: `the number ${(v as LosslessNumber).value} is too long to write out (more than ${MAX_EXPANDED_NUMBER} digits)`, value: (v as LosslessNumber).value, expected: 'a number such as 12.5' };
+    return { ...problem('bad-json/long-number', { number: (v as LosslessNumber).value, limit: MAX_EXPANDED_NUMBER }), value: (v as LosslessNumber).value };
   }
   if (Array.isArray(v)) {
     if (list && v.every((x) => typeof x === 'string')) return v.join(';');
-    return { message: `an array where a cell value is expected${list ? ' (groups may be an array of texts)' : ''}`, value: jsonText(v), expected: list ? `${CELL_EXPECTED}, or an array of texts` : CELL_EXPECTED };
+    return { ...problem('bad-json/array-cell', { list }), value: jsonText(v) };
   }
   // An object stays its JSON text, as before: where a number is read it is then a located bad
   // number, and a result file's `areas` (not read back) passes.
@@ -103,15 +98,15 @@ function cellText(v: unknown, list: boolean): string | CellProblem {
 export function jsonCellText(v: unknown): string {
   const t = cellText(v, false);
   if (typeof t === 'string') return t;
-  throw new ParIndexError({ code: 'bad-json', message: t.message, value: t.value, expected: t.expected });
+  throw new ParIndexError(t);
 }
 
-/** A JSON value's type as a message says it. */
-function typeOf(v: unknown): string {
+/** A JSON value's type, as the messages name it. */
+function typeOf(v: unknown): JsonType {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'an array';
-  if (isLosslessNumber(v) || typeof v === 'number') return 'a number';
-  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+  if (Array.isArray(v)) return 'array';
+  if (isLosslessNumber(v) || typeof v === 'number') return 'number';
+  return typeof v;
 }
 
 /**
@@ -121,13 +116,13 @@ function typeOf(v: unknown): string {
  */
 export function jsonRowsToTable(rows: unknown, source: { file?: string; sheet?: string } = {}): Table {
   if (!Array.isArray(rows)) {
-    throw new ParIndexError({ ...source, code: 'bad-json', message: 'expected an array of rows', value: typeOf(rows), expected: 'a JSON array of objects' });
+    throw new ParIndexError({ ...source, ...problem('bad-json/not-array'), value: typeOf(rows) });
   }
   const header: string[] = [];
   const seen = new Set<string>();
   rows.forEach((r, i) => {
     if (r === null || typeof r !== 'object' || Array.isArray(r) || isLosslessNumber(r)) {
-      throw new ParIndexError({ ...source, row: i + 2, code: 'bad-json', message: `a row is ${typeOf(r)}, not an object`, value: jsonText(r), expected: 'an object with named fields' });
+      throw new ParIndexError({ ...source, row: i + 2, ...problem('bad-json/row-not-object', { type: typeOf(r) }), value: jsonText(r) });
     }
     for (const k of Object.keys(r)) if (!seen.has(k)) seen.add(k), header.push(k);
   });
@@ -147,7 +142,7 @@ export function jsonRowsToTable(rows: unknown, source: { file?: string; sheet?: 
           if (typeof v === 'number' || isLosslessNumber(v)) (numeric ??= []).push(c);
           return t;
         }
-        issues.add({ ...cellLocation(located, i + 2, c), code: 'bad-json', ...t });
+        issues.add({ ...cellLocation(located, i + 2, c), ...t });
         return '';
       });
       return { row: i + 2, cells, numeric };
@@ -195,23 +190,12 @@ export function parseJsonText(text: string, source: { file?: string } = {}): unk
   } catch (e) {
     if (e instanceof DuplicateKey) {
       const at = lineAndColumn(body, Math.max(0, e.position - 1));
-      throw new ParIndexError({
-        file: source.file,
-        code: 'bad-json',
-        message: `the key "${e.key}" is written twice in one object, with different values (line ${at.line}, column ${at.column})`,
-        value: e.key,
-        expected: 'each key once in an object',
-      });
+      throw new ParIndexError({ file: source.file, ...problem('bad-json/duplicate-key', { key: e.key, line: at.line, column: at.column }), value: e.key });
     }
     const message = (e as Error).message ?? String(e);
     const m = /at position (\d+)/.exec(message);
     const where = m ? lineAndColumn(body, Number(m[1])) : undefined;
-    throw new ParIndexError({
-      file: source.file,
-      code: 'bad-json',
-      message: `the file is not valid JSON: ${message}${where ? ` (line ${where.line}, column ${where.column})` : ''}`,
-      expected: 'JSON text',
-    });
+    throw new ParIndexError({ file: source.file, ...problem('bad-json/syntax', { detail: message, line: where?.line, column: where?.column }) });
   }
 }
 

@@ -3,7 +3,7 @@
  * CSV, xlsx and JSON readers all yield a {@link Table}; the parsers in `src/criteria` and
  * `src/sipas` read only tables, so every format is validated by the same code.
  */
-import type { Issue, Location } from '../errors.js';
+import { type Issue, type Location, problem } from '../errors.js';
 
 /** One data row: its spreadsheet row number and its cells as text (blank = ''). */
 export interface TableRow {
@@ -48,6 +48,13 @@ export interface RowSource {
    * row 1); undefined = 1. Errors about the header are located on it.
    */
   headerRow?: number;
+  /**
+   * CSV only: how many cells the header line has as written, trailing blank ones included. A data
+   * line with more (even blank) cells is not read by the PAR readers (`too-many-cells`): in
+   * `a,1.2,99,5,` under `unit,criterion,self,appraised` an unquoted decimal comma may have moved the
+   * cells after it one column right.
+   */
+  lineCells?: number;
   /** Data rows, blank rows removed. */
   rows: Iterable<TableRow>;
 }
@@ -110,8 +117,9 @@ export function tableRow(row: number, cells: readonly (string | undefined)[], wi
   while (out.length < width) out.push('');
   while (out.length > width && out[out.length - 1] === '') out.pop();
   const r: TableRow = { row, cells: out };
-  // A short row is padded; how many cells it had stays known, out of sight (not a data key).
-  if (written < width) Object.defineProperty(r, WRITTEN, { value: written });
+  // A short row is padded, trailing blank cells past the header are dropped; how many cells it had
+  // stays known, out of sight (not a data key).
+  if (written !== out.length) Object.defineProperty(r, WRITTEN, { value: written });
   return r;
 }
 
@@ -119,7 +127,8 @@ const WRITTEN = 'writtenCells';
 
 /**
  * How many cells a row had as written: fewer than its `cells` when a CSV line was shorter than the
- * header and padded (SIPAS refuses such a form); else `cells.length`.
+ * header and padded (SIPAS refuses such a form), more when blank cells past the header were dropped;
+ * else `cells.length`.
  */
 export function writtenCells(r: TableRow): number {
   const n = (r as { [WRITTEN]?: unknown })[WRITTEN];
@@ -149,21 +158,16 @@ export const MAX_ROW_ISSUES = 100;
 export function tooManyCellsIssue(source: { file?: string; sheet?: string; header: readonly string[] }, row: number, col: number, value: string, cells: number, kind: 'csv' | 'sheet'): Issue {
   let width = source.header.length;
   while (width > 0 && source.header[width - 1].trim() === '') width--;
-  const last = width > 0 ? ` (${columnLetter(width - 1)})` : '';
+  const last = width > 0 ? columnLetter(width - 1) : '';
   return {
     ...cellLocation({ file: source.file, sheet: source.sheet, header: [...source.header], rows: [] }, row, col),
     column: undefined,
-    code: 'too-many-cells',
-    message:
-      kind === 'csv'
-        ? `the row has ${cells} cells but the header has ${width} columns: a value right of the last column${last} (an unquoted decimal comma such as 5,5, or a delimiter in an unquoted cell?)`
-        : `a value in column ${columnLetter(col)}, right of the header's last column${last}, has no column name`,
+    ...(kind === 'csv' ? problem('too-many-cells/csv', { cells, width, last }) : problem('too-many-cells/sheet', { column: columnLetter(col), last })),
     value: value.trim(),
-    expected: kind === 'csv' ? `at most ${width} cells per row, as in the header (quote a cell that holds the delimiter: "5,5")` : 'a header for that column, or an empty cell',
   };
 }
 
 /** The summary issue when more than {@link MAX_ROW_ISSUES} rows of a table are too long. */
 export function moreRowsIssue(source: { file?: string; sheet?: string }, more: number): Issue {
-  return { file: source.file, sheet: source.sheet, code: 'too-many-problems', message: `and ${more} more row${more === 1 ? '' : 's'} with a value right of the header's last column` };
+  return { file: source.file, sheet: source.sheet, ...problem('too-many-problems/long-rows', { more }) };
 }

@@ -20,7 +20,7 @@
  */
 import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { IssueList, ParIndexError, type Issue } from '../errors.js';
+import { IssueList, ParIndexError, problem, type Issue } from '../errors.js';
 import type { TableKind } from '../table/files.js';
 import { startRowProgress, type ProgressOptions } from '../node/read-progress.js';
 import { columnLetter, extraCellAt, type Table, type TableRow, tooManyCellsIssue } from '../table/table.js';
@@ -79,7 +79,8 @@ interface StreamSheet {
 type Role = 'table' | 'settings';
 
 function cellIssue(file: string, sheet: string, row: number, col: number, header: readonly string[] | undefined, p: CellValueProblem): Issue {
-  return { file, sheet, row, column: header?.[col] ?? '', columnLetter: columnLetter(col), code: p.code, message: p.message, value: p.value, expected: p.expected };
+  const { value, ...words } = p;
+  return { file, sheet, row, column: header?.[col] ?? '', columnLetter: columnLetter(col), ...words, value };
 }
 
 /** A streamed row (the parts used here). */
@@ -141,10 +142,8 @@ function mergedHeaderIssues(file: string, sheet: string, headerRow: number, head
       row: headerRow,
       column: header[m.left - 1] ?? '',
       columnLetter: columnLetter(m.left - 1),
-      code: 'merged-header',
-      message: `header cells ${m.ref} are merged, so the columns under them have no names of their own`,
+      ...problem('merged-header', { ref: m.ref }),
       value: m.ref,
-      expected: 'one header cell per column, on one row (unmerge the header cells and name each column)',
     }));
 }
 
@@ -257,7 +256,7 @@ interface WalkOptions extends WorkbookReadOptions {
 async function* walkWorkbook(path: string, choose: (sheets: SheetInfo[]) => Map<string, Role>, opts: WalkOptions): AsyncGenerator<SheetEvent> {
   const { reader, parts, sheets, size } = await openWorkbook(path, opts.expected);
   if (sheets.length === 0) {
-    throw new ParIndexError({ file: path, code: 'empty-workbook', message: 'the workbook has no worksheets', expected: 'an .xlsx workbook with at least one sheet' });
+    throw new ParIndexError({ file: path, ...problem('empty-workbook') });
   }
   const chosen = choose(sheets.map((s) => ({ name: s.name, state: s.state })));
   const progress = await startRowProgress(path, size, opts);
@@ -272,7 +271,7 @@ async function* walkWorkbook(path: string, choose: (sheets: SheetInfo[]) => Map<
       if (role === undefined) continue;
       const part = info.part === undefined ? undefined : parts.get(info.part);
       if (!part) {
-        throw new ParIndexError({ file: path, sheet: info.name, code: 'bad-xlsx', message: 'the sheet is listed in the workbook but its data is missing', expected: opts.expected ?? XLSX_EXPECTED });
+        throw new ParIndexError({ file: path, sheet: info.name, ...problem('bad-xlsx/sheet-data-missing', { book: 'any' }) });
       }
       const facts: SheetXmlFacts = { merges: [], bytes: 0 };
       const sheetNo = /(\d+)\.xml$/i.exec(part.path)?.[1] ?? '0';
@@ -366,7 +365,7 @@ async function collectTables(path: string, choose: (sheets: SheetInfo[]) => Map<
     if (headerRow === 0) {
       rows = [];
       if (opts.header) continue; // no header within the rows searched: not a table
-      issues.add({ file: path, sheet: ev.sheet, code: 'empty-sheet', message: 'the sheet is empty', expected: 'a header row, then one row per record' });
+      issues.add({ file: path, sheet: ev.sheet, ...problem('empty-sheet') });
       continue;
     }
     for (const i of withoutHeaderMergeColumns(cellIssues, facts.merges, headerRow)) issues.add(i);
@@ -464,10 +463,8 @@ export async function* iterateWorkbookRows(path: string, kind: TableKind, opts: 
         row: Math.max(m.top, ev.headerRow),
         column: ev.header[m.left - 1] ?? '',
         columnLetter: columnLetter(m.left - 1),
-        code: m.top <= ev.headerRow ? 'merged-header' : 'merged-cells',
-        message: `cells ${m.ref} are merged; merged cells are not read in a streamed sheet`,
+        ...(m.top <= ev.headerRow ? problem('merged-header/streamed', { ref: m.ref }) : problem('merged-cells/streamed', { ref: m.ref })),
         value: m.ref,
-        expected: 'one value per cell (unmerge the cells, filling each one)',
       });
     }
   }

@@ -16,18 +16,17 @@
  * | formula without a cached result | a problem (never 0): the file was saved by a program that does not calculate |
  * | error (`#N/A`, `#DIV/0!`, …) | a problem |
  */
+import { type Issue, problem } from '../errors.js';
 import { numberToDecimalText } from '../numbers/decimal-text.js';
 
-/** Why a cell could not be read, with what was expected instead. */
-export interface CellValueProblem {
-  /** Stable code: `formula-without-value`, `error-cell`, `bad-number-cell`. */
-  code: string;
-  /** What is wrong. */
-  message: string;
+/**
+ * Why a cell could not be read, with what was expected instead: the message fields of an issue
+ * (`code` such as `formula-without-value`, `error-cell`, `bad-number-cell`; its catalogue `key` and
+ * `params`; the English `message` and `expected`) and the value found, as text.
+ */
+export interface CellValueProblem extends Pick<Issue, 'code' | 'key' | 'params' | 'message' | 'expected'> {
   /** The value found, as text. */
   value: string;
-  /** What was expected. */
-  expected: string;
 }
 
 /** True when {@link xlsxCellValueText} returned a problem. */
@@ -49,9 +48,7 @@ export function dateCellText(d: Date): string {
 
 function numberText(x: number, formula?: string): string | CellValueProblem {
   if (Number.isFinite(x)) return numberToDecimalText(x);
-  return formula === undefined
-    ? { code: 'bad-number-cell', message: 'the cell holds no finite number', value: String(x), expected: 'a number' }
-    : { code: 'error-cell', message: `the formula =${formula} evaluates to an error`, value: `=${formula}`, expected: 'a formula whose result is a value (fix the formula or type the value)' };
+  return formula === undefined ? { ...problem('bad-number-cell'), value: String(x) } : { ...problem('error-cell/formula', { formula }), value: `=${formula}` };
 }
 
 /**
@@ -76,17 +73,12 @@ export function xlsxCellValueText(v: unknown): string | CellValueProblem {
   if ('formula' in o || 'sharedFormula' in o) {
     const formula = o.formula || o.sharedFormula || '';
     if (!('result' in o) || o.result === undefined) {
-      return {
-        code: 'formula-without-value',
-        message: `the formula ${formula ? `=${formula} ` : ''}has no saved result (the file was written by a program that does not calculate formulas)`,
-        value: formula ? `=${formula}` : '(shared formula)',
-        expected: 'a value, or a formula with its result saved (open and save the file in Excel or LibreOffice)',
-      };
+      return { ...problem('formula-without-value', { formula }), value: formula ? `=${formula}` : '(shared formula)' };
     }
     const r = o.result;
     if (typeof r === 'number') return numberText(r, formula);
     if (r !== null && typeof r === 'object' && 'error' in (r as object)) {
-      return { code: 'error-cell', message: `the formula =${formula} evaluates to ${(r as { error: string }).error}`, value: `=${formula}`, expected: 'a formula whose result is a value' };
+      return { ...problem('error-cell/formula-error', { formula, error: (r as { error: string }).error }), value: `=${formula}` };
     }
     return xlsxCellValueText(r);
   }
@@ -96,7 +88,7 @@ export function xlsxCellValueText(v: unknown): string | CellValueProblem {
     return s;
   }
   if (typeof o.error === 'string') {
-    return { code: 'error-cell', message: `the cell holds the error ${o.error}`, value: o.error, expected: 'a value' };
+    return { ...problem('error-cell', { error: o.error }), value: o.error };
   }
   if ('text' in o) return xlsxCellValueText(o.text);
   return '';
@@ -341,12 +333,7 @@ function formattedNumberText(x: number, numFmt: unknown, opts: CellTextOptions):
   const f = numberFormatFacts(numFmt, x);
   if (f === undefined) {
     const fmt = typeof numFmt === 'string' ? numFmt : String((numFmt as { formatCode?: unknown }).formatCode);
-    return {
-      code: 'bad-number-format',
-      message: `the cell holds ${t} in the number format ${fmt}, and which of the format's sections shows it cannot be told (so neither can whether it is a percentage)`,
-      value: `${t} (format ${fmt})`,
-      expected: 'a number format with a section for every value, e.g. 0.0% or [<1]0.0%;0.0 (or the General format)',
-    };
+    return { ...problem('bad-number-format', { number: t, format: fmt }), value: `${t} (format ${fmt})` };
   }
   const shown = f.percent > 0 ? shiftDecimalText(t, 2 * f.percent) : t;
   return opts.formatDecimals ? padDecimals(shown, f.decimals) : shown;

@@ -3,7 +3,8 @@
  * layout — one row per (unit, applicable appraisal leaf), units in file order, leaves in framework
  * order — so the filled file is read back by `parindex score --evidence` as it is.
  *
- * - Structure cells (unit, criterion, title, max, rule, params, hint) are pre-filled and locked;
+ * - The instructions sheet comes first (what a council opens the file to), then the league sheets.
+ * - Structure cells (unit, criterion, title, max, how it is scored, hint) are pre-filled and locked;
  *   the sheet is protected without a password (against slips, not against the council), and the
  *   four input columns — self, appraised, evidence reference, note — are unlocked.
  * - Input cells carry data validation per rule (each rule's `template`, `criteria/rules/*.ts`):
@@ -11,7 +12,12 @@
  *   ≥ 0, tiers any number, adjustments within their limits (never NA). Lists live on the hidden
  *   `Danh mục` sheet, as numeric cells, so they read the same under any regional number format.
  * - The header is frozen with the unit and criterion columns, and filterable.
- * - Survey criteria have no rows (their scores come from the survey results file).
+ * - Survey criteria have no rows (their scores come from the survey results file, whose own
+ *   template is `survey-template.ts`).
+ * - Everything a person reads is Vietnamese: the "Cách chấm" column says how each leaf is scored in
+ *   words (its rule's `template.describe`), never a rule code or params syntax; no file path is
+ *   written (it would name a folder of the machine that wrote the file). The same inputs give the
+ *   same bytes (`fixed-clock.ts`).
  *
  * Why one sheet per league rather than per unit: units of a league are compared with each other,
  * so a council can filter one criterion across all of them; a province has two leagues but up to
@@ -20,12 +26,12 @@
 import type { Criterion, Framework } from '../criteria/framework.js';
 import { appliesTo } from '../criteria/framework.js';
 import type { Unit, Units } from '../criteria/units.js';
-import { ParIndexError } from '../errors.js';
+import { ParIndexError, problem } from '../errors.js';
 import type { Exact } from '../numbers/exact.js';
 import { columnLetter } from '../table/table.js';
-import { buildWorkbookBytes, EXCEL_MAX_ROWS, exactCell, fitWidths, safeSheetName } from './write.js';
+import { type BookWriter, buildWorkbookBytes, EXCEL_MAX_ROWS, exactCell, fitWidths, safeSheetName } from './write.js';
 import { groupBy } from '../order/group-by.js';
-import { RATIO_INPUT_FORMAT as RULE_RATIO_INPUT_FORMAT, RULE_NAMES, RULES, ruleOf, unreachable } from '../criteria/rules/index.js';
+import { RATIO_INPUT_FORMAT as RULE_RATIO_INPUT_FORMAT, ruleOf, unreachable } from '../criteria/rules/index.js';
 
 /** Column labels of a template sheet (the reader binds the input columns by these Vietnamese labels). */
 export const TEMPLATE_COLUMNS = [
@@ -35,7 +41,6 @@ export const TEMPLATE_COLUMNS = [
   { key: 'title', label: 'Tên tiêu chí', input: false },
   { key: 'max', label: 'Điểm tối đa', input: false },
   { key: 'rule', label: 'Cách chấm', input: false },
-  { key: 'params', label: 'Tham số', input: false },
   { key: 'hint', label: 'Hướng dẫn nhập', input: false },
   { key: 'self', label: 'Điểm tự chấm', input: true },
   { key: 'appraised', label: 'Điểm thẩm định', input: true },
@@ -66,6 +71,11 @@ export const RATIO_INPUT_FORMAT = RULE_RATIO_INPUT_FORMAT;
 /** The input a council types for a leaf, in words (also the validation message): its rule's hint. */
 export function inputHint(c: Criterion): string {
   return ruleOf(c).template.hint(c);
+}
+
+/** How a leaf is scored, in Vietnamese words (the "Cách chấm" column): its rule's description. */
+export function scoringWords(c: Criterion): string {
+  return ruleOf(c).template.describe(c);
 }
 
 /** Text of a list's values, the key under which the lists sheet holds it. */
@@ -102,26 +112,25 @@ function leagueRows(fw: Framework, units: readonly Unit[]): { unit: Unit; c: Cri
   return rows;
 }
 
-/** The rules with evidence rows, named on the instructions sheet: `points = số điểm; yesno = có/không; …`. */
-const RULE_LABELS = RULE_NAMES.filter((n) => RULES[n].scoring.source === 'evidence')
-  .map((n) => `${n} = ${RULES[n].template.label}`)
-  .join('; ');
+/** Number of survey leaves (scored from the survey results file, not here). */
+const surveyLeaves = (fw: Framework) => fw.leaves.filter((c) => ruleOf(c).scoring.source === 'survey').length;
 
-const INSTRUCTIONS = (fw: Framework) => [
+const INSTRUCTIONS = (fw: Framework, units: Units) => [
   ['Phiếu chấm điểm Chỉ số cải cách hành chính (PAR INDEX) — tạo bởi parindex'],
   [''],
   ['Mỗi trang "Đánh giá …" là một khối xếp hạng; mỗi dòng là một tiêu chí thành phần của một đơn vị.'],
   ['Chỉ nhập vào 4 cột có nền trắng: Điểm tự chấm, Điểm thẩm định, Tài liệu kiểm chứng, Ghi chú. Các cột khác bị khóa.'],
+  ['Cột "Cách chấm" cho biết điểm của tiêu chí thành phần được tính thế nào; cột "Hướng dẫn nhập" cho biết cần nhập giá trị gì.'],
   ['Điểm thẩm định để trống: dùng điểm tự chấm (dòng chưa thẩm định). Cả hai để trống: coi như không có dòng (0 điểm, thiếu).'],
-  ['NA = không áp dụng (không tính điểm, không tính vào điểm tối đa). Điểm thưởng/trừ không nhận NA.'],
-  [`Cách chấm: ${RULE_LABELS}.`],
+  ['NA = không áp dụng (không tính điểm, không tính vào điểm tối đa). Điểm thưởng/trừ không nhận NA; để trống = 0.'],
+  ['Tỷ lệ %: gõ con số phần trăm (85 cho 85%). Có/không: chọn trong danh sách (có, không, NA).'],
   ['Số thập phân: gõ theo định dạng của máy (12,5 hoặc 12.5) vào ô số; ô văn bản "12,5" cần tùy chọn --decimal-comma.'],
-  ['Tiêu chí điều tra xã hội học không có dòng ở đây: điểm lấy từ tệp kết quả điều tra.'],
-  ['Không thêm, xóa hay đổi tên cột; có thể lọc và sắp xếp. Trang "Danh mục" (ẩn) chứa danh sách cho các ô chọn.'],
+  ['Tiêu chí điều tra xã hội học không có dòng ở đây: điểm lấy từ tệp kết quả điều tra (mẫu: parindex template --kind survey).'],
+  ['Không thêm, xóa hay đổi tên cột hoặc trang tính; có thể lọc và sắp xếp. Trang "Danh mục" (ẩn) chứa danh sách cho các ô chọn.'],
   [''],
-  ['Tính điểm:  parindex score --framework <khung tiêu chí> --units <đơn vị> --evidence <tệp này> --survey <điều tra>'],
+  ['Tính điểm:  parindex score --framework <khung tiêu chí> --units <danh sách đơn vị> --evidence <tệp này> --survey <tệp kết quả điều tra>'],
   [''],
-  [`Khung tiêu chí: ${fw.source?.file ?? ''} — ${fw.criteria.length} tiêu chí, ${fw.leaves.length} tiêu chí thành phần.`],
+  [`Khung tiêu chí: ${fw.areas.length} lĩnh vực, ${fw.leaves.length} tiêu chí thành phần (${fw.leaves.length - surveyLeaves(fw)} chấm điểm ở đây, ${surveyLeaves(fw)} điều tra xã hội học). Đơn vị: ${units.list.length}.`],
 ];
 
 /** Options of {@link evidenceTemplateBytes}. */
@@ -130,9 +139,17 @@ export interface TemplateOptions {
   password?: string;
 }
 
+/** Writes the instructions sheet (one wide column of text lines). */
+export function addInstructions(wb: BookWriter, lines: readonly string[][]): void {
+  const help = wb.addWorksheet(INSTRUCTIONS_SHEET);
+  help.columns = [{ width: 120 }];
+  for (const line of lines) help.addRow(line).commit();
+  help.commit();
+}
+
 /**
- * Writes the evidence template for a framework and units as xlsx bytes: a sheet per league
- * (`Đánh giá <league>`), an instructions sheet and a hidden lists sheet. Throws a
+ * Writes the evidence template for a framework and units as xlsx bytes: the instructions sheet,
+ * a sheet per league (`Đánh giá <league>`) and a hidden lists sheet. Throws a
  * {@link ParIndexError} when a league has more rows than an Excel sheet holds.
  */
 export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: TemplateOptions = {}): Promise<Uint8Array> {
@@ -140,13 +157,7 @@ export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: T
   const perLeague = [...leagues].map(([league, us]) => ({ league, rows: leagueRows(fw, us) }));
   for (const { league, rows } of perLeague) {
     if (rows.length + 1 > EXCEL_MAX_ROWS) {
-      throw new ParIndexError({
-        file: units.source?.file,
-        code: 'league-too-large',
-        message: `league "${league}" needs ${rows.length} rows, more than an Excel sheet holds`,
-        value: String(rows.length),
-        expected: `at most ${EXCEL_MAX_ROWS - 1} (unit, criterion) rows per league`,
-      });
+      throw new ParIndexError({ file: units.source?.file, ...problem('league-too-large', { league, rows: rows.length, max: EXCEL_MAX_ROWS - 1 }), value: String(rows.length) });
     }
   }
 
@@ -165,6 +176,7 @@ export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: T
   }
 
   return buildWorkbookBytes(async (wb) => {
+    addInstructions(wb, INSTRUCTIONS(fw, units));
     const taken = new Set<string>([INSTRUCTIONS_SHEET.toLowerCase(), LISTS_SHEET.toLowerCase()]);
     const header = TEMPLATE_COLUMNS.map((c) => c.label);
     for (const { league, rows } of perLeague) {
@@ -172,7 +184,7 @@ export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: T
       const ws = wb.addWorksheet(safeSheetName(`${TEMPLATE_SHEET_PREFIX} ${league}`, taken), {
         views: [{ state: 'frozen', xSplit: 3, ySplit: 1, activeCell: `${columnLetter(SELF_COL)}2` }],
       });
-      const values = rows.map(({ unit, c }) => [unit.id, unit.name, c.code, c.title, ruleOf(c).scoring.hasMax ? exactCell(num(c.max)) : null, c.rule ?? '', c.paramsText.trim(), inputHint(c), null, null, null, null]);
+      const values = rows.map(({ unit, c }) => [unit.id, unit.name, c.code, c.title, ruleOf(c).scoring.hasMax ? exactCell(num(c.max)) : null, scoringWords(c), inputHint(c), null, null, null, null]);
       const widths = fitWidths(header, values, { max: 48 });
       ws.columns = TEMPLATE_COLUMNS.map((c, i) => ({ key: c.key, width: widths[i] }));
       ws.autoFilter = { from: 'A1', to: `${columnLetter(TEMPLATE_COLUMNS.length - 1)}${rows.length + 1}` };
@@ -203,7 +215,7 @@ export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: T
           if (!spec) return;
           if (spec.input) cell.protection = { locked: false };
           else cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-          if (spec.key === 'title' || spec.key === 'hint') cell.alignment = { wrapText: true, vertical: 'top' };
+          if (spec.key === 'title' || spec.key === 'rule' || spec.key === 'hint') cell.alignment = { wrapText: true, vertical: 'top' };
           if (numFmt && (n - 1 === SELF_COL || n - 1 === APPRAISED_COL)) cell.numFmt = numFmt;
         });
         row.commit();
@@ -211,11 +223,6 @@ export async function evidenceTemplateBytes(fw: Framework, units: Units, opts: T
       await ws.protect(opts.password ?? '', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, autoFilter: true, sort: true });
       ws.commit();
     }
-
-    const help = wb.addWorksheet(INSTRUCTIONS_SHEET);
-    help.columns = [{ width: 120 }];
-    for (const line of INSTRUCTIONS(fw)) help.addRow(line).commit();
-    help.commit();
 
     const listSheet = wb.addWorksheet(LISTS_SHEET, { state: 'hidden' });
     const height = Math.max(...listColumns.map((c) => c.length));

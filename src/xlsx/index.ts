@@ -9,8 +9,15 @@
 import { checkKeys, optionalString } from '../api/args.js';
 import { inputsOf } from '../api/analysis.js';
 import { outputFormat, type RenderOptions } from '../api/render.js';
+import { PUBLISH_KEYS, publishOptionsOf, type PublishedReportOptions } from '../api/publish-options.js';
 import { roundParts, type Round } from '../api/round.js';
 import type { ScoreResult } from '../scoring/score.js';
+import type { Comparison } from '../analysis/compare.js';
+import type { SipasResult } from '../sipas/result.js';
+import { handoverOptionsOf, type HandoverReportOptions } from '../api/handover-render.js';
+import { kindOf } from '../api/kinds.js';
+import { comparisonWorkbook } from './compare-workbook.js';
+import { sipasResultWorkbook } from './sipas-workbook.js';
 import { evidenceTemplateBytes } from './evidence-template.js';
 import { scoreResultWorkbook } from './results-workbook.js';
 import { readXlsxTables, type XlsxLimits } from './read.js';
@@ -51,21 +58,49 @@ export interface XlsxTables {
  * const round = createRound({ framework, units, evidence: tables });
  */
 export function parseXlsx(bytes: Uint8Array, kind: TableKind, options: ParseXlsxOptions = {}): XlsxTables {
-  if (!(bytes instanceof Uint8Array)) throw badArgument('bytes', bytes, 'the workbook as bytes (Uint8Array)');
+  if (!(bytes instanceof Uint8Array)) throw badArgument('bytes', bytes, 'workbook-bytes');
   const k = optionalChoice(kind, ['criteria', 'units', 'evidence', 'survey', 'questions', 'responses'] as const, 'kind');
-  if (!k) throw badArgument('kind', kind, 'criteria, units, evidence, survey, questions or responses');
+  if (!k) throw badArgument('kind', kind, 'table-kind');
   const o = checkKeys(options, ['file', 'limits'], 'options');
   return readXlsxTables(bytes, k, { file: optionalString(o.file, 'options.file'), limits: o.limits as Partial<XlsxLimits> | undefined });
 }
 
 /**
- * The results workbook (xlsx bytes): a sheet per league in the published style, self-assessed vs
- * appraised, an audit of every input, and the settings of the run.
+ * Options of {@link renderXlsx}: rounding, and what the league sheets show besides the result —
+ * `title`, `previous` (last year's results), `sources` (input files with their SHA-256, listed on
+ * the settings sheet), `lang` (`numberStyle` is accepted and ignored: cells hold numbers).
  */
-export async function renderXlsx(result: ScoreResult, options: RenderOptions = {}): Promise<Uint8Array> {
-  const inputs = inputsOf(result, 'the results workbook');
-  const o = checkKeys(options, ['decimals', 'rounding'], 'options');
-  return scoreResultWorkbook(result, { inputs }, outputFormat(result, o));
+export interface XlsxOptions extends RenderOptions, PublishedReportOptions {}
+
+/**
+ * The results workbook (xlsx bytes): a sheet per league with the published table (the same content
+ * as `renderHtml`: per area points and component index, total and applicable max, index, rank,
+ * band, last year's figures with `previous`), printed A4 landscape with the header rows repeated;
+ * self-assessed vs appraised; an audit of every input; the settings of the run and its input files.
+ * The same inputs give the same bytes.
+ */
+export async function renderXlsx(result: ScoreResult, options?: XlsxOptions): Promise<Uint8Array>;
+/**
+ * A comparison (`compare()`) or a SIPAS result (`scoreSipas()`) as a workbook to hand on (xlsx
+ * bytes): a sheet per league (a comparison: index, rank and area changes; SIPAS: index, factors and
+ * forms counted), then the details (largest movers and area points; every question's share), a
+ * summary and the settings; Vietnamese labels unless `lang: 'en'`, printed A4 landscape fitted to
+ * the width with the header row repeated. The same inputs give the same bytes.
+ *
+ * @example
+ * const bytes = await renderXlsx(compare(lastYear, thisYear), { title: 'So sánh 2020–2021' });
+ */
+export async function renderXlsx(result: Comparison | SipasResult, options?: HandoverReportOptions): Promise<Uint8Array>;
+export async function renderXlsx(result: ScoreResult | Comparison | SipasResult, options: XlsxOptions | HandoverReportOptions = {}): Promise<Uint8Array> {
+  const kind = kindOf(result, 'result');
+  if (kind === 'comparison' || kind === 'sipas') {
+    const { f, report } = handoverOptionsOf(result as Comparison | SipasResult, options);
+    return kind === 'comparison' ? comparisonWorkbook(result as Comparison, f, report) : sipasResultWorkbook(result as SipasResult, f, report);
+  }
+  const score = result as ScoreResult;
+  const inputs = inputsOf(score, 'workbook');
+  const o = checkKeys(options, ['decimals', 'rounding', ...PUBLISH_KEYS], 'options');
+  return scoreResultWorkbook(score, { inputs, ...publishOptionsOf(score, o) }, outputFormat(score, o));
 }
 
 /** Options of {@link renderTemplate}. */

@@ -20,7 +20,8 @@
  * ({@link XlsxLimits}): cells are kept sparse while a row is parsed, so a styled cell at column
  * XFD costs one entry, not 16,384.
  */
-import { IssueList, ParIndexError, type Issue } from '../errors.js';
+import { IssueList, ParIndexError, problem, type Issue } from '../errors.js';
+import type { NotWorkbookKind, WorkbookKind } from '../i18n/en/xlsx.js';
 import type { TableKind } from '../table/files.js';
 import { columnLetter, isNumericCell, markNumeric, type Table, type TableRow, tooManyCellsIssue } from '../table/table.js';
 import type { CellTextOptions, CellValueProblem } from './cell-text.js';
@@ -28,7 +29,7 @@ import { chooseSettingsSheet, chooseSheets, isVisible, type SheetInfo } from './
 import { columnNumber, denseCells, SheetParser, type MergeRange, type ReadCounters, type SheetContext, type SparseRow } from './sheet.js';
 import { parseRelationships, parseSharedStrings, parseStyles, parseWorkbookXml, relsPathOf, resolveTarget, type Relationship, type WorkbookSheet } from './workbook.js';
 import { XmlPartError } from './xml.js';
-import { badXlsx, ByteBudget, openZip, XLSX_EXPECTED, type ZipArchive, type ZipEntry } from './zip.js';
+import { badXlsx, ByteBudget, openZip, type Problem, type ZipArchive, type ZipEntry } from './zip.js';
 
 /** Bounds on the work one read may do; crossing one is a located `limit-exceeded` error. */
 export interface XlsxLimits {
@@ -121,8 +122,8 @@ export interface XlsxSheetTablesOptions extends XlsxReadOptions {
   header: XlsxHeaderRule;
   /** How numbers become text. */
   cell?: CellTextOptions;
-  /** Expected text of a `bad-xlsx` error (what kind of workbook was expected). */
-  expected?: string;
+  /** What kind of workbook is expected (the `expected` of `bad-xlsx` errors; default any). */
+  book?: WorkbookKind;
 }
 
 /** What {@link readXlsxSheetTables} found. */
@@ -140,7 +141,7 @@ type Role = 'table' | 'settings';
 interface WalkOptions extends XlsxReadOptions {
   header?: XlsxHeaderRule;
   cell?: CellTextOptions;
-  expected?: string;
+  book?: WorkbookKind;
 }
 
 /** A converted row (the header row has `header: true`). */
@@ -174,8 +175,8 @@ interface OpenBook {
 const limitsOf = (opts: XlsxReadOptions): XlsxLimits => ({ ...DEFAULT_XLSX_LIMITS, ...opts.limits });
 
 /** The located error for a crossed limit. */
-function limitError(file: string, key: keyof XlsxLimits, message: string, value: string, where: { sheet?: string; row?: number; col?: number; header?: readonly string[] } = {}): ParIndexError {
-  const issue: Issue = { file, code: 'limit-exceeded', message: `${message}; the read stops here`, value, expected: `a workbook within the reader's limits (raise limits.${key} if the file is genuine)` };
+function limitError(file: string, what: Problem, value: string, where: { sheet?: string; row?: number; col?: number; header?: readonly string[] } = {}): ParIndexError {
+  const issue: Issue = { file, ...what, value };
   if (where.sheet !== undefined) issue.sheet = where.sheet;
   if (where.row !== undefined) issue.row = where.row;
   if (where.col !== undefined) {
@@ -190,61 +191,54 @@ function limitError(file: string, key: keyof XlsxLimits, message: string, value:
  * string length") — a hostile file, never a workbook Excel writes (a cell holds 32,767 characters).
  */
 function tooBig(file: string, entry: ZipEntry, e: RangeError, sheet?: string, row?: number): ParIndexError {
-  const issue: Issue = {
-    file,
-    code: 'limit-exceeded',
-    message: `the part ${entry.path} holds a text or list too large to read (${e.message}); the read stops here`,
-    value: entry.path,
-    expected: 'a workbook as Excel writes it (a cell holds at most 32,767 characters)',
-  };
+  const issue: Issue = { file, ...problem('limit-exceeded/too-big', { path: entry.path, detail: e.message }), value: entry.path };
   if (sheet !== undefined) issue.sheet = sheet;
   if (row !== undefined) issue.row = row;
   return new ParIndexError(issue);
 }
 
 /** Reads a small part whole and parses it; a fault is a `bad-xlsx` error naming the part. */
-function parsePart<T>(book: { zip: ZipArchive; budget: ByteBudget }, entry: ZipEntry, file: string, expected: string | undefined, parse: (chunks: Iterable<Uint8Array>) => T): T {
+function parsePart<T>(book: { zip: ZipArchive; budget: ByteBudget }, entry: ZipEntry, file: string, wanted: WorkbookKind, parse: (chunks: Iterable<Uint8Array>) => T): T {
   try {
     return parse(book.zip.chunks(entry, book.budget));
   } catch (e) {
-    if (e instanceof XmlPartError) throw badXlsx(file, `the workbook's part ${entry.path} is damaged: ${e.message}`, { expected, value: entry.path });
+    if (e instanceof XmlPartError) throw badXlsx(file, problem('bad-xlsx/damaged-part', { path: entry.path, fault: e.fault, ...(e.detail !== undefined ? { detail: e.detail } : {}), book: wanted }), { value: entry.path });
     if (e instanceof RangeError) throw tooBig(file, entry, e);
     throw e;
   }
 }
 
 /** Names what a zip without a workbook is (an .ods, .xlsb, .docx …). */
-function notAWorkbook(zip: ZipArchive, file: string, expected: string | undefined): ParIndexError {
+function notAWorkbook(zip: ZipArchive, file: string, wanted: WorkbookKind): ParIndexError {
   const has = (p: string) => zip.get(p) !== undefined;
-  const say = (value: string, what: string) => badXlsx(file, `the file is not a readable xlsx workbook: ${what}`, { expected, value });
-  if (has('xl/workbook.bin')) return say('.xlsb', 'it is an Excel binary workbook (.xlsb); open it in Excel and save it as .xlsx (Excel Workbook)');
-  if (has('content.xml') && has('mimetype')) return say('OpenDocument', 'it is an OpenDocument file (.ods, LibreOffice/OpenOffice); save it as .xlsx (File → Save As → Excel 2007-365)');
-  if (has('word/document.xml')) return say('.docx', 'it is a Word document (.docx), not a workbook');
-  if (has('ppt/presentation.xml')) return say('.pptx', 'it is a PowerPoint presentation (.pptx), not a workbook');
-  if (has('index.xml') || has('Index/Document.iwa')) return say('Numbers', 'it is an Apple Numbers file; export it to Excel (.xlsx)');
-  return say('zip without a workbook', 'it is a zip archive without xl/workbook.xml (not a workbook, or a damaged one); open the workbook in Excel and save it as .xlsx');
+  const say = (value: string, kind: NotWorkbookKind) => badXlsx(file, problem('bad-xlsx/not-workbook', { kind, book: wanted }), { value });
+  if (has('xl/workbook.bin')) return say('.xlsb', 'xlsb');
+  if (has('content.xml') && has('mimetype')) return say('OpenDocument', 'ods');
+  if (has('word/document.xml')) return say('.docx', 'docx');
+  if (has('ppt/presentation.xml')) return say('.pptx', 'pptx');
+  if (has('index.xml') || has('Index/Document.iwa')) return say('Numbers', 'numbers');
+  return say('zip without a workbook', 'zip');
 }
 
 /** Opens the workbook: the sheet list, relationships, shared strings and styles. */
-function openBook(bytes: Uint8Array, file: string, limits: XlsxLimits, expected?: string): OpenBook {
-  const zip = openZip(bytes, { file, expected });
-  const budget = new ByteBudget(limits.maxBytes, (e, total) => limitError(file, 'maxBytes', `the workbook's parts hold more than ${limits.maxBytes} bytes uncompressed (${total} with ${e.path})`, String(total)));
+function openBook(bytes: Uint8Array, file: string, limits: XlsxLimits, wanted: WorkbookKind = 'any'): OpenBook {
+  const zip = openZip(bytes, { file, book: wanted });
+  const budget = new ByteBudget(limits.maxBytes, (e, total) => limitError(file, problem('limit-exceeded/bytes', { limit: 'maxBytes', max: limits.maxBytes, total, path: e.path }), String(total)));
   const book = { zip, budget };
   // The workbook part: from the package relationships, else where every writer puts it.
   let wbPath = 'xl/workbook.xml';
   const pkgRels = zip.get('_rels/.rels');
   if (pkgRels) {
-    const rels = parsePart(book, pkgRels, file, expected, parseRelationships);
+    const rels = parsePart(book, pkgRels, file, wanted, parseRelationships);
     const office = rels.find((r) => /\/officeDocument$/.test(r.type) && !r.external);
     if (office && zip.get(resolveTarget('', office.target))) wbPath = resolveTarget('', office.target);
   }
   const wbEntry = zip.get(wbPath);
-  if (!wbEntry) throw notAWorkbook(zip, file, expected);
+  if (!wbEntry) throw notAWorkbook(zip, file, wanted);
   const relsEntry = zip.get(relsPathOf(wbPath));
-  if (!relsEntry)
-    throw badXlsx(file, `the file is not a readable xlsx workbook: it has no ${relsPathOf(wbPath)} (the list of the workbook's parts); it is damaged or was written by a faulty program`, { expected, value: relsPathOf(wbPath) });
-  const rels: Relationship[] = parsePart(book, relsEntry, file, expected, parseRelationships);
-  const info = parsePart(book, wbEntry, file, expected, parseWorkbookXml);
+  if (!relsEntry) throw badXlsx(file, problem('bad-xlsx/no-workbook-rels', { path: relsPathOf(wbPath), book: wanted }), { value: relsPathOf(wbPath) });
+  const rels: Relationship[] = parsePart(book, relsEntry, file, wanted, parseRelationships);
+  const info = parsePart(book, wbEntry, file, wanted, parseWorkbookXml);
   const byId = new Map(rels.filter((r) => !r.external).map((r) => [r.id, r]));
   const partOf = (type: string, fallback: string): ZipEntry | undefined => {
     const rel = rels.find((r) => r.type.endsWith(`/${type}`) && !r.external);
@@ -252,10 +246,12 @@ function openBook(bytes: Uint8Array, file: string, limits: XlsxLimits, expected?
   };
   const sstEntry = partOf('sharedStrings', 'xl/sharedStrings.xml');
   const sharedStrings = sstEntry
-    ? parsePart(book, sstEntry, file, expected, (chunks) => parseSharedStrings(chunks, limits.maxSharedStrings, (n) => limitError(file, 'maxSharedStrings', `the workbook has more than ${limits.maxSharedStrings} shared strings`, String(n))))
+    ? parsePart(book, sstEntry, file, wanted, (chunks) =>
+        parseSharedStrings(chunks, limits.maxSharedStrings, (n) => limitError(file, problem('limit-exceeded/shared-strings', { limit: 'maxSharedStrings', max: limits.maxSharedStrings }), String(n))),
+      )
     : undefined;
   const stylesEntry = partOf('styles', 'xl/styles.xml');
-  const formats = stylesEntry ? parsePart(book, stylesEntry, file, expected, parseStyles) : [];
+  const formats = stylesEntry ? parsePart(book, stylesEntry, file, wanted, parseStyles) : [];
   const sheets = info.sheets.map((s: WorkbookSheet): BookSheet => {
     const rel = s.rId === undefined ? undefined : byId.get(s.rId);
     const entry = rel ? zip.get(resolveTarget(wbPath, rel.target)) : undefined;
@@ -275,7 +271,8 @@ function headerWidth(cells: string[]): number {
 }
 
 function cellIssue(file: string, sheet: string, row: number, col: number, header: readonly string[] | undefined, p: CellValueProblem): Issue {
-  return { file, sheet, row, column: header?.[col] ?? '', columnLetter: columnLetter(col), code: p.code, message: p.message, value: p.value, expected: p.expected };
+  const { value, ...words } = p;
+  return { file, sheet, row, column: header?.[col] ?? '', columnLetter: columnLetter(col), ...words, value };
 }
 
 /**
@@ -287,10 +284,9 @@ function cellIssue(file: string, sheet: string, row: number, col: number, header
 function* walk(bytes: Uint8Array, choose: (file: string, sheets: SheetInfo[]) => Map<string, Role>, opts: WalkOptions): Generator<SheetEvent> {
   const file = opts.file ?? '';
   const limits = limitsOf(opts);
-  const book = openBook(bytes, file, limits, opts.expected);
-  if (book.sheets.length === 0) {
-    throw new ParIndexError({ file, code: 'empty-workbook', message: 'the workbook has no worksheets', expected: 'an .xlsx workbook with at least one sheet' });
-  }
+  const wanted = opts.book ?? 'any';
+  const book = openBook(bytes, file, limits, wanted);
+  if (book.sheets.length === 0) throw new ParIndexError({ file, ...problem('empty-workbook') });
   const chosen = choose(
     file,
     book.sheets.map((s) => (s.state === undefined ? { name: s.name } : { name: s.name, state: s.state })),
@@ -306,7 +302,7 @@ function* walk(bytes: Uint8Array, choose: (file: string, sheets: SheetInfo[]) =>
     if (role === undefined) continue;
     const entry = info.entry;
     if (!entry) {
-      throw badXlsx(file, 'the sheet is listed in the workbook but its data is missing', { expected: opts.expected ?? XLSX_EXPECTED, sheet: info.name });
+      throw badXlsx(file, problem('bad-xlsx/sheet-data-missing', { book: wanted }), { sheet: info.name });
     }
     const sheet = info.name;
     let header: string[] | undefined;
@@ -323,7 +319,7 @@ function* walk(bytes: Uint8Array, choose: (file: string, sheets: SheetInfo[]) =>
       cell: opts.cell ?? {},
       limits,
       counters,
-      limitError: (key, message, value, row, col) => limitError(file, key, message, value, { sheet, row, col, header }),
+      limitError: (what, value, row, col) => limitError(file, what, value, { sheet, row, col, header }),
     };
     const onRow = (r: SparseRow): boolean => {
       let issues: Issue[] | undefined;
@@ -355,7 +351,7 @@ function* walk(bytes: Uint8Array, choose: (file: string, sheets: SheetInfo[]) =>
         batch.push(out);
       }
       slots += cells.length;
-      if (slots > limits.maxCells) throw limitError(file, 'maxCells', `the workbook has more than ${limits.maxCells} cells to read`, String(slots), { sheet, row: r.row });
+      if (slots > limits.maxCells) throw limitError(file, problem('limit-exceeded/cells', { limit: 'maxCells', max: limits.maxCells }), String(slots), { sheet, row: r.row });
       return false;
     };
     const parser = new SheetParser(ctx, onRow);
@@ -374,7 +370,7 @@ function* walk(bytes: Uint8Array, choose: (file: string, sheets: SheetInfo[]) =>
       parser.end();
     } catch (e) {
       if (e instanceof XmlPartError) {
-        throw badXlsx(file, `the sheet's XML is damaged: ${e.message.replace(/^its /, '')}`, { expected: opts.expected, sheet, row: parser.row || undefined, value: entry.path });
+        throw badXlsx(file, problem('bad-xlsx/damaged-sheet', { fault: e.fault, ...(e.detail !== undefined ? { detail: e.detail } : {}), book: wanted }), { sheet, row: parser.row || undefined, value: entry.path });
       }
       if (e instanceof RangeError) throw tooBig(file, entry, e, sheet, parser.row || undefined);
       throw e;
@@ -414,10 +410,8 @@ function mergedHeaderIssues(file: string, sheet: string, headerRow: number, head
       row: headerRow,
       column: header[m.left - 1] ?? '',
       columnLetter: columnLetter(m.left - 1),
-      code: 'merged-header',
-      message: `header cells ${m.ref} are merged, so the columns under them have no names of their own`,
+      ...problem('merged-header', { ref: m.ref }),
       value: m.ref,
-      expected: 'one header cell per column, on one row (unmerge the header cells and name each column)',
     }));
 }
 
@@ -504,14 +498,14 @@ function collectTables(bytes: Uint8Array, choose: (file: string, sheets: SheetIn
     if (headerRow === 0) {
       rows = [];
       if (opts.header) continue; // no header within the rows searched: not a table
-      issues.add({ file, sheet: ev.sheet, code: 'empty-sheet', message: 'the sheet is empty', expected: 'a header row, then one row per record' });
+      issues.add({ file, sheet: ev.sheet, ...problem('empty-sheet') });
       continue;
     }
     for (const i of withoutHeaderMergeColumns(cellIssues, merges, headerRow)) issues.add(i);
     for (const i of mergedHeaderIssues(file, ev.sheet, headerRow, header, merges)) issues.add(i);
     if (merges.length) {
       padded += fillMerges(rows, merges, headerRow, limits.maxCells - padded);
-      if (padded > limits.maxCells) throw limitError(file, 'maxCells', `the sheet's merged cells fill more than ${limits.maxCells} cells`, String(padded), { sheet: ev.sheet });
+      if (padded > limits.maxCells) throw limitError(file, problem('limit-exceeded/merge-fill', { limit: 'maxCells', max: limits.maxCells }), String(padded), { sheet: ev.sheet });
     }
     for (const r of rows) {
       if (r.cells.length < header.length) {
@@ -591,10 +585,8 @@ export function* iterateXlsxRows(bytes: Uint8Array, kind: TableKind, opts: XlsxR
         row: Math.max(m.top, ev.headerRow),
         column: ev.header[m.left - 1] ?? '',
         columnLetter: columnLetter(m.left - 1),
-        code: m.top <= ev.headerRow ? 'merged-header' : 'merged-cells',
-        message: `cells ${m.ref} are merged; merged cells are not read in a streamed sheet`,
+        ...(m.top <= ev.headerRow ? problem('merged-header/streamed', { ref: m.ref }) : problem('merged-cells/streamed', { ref: m.ref })),
         value: m.ref,
-        expected: 'one value per cell (unmerge the cells, filling each one)',
       });
     }
   }

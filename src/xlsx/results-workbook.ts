@@ -1,21 +1,28 @@
 /**
  * The results workbook (`parindex score --format xlsx`), for councils and publication:
  *
- * 1. `Kết quả <league>` — one sheet per league in the published style: rank, unit, points per area,
- *    appraisal points, survey points, bonus/penalty, total, max, index, band, self index, counts.
+ * 1. One sheet per league, named by the league's name (units file `rankGroupName`, else its id):
+ *    the published table of src/report/results-model.ts — the HTML report shows the same content —
+ *    title, league name and summary, the legend, then rank, unit, group (where the league mixes
+ *    groups), per area its points, component index (%) and, where it differs within the league,
+ *    each unit's maximum; total, applicable max, index, band, and with a previous result last
+ *    year's index and rank and the changes. The unit and league ids are hidden columns (`compare`
+ *    and `--previous` read the sheet back). A4 landscape, one page wide, both header rows repeated.
  * 2. `Tổng hợp` — count, mean, min and max per league and per group.
  * 3. `Tự chấm và thẩm định` — per unit and area: self-assessed points, points after appraisal and
  *    the council's adjustment (their difference), then the same for the totals and both indices.
  * 4. `Chi tiết chấm điểm` — the audit: every (unit, applicable leaf) with its self and appraised
  *    inputs, the input that counted, the rule, max, points, the evidence reference and note, and
  *    the row it came from (continued on `Chi tiết chấm điểm (2)`, … past Excel's row limit).
- * 5. `Thiết lập` — input files, every setting used, the arithmetic path and the package version.
+ * 5. `Thiết lập` — input files, every setting used, the arithmetic path, the package version and
+ *    each input file with its SHA-256.
  *
  * Numbers: display figures (sheets 1–3) hold the exact value rounded once to `decimals` — the same
  * figure the CSV, JSON and table outputs print — with the number format `0.00` (per `decimals`).
  * Differences are computed exactly and rounded once. The audit sheet keeps points to 12 decimals
  * (shown with `decimals` places) so a council can re-add a unit's leaves in Excel; inputs are the
- * values as entered. Widths are fitted to the content, headers frozen and filterable.
+ * values as entered. Every sheet prints A4 landscape, fitted to the page width, with its header
+ * rows repeated. The same inputs give byte-identical files (no clock in them).
  */
 import type { ScoreResult, UnitResult, Summary } from '../scoring/score.js';
 import type { InputMatrix } from '../criteria/inputs.js';
@@ -24,44 +31,31 @@ import { areaSides, unitLeafAudit, type AuditStatus, type SideInput } from '../s
 import type { Exact } from '../numbers/exact.js';
 import { VERSION } from '../version.js';
 import type { OutputFormat } from '../scoring/result-json.js';
-import { buildWorkbookBytes, EXCEL_MAX_ROWS, exactCell, fitWidths, numFmtFor, roundedNumber, safeSheetName, type BookWriter } from './write.js';
+import { publishedReport, type PubLeague, type PubReport, type PublishOptions } from '../report/results-model.js';
+import { resultsWords } from '../report/results-words.js';
+import { buildWorkbookBytes, EXCEL_MAX_ROWS, exactCell, fitWidths, numFmtFor, roundedNumber, safeSheetName, textWidth, type BookWriter } from './write.js';
 
 /** What the workbook records besides the result: the inputs (for the audit) and how the run was made. */
-export interface ResultsWorkbookContext {
+export interface ResultsWorkbookContext extends PublishOptions {
   /** The round's inputs (the audit and self-vs-appraised sheets are built from them). */
   inputs: InputMatrix;
   /** Input files as given. */
-  files?: { framework?: string; units?: string; evidence?: string | string[]; survey?: string };
+  files?: { framework?: string; units?: string; evidence?: string | string[]; survey?: string; previous?: string };
   /** Other options of the run worth recording (e.g. `strict`, `decimalComma`). */
   options?: Record<string, string | number | boolean | undefined>;
   /** Rows per audit sheet (default: Excel's limit less the header). */
   maxRowsPerSheet?: number;
 }
 
-/** Header labels of a league sheet (Vietnamese, as published). `compare` reads them back. */
-export const LEAGUE_LABELS = {
-  rank: 'Xếp hạng',
-  unit: 'Mã đơn vị',
-  name: 'Tên đơn vị',
-  group: 'Nhóm',
-  rankGroup: 'Khối',
-  area: (code: string) => `Lĩnh vực ${code}`,
-  appraisalPoints: 'Điểm thẩm định',
-  surveyPoints: 'Điểm điều tra XHH',
-  adjustPoints: 'Điểm thưởng/trừ',
-  points: 'Tổng điểm',
-  max: 'Điểm tối đa',
-  index: 'Chỉ số CCHC',
-  band: 'Xếp loại',
-  selfIndex: 'Chỉ số tự đánh giá',
-  missing: 'Thiếu',
-  unappraised: 'Chưa thẩm định',
-  na: 'Không áp dụng (NA)',
-} as const;
+/** Header labels of a league sheet in Vietnamese, as published (`compare` and `--previous` read them back). */
+export const LEAGUE_LABELS = (() => {
+  const w = resultsWords('vi');
+  return { rank: w.rank, unit: w.unitId, name: w.name, group: w.group, rankGroup: w.leagueId, points: w.total, max: w.totalMax, index: w.index, band: w.band } as const;
+})();
 
 /** Sheet names. */
 export const RESULT_SHEETS = {
-  league: (league: string) => `Kết quả ${league}`,
+  league: (label: string) => label,
   summary: 'Tổng hợp',
   sides: 'Tự chấm và thẩm định',
   audit: 'Chi tiết chấm điểm',
@@ -88,8 +82,25 @@ interface SheetData {
   frozenCols?: number;
 }
 
+const HEAD_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6E6E6' } } as const;
+const THIN = { style: 'thin', color: { argb: 'FF999999' } } as const;
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** A4 (paper size 9) landscape, fitted to one page wide, `titles` rows repeated on every page. */
+function printSetup(titles?: string) {
+  return {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    ...(titles ? { printTitlesRow: titles } : {}),
+  } as const;
+}
+
 function writeSheet(wb: BookWriter, name: string, data: SheetData, numFmt: string): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: data.frozenCols ?? 0, ySplit: 1 }] });
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: data.frozenCols ?? 0, ySplit: 1 }], pageSetup: printSetup('1:1') });
   const widths = fitWidths(data.header, data.rows, { max: 50, numberWidth: numFmt.length });
   ws.columns = data.header.map((_, i) => ({ width: widths[i] }));
   if (data.rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: data.rows.length + 1, column: data.header.length } };
@@ -97,7 +108,7 @@ function writeSheet(wb: BookWriter, name: string, data: SheetData, numFmt: strin
   head.font = { bold: true };
   head.alignment = { vertical: 'middle', wrapText: true };
   head.eachCell((cell, n) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+    cell.fill = HEAD_FILL;
     const note = data.notes?.get(n - 1);
     if (note) cell.note = note;
   });
@@ -110,70 +121,119 @@ function writeSheet(wb: BookWriter, name: string, data: SheetData, numFmt: strin
   ws.commit();
 }
 
-function leagueSheet(result: ScoreResult, league: string, f: OutputFormat): SheetData {
-  const areas = result.framework.areas;
-  const hasBands = result.settings.bands.length > 0;
-  const L = LEAGUE_LABELS;
-  const header = [
-    L.rank,
-    L.unit,
-    L.name,
-    L.group,
-    L.rankGroup,
-    ...areas.map((a) => L.area(a.code)),
-    L.appraisalPoints,
-    L.surveyPoints,
-    L.adjustPoints,
-    L.points,
-    L.max,
-    L.index,
-    ...(hasBands ? [L.band] : []),
-    L.selfIndex,
-    L.missing,
-    L.unappraised,
-    L.na,
-  ];
-  const n = (x: Exact | null) => roundedNumber(x, f.decimals, f.rounding);
-  const firstArea = 5;
-  const numberCols = new Set<number>();
-  for (let i = firstArea; i < firstArea + areas.length + 6; i++) numberCols.add(i);
-  numberCols.add(header.indexOf(L.selfIndex));
-  const rows = result.units
-    .filter((u) => u.rankGroup === league)
-    .map((u) => {
-      const ua = u.areas;
-      return [
-        u.rank,
-        u.unit,
-        u.name,
-        u.group,
-        u.rankGroup,
-        ...areas.map((a) => (ua.get(a.code) ? n(ua.get(a.code)!.points) : null)),
-        n(u.appraisalPoints),
-        n(u.surveyPoints),
-        n(u.adjustPoints),
-        n(u.points),
-        n(u.max),
-        n(u.index),
-        ...(hasBands ? [u.band] : []),
-        n(u.selfIndex),
-        u.missing,
-        u.unappraised,
-        u.na,
-      ];
-    });
-  const notes = new Map(areas.map((a, i) => [firstArea + i, `${a.code}. ${a.title} (tối đa ${a.max.toString()} điểm)`]));
-  return { header, rows, numberCols, notes, frozenCols: 3 };
+/** The number format of a published cell: its decimals, and `+` on positive changes. */
+function cellFormat(decimals: number, signedCell: boolean | undefined): string {
+  const base = numFmtFor(decimals);
+  return signedCell ? `+${base};-${base};${base}` : base;
 }
 
-function summarySheet(result: ScoreResult, f: OutputFormat): SheetData {
+/** Lines a text takes in a column `chars` wide (word wrap, roughly). */
+function linesFor(text: string, chars: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/)) {
+    const n = [...word].length;
+    if (used > 0 && used + 1 + n > chars) {
+      lines++;
+      used = n;
+    } else used += (used > 0 ? 1 : 0) + n;
+  }
+  return lines;
+}
+
+/**
+ * A league sheet: the published table of src/report/results-model.ts (the HTML report shows the
+ * same). Rows: title, league name, summary, legend notes, then two header rows (areas over their
+ * columns; column labels) repeated on every printed page, then one row per unit in rank order. The
+ * unit and league ids are hidden columns, for `compare` and `--previous` to read the sheet back.
+ */
+function writeLeagueSheet(wb: BookWriter, name: string, report: PubReport, league: PubLeague): void {
+  const cols = league.columns;
+  const groupRow = 4 + report.notes.length;
+  const labelRow = groupRow + 1;
+  const widths = cols.map((c, i) => {
+    if (c.hidden) return 12;
+    const cells = league.rows.map((r) => r.cells[i]);
+    const longest = Math.max(0, ...cells.map((x) => (x.kind === 'empty' ? 0 : textWidth(x.text))));
+    if (c.role === 'name' || c.role === 'group') return Math.min(45, Math.max(longest + 2, 10));
+    return Math.max(7, longest + 2);
+  });
+  const frozen = cols.findIndex((c) => c.role === 'name') + 1;
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: frozen, ySplit: labelRow }], pageSetup: printSetup(`${groupRow}:${labelRow}`) });
+  ws.columns = cols.map((c, i) => ({ width: widths[i], hidden: c.hidden === true }));
+  ws.autoFilter = { from: { row: labelRow, column: 1 }, to: { row: labelRow + league.rows.length, column: cols.length } };
+  const title = ws.addRow([report.title]);
+  title.font = { bold: true, size: 14 };
+  title.commit();
+  const heading = ws.addRow([league.label]);
+  heading.font = { bold: true, size: 12 };
+  heading.commit();
+  ws.addRow([league.summary]).commit();
+  for (const note of report.notes) {
+    const r = ws.addRow([note]);
+    r.font = { italic: true, size: 9 };
+    r.commit();
+  }
+  // Areas (and last year's columns) over their columns; the merges never touch the label row.
+  const groupCells: (string | null)[] = cols.map(() => null);
+  for (const g of league.groups) groupCells[g.from] = g.label;
+  const gr = ws.addRow(groupCells);
+  let tallest = 1;
+  for (const g of league.groups) {
+    const chars = widths.slice(g.from, g.from + g.span).reduce((a, b) => a + b, 0);
+    tallest = Math.max(tallest, linesFor(g.label, Math.max(4, Math.floor(chars * 0.95))));
+  }
+  gr.height = 13 * tallest + 4;
+  for (let i = 1; i <= cols.length; i++) {
+    const cell = gr.getCell(i);
+    cell.fill = HEAD_FILL;
+    cell.border = BORDER;
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  }
+  for (const g of league.groups) if (g.span > 1) ws.mergeCells(groupRow, g.from + 1, groupRow, g.from + g.span);
+  gr.commit();
+  const lr = ws.addRow(cols.map((c) => c.label));
+  lr.height = 13 * Math.max(...cols.map((c, i) => (c.hidden ? 1 : linesFor(c.label, Math.max(4, Math.floor(widths[i] * 0.95)))))) + 4;
+  lr.eachCell((cell) => {
+    cell.fill = HEAD_FILL;
+    cell.border = BORDER;
+    cell.font = { bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'bottom', wrapText: true };
+  });
+  lr.commit();
+  for (const r of league.rows) {
+    const row = ws.addRow(r.cells.map((c) => (c.kind === 'empty' ? null : c.kind === 'text' ? c.text : Number(c.text))));
+    r.cells.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      cell.border = BORDER;
+      if (c.kind === 'number') cell.numFmt = cellFormat(c.decimals, c.signed);
+      if (cols[i].role === 'index') cell.font = { bold: true };
+      if (c.kind === 'text' && cols[i].role === 'previousIndex') cell.alignment = { horizontal: 'center' };
+    });
+    row.commit();
+  }
+  ws.commit();
+}
+
+/** A league's or group's name for people: the units file's, else its id. */
+interface Names {
+  league: (id: string) => string;
+  group: (id: string) => string;
+}
+
+function namesOf(ctx: PublishOptions): Names {
+  return { league: (id) => ctx.labels?.leagues.get(id) ?? id, group: (id) => ctx.labels?.groups.get(id) ?? id };
+}
+
+function summarySheet(result: ScoreResult, f: OutputFormat, names: Names): SheetData {
   const n = (x: Exact | null) => roundedNumber(x, f.decimals, f.rounding);
   const line = (kind: string, key: string, s: Summary) => [kind, key, s.count, n(s.mean), n(s.min), n(s.max)];
-  const rows = [...[...result.leagues].map(([k, s]) => line('Khối', k, s)), ...[...result.groups].map(([k, s]) => line('Nhóm', k, s))];
+  const rows = [...[...result.leagues].map(([k, s]) => line('Khối', names.league(k), s)), ...[...result.groups].map(([k, s]) => line('Nhóm', names.group(k), s))];
   return { header: ['Loại', 'Tên', 'Số đơn vị có chỉ số', 'Trung bình', 'Thấp nhất', 'Cao nhất'], rows, numberCols: new Set([3, 4, 5]) };
 }
 
-function sidesSheet(result: ScoreResult, inputs: InputMatrix, f: OutputFormat): SheetData {
+function sidesSheet(result: ScoreResult, inputs: InputMatrix, f: OutputFormat, names: Names): SheetData {
   const areas = result.framework.areas;
   const n = (x: Exact | null) => roundedNumber(x, f.decimals, f.rounding);
   const header = [
@@ -193,7 +253,7 @@ function sidesSheet(result: ScoreResult, inputs: InputMatrix, f: OutputFormat): 
       const s = sides.get(a.code);
       return s ? [n(s.selfPoints), n(s.points), n(s.points.sub(s.selfPoints))] : [null, null, null];
     });
-    return [u.rankGroup, u.unit, u.name, ...perArea, n(u.selfPoints), n(u.points), n(u.points.sub(u.selfPoints)), n(u.selfIndex), n(u.index)];
+    return [names.league(u.rankGroup), u.unit, u.name, ...perArea, n(u.selfPoints), n(u.points), n(u.points.sub(u.selfPoints)), n(u.selfIndex), n(u.index)];
   });
   const numberCols = new Set<number>();
   for (let i = 3; i < header.length; i++) numberCols.add(i);
@@ -210,7 +270,7 @@ function inputCell(s: SideInput, rule: LeafRule): string | number | null {
 }
 
 /** The audit rows, unit by unit (in result order), leaf by leaf. */
-function* auditRows(result: ScoreResult, inputs: InputMatrix, evidenceLabel: (file: string | undefined) => string): Generator<(string | number | null)[]> {
+function* auditRows(result: ScoreResult, inputs: InputMatrix, evidenceLabel: (file: string | undefined) => string, names: Names): Generator<(string | number | null)[]> {
   const precise = (x: Exact) => Number(x.toFixed(12));
   for (const u of result.units) {
     for (const a of unitLeafAudit(result.framework, inputs, inputs.unitIndex.get(u.unit)!)) {
@@ -218,7 +278,7 @@ function* auditRows(result: ScoreResult, inputs: InputMatrix, evidenceLabel: (fi
       const rule = ruleOf(c);
       const final = a.status === 'self' ? a.self : a.status === 'na' || a.status === 'missing' ? null : a.appraised;
       yield [
-        u.rankGroup,
+        names.league(u.rankGroup),
         u.unit,
         u.name,
         c.code,
@@ -261,12 +321,12 @@ const AUDIT_HEADER = [
 ];
 const AUDIT_NUMBER_COLS = [12, 13];
 
-function writeAudit(wb: BookWriter, result: ScoreResult, ctx: ResultsWorkbookContext, numFmt: string, taken: Set<string>): void {
+function writeAudit(wb: BookWriter, result: ScoreResult, ctx: ResultsWorkbookContext, numFmt: string, taken: Set<string>, names: Names): void {
   const limit = Math.max(1, Math.min(ctx.maxRowsPerSheet ?? EXCEL_MAX_ROWS - 1, EXCEL_MAX_ROWS - 1));
   const label = (file: string | undefined) => (file ? file.split(/[\\/]/).pop()! : '');
   // Widths from a first sample of rows; then rows are streamed sheet by sheet.
   const sample: (string | number | null)[][] = [];
-  for (const r of auditRows(result, ctx.inputs, label)) {
+  for (const r of auditRows(result, ctx.inputs, label, names)) {
     sample.push(r);
     if (sample.length >= 2000) break;
   }
@@ -277,16 +337,16 @@ function writeAudit(wb: BookWriter, result: ScoreResult, ctx: ResultsWorkbookCon
   const open = () => {
     part++;
     const name = safeSheetName(part === 1 ? RESULT_SHEETS.audit : `${RESULT_SHEETS.audit} (${part})`, taken);
-    ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 4, ySplit: 1 }] });
+    ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 4, ySplit: 1 }], pageSetup: printSetup('1:1') });
     ws.columns = AUDIT_HEADER.map((_, i) => ({ width: widths[i] }));
     const head = ws.addRow(AUDIT_HEADER);
     head.font = { bold: true };
-    head.eachCell((cell) => (cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } }));
+    head.eachCell((cell) => (cell.fill = HEAD_FILL));
     head.commit();
     inSheet = 0;
   };
   open();
-  for (const r of auditRows(result, ctx.inputs, label)) {
+  for (const r of auditRows(result, ctx.inputs, label, names)) {
     if (inSheet >= limit) {
       ws!.commit();
       open();
@@ -310,6 +370,8 @@ function settingsSheet(result: ScoreResult, ctx: ResultsWorkbookContext): SheetD
     ['units', files.units ?? ''],
     ['evidence', ev],
     ['survey', files.survey ?? ''],
+    ...(files.previous ? [['previous', files.previous]] : []),
+    ...(ctx.title ? [['title', ctx.title]] : []),
     ['decimals', s.decimals],
     ['rounding', s.rounding],
     ['ties', s.ties],
@@ -324,21 +386,28 @@ function settingsSheet(result: ScoreResult, ctx: ResultsWorkbookContext): SheetD
     ['leaves', result.framework.leaves.length],
     ['units scored', result.units.length],
   ];
+  if (ctx.sources?.length) {
+    const w = resultsWords(ctx.lang).footer;
+    rows.push([null, null], [`${w.sources} (${w.file})`, w.sha256], ...ctx.sources.map((x) => [x.name, x.sha256]));
+  }
   return { header: ['Thiết lập', 'Giá trị'], rows, numberCols: new Set() };
 }
 
 /**
  * The results workbook as xlsx bytes (see the module comment for its sheets). `f` sets the
- * output decimals and rounding (default: the result's settings).
+ * output decimals and rounding (default: the result's settings). The same inputs give the same
+ * bytes: no creation date, and every part of the zip stamped with one fixed time.
  */
 export async function scoreResultWorkbook(result: ScoreResult, ctx: ResultsWorkbookContext, f: OutputFormat = result.settings): Promise<Uint8Array> {
   const numFmt = numFmtFor(f.decimals);
+  const report = publishedReport(result, f, ctx);
+  const names = namesOf(ctx);
   return buildWorkbookBytes((wb) => {
     const taken = new Set<string>();
-    for (const league of result.leagues.keys()) writeSheet(wb, safeSheetName(RESULT_SHEETS.league(league), taken), leagueSheet(result, league, f), numFmt);
-    writeSheet(wb, safeSheetName(RESULT_SHEETS.summary, taken), summarySheet(result, f), numFmt);
-    writeSheet(wb, safeSheetName(RESULT_SHEETS.sides, taken), sidesSheet(result, ctx.inputs, f), numFmt);
-    writeAudit(wb, result, ctx, numFmt, taken);
+    for (const league of report.leagues) writeLeagueSheet(wb, safeSheetName(RESULT_SHEETS.league(league.label), taken), report, league);
+    writeSheet(wb, safeSheetName(RESULT_SHEETS.summary, taken), summarySheet(result, f, names), numFmt);
+    writeSheet(wb, safeSheetName(RESULT_SHEETS.sides, taken), sidesSheet(result, ctx.inputs, f, names), numFmt);
+    writeAudit(wb, result, ctx, numFmt, taken, names);
     writeSheet(wb, safeSheetName(RESULT_SHEETS.settings, taken), settingsSheet(result, ctx), numFmt);
   });
 }

@@ -12,7 +12,7 @@
  * 3. Hidden sheets are never read: templates keep lookup lists there. When the only sheet named for
  *    the kind is hidden, that is an error (`hidden-sheet`) rather than a silent "not found".
  */
-import { ParIndexError, type Issue } from '../errors.js';
+import { ParIndexError, problem } from '../errors.js';
 import type { TableKind } from '../table/files.js';
 import { foldHeader } from '../table/headers.js';
 
@@ -74,10 +74,8 @@ export function chooseSheets(file: string, sheets: readonly SheetInfo[], kind: T
       throw new ParIndexError({
         file,
         sheet: visibleNamed[1].name,
-        code: 'ambiguous-sheet',
-        message: `two sheets hold the ${kind} table (${quoteList(visibleNamed.map((s) => s.name))})`,
+        ...problem('ambiguous-sheet', { kind, sheets: quoteList(visibleNamed.map((s) => s.name)), names: quoteList(SHEET_NAMES[kind]) }),
         value: visibleNamed.map((s) => s.name).join(', '),
-        expected: `one sheet named ${quoteList(SHEET_NAMES[kind])}`,
       });
     }
     return visibleNamed;
@@ -88,10 +86,8 @@ export function chooseSheets(file: string, sheets: readonly SheetInfo[], kind: T
   if (candidates.length === 1 && visible.every((s) => s === candidates[0] || sheetKindOf(s.name) === 'settings' || sheetKindOf(s.name) === 'instructions')) return candidates;
   throw new ParIndexError({
     file,
-    code: 'sheet-not-found',
-    message: `no sheet of the workbook holds the ${kind} table`,
+    ...problem('sheet-not-found', { kind, names: quoteList(SHEET_NAMES[kind]) }),
     value: sheets.length ? sheets.map((s) => (isVisible(s) ? s.name : `${s.name} (hidden)`)).join(', ') : '(no sheets)',
-    expected: `a visible sheet named ${kind === 'evidence' ? 'or starting with ' : ''}${quoteList(SHEET_NAMES[kind])}, or a workbook with a single sheet`,
   });
 }
 
@@ -100,14 +96,7 @@ export function chooseSettingsSheet(file: string, sheets: readonly SheetInfo[]):
   const named = sheets.filter((s) => sheetNameMatches(s.name, 'settings'));
   const visible = named.filter(isVisible);
   if (visible.length > 1) {
-    throw new ParIndexError({
-      file,
-      sheet: visible[1].name,
-      code: 'ambiguous-sheet',
-      message: `two settings sheets (${quoteList(visible.map((s) => s.name))})`,
-      value: visible.map((s) => s.name).join(', '),
-      expected: 'one sheet named "settings"',
-    });
+    throw new ParIndexError({ file, sheet: visible[1].name, ...problem('ambiguous-sheet/settings', { sheets: quoteList(visible.map((s) => s.name)) }), value: visible.map((s) => s.name).join(', ') });
   }
   if (visible.length === 1) return visible[0];
   if (named.length > 0) throw hiddenSheetError(file, named[0], 'settings');
@@ -115,13 +104,5 @@ export function chooseSettingsSheet(file: string, sheets: readonly SheetInfo[]):
 }
 
 function hiddenSheetError(file: string, sheet: SheetInfo, kind: SheetKind): ParIndexError {
-  const issue: Issue = {
-    file,
-    sheet: sheet.name,
-    code: 'hidden-sheet',
-    message: `the ${kind} sheet is hidden, and hidden sheets are not read`,
-    value: `${sheet.name} (${sheet.state})`,
-    expected: `a visible sheet (unhide "${sheet.name}" in Excel: right-click a sheet tab → Unhide)`,
-  };
-  return new ParIndexError(issue);
+  return new ParIndexError({ file, sheet: sheet.name, ...problem('hidden-sheet', { kind, sheet: sheet.name }), value: `${sheet.name} (${sheet.state})` });
 }

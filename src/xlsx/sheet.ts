@@ -24,7 +24,8 @@
  * A1 or lies in another row; an unknown cell type.
  */
 import type { Issue } from '../errors.js';
-import { ParIndexError } from '../errors.js';
+import { ParIndexError, problem } from '../errors.js';
+import type { Problem } from './zip.js';
 import { columnLetter } from '../table/table.js';
 import { numberToDecimalText } from '../numbers/decimal-text.js';
 import { dateCellText, exceljsCellText, xlsxCellValueText, type CellTextOptions, type CellValueProblem } from './cell-text.js';
@@ -124,14 +125,13 @@ export interface SheetContext {
   limits: SheetLimits;
   /** Counters shared by the sheets of one read. */
   counters: ReadCounters;
-  /** Builds the located error for a crossed limit. */
-  limitError(key: keyof SheetLimits, message: string, value: string, row?: number, col?: number): ParIndexError;
+  /** Builds the located error for a crossed limit (`problem('limit-exceeded/…', …)`). */
+  limitError(what: Problem, value: string, row?: number, col?: number): ParIndexError;
 }
 
-const DAMAGED = 'a cell as Excel writes it (the file is damaged or was written by a faulty program: open it in Excel or LibreOffice and save it again)';
-
-function bad(message: string, value: string, expected = DAMAGED): CellValueProblem {
-  return { code: 'bad-cell', message, value, expected };
+/** A `bad-cell` problem: the cell's value as found, with its message. */
+function bad(what: Problem, value: string): CellValueProblem {
+  return { ...what, value };
 }
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -145,7 +145,7 @@ export function serialDateText(x: number, date1904: boolean): string {
 /** The text of a `t="d"` value (ISO 8601, its wall-clock time as written), or a problem. */
 export function isoDateText(v: string): string | CellValueProblem {
   const m = ISO_DATE.exec(v.trim());
-  const fail = () => bad(`the date cell holds "${v}", which is not an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS)`, v);
+  const fail = () => bad(problem('bad-cell/date', { value: v }), v);
   if (!m) return fail();
   const [y, mo, d, h = 0, mi = 0, s = 0] = m.slice(1, 7).map((x) => (x === undefined ? undefined : Number(x))) as number[];
   const date = new Date(0);
@@ -337,10 +337,10 @@ export class SheetParser {
     if (r === undefined) n = this.row + 1;
     else {
       n = wholeNumber(r);
-      if (!(n >= 1)) throw this.damaged(`a row is numbered "${r}"`, r);
+      if (!(n >= 1)) throw this.damaged(problem('bad-xlsx/row-number', { row: r }), r);
     }
-    if (n > this.ctx.limits.maxRows) throw this.ctx.limitError('maxRows', `row ${n} is past the last row allowed (${this.ctx.limits.maxRows})`, String(n), n);
-    if (n <= this.row) throw this.damaged(`row ${n} comes after row ${this.row} in the sheet's XML (rows must be in order, each once)`, String(n), n);
+    if (n > this.ctx.limits.maxRows) throw this.ctx.limitError(problem('limit-exceeded/row', { limit: 'maxRows', max: this.ctx.limits.maxRows, row: n }), String(n), n);
+    if (n <= this.row) throw this.damaged(problem('bad-xlsx/row-order', { row: n, previous: this.row }), String(n), n);
     this.row = n;
     this.inRow = true;
     this.nextCol = 0;
@@ -376,18 +376,18 @@ export class SheetParser {
         k = ref.charCodeAt(++i);
       }
       if (digitsAt === 0 || digitsAt > 3 || i === digitsAt || i < ref.length) {
-        this.refProblem = bad(`the cell reference "${ref}" is not an A1 reference`, ref);
+        this.refProblem = bad(problem('bad-cell/reference', { ref }), ref);
       } else {
         col = c - 1;
-        if (r !== this.row) this.refProblem = bad(`the cell ${ref} is written inside row ${this.row}`, ref);
+        if (r !== this.row) this.refProblem = bad(problem('bad-cell/outside-row', { ref, row: this.row }), ref);
       }
     }
     if (col + 1 > this.ctx.limits.maxColumns)
-      throw this.ctx.limitError('maxColumns', `a cell is in column ${columnLetter(col)} (${col + 1}), past the last column allowed (${this.ctx.limits.maxColumns})`, ref ?? columnLetter(col), this.row, col);
+      throw this.ctx.limitError(problem('limit-exceeded/column', { limit: 'maxColumns', max: this.ctx.limits.maxColumns, letter: columnLetter(col), column: col + 1 }), ref ?? columnLetter(col), this.row, col);
     this.col = col;
     this.nextCol = col + 1;
     this.inCell = true;
-    if (++this.ctx.counters.elements > this.ctx.limits.maxCells) throw this.ctx.limitError('maxCells', `the workbook has more than ${this.ctx.limits.maxCells} cells to read`, ref ?? columnLetter(col), this.row, col);
+    if (++this.ctx.counters.elements > this.ctx.limits.maxCells) throw this.ctx.limitError(problem('limit-exceeded/cells', { limit: 'maxCells', max: this.ctx.limits.maxCells }), ref ?? columnLetter(col), this.row, col);
     const cell = this.cell;
     cell.t = a.t;
     const st = a.s;
@@ -424,7 +424,7 @@ export class SheetParser {
         (this.dups ??= new Set()).add(col);
         this.problems = this.problems?.filter((p) => p.col !== col);
         const ref = this.ref ?? `${columnLetter(col)}${this.row}`;
-        this.addProblem(col, bad(`the cell ${ref} is written twice in this row, so it has no single value`, ref));
+        this.addProblem(col, bad(problem('bad-cell/twice', { ref }), ref));
         return;
       }
       this.seen.add(col);
@@ -466,15 +466,15 @@ export class SheetParser {
 
   private addMerge(ref: string): void {
     const m = parseRange(ref);
-    if (++this.ctx.counters.elements > this.ctx.limits.maxCells) throw this.ctx.limitError('maxCells', `the workbook has more than ${this.ctx.limits.maxCells} cells and merged ranges to read`, ref, this.row || undefined);
+    if (++this.ctx.counters.elements > this.ctx.limits.maxCells) throw this.ctx.limitError(problem('limit-exceeded/cells-and-merges', { limit: 'maxCells', max: this.ctx.limits.maxCells }), ref, this.row || undefined);
     if (!m || (m.bottom <= m.top && m.right <= m.left)) return;
-    if (m.right > this.ctx.limits.maxColumns) throw this.ctx.limitError('maxColumns', `the merged range ${ref} reaches past the last column allowed (${this.ctx.limits.maxColumns})`, ref, m.top, m.left - 1);
-    if (m.bottom > this.ctx.limits.maxRows) throw this.ctx.limitError('maxRows', `the merged range ${ref} reaches past the last row allowed (${this.ctx.limits.maxRows})`, ref, m.top, m.left - 1);
+    if (m.right > this.ctx.limits.maxColumns) throw this.ctx.limitError(problem('limit-exceeded/merge-column', { limit: 'maxColumns', max: this.ctx.limits.maxColumns, ref }), ref, m.top, m.left - 1);
+    if (m.bottom > this.ctx.limits.maxRows) throw this.ctx.limitError(problem('limit-exceeded/merge-row', { limit: 'maxRows', max: this.ctx.limits.maxRows, ref }), ref, m.top, m.left - 1);
     this.merges.push(m);
   }
 
-  private damaged(message: string, value: string, row?: number): ParIndexError {
-    const issue: Issue = { code: 'bad-xlsx', message: `${message}; the sheet's XML is damaged or was written by a faulty program`, value, expected: 'a sheet as Excel writes it (open the file in Excel or LibreOffice and save it again)' };
+  private damaged(what: Problem, value: string, row?: number): ParIndexError {
+    const issue: Issue = { ...what, value };
     if (this.ctx.file !== undefined) issue.file = this.ctx.file;
     issue.sheet = this.ctx.sheet;
     if (row !== undefined) issue.row = row;
@@ -508,7 +508,7 @@ export class SheetParser {
       case 'd':
         return isoDateText(v);
       default:
-        return bad(`the cell type t="${t}" is not an xlsx cell type`, t);
+        return bad(problem('bad-cell/type', { type: t }), t);
     }
   }
 
@@ -538,13 +538,13 @@ export class SheetParser {
         return this.finiteNumberText(x);
       }
       default:
-        return bad(`the cell type t="${t}" is not an xlsx cell type`, t);
+        return bad(problem('bad-cell/type', { type: t }), t);
     }
   }
 
   private parseNumber(v: string): number | CellValueProblem {
     const s = v.length > 0 && (v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32) ? v.trim() : v;
-    if (!NUMBER.test(s)) return bad(`the number cell holds "${v}", which is not a number`, v, 'a number as xlsx stores it (e.g. 12.5 or 1.5E-3); the file is damaged or was written by a faulty program');
+    if (!NUMBER.test(s)) return bad(problem('bad-cell/number', { value: v }), v);
     return Number(s);
   }
 
@@ -576,16 +576,16 @@ export class SheetParser {
     const s = v.trim();
     if (s === '1') return 'true';
     if (s === '0') return 'false';
-    return bad(`the boolean cell holds "${v}" (a boolean cell holds 1 or 0)`, v);
+    return bad(problem('bad-cell/boolean', { value: v }), v);
   }
 
   private sharedString(v: string): string | CellValueProblem {
     let i = wholeNumber(v);
     if (Number.isNaN(i)) i = wholeNumber(v.trim());
-    if (Number.isNaN(i)) return bad(`the text cell refers to shared string "${v}", which is not an index (a whole number from 0)`, v);
+    if (Number.isNaN(i)) return bad(problem('bad-cell/shared-index', { value: v }), v);
     const sst = this.ctx.sharedStrings;
-    if (!sst) return bad(`the text cell refers to shared string ${i}, but the workbook has no shared strings`, v);
-    if (i >= sst.length) return bad(`the text cell refers to shared string ${i}, but the workbook has ${sst.length} (0 to ${sst.length - 1})`, v);
+    if (!sst) return bad(problem('bad-cell/no-shared-strings', { index: i }), v);
+    if (i >= sst.length) return bad(problem('bad-cell/shared-range', { index: i, count: sst.length }), v);
     return sst[i];
   }
 }

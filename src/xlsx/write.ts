@@ -8,6 +8,7 @@ import type ExcelJS from 'exceljs';
 import { numberToDecimalText } from '../numbers/decimal-text.js';
 import type { Exact, RoundingMode } from '../numbers/exact.js';
 import { ParIndexError, problem } from '../errors.js';
+import { freezeClock } from './fixed-clock.js';
 import { loadExcelJS } from './load-exceljs.js';
 
 /** exceljs's streaming workbook writer. */
@@ -24,6 +25,7 @@ export const EXCEL_MAX_CELL_CHARS = 32_767;
  * and carriage return, U+FFFE, U+FFFF and lone surrogates. exceljs would drop the controls without a
  * word and write the others into an invalid file.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters are what this refuses
 const NOT_IN_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
 /** Spreadsheet column letters of a 1-based column number: 1 → A, 28 → AB. */
@@ -69,12 +71,15 @@ function guardRows(ws: ReturnType<BookWriter['addWorksheet']>, sheet: string): v
  * Builds a workbook with the streaming writer and returns the xlsx bytes. The writer keeps its
  * compressed output in exceljs's own buffer (no Node stream of ours), read once it is committed.
  * Every row added with `addRow` is checked by {@link checkCellText}; sheet names by
- * {@link safeSheetName}.
+ * {@link safeSheetName}. No clock reaches the bytes ({@link freezeClock}): the workbook's dates and
+ * every zip entry's time are one fixed instant, so the same inputs give byte-identical files.
  */
 export async function buildWorkbookBytes(build: (wb: BookWriter) => Promise<void> | void): Promise<Uint8Array> {
   const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true });
   wb.creator = 'parindex';
+  // No clock in the file: the same inputs give byte-identical workbooks.
+  freezeClock(wb);
   const addWorksheet = wb.addWorksheet.bind(wb);
   wb.addWorksheet = ((name: string, options?: Partial<ExcelJS.AddWorksheetOptions>) => {
     const ws = addWorksheet(name, options);

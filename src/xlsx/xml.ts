@@ -6,11 +6,18 @@
  * namespace read like any other.
  */
 import { SaxesParser } from 'saxes';
+import type { XmlFault } from '../i18n/en/xlsx.js';
 
-/** A fault in a part's bytes or XML (turned into a located `bad-xlsx` error by the caller). */
+/**
+ * A fault in a part's bytes or XML (turned into a located `bad-xlsx` error by the caller, which
+ * words it from `fault` and `detail`, the XML parser's own words).
+ */
 export class XmlPartError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(
+    readonly fault: XmlFault,
+    readonly detail?: string,
+  ) {
+    super(detail === undefined ? fault : `${fault}: ${detail}`);
     this.name = 'XmlPartError';
   }
 }
@@ -54,7 +61,7 @@ export class ChunkDecoder {
     try {
       return this.decoder.decode(chunk, { stream: true });
     } catch {
-      throw new XmlPartError('its text is not valid UTF-8 (the file is damaged or was written by a faulty program)');
+      throw new XmlPartError('not-utf-8');
     }
   }
 
@@ -64,7 +71,7 @@ export class ChunkDecoder {
     try {
       return this.decoder.decode();
     } catch {
-      throw new XmlPartError('its text ends in the middle of a character (the file is damaged)');
+      throw new XmlPartError('cut-character');
     }
   }
 }
@@ -82,7 +89,7 @@ export class XmlStream {
     parser.on('cdata', (t) => h.text(t));
     // saxes reports malformed XML here; errors thrown by the handlers pass through unchanged.
     parser.on('error', (e) => {
-      throw new XmlPartError(`its XML is malformed (${e.message})`);
+      throw new XmlPartError('malformed', e.message);
     });
     this.parser = parser;
   }

@@ -14,10 +14,8 @@
  * Excel 2003 XML file saved with an `.xls`/`.xlsx` name, a CSV file, an empty file.
  */
 import { Inflate } from 'fflate';
-import { ParIndexError } from '../errors.js';
-
-/** What a workbook file was expected to be (the `expected` of `bad-xlsx` errors). */
-export const XLSX_EXPECTED = 'an .xlsx workbook (Excel 2007 or later; save .xls files as .xlsx)';
+import { type Issue, ParIndexError, problem } from '../errors.js';
+import type { NotZipKind, WorkbookKind } from '../i18n/en/xlsx.js';
 
 /** One entry of the zip's central directory. */
 export interface ZipEntry {
@@ -41,20 +39,21 @@ export interface ZipEntry {
 export interface ZipReadOptions {
   /** File name for error locations. */
   file?: string;
-  /** `expected` text of `bad-xlsx` errors. */
-  expected?: string;
+  /** What kind of workbook is expected (the `expected` of `bad-xlsx` errors; default any). */
+  book?: WorkbookKind;
 }
 
-/** Builds the located `bad-xlsx` error. */
-export function badXlsx(file: string | undefined, message: string, opts: { expected?: string; sheet?: string; row?: number; value?: string } = {}): ParIndexError {
+/** The message fields of an issue, from {@link problem}. */
+export type Problem = Pick<Issue, 'code' | 'key' | 'params' | 'message' | 'expected'>;
+
+/** Builds the located `bad-xlsx` error from its message (`problem('bad-xlsx/…', { …, book })`). */
+export function badXlsx(file: string | undefined, what: Problem, opts: { sheet?: string; row?: number; value?: string } = {}): ParIndexError {
   return new ParIndexError({
     ...(file !== undefined ? { file } : {}),
     ...(opts.sheet !== undefined ? { sheet: opts.sheet } : {}),
     ...(opts.row !== undefined ? { row: opts.row } : {}),
-    code: 'bad-xlsx',
-    message,
+    ...what,
     ...(opts.value !== undefined ? { value: opts.value } : {}),
-    expected: opts.expected ?? XLSX_EXPECTED,
   });
 }
 
@@ -80,8 +79,10 @@ const hex = (b: Uint8Array, n = 8) => Array.from(b.subarray(0, n), (x) => x.toSt
 export interface NotZip {
   /** Short name of what the file is (the issue's `value`). */
   value: string;
-  /** The sentence: what it is and what to do. */
-  message: string;
+  /** What it is (the catalogue words it, with what to do). */
+  kind: NotZipKind;
+  /** Its first bytes in hex (`D0 CF 11 E0 …`). */
+  start: string;
 }
 
 /**
@@ -89,46 +90,42 @@ export interface NotZip {
  * `.xls`, an encrypted workbook, HTML or XML saved with a spreadsheet name, PDF, text.
  */
 export function describeNonZip(bytes: Uint8Array): NotZip | undefined {
-  if (bytes.length === 0) return { value: '(0 bytes)', message: 'the file is empty (0 bytes); the workbook was not saved or not copied completely' };
+  const start = hex(bytes);
+  if (bytes.length === 0) return { value: '(0 bytes)', kind: 'empty', start };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return undefined;
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     if (hasUtf16(bytes, 'EncryptedPackage')) {
-      return {
-        value: 'password-protected workbook',
-        message: 'the workbook is protected by a password to open (encrypted), so its cells cannot be read; open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password, clear it) and save it as .xlsx',
-      };
+      return { value: 'password-protected workbook', kind: 'encrypted', start };
     }
-    if (hasUtf16(bytes, 'Workbook') || hasUtf16(bytes, 'Book')) {
-      return { value: '.xls (Excel 97–2003)', message: 'the file is an Excel 97–2003 workbook (.xls), which is not read; open it in Excel or LibreOffice and save it as .xlsx (Excel Workbook)' };
-    }
-    return { value: 'OLE compound file', message: 'the file is an old Office document (an OLE compound file: .xls, .doc, …), not an .xlsx workbook; open it in Excel or LibreOffice and save it as .xlsx' };
+    if (hasUtf16(bytes, 'Workbook') || hasUtf16(bytes, 'Book')) return { value: '.xls (Excel 97–2003)', kind: 'xls', start };
+    return { value: 'OLE compound file', kind: 'ole', start };
   }
   if (startsWith(bytes, [0x09, 0x08]) || startsWith(bytes, [0x09, 0x04]) || startsWith(bytes, [0x09, 0x02])) {
-    return { value: '.xls (BIFF)', message: 'the file is an old Excel workbook (BIFF .xls), which is not read; open it in Excel or LibreOffice and save it as .xlsx' };
+    return { value: '.xls (BIFF)', kind: 'biff', start };
   }
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return { value: 'PDF', message: 'the file is a PDF document, not a workbook; use the spreadsheet the PDF was made from, saved as .xlsx' };
-  if (startsWith(bytes, [0x1f, 0x8b])) return { value: 'gzip', message: 'the file is gzip-compressed, not an .xlsx workbook; decompress it first' };
-  if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21])) return { value: 'RAR', message: 'the file is a RAR archive, not an .xlsx workbook; extract the workbook from it first' };
-  if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) return { value: '7z', message: 'the file is a 7-Zip archive, not an .xlsx workbook; extract the workbook from it first' };
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return { value: 'PDF', kind: 'pdf', start };
+  if (startsWith(bytes, [0x1f, 0x8b])) return { value: 'gzip', kind: 'gzip', start };
+  if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21])) return { value: 'RAR', kind: 'rar', start };
+  if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) return { value: '7z', kind: '7z', start };
   // Text: HTML, XML, CSV. Look at the first characters past a BOM and white space.
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).replace(/^\ufeff/, '');
   const lead = head.trimStart().slice(0, 1024).toLowerCase();
   if (lead.startsWith('<')) {
     if (lead.includes('urn:schemas-microsoft-com:office:spreadsheet')) {
-      return { value: 'Excel 2003 XML', message: 'the file is an Excel 2003 XML spreadsheet, not an .xlsx workbook; open it in Excel or LibreOffice and save it as .xlsx' };
+      return { value: 'Excel 2003 XML', kind: 'excel-xml', start };
     }
     if (/<(!doctype html|html|table|head|body|meta)\b/.test(lead)) {
-      return { value: 'HTML', message: 'the file is an HTML page saved with a spreadsheet name (web systems often export "Excel" files this way), not an .xlsx workbook; open it in Excel and save it as .xlsx' };
+      return { value: 'HTML', kind: 'html', start };
     }
-    return { value: 'XML', message: 'the file is an XML document, not an .xlsx workbook (an .xlsx file is a zip archive); open it in Excel or LibreOffice and save it as .xlsx' };
+    return { value: 'XML', kind: 'xml', start };
   }
   let printable = 0;
   const sample = bytes.subarray(0, 4096);
   for (const b of sample) if (b === 9 || b === 10 || b === 13 || b >= 32) printable++;
   if (printable === sample.length) {
-    return { value: 'text', message: 'the file is plain text (perhaps CSV), not an .xlsx workbook; give it a .csv name to read it as CSV, or open it in Excel and save it as .xlsx' };
+    return { value: 'text', kind: 'text', start };
   }
-  return { value: hex(bytes), message: `the file is not a zip archive, so not an .xlsx workbook (it starts with bytes ${hex(bytes)}); open it in Excel or LibreOffice and save it as .xlsx` };
+  return { value: start, kind: 'unknown', start };
 }
 
 const COMPRESSION: Record<number, string> = {
@@ -196,7 +193,7 @@ export class ZipArchive {
   /** @internal */
   add(e: ZipEntry): void {
     const key = partKey(e.path);
-    if (this.byKey.has(key)) throw this.fail(`the zip archive holds two entries named ${e.path}, so it is ambiguous which one is the workbook's`, e.path);
+    if (this.byKey.has(key)) throw this.fail(problem('bad-xlsx/duplicate-entry', { path: e.path, book: this.book }), e.path);
     this.byKey.set(key, e);
     this.entries.push(e);
   }
@@ -206,24 +203,29 @@ export class ZipArchive {
     return this.byKey.get(partKey(path));
   }
 
-  private fail(message: string, value?: string): ParIndexError {
-    return badXlsx(this.opts.file, message, { expected: this.opts.expected, value });
+  /** What kind of workbook is expected, for the errors. */
+  private get book(): WorkbookKind {
+    return this.opts.book ?? 'any';
+  }
+
+  private fail(what: Problem, value?: string): ParIndexError {
+    return badXlsx(this.opts.file, what, { value });
   }
 
   /** Offset of an entry's data, after checking its method, flags and bounds. */
   private dataStart(e: ZipEntry): number {
     if (e.flags & 1) {
-      throw this.fail(`the zip entry ${e.path} is encrypted (a zip password), so it cannot be read; save the workbook again from Excel without a password`, e.path);
+      throw this.fail(problem('bad-xlsx/encrypted-entry', { path: e.path, book: this.book }), e.path);
     }
     if (e.method !== 0 && e.method !== 8) {
       const name = COMPRESSION[e.method] ?? `method ${e.method}`;
-      throw this.fail(`the zip entry ${e.path} is compressed with ${name}, which is not supported (xlsx files use Deflate); open the workbook in Excel or LibreOffice and save it as .xlsx`, `${e.path} (${name})`);
+      throw this.fail(problem('bad-xlsx/compression', { path: e.path, method: name, book: this.book }), `${e.path} (${name})`);
     }
     const b = this.bytes;
     const at = e.localOffset;
-    if (at + 30 > b.length || u32(b, at) !== 0x04034b50) throw this.fail(`the zip archive is damaged: the entry ${e.path} is not where its directory says`, e.path);
+    if (at + 30 > b.length || u32(b, at) !== 0x04034b50) throw this.fail(problem('bad-xlsx/entry-misplaced', { path: e.path, book: this.book }), e.path);
     const start = at + 30 + u16(b, at + 26) + u16(b, at + 28);
-    if (start + e.compressedSize > b.length) throw this.fail(`the zip archive is truncated: the entry ${e.path} runs past the end of the file (the file was not copied or downloaded completely)`, e.path);
+    if (start + e.compressedSize > b.length) throw this.fail(problem('bad-xlsx/entry-truncated', { path: e.path, book: this.book }), e.path);
     return start;
   }
 
@@ -239,7 +241,7 @@ export class ZipArchive {
     let out = 0;
     let crc = 0;
     if (e.method === 0) {
-      if (e.compressedSize !== e.size) throw this.fail(`the zip archive is damaged: the stored entry ${e.path} has two different sizes`, e.path);
+      if (e.compressedSize !== e.size) throw this.fail(problem('bad-xlsx/stored-sizes', { path: e.path, book: this.book }), e.path);
       for (let i = 0; i < src.length; i += chunk * 4) {
         const piece = src.subarray(i, Math.min(src.length, i + chunk * 4));
         crc = crc32(piece, crc);
@@ -250,7 +252,7 @@ export class ZipArchive {
       let pending: Uint8Array[] = [];
       const inflater = new Inflate((data) => {
         out += data.length;
-        if (out > e.size) throw this.fail(`the zip archive is damaged: the entry ${e.path} inflates to more than the ${e.size} bytes its directory gives`, e.path);
+        if (out > e.size) throw this.fail(problem('bad-xlsx/inflates-too-much', { path: e.path, size: e.size, book: this.book }), e.path);
         if (data.length) pending.push(data);
       });
       let i = 0;
@@ -260,7 +262,7 @@ export class ZipArchive {
           inflater.push(src.subarray(i, end), end >= src.length);
         } catch (err) {
           if (err instanceof ParIndexError) throw err;
-          throw this.fail(`the zip archive is damaged: the entry ${e.path} cannot be decompressed (${(err as Error).message})`, e.path);
+          throw this.fail(problem('bad-xlsx/inflate-failed', { path: e.path, detail: (err as Error).message, book: this.book }), e.path);
         }
         i = end;
         const ready = pending;
@@ -271,8 +273,8 @@ export class ZipArchive {
         }
       } while (i < src.length);
     }
-    if (out !== e.size) throw this.fail(`the zip archive is damaged: the entry ${e.path} holds ${out} bytes, its directory says ${e.size}`, e.path);
-    if (crc !== e.crc) throw this.fail(`the zip archive is damaged: the entry ${e.path} fails its CRC check (the file was corrupted)`, e.path);
+    if (out !== e.size) throw this.fail(problem('bad-xlsx/entry-size', { path: e.path, bytes: out, size: e.size, book: this.book }), e.path);
+    if (crc !== e.crc) throw this.fail(problem('bad-xlsx/crc', { path: e.path, book: this.book }), e.path);
   }
 
   /** The entry's whole uncompressed bytes (for the small parts: workbook, relationships, styles). */
@@ -309,9 +311,10 @@ export class ByteBudget {
  * damaged one, is a located `bad-xlsx` error saying what the file is and what to do.
  */
 export function openZip(bytes: Uint8Array, opts: ZipReadOptions = {}): ZipArchive {
-  const fail = (message: string, value?: string) => badXlsx(opts.file, message, { expected: opts.expected, value });
+  const book = opts.book ?? 'any';
+  const fail = (what: Problem, value?: string) => badXlsx(opts.file, what, { value });
   const other = describeNonZip(bytes);
-  if (other) throw fail(other.message, other.value);
+  if (other) throw fail(problem('bad-xlsx/not-zip', { kind: other.kind, start: other.start, book }), other.value);
   // End of central directory: the last record with its signature (a comment may follow it).
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i--) {
@@ -320,7 +323,7 @@ export function openZip(bytes: Uint8Array, opts: ZipReadOptions = {}): ZipArchiv
       break;
     }
   }
-  if (eocd < 0) throw fail('the file starts like a zip archive but has no zip directory: it is truncated or damaged (not copied or downloaded completely); save it again from Excel', 'truncated zip');
+  if (eocd < 0) throw fail(problem('bad-xlsx/no-directory', { book }), 'truncated zip');
   let count = u16(bytes, eocd + 10);
   let cdSize = u32(bytes, eocd + 12);
   let cdOffset = u32(bytes, eocd + 16);
@@ -336,12 +339,12 @@ export function openZip(bytes: Uint8Array, opts: ZipReadOptions = {}): ZipArchiv
       }
     }
   }
-  if (cdOffset + cdSize > bytes.length) throw fail('the zip archive is truncated or damaged: its directory lies past the end of the file (not copied or downloaded completely)', 'truncated zip');
+  if (cdOffset + cdSize > bytes.length) throw fail(problem('bad-xlsx/directory-past-end', { book }), 'truncated zip');
   const zip = new ZipArchive(bytes, opts);
   const utf8 = new TextDecoder('utf-8');
   let p = cdOffset;
   for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw fail('the zip archive is damaged: its directory is cut short', 'damaged zip');
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw fail(problem('bad-xlsx/directory-cut', { book }), 'damaged zip');
     const flags = u16(bytes, p + 8);
     const method = u16(bytes, p + 10);
     const crc = u32(bytes, p + 16);

@@ -3,15 +3,16 @@
  * nothing. Exit 0 when clean, 1 with the problems.
  */
 import type { Command } from 'commander';
-import { ParIndexError, type Issue } from '../../errors.js';
+import { formatLocation, ParIndexError, type Issue } from '../../errors.js';
+import { cliWords } from '../../i18n/labels/cli.js';
 import { loadRound } from '../../node/round.js';
-import { missingInputIssues, missingLine, missingReport } from '../../scoring/absent-inputs.js';
+import { missingInputIssues, missingReport } from '../../scoring/absent-inputs.js';
 import { addScoreInputOptions, requireOptions, type ScoreCliOptions } from '../options.js';
 import { addSipasInputOptions, applySipasOptions, checkSipasFromOptions, checkSipasParOptions } from './sipas.js';
 
 /** Registers check. */
 export function registerCheck(program: Command): void {
-  const cmd = program.command('check').description('check inputs and list every problem; nothing is scored');
+  const cmd = program.command('check');
   addSipasInputOptions(addScoreInputOptions(cmd));
   cmd.action(async (o: ScoreCliOptions & { questions?: string; responses?: string; skipBadRows?: boolean }) => {
     // Survey inputs, score inputs, or both: each set given is checked in full (--units serves both).
@@ -46,9 +47,15 @@ async function checkRound(o: ScoreCliOptions): Promise<string> {
   const missing = report.cells;
   if (o.strict && missing.length > 0) throw new ParIndexError(missingInputIssues(missing));
   if (report.absent.length && !o.allowMissing) throw new ParIndexError(report.absent);
-  const head =
-    `ok: ${round.framework.criteria.length} criteria (${round.framework.leaves.length} leaves), ${round.units.list.length} units, ` +
-    `${round.inputs.present.reduce((a, b) => a + b, 0)} input rows; ${missing.length} applicable inputs missing (scored 0; an error with --strict)`;
+  const lang = o.lang ?? 'vi';
+  const w = cliWords[lang];
+  const head = w.checkRound({
+    criteria: round.framework.criteria.length,
+    leaves: round.framework.leaves.length,
+    units: round.units.list.length,
+    rows: round.inputs.present.reduce((a, b) => a + b, 0),
+    missing: missing.length,
+  });
   // Every missing input, one per line, so a clerk can fill them in.
-  return [head, ...report.cells.map((c) => `  ${missingLine(c)}`)].join('\n');
+  return [head, ...report.cells.map((c) => `  ${w.missingCell({ unit: c.unit, criterion: c.criterion, survey: c.survey, at: c.at ? formatLocation(c.at, { lang }) : '' })}`)].join('\n');
 }

@@ -2,12 +2,12 @@
  * `parindex explain (score inputs) --unit ID`: one unit's index, rank and league, the exact gap to
  * the unit above and below and to each band, and where it lost points.
  */
-import type { Command } from 'commander';
 import { explanationCsv, explanationJson, explanationText } from '../../report/explain-output.js';
 import { writeOutput } from '../../node/output.js';
 import { explainUnit } from '../../analysis/explain.js';
-import { ANALYSIS_FORMATS, renderAnalysis } from '../analysis-render.js';
-import { addOutputOptions, addRankOptions, addScoreInputOptions, intOption, requireOptions, type ScoreCliOptions } from '../options.js';
+import { type Command, Option } from 'commander';
+import { ANALYSIS_FORMATS, csvOptionsOf, renderAnalysis } from '../analysis-render.js';
+import { addOutputOptions, addRankOptions, addScoreInputOptions, checkOutputTarget, intOption, presentationOf, requireOptions, type ScoreCliOptions } from '../options.js';
 import { scoredRoundFromOptions } from './score.js';
 
 /** CLI options of explain. */
@@ -21,17 +21,19 @@ export interface ExplainCliOptions extends ScoreCliOptions {
 /** Runs explain with CLI options. */
 export async function runExplain(o: ExplainCliOptions): Promise<void> {
   requireOptions(o as unknown as Record<string, unknown>, ['framework', 'units', 'unit']);
+  checkOutputTarget(o);
   const { round, result } = await scoredRoundFromOptions(o);
   const e = explainUnit(result, round.inputs, o.unit!, { top: o.top, unitsFile: o.units });
   const f = { decimals: result.settings.decimals, rounding: result.settings.rounding };
-  await writeOutput(o.out, renderAnalysis(o.format, { json: () => explanationJson(e, f), csv: () => explanationCsv(e, f), table: () => explanationText(e, f) }));
+  const p = presentationOf(o);
+  await writeOutput(o.out, renderAnalysis(o.format, { json: () => explanationJson(e, f), csv: () => explanationCsv(e, f, csvOptionsOf(o)), table: () => explanationText(e, f, p) }));
 }
 
 /** Registers explain. */
 export function registerExplain(program: Command): void {
-  const cmd = program.command('explain').description('explain one unit: gap to the unit above and below and to each band, and where it lost points');
+  const cmd = program.command('explain');
   addRankOptions(addOutputOptions(addScoreInputOptions(cmd), ANALYSIS_FORMATS));
-  cmd.option('--unit <id>', 'the unit to explain (its id in the units file)');
-  cmd.option('--top <n>', 'lost leaves to list, largest first (default 10; 0 = all)', intOption('--top', 0, 1_000_000));
+  cmd.addOption(new Option('--unit <id>'));
+  cmd.addOption(new Option('--top <n>').argParser(intOption('--top', 0, 1_000_000)));
   cmd.action((o: ExplainCliOptions) => runExplain(o));
 }

@@ -8,9 +8,9 @@ import { ParIndexError } from '../../errors.js';
 import type { Exact } from '../../numbers/exact.js';
 import { writeOutput } from '../../node/output.js';
 import { sensitivityCsv, sensitivityJson, sensitivityText } from '../../report/sensitivity-output.js';
-import { parseRevert, parseSpread, sensitivity, SENSITIVITY_DEFAULTS, SENSITIVITY_MODES, type SensitivityMode } from '../../analysis/sensitivity.js';
-import { ANALYSIS_FORMATS, renderAnalysis } from '../analysis-render.js';
-import { addOutputOptions, addRankOptions, addScoreInputOptions, intOption, type ScoreCliOptions } from '../options.js';
+import { parseRevert, parseSpread, sensitivity, SENSITIVITY_MODES, type SensitivityMode } from '../../analysis/sensitivity.js';
+import { ANALYSIS_FORMATS, csvOptionsOf, renderAnalysis } from '../analysis-render.js';
+import { addOutputOptions, addRankOptions, addScoreInputOptions, checkOutputTarget, intOption, presentationOf, type ScoreCliOptions } from '../options.js';
 import { UsageError } from '../run.js';
 import { scoredRoundFromOptions } from './score.js';
 
@@ -30,7 +30,7 @@ export interface SensitivityCliOptions extends ScoreCliOptions {
 
 /**
  * A commander parser from a library option reader: its {@link ParIndexError} on a bad value becomes a
- * usage error (exit 2) naming the flag, the value and what is expected.
+ * usage error (exit 2) naming the flag and the value, with the reader's problems (what is expected).
  */
 function cliOption<T>(flag: string, read: (value: string) => T) {
   return (value: string): T => {
@@ -38,8 +38,7 @@ function cliOption<T>(flag: string, read: (value: string) => T) {
       return read(value);
     } catch (e) {
       if (!(e instanceof ParIndexError)) throw e;
-      const issue = e.issues[0];
-      throw new UsageError(`${flag} takes ${issue.expected ?? 'another value'}, not "${value}"`);
+      throw new UsageError('usage/bad-option-value', { flag, value }, e.issues);
     }
   };
 }
@@ -49,21 +48,23 @@ export async function runSensitivity(o: SensitivityCliOptions): Promise<void> {
   const { round, result } = await scoredRoundFromOptions(o);
   const s = sensitivity(result, round.inputs, { runs: o.runs, seed: o.seed, mode: o.mode, spread: o.spread, revert: o.revert });
   const f = { decimals: result.settings.decimals, rounding: result.settings.rounding };
-  await writeOutput(o.out, renderAnalysis(o.format, { json: () => sensitivityJson(s, f), csv: () => sensitivityCsv(s, f), table: () => sensitivityText(s, f) }));
+  const p = presentationOf(o);
+  await writeOutput(o.out, renderAnalysis(o.format, { json: () => sensitivityJson(s, f), csv: () => sensitivityCsv(s, f, csvOptionsOf(o)), table: () => sensitivityText(s, f, p) }));
 }
 
 /** Registers sensitivity. */
 export function registerSensitivity(program: Command): void {
-  const cmd = program.command('sensitivity').description('rank stability when every criterion weight is perturbed (seeded, reproducible)');
+  const cmd = program.command('sensitivity');
   addRankOptions(addOutputOptions(addScoreInputOptions(cmd), ANALYSIS_FORMATS));
-  cmd.option('--runs <n>', `perturbed runs (default ${SENSITIVITY_DEFAULTS.runs})`, intOption('--runs', 1, 1_000_000));
-  cmd.option('--seed <s>', `seed of the generator (default ${SENSITIVITY_DEFAULTS.seed})`, intOption('--seed', 0, 4294967295));
-  cmd.option('--spread <w>', `each weight × a uniform factor in [1 − w, 1 + w] (default ${SENSITIVITY_DEFAULTS.spread})`, cliOption('--spread', parseSpread));
-  cmd.addOption(new Option('--mode <what>', 'perturb criterion weights or the council appraisal (appraised cells revert to self values)').choices([...SENSITIVITY_MODES]));
-  cmd.option('--revert <p>', `appraisal mode: probability that an appraised cell reverts to its self value (default ${SENSITIVITY_DEFAULTS.revert})`, cliOption('--revert', parseRevert));
+  cmd.addOption(new Option('--runs <n>').argParser(intOption('--runs', 1, 1_000_000)));
+  cmd.addOption(new Option('--seed <s>').argParser(intOption('--seed', 0, 4294967295)));
+  cmd.addOption(new Option('--spread <w>').argParser(cliOption('--spread', parseSpread)));
+  cmd.addOption(new Option('--mode <what>').choices([...SENSITIVITY_MODES]));
+  cmd.addOption(new Option('--revert <p>').argParser(cliOption('--revert', parseRevert)));
   cmd.action((o: SensitivityCliOptions) => {
-    if (o.mode === 'appraisal' && o.spread !== undefined) throw new UsageError('--spread applies to --mode weights; use --revert with --mode appraisal');
-    if (o.mode !== 'appraisal' && o.revert !== undefined) throw new UsageError('--revert applies to --mode appraisal');
+    checkOutputTarget(o);
+    if (o.mode === 'appraisal' && o.spread !== undefined) throw new UsageError('usage/spread-needs-weights');
+    if (o.mode !== 'appraisal' && o.revert !== undefined) throw new UsageError('usage/revert-needs-appraisal');
     return runSensitivity(o);
   });
 }

@@ -15,13 +15,15 @@ import { isSurveyBuiltin, SURVEY_BUILTINS, surveyBuiltinCsv } from '../../sipas/
 import { loadSurveyDefinition } from '../../node/sipas-load.js';
 import { addSipasScores, type SipasNullAs } from '../../api/sipas-into-par.js';
 import { countSurveyResponses, scoreSurvey, type SurveyFileOptions as SurveyOptions } from '../../node/sipas-file.js';
+import { cliWords } from '../../i18n/labels/cli.js';
+import type { Lang } from '../../i18n/lang.js';
 import { startByteProgress } from '../byte-progress.js';
-import { addBomOption, addOutputOptions, checkOutputTarget } from '../options.js';
+import { addBomOption, addOutputOptions, checkOutputTarget, type PresentationCliOptions, presentationOf } from '../options.js';
 import { renderSurvey, SIPAS_FORMATS } from '../render.js';
 import { UsageError } from '../run.js';
 
 /** CLI option values of `parindex sipas`. */
-export interface SipasCliOptions {
+export interface SipasCliOptions extends PresentationCliOptions {
   questions?: string;
   responses?: string;
   units?: string;
@@ -35,10 +37,14 @@ export interface SipasCliOptions {
   reader?: 'tokenizer' | 'csv-parse';
   /** CSV output starts with a UTF-8 BOM. */
   bom?: boolean;
+  /** --title: title of the HTML page and the workbook's page header. */
+  title?: string;
 }
 
 /** CLI option values that feed SIPAS into a PAR round (`score`, `check`, `explain`, `sensitivity`). */
 export interface SipasParCliOptions {
+  /** The CLI's language (progress labels). */
+  lang?: Lang;
   sipasQuestions?: string;
   sipasResponses?: string;
   sipasCriterion?: string;
@@ -55,14 +61,14 @@ export function addSipasInputOptions(cmd: Command): Command {
 }
 
 /** Survey options with a progress bar on stderr (terminal only) for a path. */
-async function withProgress<T>(path: string, run: (onProgress: SurveyOptions['onProgress']) => Promise<T>): Promise<T> {
+async function withProgress<T>(path: string, run: (onProgress: SurveyOptions['onProgress']) => Promise<T>, lang: Lang | undefined): Promise<T> {
   let size: number | undefined;
   try {
     size = (await stat(path)).size;
   } catch {
     size = undefined; // a missing file is reported by the reader, with its location
   }
-  const bar = await startByteProgress(path, size);
+  const bar = await startByteProgress(path, size, lang);
   try {
     return await run((bytes, total) => bar.update(bytes, total));
   } finally {
@@ -74,34 +80,35 @@ async function withProgress<T>(path: string, run: (onProgress: SurveyOptions['on
 async function runSipas(o: SipasCliOptions): Promise<void> {
   checkOutputTarget(o);
   if (o.printDefinition !== undefined) {
-    if (!isSurveyBuiltin(o.printDefinition)) throw new UsageError(`--print-definition takes ${SURVEY_BUILTINS.join(' or ')}, not "${o.printDefinition}"`);
-    if (o.format !== 'table' && o.format !== 'csv') throw new UsageError(`--print-definition writes CSV; --format ${o.format} does not apply`);
+    if (!isSurveyBuiltin(o.printDefinition)) throw new UsageError('usage/print-definition-name', { names: SURVEY_BUILTINS.join(', '), value: o.printDefinition });
+    if (o.format !== 'table' && o.format !== 'csv') throw new UsageError('usage/print-definition-format', { format: o.format });
     await writeOutput(o.out, surveyBuiltinCsv(o.printDefinition));
     return;
   }
   const missing = (['questions', 'responses'] as const).filter((k) => o[k] === undefined);
-  if (missing.length) throw new UsageError(`missing ${missing.map((k) => `--${k}`).join(', ')}`);
+  if (missing.length) throw new UsageError('usage/missing-options', { options: missing.map((k) => `--${k}`).join(', ') });
   await checkOutputPath(o.out, [o.questions, o.responses, o.units]); // after the usage checks, before any input is read; never over an input
   const definition = await loadSurveyDefinition(o.questions!);
   const units = o.units ? await loadUnits(o.units) : undefined;
   const opts: SurveyOptions = { units, skipBadRows: o.skipBadRows, decimals: o.decimals, rounding: o.rounding, ties: o.ties, reader: o.reader };
-  const result = await withProgress(o.responses!, (onProgress) => scoreSurvey(definition, o.responses!, { ...opts, onProgress }));
-  await writeOutput(o.out, await renderSurvey(result, o.format, { ...result.settings, bom: o.bom }));
+  const result = await withProgress(o.responses!, (onProgress) => scoreSurvey(definition, o.responses!, { ...opts, onProgress }), o.lang);
+  await writeOutput(o.out, await renderSurvey(result, o.format, { ...result.settings, bom: o.bom, csvStyle: o.csvStyle }, { ...presentationOf(o), title: o.title }));
 }
 
 /** `parindex check --questions … --responses … [--units …]`: reads everything; returns the summary line (counts). */
-export async function checkSipasFromOptions(o: { questions?: string; responses?: string; units?: string; skipBadRows?: boolean }): Promise<string> {
-  if (o.questions === undefined) throw new UsageError('missing --questions');
+export async function checkSipasFromOptions(o: { questions?: string; responses?: string; units?: string; skipBadRows?: boolean; lang?: Lang }): Promise<string> {
+  const w = cliWords[o.lang ?? 'vi'];
+  if (o.questions === undefined) throw new UsageError('usage/missing-options', { options: '--questions' });
   const definition = await loadSurveyDefinition(o.questions);
   const units = o.units ? await loadUnits(o.units) : undefined;
   const required = definition.questions.filter((q) => !q.optional).length;
-  let line = `ok: survey definition with ${definition.nodes.length} nodes, ${definition.questions.length} questions (${required} required)`;
+  let line = w.checkSurvey({ nodes: definition.nodes.length, questions: definition.questions.length, required });
   if (o.responses !== undefined) {
-    const counts = await withProgress(o.responses, (onProgress) => countSurveyResponses(definition, o.responses!, { units, skipBadRows: o.skipBadRows, onProgress }));
+    const counts = await withProgress(o.responses, (onProgress) => countSurveyResponses(definition, o.responses!, { units, skipBadRows: o.skipBadRows, onProgress }), o.lang);
     const all = counts.pooled();
     const withForms = counts.units.filter((u) => u.forms > 0).length;
-    line += `; ${all.forms} forms over ${withForms} units: ${all.valid} valid, ${all.invalid} invalid (${all.skipped} skipped)`;
-    if (units) line += `; ${counts.units.length - withForms} units without forms`;
+    line += w.checkForms(all.forms, withForms, all.valid, all.invalid, all.skipped);
+    if (units) line += w.unitsWithoutForms(counts.units.length - withForms);
   }
   return line;
 }
@@ -113,8 +120,8 @@ export async function checkSipasFromOptions(o: { questions?: string; responses?:
  */
 export function checkSipasParOptions(o: SipasParCliOptions): boolean {
   const given = [o.sipasQuestions, o.sipasResponses, o.sipasCriterion].filter((x) => x !== undefined).length;
-  if (given > 0 && given < 3) throw new UsageError('--sipas-questions, --sipas-responses and --sipas-criterion go together');
-  if (given === 0 && (o.sipasNull !== undefined || o.sipasSkipBadRows)) throw new UsageError('--sipas-null and --sipas-skip-bad-rows apply only with --sipas-questions, --sipas-responses and --sipas-criterion');
+  if (given > 0 && given < 3) throw new UsageError('usage/sipas-together');
+  if (given === 0 && (o.sipasNull !== undefined || o.sipasSkipBadRows)) throw new UsageError('usage/sipas-extras-alone');
   return given === 3;
 }
 
@@ -126,7 +133,7 @@ export function checkSipasParOptions(o: SipasParCliOptions): boolean {
 export async function applySipasOptions(round: Round, o: SipasParCliOptions): Promise<void> {
   if (!checkSipasParOptions(o)) return;
   const definition = await loadSurveyDefinition(o.sipasQuestions!);
-  const result = await withProgress(o.sipasResponses!, (onProgress) => scoreSurvey(definition, o.sipasResponses!, { units: round.units, skipBadRows: o.sipasSkipBadRows, onProgress }));
+  const result = await withProgress(o.sipasResponses!, (onProgress) => scoreSurvey(definition, o.sipasResponses!, { units: round.units, skipBadRows: o.sipasSkipBadRows, onProgress }), o.lang);
   addSipasScores(round.inputs, round.framework, round.units, result, o.sipasCriterion!, { nullAs: o.sipasNull, file: o.sipasResponses });
 }
 
@@ -139,5 +146,6 @@ export function registerSipas(program: Command): void {
     .option('--print-definition <name>', `write a built-in definition (${SURVEY_BUILTINS.join(', ')}) as CSV to adapt`)
     .addOption(new Option('--reader <reader>', 'CSV reader').choices(['tokenizer', 'csv-parse']).hideHelp());
   addBomOption(addOutputOptions(cmd, SIPAS_FORMATS));
+  cmd.addOption(new Option('--title <text>'));
   cmd.action((o: SipasCliOptions) => runSipas(o));
 }

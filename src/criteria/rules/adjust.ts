@@ -4,8 +4,8 @@
  * in any max; it has no max, takes no NA, and a missing row is simply 0 (not missing).
  */
 import { Exact } from '../../numbers/exact.js';
-import { parseKeyValues } from '../params.js';
-import { isNA, isProblem, paramsResult, perInput, readNumber } from './common.js';
+import { paramsProblem, parseKeyValues } from '../params.js';
+import { cellProblem, isNA, isProblem, paramsResult, perInput, readNumber } from './common.js';
 import type { LeafRule } from './rule.js';
 
 export const adjust: LeafRule<'adjust'> = {
@@ -15,20 +15,16 @@ export const adjust: LeafRule<'adjust'> = {
   parseParams(text, _leaf, opts) {
     const r = paramsResult(parseKeyValues(text, 'adjust', ['min', 'max'], opts));
     const { min, max } = r.params;
-    if (min && max && min.cmp(max) > 0) return { params: {}, problems: [{ message: 'adjust min is above max', expected: 'min ≤ max' }] };
+    if (min && max && min.cmp(max) > 0) return { params: {}, problems: [paramsProblem({ fault: 'min-above-max' })] };
     return r;
   },
-  expected(leaf) {
-    const lo = leaf.params.min?.toString();
-    const hi = leaf.params.max?.toString();
-    return lo || hi ? `a signed number from ${lo ?? '−∞'} to ${hi ?? '+∞'}` : 'a signed number';
-  },
+  expects: (leaf) => ({ expect: 'signed', lo: leaf.params.min?.toString(), hi: leaf.params.max?.toString() }),
   read(leaf, text, opts) {
-    if (isNA(text)) return { problem: 'an adjustment cannot be NA', expected: adjust.expected(leaf) };
-    const r = readNumber(text, opts, adjust.expected(leaf));
+    if (isNA(text)) return cellProblem('adjust-na', adjust.expects(leaf));
+    const r = readNumber(text, opts, adjust.expects(leaf));
     if (isProblem(r)) return r;
     const { min, max } = leaf.params;
-    if ((min && r.value.cmp(min) < 0) || (max && r.value.cmp(max) > 0)) return { problem: 'adjustment outside its limits', expected: adjust.expected(leaf) };
+    if ((min && r.value.cmp(min) < 0) || (max && r.value.cmp(max) > 0)) return cellProblem('adjust-outside', adjust.expects(leaf));
     return r;
   },
   points: (_leaf, value) => value,
@@ -43,6 +39,12 @@ export const adjust: LeafRule<'adjust'> = {
       const hi = leaf.params.max?.toString();
       const range = lo !== undefined && hi !== undefined ? ` từ ${lo} đến ${hi}` : lo !== undefined ? ` từ ${lo} trở lên` : hi !== undefined ? ` tối đa ${hi}` : '';
       return `Điểm thưởng (+) hoặc trừ (−)${range}; để trống = 0; không dùng NA`;
+    },
+    describe(leaf) {
+      const { min, max } = leaf.params;
+      const kind = min && min.sign() >= 0 ? 'Điểm thưởng' : max && max.sign() <= 0 ? 'Điểm trừ' : 'Điểm thưởng (+) hoặc trừ (−)';
+      const range = min && max ? ` từ ${min.toString()} đến ${max.toString()}` : min ? ` từ ${min.toString()} trở lên` : max ? ` tối đa ${max.toString()}` : '';
+      return `${kind}${range}: cộng vào tổng điểm, không tính vào điểm tối đa`;
     },
     validation(leaf) {
       const { min, max } = leaf.params;

@@ -2,7 +2,8 @@
  * Small pieces the rule objects share: reading `NA` and numbers from a cell, exact integer scaling
  * for the kernel's forms, and the template's NA formula. No rule logic lives here.
  */
-import { DECIMAL_COMMA_EXPECTED, isPointUnderComma, type NumberTextOptions, readDecimal } from '../../numbers/decimal-text.js';
+import { type CellFault, cellExpectedText, cellFaultText, DECIMAL_COMMA, type Expects, POINT_IN_NUMBER } from '../../i18n/en/criteria.js';
+import { isPointUnderComma, type NumberTextOptions, readDecimal } from '../../numbers/decimal-text.js';
 import { Exact, pow10 } from '../../numbers/exact.js';
 import { isParamsProblem, type LeafParams, type ParamsProblem } from '../params.js';
 import type { CellInput, CellProblem, ParamsResult } from './rule.js';
@@ -15,16 +16,22 @@ export function isNA(text: string): boolean {
 /** The input of a cell that says NA. */
 export const NA_INPUT: CellInput = Object.freeze({ kind: 'na' });
 
+/** The problem of a cell a rule refuses: the fault and what the rule `expects` (`comma`: `--decimal-comma` is on). */
+export function cellProblem(fault: CellFault, expects: Expects, comma?: boolean): CellProblem {
+  const params = comma === undefined ? { ...expects, fault } : { ...expects, fault, comma };
+  return { params, problem: cellFaultText(params), expected: cellExpectedText(params) };
+}
+
 /**
  * Reads trimmed number text into a value input, or the "not a number" problem naming what the rule
- * expects (`expected`) and how decimals are written. Under `decimalComma` a number written with a
+ * expects (`expects`) and how decimals are written. Under `decimalComma` a number written with a
  * `.` (`1.200`) is a `bad-number` problem: there the point is never a decimal separator.
  */
-export function readNumber(text: string, opts: NumberTextOptions, expected: string): { kind: 'value'; value: Exact; text: string; units: number | bigint; scale: number } | CellProblem {
+export function readNumber(text: string, opts: NumberTextOptions, expects: Expects): { kind: 'value'; value: Exact; text: string; units: number | bigint; scale: number } | CellProblem {
   const d = readDecimal(text, opts);
   if (d === undefined) {
-    if (isPointUnderComma(text, opts)) return { code: 'bad-number', problem: 'a "." in a number, but --decimal-comma is on', expected: DECIMAL_COMMA_EXPECTED };
-    return { problem: 'not a number', expected: `${expected}; numbers as 12 or 12.5${opts.decimalComma ? ' or 12,5' : ' (use --decimal-comma for 12,5)'}` };
+    if (isPointUnderComma(text, opts)) return { code: 'bad-number', problem: POINT_IN_NUMBER, expected: DECIMAL_COMMA };
+    return cellProblem('not-a-number', expects, opts.decimalComma === true);
   }
   return { kind: 'value', value: Exact.fromScaled(d.units, d.scale), text: opts.decimalComma ? text.replace(',', '.') : text, units: d.units, scale: d.scale };
 }

@@ -2,8 +2,8 @@
  * `points` (docs/spec.md §2): the input itself, a number from 0 to max; `allowed=0;0.5;1` restricts
  * it to those values ("on time 1 / late 0.5 / not issued 0").
  */
-import { parseKeyValues } from '../params.js';
-import { isNA, isProblem, NA_INPUT, naFormula, paramsResult, perInput, readNumber } from './common.js';
+import { paramsProblem, parseKeyValues } from '../params.js';
+import { cellProblem, isNA, isProblem, NA_INPUT, naFormula, paramsResult, perInput, readNumber } from './common.js';
 import type { LeafRule } from './rule.js';
 
 export const points: LeafRule<'points'> = {
@@ -13,20 +13,20 @@ export const points: LeafRule<'points'> = {
   parseParams(text, leaf, opts) {
     const r = paramsResult(parseKeyValues(text, 'points', ['allowed'], opts));
     for (const a of r.params.allowed ?? []) {
-      if (a.sign() < 0 || a.cmp(leaf.max) > 0) r.problems.push({ message: `allowed value ${a.toString()} is outside 0..max`, expected: `allowed values from 0 to ${leaf.max.toString()}` });
+      if (a.sign() < 0 || a.cmp(leaf.max) > 0) r.problems.push(paramsProblem({ fault: 'allowed-outside', value: a.toString(), max: leaf.max.toString() }));
     }
     return r;
   },
-  expected(leaf) {
+  expects(leaf) {
     const allowed = leaf.params.allowed;
-    return allowed ? `one of ${allowed.map((a) => a.toString()).join(', ')} (or NA)` : `a number from 0 to ${leaf.max.toString()} (or NA)`;
+    return allowed ? { expect: 'allowed', allowed: allowed.map((a) => a.toString()).join(', '), max: leaf.max.toString() } : { expect: 'points', max: leaf.max.toString() };
   },
   read(leaf, text, opts) {
     if (isNA(text)) return NA_INPUT;
-    const r = readNumber(text, opts, points.expected(leaf));
+    const r = readNumber(text, opts, points.expects(leaf));
     if (isProblem(r)) return r;
-    if (r.value.sign() < 0 || r.value.cmp(leaf.max) > 0) return { problem: `points outside 0..${leaf.max.toString()}`, expected: points.expected(leaf) };
-    if (leaf.params.allowed && !leaf.params.allowed.some((a) => a.eq(r.value))) return { problem: 'points not among the allowed values', expected: points.expected(leaf) };
+    if (r.value.sign() < 0 || r.value.cmp(leaf.max) > 0) return cellProblem('points-outside', points.expects(leaf));
+    if (leaf.params.allowed && !leaf.params.allowed.some((a) => a.eq(r.value))) return cellProblem('not-allowed', points.expects(leaf));
     return r;
   },
   points: (_leaf, value) => value,
@@ -36,6 +36,7 @@ export const points: LeafRule<'points'> = {
   kernel: (_leaf, D, S) => ({ op: 'linear', factor: perInput(D, S) }),
   template: {
     label: 'số điểm',
+    describe: (leaf) => (leaf.params.allowed ? `Điểm là một trong các mức ${leaf.params.allowed.map((a) => a.toString()).join('; ')} (tối đa ${leaf.max.toString()} điểm)` : `Điểm là số điểm nhập, từ 0 đến ${leaf.max.toString()}`),
     hint: (leaf) => (leaf.params.allowed ? `Một trong các giá trị ${leaf.params.allowed.map((a) => a.toString()).join('; ')}, hoặc NA` : `Số điểm từ 0 đến ${leaf.max.toString()}, hoặc NA`),
     validation(leaf) {
       if (leaf.params.allowed) return { kind: 'list', values: [...leaf.params.allowed, 'NA'] };

@@ -3,8 +3,8 @@
  * `target=100` by default, and a target must be > 0.
  */
 import { Exact, pow10 } from '../../numbers/exact.js';
-import { parseKeyValues } from '../params.js';
-import { isNA, isProblem, NA_INPUT, naFormula, paramsResult, readNumber, scaleOf, wholeOver } from './common.js';
+import { paramsProblem, parseKeyValues } from '../params.js';
+import { cellProblem, isNA, isProblem, NA_INPUT, naFormula, paramsResult, readNumber, scaleOf, wholeOver } from './common.js';
 import type { LeafRule, RuleLeaf } from './rule.js';
 
 /**
@@ -23,15 +23,15 @@ export const ratio: LeafRule<'ratio'> = {
   scoring: { source: 'evidence', total: 'appraisal', hasMax: true, countsMissing: true },
   parseParams(text, _leaf, opts) {
     const r = paramsResult(parseKeyValues(text, 'ratio', ['target'], opts));
-    if (r.params.target && r.params.target.sign() <= 0) return { params: {}, problems: [{ message: 'ratio target must be > 0', expected: 'target > 0, e.g. target=100' }] };
+    if (r.params.target && r.params.target.sign() <= 0) return { params: {}, problems: [paramsProblem({ fault: 'target' })] };
     return r;
   },
-  expected: () => 'a percentage ≥ 0 (or NA)',
+  expects: () => ({ expect: 'percentage' }),
   read(leaf, text, opts) {
     if (isNA(text)) return NA_INPUT;
-    const r = readNumber(text, opts, ratio.expected(leaf));
+    const r = readNumber(text, opts, ratio.expects(leaf));
     if (isProblem(r)) return r;
-    if (r.value.sign() < 0) return { problem: 'a negative percentage', expected: ratio.expected(leaf) };
+    if (r.value.sign() < 0) return cellProblem('negative-percentage', ratio.expects(leaf));
     return r;
   },
   points(leaf, value) {
@@ -55,6 +55,11 @@ export const ratio: LeafRule<'ratio'> = {
     label: 'tỷ lệ %',
     hint: (leaf) => `Tỷ lệ % (≥ 0; gõ 85 cho 85%), hoặc NA; đạt ${leaf.params.target ? leaf.params.target.toString() : '100'}% trở lên = ${leaf.max.toString()} điểm`,
     validation: () => ({ kind: 'formula', formula: (ref) => `OR(${naFormula(ref)},AND(ISNUMBER(${ref}),${ref}>=0))` }),
+    describe(leaf) {
+      const t = leaf.params.target ? leaf.params.target.toString() : '100';
+      const max = leaf.max.toString();
+      return `Điểm theo tỷ lệ đạt được: ${max} điểm × tỷ lệ % / ${t}; đạt ${t}% trở lên: ${max} điểm`;
+    },
     numFmt: RATIO_INPUT_FORMAT,
   },
 };

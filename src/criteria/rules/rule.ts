@@ -10,6 +10,7 @@
  */
 import type { NumberTextOptions } from '../../numbers/decimal-text.js';
 import type { Exact } from '../../numbers/exact.js';
+import type { CellFaultParams, Expects } from '../../i18n/en/criteria.js';
 import type { LeafParams, ParamsProblem } from '../params.js';
 
 /** The names of the leaf rules, in the order the docs list them. */
@@ -36,16 +37,21 @@ export interface RuleLeaf {
  */
 export type CellInput = { kind: 'blank' } | { kind: 'na' } | { kind: 'value'; value: Exact; text: string; units: number | bigint; scale: number };
 
-/** Why a cell was rejected: what was wrong and what was expected. */
+/**
+ * Why a cell was rejected: the fault and what the rule expects (the params of the catalogues'
+ * `bad-input` and `bad-score` messages), and the same in English words.
+ */
 export interface CellProblem {
   /**
    * The issue's code when it is not the reader's usual one (`bad-input`, `bad-score`): `bad-number`
-   * for a `.` under `--decimal-comma`.
+   * for a `.` under `--decimal-comma` (then without `params`).
    */
   code?: 'bad-number';
-  /** What is wrong with the cell, e.g. `points outside 0..2`. */
+  /** The fault and what the rule expects (absent on a `bad-number` problem). */
+  params?: CellFaultParams;
+  /** What is wrong with the cell, e.g. `points outside 0..2` (English). */
   problem: string;
-  /** What the rule expects instead. */
+  /** What the rule expects instead (English). */
   expected: string;
 }
 
@@ -108,6 +114,11 @@ export interface RuleTemplate {
   label: string;
   /** The input a council types, in Vietnamese (the hint column and the validation message). */
   hint(leaf: RuleLeaf): string;
+  /**
+   * How a leaf of the rule is scored, in a Vietnamese sentence with its own numbers and no rule
+   * code or params syntax (the template's "Cách chấm" column): `Có: 1 điểm; không: 0 điểm`.
+   */
+  describe(leaf: RuleLeaf): string;
   /** The data validation of the input cells. */
   validation(leaf: RuleLeaf): TemplateValidation;
   /** Number format of the input cells (default: none). */
@@ -127,8 +138,8 @@ export interface LeafRule<N extends RuleName = RuleName> {
    * numbers are read as `opts` says (`decimalComma`).
    */
   parseParams(text: string, leaf: Pick<RuleLeaf, 'max' | 'givenMax'>, opts?: NumberTextOptions): ParamsResult;
-  /** What a cell of this rule must hold, for error messages. */
-  expected(leaf: RuleLeaf): string;
+  /** What a cell of this rule must hold, for error messages (the catalogues word it: `expectsText`). */
+  expects(leaf: RuleLeaf): Expects;
   /** Reads a cell's trimmed, non-blank text (`NA` included) into an input, or a problem. */
   read(leaf: RuleLeaf, text: string, opts: NumberTextOptions): CellInput | CellProblem;
   /** The exact points a valid input value earns. */

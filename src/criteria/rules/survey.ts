@@ -5,7 +5,7 @@
  */
 import { Exact, pow10 } from '../../numbers/exact.js';
 import { parseKeyValues } from '../params.js';
-import { isNA, isProblem, NA_INPUT, naFormula, paramsResult, readNumber, scaleOf, wholeOver } from './common.js';
+import { cellProblem, isNA, isProblem, NA_INPUT, naFormula, paramsResult, readNumber, scaleOf, wholeOver } from './common.js';
 import type { LeafRule } from './rule.js';
 
 export const survey: LeafRule<'survey'> = {
@@ -13,12 +13,12 @@ export const survey: LeafRule<'survey'> = {
   description: 'A survey score from 0 to 100 (survey results or SIPAS forms) earns max × score / 100; no evidence input.',
   scoring: { source: 'survey', total: 'survey', hasMax: true, countsMissing: true },
   parseParams: (text) => paramsResult(parseKeyValues(text, 'survey', [])),
-  expected: () => 'a score from 0 to 100 (or NA)',
+  expects: () => ({ expect: 'survey-score' }),
   read(leaf, text, opts) {
     if (isNA(text)) return NA_INPUT;
-    const r = readNumber(text, opts, survey.expected(leaf));
+    const r = readNumber(text, opts, survey.expects(leaf));
     if (isProblem(r)) return r;
-    if (r.value.sign() < 0 || r.value.cmp(Exact.HUNDRED) > 0) return { problem: 'survey score outside 0..100', expected: survey.expected(leaf) };
+    if (r.value.sign() < 0 || r.value.cmp(Exact.HUNDRED) > 0) return cellProblem('survey-outside', survey.expects(leaf));
     return r;
   },
   points: (leaf, value) => leaf.max.mul(value).div(Exact.HUNDRED),
@@ -30,6 +30,7 @@ export const survey: LeafRule<'survey'> = {
     label: 'điều tra xã hội học',
     // Survey leaves have no template rows (their scores come from the survey results file).
     hint: () => '',
+    describe: (leaf) => `Điểm điều tra xã hội học (từ 0 đến 100) × ${leaf.max.toString()} / 100, lấy từ tệp kết quả điều tra`,
     validation: () => ({ kind: 'formula', formula: naFormula }),
   },
 };

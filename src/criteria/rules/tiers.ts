@@ -6,7 +6,7 @@
  */
 import type { NumberTextOptions } from '../../numbers/decimal-text.js';
 import { Exact, pow10 } from '../../numbers/exact.js';
-import { type ParamsProblem, paramNumber, type Tier } from '../params.js';
+import { POINT, type ParamsProblem, paramNumber, paramsProblem, pointProblem, type Tier } from '../params.js';
 import { isNA, NA_INPUT, naFormula, readNumber, scaleOf, wholeOver } from './common.js';
 import type { LeafRule } from './rule.js';
 
@@ -16,38 +16,48 @@ export function parseTiers(text: string, max: Exact | undefined, opts: NumberTex
     .split('|')
     .map((p) => p.trim())
     .filter(Boolean);
-  if (parts.length === 0) return { message: 'tiers rule needs tiers', expected: 'tiers such as ">90:2 | >=70:1 | else:0"' };
+  if (parts.length === 0) return paramsProblem({ fault: 'no-tiers' });
   const tiers: Tier[] = [];
   for (const [i, part] of parts.entries()) {
     const m = /^(>=|>|else)\s*([^:]*?)\s*:\s*(\S+)$/.exec(part);
-    if (!m) return { message: `tier "${part}" is not understood`, expected: 'tiers like ">90:2", ">=70:1" or "else:0" split by "|"' };
+    if (!m) return paramsProblem({ fault: 'tier-syntax', tier: part });
     const [, op, thr, pts] = m;
     const points = paramNumber(pts, opts);
-    if (points && !(points instanceof Exact)) return { ...points, message: `tier "${part}": ${points.message}` };
-    if (!points) return { message: `tier "${part}" has points that are not a number`, expected: 'a number of points' };
+    if (points === POINT) return pointProblem({ where: 'tier', name: part, text: pts.trim() });
+    if (!points) return paramsProblem({ fault: 'tier-points', tier: part });
     if (points.sign() < 0 || (max && points.cmp(max) > 0)) {
-      return { message: `tier "${part}" gives points outside 0..max`, expected: `points from 0 to ${max ? max.toString() : 'max'}` };
+      return paramsProblem({ fault: 'tier-outside', tier: part, max: max?.toString() });
     }
     if (op === 'else') {
-      if (thr !== '') return { message: `tier "${part}": else takes no threshold`, expected: '"else:points"' };
-      if (i !== parts.length - 1) return { message: 'else must be the last tier', expected: 'else only last' };
+      if (thr !== '') return paramsProblem({ fault: 'else-threshold', tier: part });
+      if (i !== parts.length - 1) return paramsProblem({ fault: 'else-last' });
       tiers.push({ op: 'else', points });
       continue;
     }
     const threshold = paramNumber(thr, opts);
-    if (threshold && !(threshold instanceof Exact)) return { ...threshold, message: `tier "${part}": ${threshold.message}` };
-    if (!threshold) return { message: `tier "${part}" has a threshold that is not a number`, expected: 'a number after > or >=' };
+    if (threshold === POINT) return pointProblem({ where: 'tier', name: part, text: thr.trim() });
+    if (!threshold) return paramsProblem({ fault: 'tier-threshold', tier: part });
     const prev = tiers[tiers.length - 1];
     if (prev?.threshold) {
       const c = threshold.cmp(prev.threshold);
       const ok = c < 0 || (c === 0 && prev.op === '>' && op === '>=');
       if (!ok) {
-        return { message: `tiers are not in descending order at "${part}"`, expected: 'thresholds descending left to right (at an equal threshold ">" before ">=")' };
+        return paramsProblem({ fault: 'tier-order', tier: part });
       }
     }
     tiers.push({ op: op as '>' | '>=', threshold, points });
   }
   return tiers;
+}
+
+/**
+ * The tiers in Vietnamese words, first met first, with no syntax (`>`, `else`):
+ * `trên 90: 2 điểm; từ 70 trở lên: 1 điểm; còn lại: 0 điểm` (no catch-all: `không đạt bậc nào: 0 điểm`).
+ */
+export function tierWords(list: readonly Tier[]): string {
+  const words = list.map((t) => `${t.op === 'else' ? 'còn lại' : t.op === '>' ? `trên ${t.threshold!.toString()}` : `từ ${t.threshold!.toString()} trở lên`}: ${t.points.toString()} điểm`);
+  if (!list.some((t) => t.op === 'else')) words.push('không đạt bậc nào: 0 điểm');
+  return words.join('; ');
 }
 
 export const tiers: LeafRule<'tiers'> = {
@@ -58,10 +68,10 @@ export const tiers: LeafRule<'tiers'> = {
     const parsed = parseTiers(text, leaf.givenMax, opts);
     return Array.isArray(parsed) ? { params: { tiers: parsed }, problems: [] } : { params: {}, problems: [parsed] };
   },
-  expected: () => 'a number (or NA)',
+  expects: () => ({ expect: 'number' }),
   read(leaf, text, opts) {
     if (isNA(text)) return NA_INPUT;
-    return readNumber(text, opts, tiers.expected(leaf));
+    return readNumber(text, opts, tiers.expects(leaf));
   },
   points(leaf, value) {
     for (const t of leaf.params.tiers ?? []) {
@@ -84,7 +94,8 @@ export const tiers: LeafRule<'tiers'> = {
   },
   template: {
     label: 'theo bậc',
-    hint: (leaf) => `Giá trị số, hoặc NA; điểm theo bậc: ${leaf.paramsText.trim()}`,
+    hint: (leaf) => `Giá trị số, hoặc NA; điểm theo bậc: ${tierWords(leaf.params.tiers ?? [])}`,
+    describe: (leaf) => `Điểm theo bậc: ${tierWords(leaf.params.tiers ?? [])}`,
     validation: () => ({ kind: 'formula', formula: (ref) => `OR(${naFormula(ref)},ISNUMBER(${ref}))` }),
   },
 };

@@ -5,7 +5,7 @@
  */
 import { Exact } from '../../numbers/exact.js';
 import { parseKeyValues } from '../params.js';
-import { isNA, NA_INPUT, paramsResult, scaleOf, wholeOver } from './common.js';
+import { cellProblem, isNA, NA_INPUT, paramsResult, scaleOf, wholeOver } from './common.js';
 import type { CellInput, LeafRule } from './rule.js';
 
 const YES = new Set(['1', 'yes', 'có', 'co', 'đạt', 'dat', 'x', 'true', 'y']);
@@ -27,11 +27,11 @@ export const yesno: LeafRule<'yesno'> = {
   description: 'Max for a yes (1, yes, có, đạt, x …), 0 for a no (0, no, không, không đạt …); read as 1/0.',
   scoring: { source: 'evidence', total: 'appraisal', hasMax: true, countsMissing: true },
   parseParams: (text) => paramsResult(parseKeyValues(text, 'yesno', [])),
-  expected: () => '1/0, yes/no, có/không, đạt/không đạt or x (or NA)',
+  expects: () => ({ expect: 'yesno' }),
   read(leaf, text) {
     if (isNA(text)) return NA_INPUT;
     const yn = readYesNo(text);
-    if (yn === undefined) return { problem: 'not a yes/no answer', expected: yesno.expected(leaf) };
+    if (yn === undefined) return cellProblem('not-yes-no', yesno.expects(leaf));
     return yn ? YES_INPUT : NO_INPUT;
   },
   points: (leaf, value) => (value.sign() > 0 ? leaf.max : Exact.ZERO),
@@ -42,6 +42,7 @@ export const yesno: LeafRule<'yesno'> = {
   template: {
     label: 'có/không',
     hint: (leaf) => `có/không (hoặc 1/0, đạt/không đạt), hoặc NA; có = ${leaf.max.toString()} điểm`,
+    describe: (leaf) => `Có: ${leaf.max.toString()} điểm; không: 0 điểm`,
     validation: () => ({ kind: 'list', values: ['có', 'không', 'NA'] }),
   },
   inputLabel: (value) => (value.sign() > 0 ? 'có' : 'không'),

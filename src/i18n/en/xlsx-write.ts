@@ -10,4 +10,12 @@ export const xlsxWrite = {
     message: (p: { length: number; max: number }) => `this text has ${p.length} characters; an Excel cell holds at most ${p.max}; the workbook is not written`,
     expected: () => 'a shorter text (or write --format csv or json, which carry the text whole)',
   },
+  'league-too-large': {
+    message: (p: { league: string; rows: number; max: number }) => `league "${p.league}" needs ${p.rows} rows, more than an Excel sheet holds`,
+    expected: (p: { league: string; rows: number; max: number }) => `at most ${p.max} (unit, criterion) rows per league`,
+  },
+  'league-too-large/survey': {
+    message: (p: { rows: number; max: number }) => `the survey results need ${p.rows} rows, more than an Excel sheet holds`,
+    expected: (p: { rows: number; max: number }) => `at most ${p.max} (unit, criterion) rows`,
+  },
 } satisfies Fragment;

@@ -11,4 +11,12 @@ export const xlsxWrite: Translation<typeof en> = {
     message: (p) => `văn bản này dài ${p.length} ký tự; một ô Excel chứa tối đa ${p.max}; chưa ghi sổ tính`,
     expected: () => 'văn bản ngắn hơn (hoặc ghi --format csv hay json, giữ nguyên văn bản)',
   },
+  'league-too-large': {
+    message: (p) => `khối "${p.league}" cần ${p.rows} dòng, nhiều hơn một trang tính Excel chứa được`,
+    expected: (p) => `tối đa ${p.max} dòng (đơn vị, tiêu chí) mỗi khối`,
+  },
+  'league-too-large/survey': {
+    message: (p) => `kết quả điều tra cần ${p.rows} dòng, nhiều hơn một trang tính Excel chứa được`,
+    expected: (p) => `tối đa ${p.max} dòng (đơn vị, tiêu chí)`,
+  },
 };

@@ -1,0 +1,306 @@
+/**
+ * The published results as one model both renderers draw — the results workbook's league sheets
+ * (src/xlsx/results-workbook.ts) and the HTML report (src/report/results-html.ts) — so the two
+ * carry the same content: title; per league its name, summary and one table (rank, unit name,
+ * group where the league mixes groups, per area the points and the component index — the % of what
+ * applies — and the unit's own maximum where it differs within the league, total points and the
+ * unit's applicable max, index, band, and with a previous result last year's index and rank and the
+ * changes); legend notes; chart data; the settings line and the input files with their SHA-256.
+ *
+ * Every maximum shown is what applies: an area's header names its maximum only when it is the same
+ * for every unit of the league that has the area (never the framework's raw sum over all groups);
+ * otherwise each unit's maximum has a column. Figures are the exact values rounded once, as every
+ * other output prints them; changes are computed from the printed figures, so a reader can check
+ * them by subtracting what is on the page.
+ */
+import type { UnitLabels } from '../criteria/unit-labels.js';
+import type { Band } from '../criteria/bands.js';
+import type { ResultFile, ResultRecord } from '../analysis/result-file.js';
+import { parseExact } from '../numbers/decimal-text.js';
+import { Exact } from '../numbers/exact.js';
+import { fmt, type OutputFormat } from '../scoring/result-json.js';
+import type { ScoreResult, UnitResult } from '../scoring/score.js';
+import type { Presentation } from './presentation.js';
+import { resultsWords, type ResultsWords } from './results-words.js';
+
+/** An input file named in the report: its name and SHA-256 (lower-case hex). */
+export interface ReportSource {
+  /** The file's name as readers should see it. */
+  name: string;
+  /** SHA-256 of its bytes, 64 hex digits. */
+  sha256: string;
+}
+
+/** What the published results show besides the result itself. */
+export interface PublishOptions extends Presentation {
+  /** Title (default "Chỉ số cải cách hành chính — kết quả" / "PAR INDEX — results"). */
+  title?: string;
+  /** Last year's results: previous index and rank, and the changes (units matched by id). */
+  previous?: ResultFile;
+  /** Input files named in the footer / settings sheet with their SHA-256. */
+  sources?: readonly ReportSource[];
+  /** League and group names (from the units file); ids are shown where none is given. */
+  labels?: UnitLabels;
+}
+
+/** What a column holds. */
+export type ColumnRole = 'rank' | 'name' | 'group' | 'points' | 'percent' | 'areaMax' | 'total' | 'totalMax' | 'index' | 'band' | 'previousIndex' | 'previousRank' | 'indexChange' | 'rankChange' | 'unitId' | 'leagueId';
+
+/** One column of a league table. */
+export interface PubColumn {
+  /** Header text (under its group's header, if any). */
+  label: string;
+  /** What it holds. */
+  role: ColumnRole;
+  /** Area code, for area columns. */
+  area?: string;
+  /** Machine columns (unit and league ids): hidden in the workbook, absent from the page. */
+  hidden?: boolean;
+}
+
+/** A header cell over consecutive columns (an area, or last year's columns). */
+export interface PubHeadGroup {
+  /** Header text. */
+  label: string;
+  /** First column (index into the columns). */
+  from: number;
+  /** Columns spanned. */
+  span: number;
+}
+
+/** One cell: text, or a number printed as `text` (plain decimal point; `+`/`-` signs where `signed`). */
+export type PubCell = { kind: 'empty' } | { kind: 'text'; text: string } | { kind: 'number'; text: string; decimals: number; signed?: boolean };
+
+/** One unit's row. */
+export interface PubRow {
+  /** Unit id. */
+  unit: string;
+  /** Cells, one per column. */
+  cells: PubCell[];
+}
+
+/** A bar of the ranked chart. */
+export interface ChartBar {
+  /** Unit name. */
+  name: string;
+  /** Rank (null without an index). */
+  rank: number | null;
+  /** The printed index as a number (null without one). */
+  value: number | null;
+  /** The printed index. */
+  text: string;
+}
+
+/** One unit's row of the heat map. */
+export interface HeatRow {
+  /** Unit name. */
+  name: string;
+  /** Component index per area of the league (null where the area does not apply). */
+  cells: { value: number | null; text: string }[];
+}
+
+/** One league's published table, summary and chart data. */
+export interface PubLeague {
+  /** League id. */
+  id: string;
+  /** Its heading: the name from the units file, else `Khối <id>`. */
+  label: string;
+  /** Summary line (count, mean, lowest, highest). */
+  summary: string;
+  /** Columns in order. */
+  columns: PubColumn[];
+  /** Header groups (columns outside every group have a header of their own). */
+  groups: PubHeadGroup[];
+  /** Units in rank order. */
+  rows: PubRow[];
+  /** The ranked bar chart: bars, the league mean and the band thresholds. */
+  bars: { units: ChartBar[]; mean: { value: number; text: string } | null; bands: { label: string; value: number; text: string }[] };
+  /** The heat map: areas (code and title) and one row per unit. */
+  heat: { areas: { code: string; title: string }[]; rows: HeatRow[] };
+}
+
+/** The published results of a round. */
+export interface PubReport {
+  /** Language of every label. */
+  words: ResultsWords;
+  /** Title. */
+  title: string;
+  /** One per league, in result order. */
+  leagues: PubLeague[];
+  /** Legend lines. */
+  notes: string[];
+  /** Input files with their SHA-256. */
+  sources: readonly ReportSource[];
+  /** Decimals printed. */
+  decimals: number;
+}
+
+/** `9.00` → `9`, `8.50` → `8.5`: a maximum in a header, the same value in fewer digits. */
+export function shortNumber(text: string): string {
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}
+
+function decimalsOf(text: string): number {
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+const EMPTY: PubCell = { kind: 'empty' };
+const num = (text: string | null, decimals: number): PubCell => (text === null ? EMPTY : { kind: 'number', text, decimals });
+const signed = (x: Exact, decimals: number): PubCell => {
+  const t = x.toFixed(decimals);
+  return { kind: 'number', text: x.sign() > 0 ? `+${t}` : t, decimals, signed: true };
+};
+
+/** The component index: 100 × points / max, null when nothing applies. */
+export function componentIndex(points: Exact, max: Exact): Exact | null {
+  return max.sign() === 0 ? null : Exact.HUNDRED.mul(points).div(max);
+}
+
+/** How an area is shown in a league: absent (applies to no unit), one maximum for all, or per unit. */
+type AreaShape = { code: string; title: string; max: Exact | null };
+
+function areaShapes(result: ScoreResult, units: readonly UnitResult[]): AreaShape[] {
+  const out: AreaShape[] = [];
+  for (const a of result.framework.areas) {
+    const maxima = units.flatMap((u) => {
+      const r = u.areas.get(a.code);
+      return r ? [r.max] : [];
+    });
+    if (maxima.length === 0) continue;
+    const same = maxima.every((m) => m.eq(maxima[0]));
+    out.push({ code: a.code, title: a.title, max: same ? maxima[0] : null });
+  }
+  return out;
+}
+
+function previousMap(previous: ResultFile | undefined): Map<string, ResultRecord> | undefined {
+  if (!previous) return undefined;
+  const m = new Map<string, ResultRecord>();
+  for (const r of previous.units) {
+    const id = r.unit.normalize('NFC');
+    if (!m.has(id)) m.set(id, r);
+  }
+  return m;
+}
+
+function leagueOf(result: ScoreResult, id: string, f: OutputFormat, w: ResultsWords, opts: PublishOptions, prev: Map<string, ResultRecord> | undefined): PubLeague {
+  const units = result.units.filter((u) => u.rankGroup === id);
+  const label = opts.labels?.leagues.get(id) ?? w.league(id);
+  const groupName = (g: string) => opts.labels?.groups.get(g) ?? g;
+  const mixed = new Set(units.map((u) => u.group)).size > 1;
+  const hasBands = result.settings.bands.length > 0;
+  const areas = areaShapes(result, units);
+  const d = f.decimals;
+
+  const columns: PubColumn[] = [];
+  const groups: PubHeadGroup[] = [];
+  const col = (c: PubColumn) => columns.push(c);
+  col({ label: w.rank, role: 'rank' });
+  col({ label: w.name, role: 'name' });
+  if (mixed) col({ label: w.group, role: 'group' });
+  for (const a of areas) {
+    const from = columns.length;
+    col({ label: w.points, role: 'points', area: a.code });
+    if (a.max === null) col({ label: w.areaMaxColumn, role: 'areaMax', area: a.code });
+    col({ label: w.percent, role: 'percent', area: a.code });
+    const maxText = a.max === null ? w.areaMaxVaries : w.areaMax(shortNumber(a.max.toFixed(d, f.rounding)));
+    groups.push({ label: w.area(a.code, a.title) + maxText, from, span: columns.length - from });
+  }
+  col({ label: w.total, role: 'total' });
+  col({ label: w.totalMax, role: 'totalMax' });
+  col({ label: w.index, role: 'index' });
+  if (hasBands) col({ label: w.band, role: 'band' });
+  if (prev) {
+    const from = columns.length;
+    col({ label: w.previousIndex, role: 'previousIndex' });
+    col({ label: w.previousRank, role: 'previousRank' });
+    col({ label: w.indexChange, role: 'indexChange' });
+    col({ label: w.rankChange, role: 'rankChange' });
+    groups.push({ label: w.previousGroup, from, span: 4 });
+  }
+  col({ label: w.unitId, role: 'unitId', hidden: true });
+  col({ label: w.leagueId, role: 'leagueId', hidden: true });
+
+  const rows: PubRow[] = units.map((u) => {
+    const cells: PubCell[] = [];
+    for (const c of columns) cells.push(cellOf(c, u, f, w, groupName, prev));
+    return { unit: u.unit, cells };
+  });
+
+  const s = result.leagues.get(id)!;
+  const dash = (x: Exact | null) => fmt(x, f) ?? '—';
+  const printed = (x: Exact | null) => (x === null ? null : Number(x.toFixed(d, f.rounding)));
+  const bars: PubLeague['bars'] = {
+    units: units.map((u) => ({ name: u.name, rank: u.rank, value: printed(u.index), text: fmt(u.index, f) ?? '—' })),
+    mean: s.mean === null ? null : { value: printed(s.mean)!, text: fmt(s.mean, f)! },
+    bands: result.settings.bands.map((b: Band) => ({ label: b.label, value: b.min.toNumber(), text: b.min.toString().includes('/') ? b.min.toFixed(d, f.rounding) : b.min.toString() })),
+  };
+  const heat: PubLeague['heat'] = {
+    areas: areas.map((a) => ({ code: a.code, title: a.title })),
+    rows: units.map((u) => ({
+      name: u.name,
+      cells: areas.map((a) => {
+        const r = u.areas.get(a.code);
+        const ci = r ? componentIndex(r.points, r.max) : null;
+        return { value: printed(ci), text: fmt(ci, f) ?? '' };
+      }),
+    })),
+  };
+  return { id, label, summary: w.summary(s.count, dash(s.mean), dash(s.min), dash(s.max)), columns, groups, rows, bars, heat };
+}
+
+function cellOf(c: PubColumn, u: UnitResult, f: OutputFormat, w: ResultsWords, groupName: (g: string) => string, prev: Map<string, ResultRecord> | undefined): PubCell {
+  const d = f.decimals;
+  const area = c.area === undefined ? undefined : u.areas.get(c.area);
+  const p = prev?.get(u.unit);
+  switch (c.role) {
+    case 'rank':
+      return u.rank === null ? EMPTY : num(String(u.rank), 0);
+    case 'name':
+      return { kind: 'text', text: u.name };
+    case 'group':
+      return { kind: 'text', text: groupName(u.group) };
+    case 'points':
+      return area ? num(fmt(area.points, f), d) : EMPTY;
+    case 'areaMax':
+      return area ? num(fmt(area.max, f), d) : EMPTY;
+    case 'percent':
+      return area ? num(fmt(componentIndex(area.points, area.max), f), d) : EMPTY;
+    case 'total':
+      return num(fmt(u.points, f), d);
+    case 'totalMax':
+      return num(fmt(u.max, f), d);
+    case 'index':
+      return num(fmt(u.index, f), d);
+    case 'band':
+      return u.band === null ? EMPTY : { kind: 'text', text: u.band };
+    case 'previousIndex':
+      if (!p) return { kind: 'text', text: w.newUnit };
+      return p.indexText === null ? EMPTY : num(p.indexText, decimalsOf(p.indexText));
+    case 'previousRank':
+      return p?.rank == null ? EMPTY : num(String(p.rank), 0);
+    case 'indexChange': {
+      if (!p || p.index === null || u.index === null) return EMPTY;
+      const now = parseExact(u.index.toFixed(d, f.rounding))!;
+      return signed(now.sub(p.index), Math.max(d, decimalsOf(p.indexText ?? '')));
+    }
+    case 'rankChange':
+      if (!p || p.rank === null || u.rank === null || (p.rankGroup !== '' && p.rankGroup.normalize('NFC') !== u.rankGroup)) return EMPTY;
+      return signed(Exact.of(p.rank - u.rank), 0);
+    case 'unitId':
+      return { kind: 'text', text: u.unit };
+    case 'leagueId':
+      return { kind: 'text', text: u.rankGroup };
+  }
+}
+
+/** The published results of a scored round (see the module comment). */
+export function publishedReport(result: ScoreResult, f: OutputFormat = result.settings, opts: PublishOptions = {}): PubReport {
+  const w = resultsWords(opts.lang);
+  const prev = previousMap(opts.previous);
+  const leagues = [...result.leagues.keys()].map((id) => leagueOf(result, id, f, w, opts, prev));
+  const notes = [w.notes.percent, w.notes.max];
+  if (prev) notes.push(w.notes.previous(opts.previous?.file ? opts.previous.file.split(/[\\/]/).pop()! : '—'), w.notes.rankChange);
+  return { words: w, title: opts.title?.trim() || w.title, leagues, notes, sources: opts.sources ?? [], decimals: f.decimals };
+}
