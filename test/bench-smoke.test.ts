@@ -24,6 +24,9 @@ const WORKLOADS: Record<string, string[]> = {
   'sipas-large': ['ours', 'raw'],
   xlsx: ['ours', 'exceljs'],
   cold: ['ours', 'node'],
+  // End to end, whole processes on files (e2e-national runs only when named: minutes at full size).
+  'e2e-score': ['ours', 'scan'],
+  'e2e-sipas': ['ours', 'scan'],
 };
 
 describe('bench/run.mjs --smoke', () => {

@@ -969,9 +969,24 @@ describe('the embedded sample', () => {
     await wb.xlsx.writeFile(done);
     const bytes = new Uint8Array(readFileSync(done));
     // The empty template and the filled one read the same with both readers.
+    // exceljs decodes each zip chunk alone, so a Vietnamese letter split between two chunks comes out
+    // as U+FFFD (see "UTF-8 characters split between two zip chunks" above; where the split falls
+    // depends on the layout): those cells are the only difference allowed, and the byte reader's text
+    // there is the sample's, as the scoring below checks.
     for (const p of [tpl, done]) {
       const t = await bothTables(p, 'evidence');
-      expect(t.now).toEqual(t.old);
+      let split = 0;
+      const heal = (old: unknown, now: unknown): unknown => {
+        if (typeof old === 'string' && typeof now === 'string' && old.includes('\uFFFD') && !now.includes('\uFFFD')) {
+          split++;
+          return now;
+        }
+        if (Array.isArray(old) && Array.isArray(now)) return old.map((o, i) => heal(o, now[i]));
+        if (old && now && typeof old === 'object' && typeof now === 'object') return Object.fromEntries(Object.entries(old).map(([k, v]) => [k, heal(v, (now as Record<string, unknown>)[k])]));
+        return old;
+      };
+      expect(t.now).toEqual(heal(t.old, t.now));
+      expect(split).toBeLessThanOrEqual(3);
     }
     const { tables } = readXlsxTables(bytes, 'evidence', { file: done });
     const fw = buildFramework(s.framework);
