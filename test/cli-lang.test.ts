@@ -33,6 +33,8 @@ import { parseCsvTable } from '../src/table/csv.js';
 import { runCli } from './support/cli.js';
 import { SAMPLE, sampleText } from './support/round.js';
 import { createRound, sample, score } from '../src/index.js';
+import { roundParts } from '../src/api/round.js';
+import { unitLabels } from '../src/criteria/unit-labels.js';
 
 /** The published figures of the sample (data/hanoi-2021/expected-score.json): unit → index. */
 const EXPECTED = new Map((JSON.parse(sampleText('expected-score.json')).units as { unit: string; index: string }[]).map((u) => [u.unit, u.index]));
@@ -166,7 +168,7 @@ describe('bad input (exit 1) in the language', () => {
 describe('outputs people read', () => {
   it('demo: a Vietnamese table by default; --number-style vi writes 89,83 for Sở Tài chính in the table and the CSV', async () => {
     const t = await runCli(['demo'], NO_LOCALE);
-    expect(t.stdout.split('\n')[0]).toBe('Khối so — 22 đơn vị, trung bình 82.00, thấp nhất 68.11, cao nhất 89.83');
+    expect(t.stdout.split('\n')[0]).toBe('Khối sở — 22 đơn vị, trung bình 82.00, thấp nhất 68.11, cao nhất 89.83');
     expect(t.stdout).toMatch(/\nHạng {2}Mã đơn vị +Tên đơn vị +Chỉ số {2}Tự chấm {2}Thẩm định {2}Điều tra XHH {2}Cộng\/trừ {2}Thiếu\n/);
     expect(t.stderr).toContain('parindex: các ô dữ liệu còn thiếu được tính 0 điểm: 2 (đơn vị × tiêu chí) ở 2 đơn vị');
     const styled = await runCli(['demo', '--number-style', 'vi'], NO_LOCALE);
@@ -237,10 +239,11 @@ describe('outputs people read', () => {
   });
 
   it('the library renders text and CSV in Vietnamese by default, English and the number styles on request', () => {
-    const result = score(createRound(sample()));
-    expect(renderText(result).split('\n')[0]).toBe('Khối so — 22 đơn vị, trung bình 82.00, thấp nhất 68.11, cao nhất 89.83');
-    expect(renderText(result, { lang: 'en', numberStyle: 'vi' }).split('\n')[0]).toBe('League so — 22 units, mean 82,00, min 68,11, max 89,83');
-    expect(renderText(result)).toBe(scoreResultText(result, result.settings));
+    const round = createRound(sample());
+    const result = score(round);
+    expect(renderText(result).split('\n')[0]).toBe('Khối sở — 22 đơn vị, trung bình 82.00, thấp nhất 68.11, cao nhất 89.83');
+    expect(renderText(result, { lang: 'en', numberStyle: 'vi' }).split('\n')[0]).toBe('Khối sở (so) — 22 units, mean 82,00, min 68,11, max 89,83');
+    expect(renderText(result)).toBe(scoreResultText(result, result.settings, {}, unitLabels(roundParts(round).units)));
     expect(renderCsv(result, { csvStyle: 'vi' }).split('\r\n')[1]).toMatch(/^so;1;tai-chinh;Sở Tài chính;so;"89,83";/);
     expect(renderCsv(result, { lang: 'en' })).toBe(scoreResultCsv(result, { lang: 'en' }));
     expect(() => renderText(result, { lang: 'fr' as 'vi' })).toThrow();

@@ -27,6 +27,15 @@ import { NUMBER_STYLES, type NumberStyle } from '../i18n/number-style.js';
 import { CSV_STYLES, type CsvStyle, type Presentation } from '../report/presentation.js';
 import { PUBLISH_KEYS, publishOptionsOf, type PublishedReportOptions } from './publish-options.js';
 import { handoverHtml, type HandoverReportOptions } from './handover-render.js';
+import { unitLabels, type UnitLabels } from '../criteria/unit-labels.js';
+import { roundParts } from './round.js';
+import { resultRound } from './score.js';
+
+/** The league and group names of the round a result was scored from (none for a result read back from JSON). */
+function labelsOf(result: ScoreResult): UnitLabels | undefined {
+  const round = resultRound(result);
+  return round ? unitLabels(roundParts(round).units) : undefined;
+}
 
 /** Any result a renderer takes. */
 export type AnyResult = ScoreResult | SipasResult | Explanation | SensitivityResult | Comparison;
@@ -94,7 +103,7 @@ export function renderText(result: AnyResult, options: TextOptions = {}): string
   const p = presentationOption(o);
   switch (kind) {
     case 'score':
-      return scoreResultText(result as ScoreResult, f, p);
+      return scoreResultText(result as ScoreResult, f, p, labelsOf(result as ScoreResult));
     case 'sipas':
       return surveyResultText(result as SipasResult, f, p);
     case 'explanation':

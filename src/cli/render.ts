@@ -2,6 +2,7 @@
  * Rendering a scored round in the requested format, in the language and number style asked for
  * (`--lang`, `--number-style`; `--csv-style` for CSV).
  */
+import type { UnitLabels } from '../criteria/unit-labels.js';
 import { scoreResultCsv } from '../report/results-csv.js';
 import { scoreResultJson, type OutputFormat } from '../scoring/result-json.js';
 import { scoreResultText } from '../report/results-table.js';
@@ -25,6 +26,8 @@ export interface ScoreRenderContext extends Presentation {
   csvStyle?: CsvStyle;
   /** xlsx: the round's inputs, files and options (required for `xlsx`). */
   workbook?: ResultsWorkbookContext;
+  /** Text: league names (the units file's `rankGroupName`) to head each league's table. */
+  labels?: UnitLabels;
   /** xlsx and html: title, last year's results, league and group names, input files with their SHA-256. */
   publish?: PublishOptions;
 }
@@ -42,7 +45,7 @@ export async function renderScore(result: ScoreResult, format: string, f: Output
       if (!ctx.workbook) throw new Error('the xlsx results workbook needs the round inputs (ScoreRenderContext.workbook)');
       return (await import('../xlsx/results-workbook.js')).scoreResultWorkbook(result, { ...ctx.workbook, ...ctx.publish, lang: ctx.lang }, f);
     default:
-      return scoreResultText(result, f, { lang: ctx.lang, numberStyle: ctx.numberStyle });
+      return scoreResultText(result, f, { lang: ctx.lang, numberStyle: ctx.numberStyle }, ctx.labels);
   }
 }
 

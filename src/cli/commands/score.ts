@@ -96,7 +96,7 @@ export async function writeScore(o: ScoreCliOptions & PublishCliOptions): Promis
         ]),
       }
     : undefined;
-  await writeOutput(o.out, await renderScore(result, o.format, f, { ...presentationOf(o), bom: o.bom, csvStyle: o.csvStyle, workbook, publish }));
+  await writeOutput(o.out, await renderScore(result, o.format, f, { ...presentationOf(o), bom: o.bom, csvStyle: o.csvStyle, workbook, publish, labels: unitLabels(round.units) }));
 }
 
 /** The demo's options: the embedded sample's files. */

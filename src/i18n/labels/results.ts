@@ -5,9 +5,10 @@
  */
 import { pair } from '../catalogue.js';
 
-/** A league's summary line: its id, the units with an index and their mean, min and max (printed). */
+/** A league's summary line: its id (and name, from the units file), the units with an index and their mean, min and max (printed). */
 export interface LeagueLine {
   league: string;
+  name?: string;
   count: number;
   mean: string;
   min: string;
@@ -16,7 +17,7 @@ export interface LeagueLine {
 
 export const resultWords = pair({
   vi: {
-    league: (l: LeagueLine) => `Khối ${l.league} — ${l.count} đơn vị, trung bình ${l.mean}, thấp nhất ${l.min}, cao nhất ${l.max}`,
+    league: (l: LeagueLine) => `${l.name ?? `Khối ${l.league}`} — ${l.count} đơn vị, trung bình ${l.mean}, thấp nhất ${l.min}, cao nhất ${l.max}`,
     table: { rank: 'Hạng', unit: 'Mã đơn vị', name: 'Tên đơn vị', index: 'Chỉ số', self: 'Tự chấm', appraisal: 'Thẩm định', survey: 'Điều tra XHH', adjust: 'Cộng/trừ', band: 'Xếp loại', missing: 'Thiếu' },
     csv: {
       rankGroup: 'Khối',
@@ -40,7 +41,7 @@ export const resultWords = pair({
     areaMax: (area: string) => `Điểm tối đa lĩnh vực ${area}`,
   },
   en: {
-    league: (l: LeagueLine) => `League ${l.league} — ${l.count} units, mean ${l.mean}, min ${l.min}, max ${l.max}`,
+    league: (l: LeagueLine) => `${l.name ? `${l.name} (${l.league})` : `League ${l.league}`} — ${l.count} units, mean ${l.mean}, min ${l.min}, max ${l.max}`,
     table: { rank: 'Rank', unit: 'Unit', name: 'Name', index: 'Index', self: 'Self', appraisal: 'Appraisal', survey: 'Survey', adjust: 'Adjust', band: 'Band', missing: 'Missing' },
     csv: {
       rankGroup: 'rankGroup',
