@@ -38,7 +38,7 @@ describe('number style', () => {
   it('writes the decimal comma for vi and leaves other text alone', () => {
     expect(styleNumber('89.83', 'vi')).toBe('89,83');
     expect(styleNumber('-0.5', 'vi')).toBe('-0,5');
-    expect(styleNumber('89.83', 'plain')).toBe('89.83');
+    expect(styleNumber('89.83', 'en')).toBe('89.83');
     expect(styleNumber('NA', 'vi')).toBe('NA');
     expect(styleNumber('12', 'vi')).toBe('12');
   });

@@ -533,12 +533,19 @@ describe('progress bars', () => {
     expect(bytes).toContain('đang đọc r.csv'); // the CLI's language: Vietnamese unless --lang en
     expect(bytes).toContain('8.0/16.0 MB');
     const rows = await stderrOf(true, async () => {
-      const bar = await startRowProgress('e.xlsx', 3 * 1024 * 1024);
+      const bar = await startRowProgress('e.xlsx', 3 * 1024 * 1024, { lang: 'vi' });
       bar.update(50, 100, 1234);
       bar.stop();
     });
-    expect(rows).toContain('reading e.xlsx');
-    expect(rows).toContain('1234 rows');
+    expect(rows).toContain('đang đọc e.xlsx');
+    expect(rows).toContain('1234 dòng');
+    const rowsEn = await stderrOf(true, async () => {
+      const bar = await startRowProgress('e.xlsx', 3 * 1024 * 1024, { lang: 'en' });
+      bar.update(50, 100, 1234);
+      bar.stop();
+    });
+    expect(rowsEn).toContain('reading e.xlsx');
+    expect(rowsEn).toContain('1234 rows');
     // Not a terminal (a pipe, a log): nothing, whatever the size; small files: nothing.
     const quiet = await stderrOf(false, async () => {
       for (const bar of [await startByteProgress('r.csv', 2 * BYTE_PROGRESS_MIN), await startRowProgress('e.xlsx', 3 * 1024 * 1024)]) {

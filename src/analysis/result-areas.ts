@@ -9,7 +9,7 @@
  */
 import { isLosslessNumber, parse } from 'lossless-json';
 import { type IssueList, problem } from '../errors.js';
-import { parseExact } from '../numbers/decimal-text.js';
+import { type NumberTextOptions, parseExact } from '../numbers/decimal-text.js';
 import type { Exact } from '../numbers/exact.js';
 import { foldHeader } from '../table/headers.js';
 import { cellLocation, type Table } from '../table/table.js';
@@ -74,7 +74,7 @@ function jsonFigure(v: unknown): string | null | undefined {
  * One row's area points; undefined when a cell is bad (each bad cell recorded in `issues`, located
  * on the row and column).
  */
-export function readAreaCells(table: Table, row: number, cells: readonly string[], cols: AreaColumns, unit: string, issues: IssueList): Map<string, ResultArea> | undefined {
+export function readAreaCells(table: Table, row: number, cells: readonly string[], cols: AreaColumns, unit: string, issues: IssueList, opts: NumberTextOptions = {}): Map<string, ResultArea> | undefined {
   const out = new Map<string, ResultArea>();
   let bad = false;
   const figure = (text: string | null | undefined, area: string, column: number): Exact | null => {
@@ -85,7 +85,8 @@ export function readAreaCells(table: Table, row: number, cells: readonly string[
       }
       return null;
     }
-    const x = parseExact(text);
+    // JSON numbers are always written with the point; CSV and xlsx cells as the reader was told.
+    const x = parseExact(text, cols.kind === 'json' ? {} : opts);
     if (x) return x;
     bad = true;
     issues.add({ ...cellLocation(table, row, column), ...problem('bad-number/area-points', { unit, area }), value: text });

@@ -5,7 +5,7 @@
  * read exactly from its printed text (never through a float), the rank as a whole number.
  */
 import { ParIndexError, IssueList, problem } from '../errors.js';
-import { parseExact } from '../numbers/decimal-text.js';
+import { type NumberTextOptions, parseExact } from '../numbers/decimal-text.js';
 import type { Exact } from '../numbers/exact.js';
 import { bindColumns, type FieldSpec } from '../table/headers.js';
 import { jsonRowsToTable } from '../table/json.js';
@@ -54,7 +54,8 @@ export const RESULT_FIELDS = [
 ] as const satisfies readonly FieldSpec[];
 
 function decimalsOf(text: string): number {
-  const dot = text.indexOf('.');
+  // The text parsed as a number: its one `.` or (under --decimal-comma) `,` is the decimal separator.
+  const dot = Math.max(text.indexOf('.'), text.indexOf(','));
   return dot < 0 ? 0 : text.length - dot - 1;
 }
 
@@ -62,7 +63,7 @@ function decimalsOf(text: string): number {
  * Reads result rows from tables (one per league sheet, or one for JSON/CSV). Blank index or rank
  * cells (or `null`, `—`) mean none. Every bad cell and every unit listed twice is reported together.
  */
-export function readResultTables(tables: readonly Table[]): ResultFile {
+export function readResultTables(tables: readonly Table[], opts: NumberTextOptions = {}): ResultFile {
   const issues = new IssueList();
   const units: ResultRecord[] = [];
   const seen = new Map<string, ResultRecord>();
@@ -86,7 +87,7 @@ export function readResultTables(tables: readonly Table[]): ResultFile {
       let bad = false;
       let index: Exact | null = null;
       if (!none(indexText)) {
-        const x = parseExact(indexText);
+        const x = parseExact(indexText, opts);
         if (x) {
           index = x;
           decimals = Math.max(decimals, decimalsOf(indexText));
@@ -104,7 +105,7 @@ export function readResultTables(tables: readonly Table[]): ResultFile {
           issues.add({ ...at(cols.rank), ...problem('bad-number/result-rank', { unit }), value: rankText });
         }
       }
-      const areas = areaCols ? readAreaCells(table, row, cells, areaCols, unit, issues) : undefined;
+      const areas = areaCols ? readAreaCells(table, row, cells, areaCols, unit, issues, opts) : undefined;
       if (areaCols && !areas) bad = true;
       if (bad) continue;
       const prev = seen.get(unit);

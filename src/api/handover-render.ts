@@ -24,7 +24,7 @@ export interface HandoverReportOptions {
   title?: string;
   /** Language of every label: `vi` (default) or `en`. */
   lang?: Presentation['lang'];
-  /** Numbers as `89.83` (`plain`, default) or `89,83` (`vi`); HTML only (a workbook's cells are numbers). */
+  /** Numbers as `89.83` (`en`, default) or `89,83` (`vi`); HTML only (a workbook's cells are numbers). */
   numberStyle?: Presentation['numberStyle'];
 }
 

@@ -28,7 +28,7 @@ export interface PublishedReportOptions {
   sources?: readonly ReportSource[];
   /** Language of every label: `vi` (default) or `en`. */
   lang?: Lang;
-  /** Numbers as `89.83` (`plain`, default) or `89,83` (`vi`); HTML only (a workbook's cells are numbers, shown as Excel's locale says). */
+  /** Numbers as `89.83` (`en`, default) or `89,83` (`vi`); HTML only (a workbook's cells are numbers, shown as Excel's locale says). */
   numberStyle?: NumberStyle;
 }
 

@@ -55,7 +55,7 @@ export interface TextOptions extends RenderOptions {
    * never translated.
    */
   lang?: Lang;
-  /** Numbers as `89.83` (`plain`, the default) or `89,83` (`vi`). */
+  /** Numbers as `89.83` (`en`, the default) or `89,83` (`vi`). */
   numberStyle?: NumberStyle;
 }
 
@@ -67,7 +67,7 @@ export interface CsvOptions extends TextOptions {
   delimiter?: ',' | ';' | '\t';
   /**
    * `vi`: `;` between cells and decimal commas (`89,83`), as Excel in a Vietnamese locale reads
-   * them (read back with `decimalComma`); `plain` (default): `,` between cells and `numberStyle`.
+   * them (read back with `decimalComma`); `en` (default): `,` between cells and `numberStyle`.
    * Headers are Vietnamese unless `lang: 'en'` (then the JSON field names: `rankGroup`, `index`, …).
    */
   csvStyle?: CsvStyle;
@@ -117,7 +117,7 @@ export function renderText(result: AnyResult, options: TextOptions = {}): string
 
 /** The checked `lang` and `numberStyle` of render options. */
 function presentationOption(o: Record<string, unknown>): Presentation {
-  return { lang: optionalChoice(o.lang, LANGS, 'options.lang') ?? 'vi', numberStyle: optionalChoice(o.numberStyle, NUMBER_STYLES, 'options.numberStyle') ?? 'plain' };
+  return { lang: optionalChoice(o.lang, LANGS, 'options.lang') ?? 'vi', numberStyle: optionalChoice(o.numberStyle, NUMBER_STYLES, 'options.numberStyle') ?? 'en' };
 }
 
 /** A result as CSV text; cells that a spreadsheet would run as formulas are neutralised. */

@@ -50,7 +50,7 @@ export interface PresentationCliOptions {
 
 /** The language and number style of an output people read. `--csv-style vi` writes decimal commas in CSV whatever `--number-style` says. */
 export function presentationOf(o: PresentationCliOptions): Required<Presentation> {
-  return { lang: o.lang ?? 'vi', numberStyle: o.numberStyle ?? 'plain' };
+  return { lang: o.lang ?? 'vi', numberStyle: o.numberStyle ?? 'en' };
 }
 
 /** Output formats that are binary (a workbook): they need --out, or stdout redirected to a file. */

@@ -1,13 +1,13 @@
 /**
- * How numbers are written in outputs people read: `plain` (89.83, the default, what JSON and
+ * How numbers are written in outputs people read: `en` (89.83, the default, what JSON and
  * machine-read CSV use) or `vi` (89,83, the Vietnamese decimal comma).
  */
 
-/** A number style: `plain` (decimal point) or `vi` (decimal comma). */
-export type NumberStyle = 'plain' | 'vi';
+/** A number style: `en` (decimal point) or `vi` (decimal comma). */
+export type NumberStyle = 'en' | 'vi';
 
 /** Every number style. */
-export const NUMBER_STYLES: readonly NumberStyle[] = ['plain', 'vi'];
+export const NUMBER_STYLES: readonly NumberStyle[] = ['vi', 'en'];
 
 const DECIMAL = /^([-+]?\d+)\.(\d+)$/;
 

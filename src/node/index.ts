@@ -97,9 +97,16 @@ export async function scoreSipasFile(definition: SipasDefinition, path: string, 
   return sipasResult(result);
 }
 
-/** Reads a result file (.json, .csv or .xlsx as `parindex score` writes them) for `compare`. */
-export async function loadResult(path: string): Promise<ResultFile> {
-  return loadResultFile(requirePath(path, 'path'));
+/** Options of {@link loadResult}. */
+export interface LoadResultOptions {
+  /** The CSV's figures use a decimal comma (as `--csv-style vi` writes them: `89,83`); a `.` in them is then an error. */
+  decimalComma?: boolean;
+}
+
+/** Reads a result file (.json, .csv or .xlsx as `parindex score` writes them) for `compare` or as last year's results. */
+export async function loadResult(path: string, options: LoadResultOptions = {}): Promise<ResultFile> {
+  const o = checkKeys(options, ['decimalComma'], 'options');
+  return loadResultFile(requirePath(path, 'path'), { decimalComma: optionalBoolean(o.decimalComma, 'options.decimalComma') });
 }
 
 /**

@@ -4,6 +4,8 @@
  * workbook here, bytes of a SIPAS responses file in `cli/byte-progress.ts`); cli-progress is loaded
  * only when a bar is actually shown.
  */
+import { cliWords } from '../i18n/labels/cli.js';
+import { type Lang, langFromEnv } from '../i18n/lang.js';
 
 /** A progress indicator: report the sheet bytes parsed out of their total, and the rows read. */
 export interface RowProgress {
@@ -53,6 +55,8 @@ const NONE: RowProgress = { update() {}, stop() {} };
 export interface ProgressOptions {
   /** Force showing (true) or hiding (false) the bar. */
   progress?: boolean;
+  /** Language of the bar's words (default: as `PARINDEX_LANG` and the locale say, Vietnamese unless English). */
+  lang?: Lang;
 }
 
 /** Files smaller than this read in well under a second: no bar. */
@@ -65,7 +69,9 @@ export const PROGRESS_MIN_BYTES = 2 * 1024 * 1024;
 export async function startRowProgress(label: string, fileBytes: number, opts: ProgressOptions = {}): Promise<RowProgress> {
   const show = opts.progress ?? (Boolean(process.stderr.isTTY) && fileBytes >= PROGRESS_MIN_BYTES);
   if (!show) return NONE;
-  const bar = await startStderrBar(`reading ${label} [{bar}] {percentage}% | {rows} rows`);
+  const lang = opts.lang ?? langFromEnv(process.env);
+  const words = cliWords[lang];
+  const bar = await startStderrBar(`${words.reading(label.replace(/[{}]/g, (c) => (c === '{' ? '(' : ')')))} [{bar}] {percentage}% | {rows} ${words.rows}`);
   return {
     update: (done, total, rows) => bar.update(done, total, { rows }),
     stop: () => bar.stop(),

@@ -42,14 +42,14 @@ export interface CsvWriteOptions {
 
 /** Options of a CSV renderer: how it is written, its language and number style, and the CSV style. */
 export interface CsvOutputOptions extends CsvWriteOptions, Presentation {
-  /** `vi`: `;` between cells and decimal commas (unless `delimiter` says otherwise); `plain` (default): `,` and the number style. */
+  /** `vi`: `;` between cells and decimal commas (unless `delimiter` says otherwise); `en` (default): `,` and the number style. */
   csvStyle?: CsvStyle;
 }
 
 /** How a CSV renderer writes: the writer's options, the headers' language and the numbers' style. */
 export function csvDialect(o: CsvOutputOptions = {}): { write: CsvWriteOptions; lang: Lang; numberStyle: NumberStyle } {
   const vi = o.csvStyle === 'vi';
-  return { write: { bom: o.bom, safe: o.safe, delimiter: o.delimiter ?? (vi ? ';' : ',') }, lang: o.lang ?? 'vi', numberStyle: vi ? 'vi' : (o.numberStyle ?? 'plain') };
+  return { write: { bom: o.bom, safe: o.safe, delimiter: o.delimiter ?? (vi ? ';' : ',') }, lang: o.lang ?? 'vi', numberStyle: vi ? 'vi' : (o.numberStyle ?? 'en') };
 }
 
 /** Serializes rows (header first) as CSV text with CRLF line ends. */

@@ -23,13 +23,16 @@ export interface CompareCliOptions extends Pick<ScoreCliOptions, 'format' | 'out
   title?: string;
   /** --bom: CSV starts with a UTF-8 BOM. */
   bom?: boolean;
+  /** --decimal-comma: the CSV files' figures use a decimal comma (as --csv-style vi writes them). */
+  decimalComma?: boolean;
 }
 
 /** Runs compare: both files are read, and the problems of both are reported together. */
 export async function runCompare(oldPath: string, newPath: string, o: CompareCliOptions): Promise<void> {
   checkOutputTarget(o);
   await checkOutputPath(o.out, [oldPath, newPath]);
-  const [a, b] = await Promise.all([safe(() => loadResultFile(oldPath)), safe(() => loadResultFile(newPath))]);
+  const read = { decimalComma: o.decimalComma };
+  const [a, b] = await Promise.all([safe(() => loadResultFile(oldPath, read)), safe(() => loadResultFile(newPath, read))]);
   if (!a.ok || !b.ok) throw new ParIndexError([...(a.ok ? [] : a.issues), ...(b.ok ? [] : b.issues)]);
   const c = compareResults(a.value, b.value, { top: o.top });
   const f = { decimals: o.decimals ?? c.decimals, rounding: o.rounding ?? 'half-up' };
@@ -60,5 +63,6 @@ export function registerCompare(program: Command): void {
   addBomOption(addOutputOptions(cmd, COMPARE_FORMATS));
   cmd.addOption(new Option('--top <n>').argParser(intOption('--top', 0, 1_000_000)));
   cmd.addOption(new Option('--title <text>'));
+  cmd.addOption(new Option('--decimal-comma'));
   cmd.action((oldPath: string, newPath: string, o: CompareCliOptions) => runCompare(oldPath, newPath, o));
 }

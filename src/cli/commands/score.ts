@@ -75,7 +75,8 @@ export async function writeScore(o: ScoreCliOptions & PublishCliOptions): Promis
   }
   let previous: ResultFile | undefined;
   const { round, result } = await scoredRoundFromOptions(o, async () => {
-    if (o.previous) previous = await loadResultFile(o.previous);
+    // --decimal-comma reads last year's CSV as it reads this year's inputs (a --csv-style vi file).
+    if (o.previous) previous = await loadResultFile(o.previous, { decimalComma: o.decimalComma });
   });
   const f = { decimals: result.settings.decimals, rounding: result.settings.rounding };
   const files = { framework: o.framework, units: o.units, evidence: o.evidence, survey: o.survey, previous: o.previous };

@@ -44,6 +44,7 @@ export const cliWords = pair({
     checkForms: (forms: number, units: number, valid: number, invalid: number, skipped: number) => `; ${forms} phiếu của ${units} đơn vị: ${valid} hợp lệ, ${invalid} không hợp lệ (bỏ qua ${skipped})`,
     unitsWithoutForms: (n: number) => `; ${n} đơn vị không có phiếu`,
     reading: (label: string) => `đang đọc ${label}`,
+    rows: 'dòng',
   },
   en: {
     badInput: 'bad input',
@@ -59,5 +60,6 @@ export const cliWords = pair({
     checkForms: (forms: number, units: number, valid: number, invalid: number, skipped: number) => `; ${forms} forms over ${units} units: ${valid} valid, ${invalid} invalid (${skipped} skipped)`,
     unitsWithoutForms: (n: number) => `; ${n} units without forms`,
     reading: (label: string) => `reading ${label}`,
+    rows: 'rows',
   },
 });
