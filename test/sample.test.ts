@@ -74,11 +74,11 @@ describe('Hà Nội 2021 sample', () => {
 
   it('parindex demo prints both leagues ranked as tables (Vietnamese by default, English on request)', () => {
     const vi = execFileSync('node', [CLI, 'demo'], { encoding: 'utf8', env: { ...process.env, PARINDEX_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' } });
-    expect(vi).toMatch(/^Khối so — 22 đơn vị, trung bình 82\.00, thấp nhất 68\.11, cao nhất 89\.83\n/);
+    expect(vi).toMatch(/^Khối sở — 22 đơn vị, trung bình 82\.00, thấp nhất 68\.11, cao nhất 89\.83\n/);
     expect(vi).toMatch(/ 1 {2}tai-chinh +Sở Tài chính +89\.83/);
     const out = execFileSync('node', [CLI, 'demo'], { encoding: 'utf8', env: { ...process.env, PARINDEX_LANG: 'en' } });
-    expect(out).toMatch(/League so — 22 units, mean 82\.00, min 68\.11, max 89\.83/);
-    expect(out).toMatch(/League quan-huyen — 30 units, mean 90\.50, min 87\.16, max 95\.24/);
+    expect(out).toMatch(/Khối sở \(so\) — 22 units, mean 82\.00, min 68\.11, max 89\.83/);
+    expect(out).toMatch(/Khối quận, huyện, thị xã \(quan-huyen\) — 30 units, mean 90\.50, min 87\.16, max 95\.24/);
     expect(out).toMatch(/ 1 {2}tai-chinh +Sở Tài chính +89\.83/);
     expect(out).toMatch(/ 1 {2}cau-giay +Quận Cầu Giấy +95\.24/);
     expect(out).toMatch(/30 {2}thuong-tin +Huyện Thường Tín +87\.16/);
