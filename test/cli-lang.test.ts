@@ -253,7 +253,25 @@ describe('outputs people read', () => {
 describe('both languages, everywhere', () => {
   it('every usage message has both languages, with the same params, and they differ', () => {
     expect(Object.keys(viCli).sort()).toEqual(Object.keys(enCli).sort());
-    const params = { flag: '--x', min: 0, max: 1, value: 'v', options: '--a', format: 'f', names: 'a, b', out: 'o.txt', option: '--o', suggestion: '--p', command: 'c', argument: 'a', choices: 'a, b', expected: 1, received: 2 };
+    const params = {
+      flag: '--x',
+      min: 0,
+      max: 1,
+      value: 'v',
+      options: '--a',
+      format: 'f',
+      names: 'a, b',
+      out: 'o.txt',
+      option: '--o',
+      suggestion: '--p',
+      command: 'c',
+      argument: 'a',
+      choices: 'a, b',
+      expected: 1,
+      received: 2,
+      key: 'k',
+      keys: 'k1, k2',
+    };
     for (const key of Object.keys(enCli) as (keyof typeof enCli)[]) {
       const [en, vi] = [usageMessage(key, params, 'en'), usageMessage(key, params, 'vi')];
       expect(en, key).not.toMatch(/undefined/);

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRound } from '../src/api/round.js';
 import { score } from '../src/api/score.js';
-import { ParIndexError, type Issue } from '../src/errors.js';
 import { loadRound, loadTable } from '../src/node/index.js';
 import { loadFramework } from '../src/node/files.js';
 import { scoreSurvey } from '../src/node/sipas-file.js';

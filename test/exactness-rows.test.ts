@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ParIndexError, type Issue } from '../src/errors.js';
+import type { Issue } from '../src/errors.js';
 import { scoreSurvey, type SurveyFileOptions } from '../src/node/sipas-file.js';
 import { buildSurveyDefinition } from '../src/sipas/definition.js';
 import { scoreSurveyCsv, scoreSurveyTable } from '../src/sipas/score.js';

@@ -7,7 +7,6 @@
 import { safe } from '../src/errors.js';
 import { describe, expect, it } from 'vitest';
 import { buildUnits } from '../src/criteria/units.js';
-import { ParIndexError, type Issue } from '../src/errors.js';
 import { parseCsvTable } from '../src/table/csv.js';
 import { Exact } from '../src/numbers/exact.js';
 import { surveyBuiltin } from '../src/sipas/builtins.js';

@@ -9,6 +9,7 @@ import { type Argument, type Command, Help, Option } from 'commander';
 import { SENSITIVITY_DEFAULTS } from '../analysis/sensitivity.js';
 import { cliHelp, type HelpValues } from '../i18n/labels/cli-help.js';
 import { LANGS, type Lang } from '../i18n/lang.js';
+import { addLimitOption } from './limit-option.js';
 import { SURVEY_BUILTINS } from '../sipas/builtins.js';
 import { usageMessage } from './run.js';
 
@@ -121,6 +122,7 @@ export function localizeProgram(program: Command, lang: Lang): Command {
   for (const cmd of allCommands(program)) {
     const name = cmd === program ? '' : cmd.name();
     if (!cmd.options.some((o) => o.long === '--lang')) cmd.addOption(new Option('--lang <lang>').choices([...LANGS]).default(lang));
+    if (cmd !== program) addLimitOption(cmd);
     cmd.description(name ? (w.commands[name] ?? cmd.description()) : w.program);
     for (const o of cmd.options) o.description = optionHelp(name, o.attributeName(), lang) ?? o.description;
     for (const a of cmd.registeredArguments) a.description = argumentHelp(name, a.name(), lang) ?? a.description;

@@ -17,6 +17,7 @@ import { registerSipas } from './commands/sipas.js';
 import { registerTemplate } from './commands/template.js';
 import { cliLang } from './lang.js';
 import { localizeProgram } from './localize.js';
+import { applyLimitsBeforeAction } from './limit-option.js';
 import { EXIT_USAGE, reportError } from './run.js';
 
 /** Builds the program in a language (exported for tests). */
@@ -29,6 +30,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
   registerSensitivity(program);
   registerCompare(program);
   registerTemplate(program);
+  applyLimitsBeforeAction(program);
   return localizeProgram(program, lang);
 }
 

@@ -3,26 +3,27 @@
  * their source text: `src/table/json.ts`), `.xlsx` (the byte reader, loaded only when a workbook is
  * read). Every loader names the file in its errors.
  */
-import { readFile } from 'node:fs/promises';
+import { ParIndexError, problem } from '../errors.js';
+import { readFileBytes } from './file-bytes.js';
 import { buildFramework, parseFramework, type Framework } from '../criteria/framework.js';
 import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import { buildUnits, type Units } from '../criteria/units.js';
 import { decodeUtf8, formatOf, type TableKind } from '../table/files.js';
-import { fileReadError } from './file-errors.js';
 import { builtinTable } from './sample-files.js';
 import { parseCsvTable } from '../table/csv.js';
 import { jsonRowsToTable, parseJsonText, plainJsonNumbers } from '../table/json.js';
 import type { Table } from '../table/table.js';
 
-/** Reads a UTF-8 text file, turning a missing or unreadable file or another encoding into a located error. */
+/** Reads a UTF-8 text file, turning a missing or unreadable file, one over the limit or another encoding into a located error. */
 export async function readTextFile(path: string): Promise<string> {
-  let bytes: Uint8Array;
+  const bytes = await readFileBytes(path);
   try {
-    bytes = await readFile(path);
+    return decodeUtf8(bytes, path);
   } catch (e) {
-    throw fileReadError(path, e);
+    // Longer than the longest string Node can make (the limit was raised past it).
+    if (e instanceof RangeError) throw new ParIndexError({ file: path, ...problem('limit-exceeded/text-too-long', { size: bytes.length }) });
+    throw e;
   }
-  return decodeUtf8(bytes, path);
 }
 
 /** Reads the sheet(s) of an xlsx file for one kind of table (exceljs loaded on demand). */

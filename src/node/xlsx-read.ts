@@ -3,12 +3,12 @@
  * its sheets' XML), then the byte reader of `src/xlsx/read.ts` inflates and parses one sheet part at
  * a time — the same code a browser runs. Progress (rows read) goes to a bar on a terminal.
  */
-import { readFile } from 'node:fs/promises';
+import { readFileBytes } from './file-bytes.js';
+import { inputLimits } from './limits.js';
 import type { TableKind } from '../table/files.js';
 import { iterateXlsxRows, readXlsxSheetTables, readXlsxTables, type XlsxHeaderRule, type XlsxLimits, type XlsxProgress, type XlsxRow, type XlsxSheetTables, type XlsxTables } from '../xlsx/read.js';
 import type { CellTextOptions } from '../xlsx/cell-text.js';
 import type { WorkbookKind } from '../i18n/en/xlsx.js';
-import { fileReadError } from './file-errors.js';
 import { startRowProgress, type ProgressOptions } from './read-progress.js';
 
 /** Options for reading a workbook file. */
@@ -40,11 +40,7 @@ export interface SheetTablesOptions extends WorkbookReadOptions {
 
 /** A workbook's bytes, or the located error for a missing or unreadable file. */
 async function workbookBytes(path: string): Promise<Uint8Array> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    throw fileReadError(path, e);
-  }
+  return readFileBytes(path);
 }
 
 /** Runs `read` with a progress bar fed by the reader's progress (shown on a terminal for large files). */
@@ -63,13 +59,13 @@ async function withProgress<T>(path: string, bytes: Uint8Array, opts: ProgressOp
  */
 export async function readWorkbookTables(path: string, kind: TableKind, opts: WorkbookReadOptions = {}): Promise<WorkbookTables> {
   const bytes = await workbookBytes(path);
-  return withProgress(path, bytes, opts, (onProgress) => readXlsxTables(bytes, kind, { file: path, limits: opts.limits, onProgress }));
+  return withProgress(path, bytes, opts, (onProgress) => readXlsxTables(bytes, kind, { file: path, limits: { ...inputLimits().xlsx, ...opts.limits }, onProgress }));
 }
 
 /** Reads every visible sheet whose header (found by `opts.header`) is within its first rows, as tables in tab order. */
 export async function readWorkbookSheetTables(path: string, opts: SheetTablesOptions): Promise<XlsxSheetTables> {
   const bytes = await workbookBytes(path);
-  return withProgress(path, bytes, opts, (onProgress) => readXlsxSheetTables(bytes, { ...opts, file: path, onProgress }));
+  return withProgress(path, bytes, opts, (onProgress) => readXlsxSheetTables(bytes, { ...opts, limits: { ...inputLimits().xlsx, ...opts.limits }, file: path, onProgress }));
 }
 
 /**
@@ -80,7 +76,7 @@ export async function* iterateWorkbookRows(path: string, kind: TableKind, opts: 
   const bytes = await workbookBytes(path);
   const bar = await startRowProgress(path, bytes.length, opts);
   try {
-    yield* iterateXlsxRows(bytes, kind, { file: path, limits: opts.limits, cellIssues: opts.cellIssues, onProgress: (p) => bar.update(p.bytes, p.totalBytes, p.rows) });
+    yield* iterateXlsxRows(bytes, kind, { file: path, limits: { ...inputLimits().xlsx, ...opts.limits }, cellIssues: opts.cellIssues, onProgress: (p) => bar.update(p.bytes, p.totalBytes, p.rows) });
   } finally {
     bar.stop();
   }

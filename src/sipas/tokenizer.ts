@@ -27,6 +27,16 @@ const UNIT_UNKNOWN = -2;
 /** Bytes of the start of a file kept before the delimiter is guessed (the header line). */
 const HEADER_PROBE = 1 << 16;
 
+/**
+ * The most bytes one cell may hold (1 MiB; an answer is one digit, a unit id a few words): a file
+ * that never ends a cell (`/dev/zero`, a binary file) stops here with a located `limit-exceeded`
+ * instead of filling memory.
+ */
+export const MAX_CELL_BYTES = 1 << 20;
+
+/** The most cells one line may hold (Excel's 16,384 columns): a line that never ends stops here. */
+export const MAX_LINE_CELLS = 16_384;
+
 interface UnitEntry {
   bytes: Uint8Array;
   index: number;
@@ -169,6 +179,7 @@ export class ResponsesTokenizer {
 
   private appendScratch(b: Uint8Array, s: number, e: number): void {
     const need = this.scratchLen + (e - s);
+    if (need > MAX_CELL_BYTES) throw new ParIndexError({ file: this.ingest.file, row: this.row, ...problem('limit-exceeded/cell-bytes', { max: MAX_CELL_BYTES }) });
     if (need > this.scratch.length) {
       const bigger = new Uint8Array(Math.max(need, this.scratch.length * 2));
       bigger.set(this.scratch.subarray(0, this.scratchLen));
@@ -431,6 +442,7 @@ export class ResponsesTokenizer {
   /** One cell's bytes, in the current column. */
   private cell(b: Uint8Array, s: number, e: number): void {
     const col = this.col++;
+    if (col >= MAX_LINE_CELLS) throw new ParIndexError({ file: this.ingest.file, row: this.row, ...problem('limit-exceeded/line-cells', { max: MAX_LINE_CELLS }) });
     const ingest = this.ingest;
     if (!ingest.hasHeader) {
       this.headerCells.push(this.cellText(b, s, e, col));

@@ -7,6 +7,8 @@ import type { Fragment } from '../catalogue.js';
 export const cli = {
   // Our own option checks.
   'usage/whole-number': { message: (p: { flag: string; min: number; max: number; value: string }) => `${p.flag} takes a whole number from ${p.min} to ${p.max}, not "${p.value}"` },
+  'usage/limit-key': { message: (p: { key: string; keys: string; suggestion: string }) => `--limit has no key "${p.key}"${p.suggestion ? ` (did you mean ${p.suggestion}?)` : ''}; keys: ${p.keys}` },
+  'usage/limit-value': { message: (p: { key: string; value: string }) => `--limit ${p.key}= takes a whole number ≥ 1, not "${p.value}"` },
   'usage/bad-option-value': { message: (p: { flag: string; value: string }) => `${p.flag} cannot take "${p.value}"` },
   'usage/missing-options': { message: (p: { options: string }) => `missing ${p.options}` },
   'usage/bom-not-csv': { message: (p: { format: string }) => `--bom applies to --format csv only, not "${p.format}"` },

@@ -4,6 +4,8 @@ import type { cli as en } from '../en/cli.js';
 
 export const cli: Translation<typeof en> = {
   'usage/whole-number': { message: (p) => `${p.flag} nhận một số nguyên từ ${p.min} đến ${p.max}, không nhận "${p.value}"` },
+  'usage/limit-key': { message: (p) => `--limit không có khoá "${p.key}"${p.suggestion ? ` (có phải ${p.suggestion}?)` : ''}; các khoá: ${p.keys}` },
+  'usage/limit-value': { message: (p) => `--limit ${p.key}= cần một số nguyên ≥ 1, không phải "${p.value}"` },
   'usage/bad-option-value': { message: (p) => `${p.flag} không nhận giá trị "${p.value}"` },
   'usage/missing-options': { message: (p) => `thiếu ${p.options}` },
   'usage/bom-not-csv': { message: (p) => `--bom chỉ dùng với --format csv, không dùng với "${p.format}"` },
