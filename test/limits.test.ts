@@ -91,3 +91,20 @@ describe('input limits', () => {
     setInputLimits(undefined);
   });
 });
+
+describe('limits from the library (parindex/node)', () => {
+  it('loadRound(paths, { limits }) bounds that call only', async () => {
+    const { loadRound, loadResult } = await import('../src/node/index.js');
+    const paths = { framework: sample('framework.csv'), units: sample('units.csv'), evidence: sample('evidence.csv'), survey: sample('survey.csv') };
+    const e = await rejected(loadRound(paths, { limits: { fileBytes: 100_000 } }));
+    expect(e.issues[0]).toMatchObject({ code: 'limit-exceeded', file: sample('evidence.csv'), params: { max: 100_000 } });
+    await expect(loadRound(paths)).resolves.toBeTruthy();
+    expect(inputLimits().fileBytes).toBe(DEFAULT_FILE_BYTES);
+    const bad = await rejected(loadRound(paths, { limits: { filebytes: 1 } as never }));
+    expect(bad.issues[0]).toMatchObject({ code: 'unknown-option', suggestion: 'fileBytes' });
+    const zero = await rejected(loadRound(paths, { limits: { maxColumns: 0 } }));
+    expect(zero.issues[0].code).toBe('bad-argument');
+    const r = await rejected(loadResult(sample('expected-score.json'), { limits: { fileBytes: 10 } }));
+    expect(r.issues[0].code).toBe('limit-exceeded');
+  });
+});

@@ -17,7 +17,8 @@ import { loadRound as loadRoundFiles, type RoundFiles } from './round.js';
 import type { Table } from '../table/table.js';
 import { loadSurveyDefinition } from './sipas-load.js';
 import { scoreSurvey } from './sipas-file.js';
-import { badArgument, checkKeys, optionalBoolean, optionalChoice, optionalString } from '../api/args.js';
+import { badArgument, checkKeys, optionalBoolean, optionalChoice, optionalInteger, optionalString } from '../api/args.js';
+import { type LimitsOption, withInputLimits } from './limits.js';
 import type { ResultFile } from '../api/analysis.js';
 import { Round } from '../api/round.js';
 import { sipasOptionsOf, sipasResult, type SipasDefinition, type SipasOptions, type SipasResult } from '../api/sipas.js';
@@ -42,6 +43,20 @@ export interface LoadRoundOptions {
    * JSON numbers are numbers: this does not touch them.
    */
   decimalComma?: boolean;
+  /** Bounds on the files read (defaults in the README, "Resource limits"); crossing one is `limit-exceeded`. */
+  limits?: LimitsOption;
+}
+
+/** The `limits` option, checked: whole numbers ≥ 1 by the known names. */
+function limitsOf(v: unknown): LimitsOption | undefined {
+  if (v === undefined) return undefined;
+  const o = checkKeys(v, ['fileBytes', 'maxColumns', 'maxRows', 'maxCells', 'maxSharedStrings', 'maxBytes'], 'options.limits');
+  const out: LimitsOption = {};
+  for (const k of Object.keys(o) as (keyof LimitsOption)[]) {
+    const n = optionalInteger(o[k], `options.limits.${k}`, 1, Number.MAX_SAFE_INTEGER);
+    if (n !== undefined) out[k] = n;
+  }
+  return out;
 }
 
 function requirePath(v: unknown, what: string): string {
@@ -59,16 +74,19 @@ function requirePath(v: unknown, what: string): string {
  */
 export async function loadRound(paths: RoundPaths, options: LoadRoundOptions = {}): Promise<Round> {
   const p = checkKeys(paths, ['framework', 'units', 'evidence', 'survey'], 'paths', false);
-  const o = checkKeys(options, ['decimalComma'], 'options');
+  const o = checkKeys(options, ['decimalComma', 'limits'], 'options');
+  const limits = limitsOf(o.limits);
   const evidence =
     p.evidence === undefined ? undefined : typeof p.evidence === 'string' ? p.evidence : Array.isArray(p.evidence) ? p.evidence.map((e, i) => requirePath(e, `paths.evidence[${i}]`)) : requirePath(p.evidence, 'paths.evidence');
   const files: RoundFiles = { framework: requirePath(p.framework, 'paths.framework'), units: requirePath(p.units, 'paths.units'), evidence, survey: p.survey === undefined ? undefined : requirePath(p.survey, 'paths.survey') };
-  const parts = await loadRoundFiles(files, { decimalComma: optionalBoolean(o.decimalComma, 'options.decimalComma') });
+  const decimalComma = optionalBoolean(o.decimalComma, 'options.decimalComma');
+  const parts = await withInputLimits(limits, () => loadRoundFiles(files, { decimalComma }));
   return Round.fromParts(parts);
 }
 
 /** What a table file holds, which decides its expected columns and xlsx sheet names. */
 export type { TableKind, FileFormat, Table };
+export type { LimitsOption };
 
 /** Reads one table from a file (.csv, .json, .xlsx — the sheet named for `kind`, or the only sheet). */
 export async function loadTable(path: string, kind: TableKind): Promise<Table> {
@@ -84,6 +102,8 @@ export async function loadSipasDefinition(nameOrPath: string): Promise<SipasDefi
 export interface SipasFileOptions extends Omit<SipasOptions, 'file'> {
   /** Called as bytes are read (for a progress bar). */
   onProgress?: (bytesRead: number, totalBytes: number | undefined) => void;
+  /** Bounds on the file read (an xlsx or JSON file of forms; CSV forms are streamed). */
+  limits?: LimitsOption;
 }
 
 /**
@@ -91,9 +111,10 @@ export interface SipasFileOptions extends Omit<SipasOptions, 'file'> {
  * number of forms), JSON is read whole.
  */
 export async function scoreSipasFile(definition: SipasDefinition, path: string, options: SipasFileOptions = {}): Promise<SipasResult> {
-  const o = checkKeys(options, ['units', 'skipBadRows', 'decimals', 'rounding', 'ties', 'delimiter', 'onProgress'], 'options');
+  const o = checkKeys(options, ['units', 'skipBadRows', 'decimals', 'rounding', 'ties', 'delimiter', 'onProgress', 'limits'], 'options');
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') throw badArgument('options.onProgress', o.onProgress, 'function');
-  const result = await scoreSurvey(definition, requirePath(path, 'path'), { ...sipasOptionsOf(o), onProgress: o.onProgress as SipasFileOptions['onProgress'] });
+  const { limits: _, ...rest } = o;
+  const result = await withInputLimits(limitsOf(o.limits), () => scoreSurvey(definition, requirePath(path, 'path'), { ...sipasOptionsOf(rest), onProgress: o.onProgress as SipasFileOptions['onProgress'] }));
   return sipasResult(result);
 }
 
@@ -101,12 +122,15 @@ export async function scoreSipasFile(definition: SipasDefinition, path: string, 
 export interface LoadResultOptions {
   /** The CSV's figures use a decimal comma (as `--csv-style vi` writes them: `89,83`); a `.` in them is then an error. */
   decimalComma?: boolean;
+  /** Bounds on the file read. */
+  limits?: LimitsOption;
 }
 
 /** Reads a result file (.json, .csv or .xlsx as `parindex score` writes them) for `compare` or as last year's results. */
 export async function loadResult(path: string, options: LoadResultOptions = {}): Promise<ResultFile> {
-  const o = checkKeys(options, ['decimalComma'], 'options');
-  return loadResultFile(requirePath(path, 'path'), { decimalComma: optionalBoolean(o.decimalComma, 'options.decimalComma') });
+  const o = checkKeys(options, ['decimalComma', 'limits'], 'options');
+  const decimalComma = optionalBoolean(o.decimalComma, 'options.decimalComma');
+  return withInputLimits(limitsOf(o.limits), () => loadResultFile(requirePath(path, 'path'), { decimalComma }));
 }
 
 /**

@@ -15,6 +15,7 @@
  * SIPAS forms are streamed, so their size is unbounded; one cell of a form stops at 1 MiB and one
  * line at 16,384 cells (src/sipas/tokenizer.ts).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { DEFAULT_XLSX_LIMITS, type XlsxLimits } from '../xlsx/read.js';
 
 /** The limits of a run. */
@@ -48,10 +49,26 @@ export function defaultLimits(): InputLimits {
 }
 
 let current: InputLimits = defaultLimits();
+/** Limits of one library call (`loadRound(paths, { limits })`), for the reads it makes. */
+const scoped = new AsyncLocalStorage<InputLimits>();
 
-/** The limits in force (the defaults unless the CLI set others for this run). */
+/** The limits in force: a library call's own, else the run's (the defaults unless the CLI set others). */
 export function inputLimits(): InputLimits {
-  return current;
+  return scoped.getStore() ?? current;
+}
+
+/** The limits a library caller may set, by the names of {@link XlsxLimits} plus `fileBytes`. */
+export interface LimitsOption extends Partial<XlsxLimits> {
+  /** Most bytes of one input file (default 500 MiB). */
+  fileBytes?: number;
+}
+
+/** Runs `fn` (and the reads it makes) with `limits` over the run's. */
+export function withInputLimits<T>(limits: LimitsOption | undefined, fn: () => Promise<T>): Promise<T> {
+  if (limits === undefined) return fn();
+  const base = inputLimits();
+  const { fileBytes, ...xlsx } = limits;
+  return scoped.run({ fileBytes: fileBytes ?? base.fileBytes, xlsx: { ...base.xlsx, ...xlsx } }, fn);
 }
 
 /** Limits with `changes` applied (keys already checked). */
