@@ -22,6 +22,9 @@ import { tempDir } from './support/xlsx.js';
 import type { ScoreResult } from '../src/scoring/score.js';
 import { Exact } from '../src/numbers/exact.js';
 
+/** A column label without the area it names (`Điểm LV 2` → `Điểm`, `Points area 2` → `Points`): tests find area columns by the area title above. */
+const bare = (label: string) => label.replace(/ (?:LV|area) \S+$/, '');
+
 interface AreaJson {
   points: string;
   max: string;
@@ -76,7 +79,7 @@ function leagueSheet(ws: Sheet) {
   const rows: unknown[][] = [];
   for (let n = labelRow + 1; n <= ws.rowCount; n++) rows.push(values(n));
   const top = Array.from({ length: labelRow - 2 }, (_, i) => String(ws.getCell(i + 1, 1).value ?? ''));
-  return { labelRow, labels, groups, areaOf, areas: areaOf, rows, top, col: (label: string, area = '') => labels.findIndex((l, i) => l === label && (area === '' || areaOf[i].startsWith(`${area}. `))) };
+  return { labelRow, labels, groups, areaOf, areas: areaOf, rows, top, col: (label: string, area = '') => labels.findIndex((l, i) => bare(l) === label && (area === '' || areaOf[i].startsWith(`${area}. `))) };
 }
 
 /** The maximum an area header names, `(tối đa 9 điểm)` → "9"; null when it says the maximum is per unit. */
@@ -122,7 +125,7 @@ function htmlTables(html: string) {
       }
     }
     const rows = [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((t) => [...t[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((c) => strip(c[1])));
-    return { labels, areas, rows, col: (label: string, area = '') => labels.findIndex((l, i) => l === label && (area === '' || areas[i].startsWith(`${area}. `))) };
+    return { labels, areas, rows, col: (label: string, area = '') => labels.findIndex((l, i) => bare(l) === label && (area === '' || areas[i].startsWith(`${area}. `))) };
   });
 }
 
@@ -345,9 +348,9 @@ describe('publishable content, the same in xlsx and HTML', () => {
     const en = renderHtml(result, { lang: 'en' });
     expect(en).toContain('<html lang="en">');
     const t = htmlTables(en)[0];
-    expect(t.labels.slice(0, 3)).toEqual(['Rank', 'Name', 'Points']);
+    expect(t.labels.slice(0, 3)).toEqual(['Rank', 'Name', 'Points area 1']);
     expect(t.labels).toContain('Component index (%)');
-    expect(t.areas[t.labels.indexOf('Points')]).toBe('1. Công tác chỉ đạo, điều hành CCHC (max 9 points)');
+    expect(t.areas[t.labels.indexOf('Points area 1')]).toBe('1. Công tác chỉ đạo, điều hành CCHC (max 9 points)');
     const vi = htmlTables(renderHtml(result, { numberStyle: 'vi' }))[0];
     expect(vi.rows[0][vi.col('Chỉ số CCHC')]).toBe('89,83');
     const wb = await readBook(await renderXlsx(result, { lang: 'en' }));

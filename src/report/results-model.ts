@@ -201,8 +201,8 @@ function leagueOf(result: ScoreResult, id: string, f: OutputFormat, w: ResultsWo
   if (mixed) col({ label: w.group, role: 'group' });
   for (const a of areas) {
     const from = columns.length;
-    col({ label: w.points, role: 'points', area: a.code });
-    if (a.max === null) col({ label: w.areaMaxColumn, role: 'areaMax', area: a.code });
+    col({ label: w.points(a.code), role: 'points', area: a.code });
+    if (a.max === null) col({ label: w.areaMaxColumn(a.code), role: 'areaMax', area: a.code });
     col({ label: w.percent, role: 'percent', area: a.code });
     const maxText = a.max === null ? w.areaMaxVaries : w.areaMax(shortNumber(a.max.toFixed(d, f.rounding)));
     groups.push({ label: w.area(a.code, a.title) + maxText, from, span: columns.length - from });

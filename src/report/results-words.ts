@@ -24,11 +24,13 @@ export interface ResultsWords {
   areaMax: (max: string) => string;
   /** Appended when the maximum differs between units of the league. */
   areaMaxVaries: string;
-  points: string;
+  /** An area's points column; it names the area so that `compare` and `--previous` read the column back. */
+  points: (area: string) => string;
   /** Component index column (% of what applies). */
   percent: string;
   /** Per-unit maximum of an area (only where it differs within the league). */
-  areaMaxColumn: string;
+  /** An area's applicable-maximum column (where units of a league differ), named like {@link points}. */
+  areaMaxColumn: (area: string) => string;
   total: string;
   totalMax: string;
   /** Header group over the totals. */
@@ -86,9 +88,9 @@ const VI: ResultsWords = {
   area: (code, title) => `${code}. ${title}`,
   areaMax: (max) => ` (tối đa ${max} điểm)`,
   areaMaxVaries: ' (điểm tối đa theo từng đơn vị)',
-  points: 'Điểm',
+  points: (area) => `Điểm LV ${area}`,
   percent: 'Chỉ số thành phần (%)',
-  areaMaxColumn: 'Điểm tối đa',
+  areaMaxColumn: (area) => `Điểm tối đa LV ${area}`,
   total: 'Tổng điểm',
   totalMax: 'Điểm tối đa áp dụng',
   totals: 'Tổng hợp',
@@ -139,9 +141,9 @@ const EN: ResultsWords = {
   area: (code, title) => `${code}. ${title}`,
   areaMax: (max) => ` (max ${max} points)`,
   areaMaxVaries: ' (maximum per unit)',
-  points: 'Points',
+  points: (area) => `Points area ${area}`,
   percent: 'Component index (%)',
-  areaMaxColumn: 'Max',
+  areaMaxColumn: (area) => `Max area ${area}`,
   total: 'Total points',
   totalMax: 'Applicable max',
   totals: 'Totals',
