@@ -18,6 +18,7 @@ import { handoverOptionsOf, type HandoverReportOptions } from '../api/handover-r
 import { kindOf } from '../api/kinds.js';
 import { comparisonWorkbook } from './compare-workbook.js';
 import { sipasResultWorkbook } from './sipas-workbook.js';
+import { surveyTemplateBytes } from './survey-template.js';
 import { evidenceTemplateBytes } from './evidence-template.js';
 import { scoreResultWorkbook } from './results-workbook.js';
 import { readXlsxTables, type XlsxLimits } from './read.js';
@@ -107,14 +108,22 @@ export async function renderXlsx(result: ScoreResult | Comparison | SipasResult,
 export interface TemplateOptions {
   /** Password of the sheet protection (default none: protection guards against slips only). */
   password?: string;
+  /**
+   * `evidence` (default): self and appraised scores per unit and appraisal criterion. `survey`: the
+   * survey results workbook, one score (0–100 or NA) per unit and survey criterion.
+   */
+  kind?: 'evidence' | 'survey';
 }
 
 /**
- * The evidence template (xlsx bytes) for a round's framework and units: a sheet per league with the
- * criteria filled in and locked, input cells validated by rule. Filled in, it reads back as evidence.
+ * A template (xlsx bytes) for a round's framework and units, instructions first: the evidence
+ * template (a sheet per league with the criteria filled in and locked, input cells validated by
+ * rule) or, with `kind: 'survey'`, the survey results template. Filled in, it reads back as that input.
  */
 export async function renderTemplate(round: Round, options: TemplateOptions = {}): Promise<Uint8Array> {
   const parts = roundParts(round);
-  const o = checkKeys(options, ['password'], 'options');
-  return evidenceTemplateBytes(parts.framework, parts.units, { password: optionalString(o.password, 'options.password') });
+  const o = checkKeys(options, ['password', 'kind'], 'options');
+  const password = optionalString(o.password, 'options.password');
+  const kind = optionalChoice(o.kind, ['evidence', 'survey'] as const, 'options.kind') ?? 'evidence';
+  return kind === 'survey' ? surveyTemplateBytes(parts.framework, parts.units, { password }) : evidenceTemplateBytes(parts.framework, parts.units, { password });
 }
