@@ -270,7 +270,7 @@ const SIDES = {
     ],
     check: () => outputCheck(),
   },
-  'e2e:score-scan': { process: () => [join(here, 'lib', 'raw-scan.mjs'), '0,1', join(p.dir, 'evidence.csv'), join(p.dir, 'survey.csv')], check: (stdout) => JSON.parse(String(stdout)) },
+  'e2e:score-scan': { process: () => [join(here, 'lib', 'raw-scan.mjs'), '0', join(p.dir, 'evidence.csv'), join(p.dir, 'survey.csv')], check: (stdout) => JSON.parse(String(stdout)) },
   'e2e:sipas': {
     process: () => [join(dirname(distIndex), '..', 'dist', 'cli.js'), 'sipas', '--questions', 'sipas-2017', '--responses', p.file, '--format', 'json', '--out', p.out],
     check: () => outputCheck(),
