@@ -12,7 +12,7 @@ import { type CellProblem, isCellProblem, readCell } from './rules.js';
 import { ruleOf } from './rules/index.js';
 import { appliesTo, type Criterion, type Framework } from './framework.js';
 import { iterateRows } from './rows.js';
-import { CODE_PATTERN, EvidenceRowSchema, SurveyRowSchema } from './schemas.js';
+import { CODE_PATTERN, EVIDENCE_ROW_PLAIN, EvidenceRowSchema, SURVEY_ROW_PLAIN, SurveyRowSchema } from './schemas.js';
 import { unitNamed, type Units } from './units.js';
 
 /** One evidence entry with the location of each of its cells, whatever the layout. */
@@ -36,7 +36,7 @@ export interface EvidenceRecord {
 /** Reads a long-layout evidence table into records, lazily (row shape checked by zod). */
 export function* evidenceRecordsFromLong(table: RowSource, issues: IssueList): Generator<EvidenceRecord> {
   // One record at a time: a national round's million rows are never held twice.
-  for (const r of iterateRows(table, FIELDS.evidence, EvidenceRowSchema, issues, 'evidence file', FREE_COLUMNS.evidence)) {
+  for (const r of iterateRows(table, FIELDS.evidence, EvidenceRowSchema, issues, 'evidence file', FREE_COLUMNS.evidence, EVIDENCE_ROW_PLAIN)) {
     const v = r.value;
     const row = r.source.row;
     const numeric = r.source.numeric !== undefined; // CSV rows never are
@@ -273,7 +273,7 @@ function inputProblem(p: CellProblem, c: Criterion, unit: string) {
 /** Checks survey results (unit, criterion, score 0–100 or NA) and stores them in `matrix`. */
 export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Units, table: RowSource, issues: IssueList, opts: NumberTextOptions = {}): void {
   const seen = new Map<number, number>();
-  for (const r of iterateRows(table, FIELDS.survey, SurveyRowSchema, issues, 'survey results file', FREE_COLUMNS.survey)) {
+  for (const r of iterateRows(table, FIELDS.survey, SurveyRowSchema, issues, 'survey results file', FREE_COLUMNS.survey, SURVEY_ROW_PLAIN)) {
     const v = r.value;
     const at = (col: number) => cellLocation(table, r.source.row, col);
     const u = unitNamed(units, v.unit);

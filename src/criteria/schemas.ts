@@ -76,6 +76,8 @@ export const EvidenceRowSchema = z.object({
   evidence: z.string(),
   note: z.string(),
 });
+/** {@link EvidenceRowSchema} as a plain check: text fields, `unit` and `criterion` not blank. */
+export const EVIDENCE_ROW_PLAIN = { nonEmpty: ['unit', 'criterion'] } as const;
 /** An evidence row after the schema. */
 export type EvidenceRow = z.infer<typeof EvidenceRowSchema>;
 
@@ -85,6 +87,8 @@ export const SurveyRowSchema = z.object({
   criterion: z.string().check(z.minLength(1, 'survey-criterion-ref')),
   score: z.string().check(z.minLength(1, 'score')),
 });
+/** {@link SurveyRowSchema} as a plain check: text fields, none blank. */
+export const SURVEY_ROW_PLAIN = { nonEmpty: ['unit', 'criterion', 'score'] } as const;
 /** A survey-results row after the schema. */
 export type SurveyRow = z.infer<typeof SurveyRowSchema>;
 

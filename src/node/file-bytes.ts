@@ -22,8 +22,21 @@ export async function readFileBytes(path: string, max = inputLimits().fileBytes)
     if (stat.isFile() && stat.size > max) throw new ParIndexError({ file: path, ...problem('limit-exceeded/file-bytes', { size: stat.size, max }) });
     const chunks: Uint8Array[] = [];
     let total = 0;
+    if (stat.isFile() && stat.size > 0) {
+      // A regular file: one buffer of its size, filled in as few reads as the system gives; a file
+      // that grew since its size was taken is read on below, within the limit.
+      const whole = new Uint8Array(stat.size);
+      let got = 0;
+      while (got < whole.length) {
+        const { bytesRead } = await handle.read(whole, got, whole.length - got, null);
+        if (bytesRead === 0) return whole.subarray(0, got);
+        got += bytesRead;
+      }
+      chunks.push(whole);
+      total = got;
+    }
     for (;;) {
-      const chunk = new Uint8Array(Math.min(1 << 20, max + 1 - total) || 1);
+      const chunk = new Uint8Array(Math.min(total > 0 ? 1 << 16 : 1 << 20, max + 1 - total) || 1);
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
@@ -31,6 +44,7 @@ export async function readFileBytes(path: string, max = inputLimits().fileBytes)
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
     }
     if (chunks.length === 1) return chunks[0];
+    if (chunks.length === 0) return new Uint8Array(0);
     const out = new Uint8Array(total);
     let at = 0;
     for (const c of chunks) {
