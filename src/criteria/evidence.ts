@@ -11,6 +11,7 @@ import { APPRAISED, InputMatrix, SELF } from './inputs.js';
 import { type CellProblem, isCellProblem, readCell } from './rules.js';
 import { ruleOf } from './rules/index.js';
 import { appliesTo, type Criterion, type Framework } from './framework.js';
+import { readLongEvidenceFast } from './evidence-fast.js';
 import { iterateRows } from './rows.js';
 import { CODE_PATTERN, EVIDENCE_ROW_PLAIN, EvidenceRowSchema, SURVEY_ROW_PLAIN, SurveyRowSchema } from './schemas.js';
 import { unitNamed, type Units } from './units.js';
@@ -313,6 +314,25 @@ export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Unit
   }
 }
 
+/**
+ * {@link buildInputs} with CSV evidence tables read by the fast path, or undefined as soon as one
+ * of them leaves a line to the general path (or a table has no text): the caller starts over.
+ */
+function fastInputs(fw: Framework, units: Units, tables: RoundTables, opts: NumberTextOptions): InputMatrix | undefined {
+  const evidence = tables.evidence === undefined ? [] : Array.isArray(tables.evidence) ? tables.evidence : [tables.evidence];
+  if (evidence.length === 0 || evidence.some((t) => t.text === undefined || isWideEvidence(t, fw))) return undefined;
+  const matrix = new InputMatrix(fw, units);
+  const seen = new FirstEvidenceRows(matrix.present.length);
+  for (const t of evidence) {
+    seen.nextTable(t.file, t.sheet);
+    if (!readLongEvidenceFast(t, fw, units, matrix, opts, seen)) return undefined;
+  }
+  const issues = new IssueList();
+  if (tables.survey) addSurveyResults(matrix, fw, units, tables.survey, issues, opts);
+  issues.throwIfAny();
+  return matrix;
+}
+
 /** The tables of one round. */
 export interface RoundTables {
   /** Evidence table (long or wide layout). */
@@ -326,6 +346,10 @@ export interface RoundTables {
  * thrown together as one {@link ParIndexError}.
  */
 export function buildInputs(fw: Framework, units: Units, tables: RoundTables, opts: NumberTextOptions = {}): InputMatrix {
+  // Long CSV evidence read straight from its text when every line is plainly right; the first line
+  // that is not sends every table through the rows below instead (src/criteria/evidence-fast.ts).
+  const fast = fastInputs(fw, units, tables, opts);
+  if (fast) return fast;
   const issues = new IssueList();
   const matrix = new InputMatrix(fw, units);
   const evidence = tables.evidence === undefined ? [] : Array.isArray(tables.evidence) ? tables.evidence : [tables.evidence];

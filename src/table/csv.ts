@@ -123,7 +123,8 @@ export function csvRowSource(text: string, source: { file?: string } = {}): RowS
   const body = stripBom(text);
   // The walk that checks the text notes the long rows (it slices only their first extra cell).
   const long: { record: number; col: number; value: string; cells: number }[] = [];
-  const records = csvRecordsLazily(body, guessDelimiter(body), {
+  const delimiter = guessDelimiter(body);
+  const records = csvRecordsLazily(body, delimiter, {
     width: 0,
     found(record, col, value, cells) {
       long.push({ record, col, value, cells });
@@ -142,6 +143,7 @@ export function csvRowSource(text: string, source: { file?: string } = {}): RowS
     file: source.file,
     header,
     lineCells: first.value.length,
+    text: { body, delimiter },
     rows: {
       *[Symbol.iterator]() {
         let n = 0;

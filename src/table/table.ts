@@ -55,6 +55,11 @@ export interface RowSource {
    * cells after it one column right.
    */
   lineCells?: number;
+  /**
+   * CSV read lazily only: the text the rows are split from (BOM removed) and its delimiter, for a
+   * reader with a fast path over the text (src/criteria/evidence-fast.ts). The rows stay the reference.
+   */
+  text?: { body: string; delimiter: string };
   /** Data rows, blank rows removed. */
   rows: Iterable<TableRow>;
 }
