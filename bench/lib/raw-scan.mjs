@@ -52,7 +52,7 @@ function line(b, s, e, header) {
       if (isKey(col)) key += `${b.latin1Slice(start, end)}\u0000`;
       else {
         const v = number(b, start, end);
-        if (v === v) acc += v;
+        if (!Number.isNaN(v)) acc += v;
       }
       col++;
       start = i + 1;
