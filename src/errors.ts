@@ -112,10 +112,10 @@ const MAX_SHOWN_VALUE = 80;
 const SHOWN_CHARS = 60;
 
 /** A found value as a message shows it: quoted, invisible characters escaped, cut when long (`"abc…" (500 characters)`). */
-function shownValue(value: string): string {
+function shownValue(value: string, lang: Lang): string {
   const chars = Array.from(value);
   if (chars.length <= MAX_SHOWN_VALUE) return `"${visible(value)}"`;
-  return `"${visible(chars.slice(0, SHOWN_CHARS).join(''))}…" (${chars.length} characters)`;
+  return `"${visible(chars.slice(0, SHOWN_CHARS).join(''))}…" (${chars.length} ${lang === 'en' ? 'characters' : 'ký tự'})`;
 }
 
 /**
@@ -144,7 +144,7 @@ function issueLine(issue: Issue, lang: Lang, words: { message: string; expected?
   const where = formatLocation(loc, { lang });
   const message = visible(words.message);
   let text = where ? `${where}: ${message}` : message;
-  if (issue.value !== undefined) text += `; ${w.found} ${shownValue(issue.value)}`;
+  if (issue.value !== undefined) text += `; ${w.found} ${shownValue(issue.value, lang)}`;
   if (words.expected !== undefined) text += `; ${w.expected} ${visible(words.expected)}`;
   return `${text} [${issue.code}]`;
 }

@@ -49,3 +49,18 @@ describe('--csv-style vi files read back', () => {
     expect(readFileSync(out, 'utf8')).toContain('89.83');
   });
 });
+
+describe('a SIPAS result is not a PAR result', () => {
+  it('compare and --previous refuse a sipas --format json file (before: PAR index compared with the SIPAS index, exit 0)', async () => {
+    const sipas = join(dir, 'sipas.json');
+    const par = join(dir, 'par.json');
+    expect((await runCli(['sipas', '--questions', 'sipas-2017', '--responses', join(__dirname, '..', 'data', 'hanoi-2021', 'sipas-responses.csv'), '--format', 'json', '--out', sipas])).code).toBe(0);
+    expect((await runCli(['demo', '--format', 'json', '--out', par])).code).toBe(0);
+    const c = await runCli(['compare', par, sipas]);
+    expect(c.code).toBe(1);
+    expect(c.stderr).toContain('this is a SIPAS result');
+    const p = await runCli(['demo', '--format', 'html', '--previous', sipas, '--out', join(dir, 'x.html')]);
+    expect(p.code).toBe(1);
+    expect(p.stderr).toContain('[bad-json]');
+  });
+});

@@ -28,3 +28,20 @@ describe('renderTemplate', () => {
     if (!r.ok) expect(r.issues[0].code).toBe('bad-argument');
   });
 });
+
+describe('a survey template being filled', () => {
+  it('blank scores are no rows (listed as missing), not bad values: a half-filled template can be checked', async () => {
+    const { runCli } = await import('./support/cli.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-survey-tpl-'));
+    const tpl = join(dir, 'survey.xlsx');
+    const builtIn = ['--framework', 'hanoi-2021', '--units', 'hanoi-2021'];
+    expect((await runCli(['template', ...builtIn, '--kind', 'survey', '--out', tpl])).code).toBe(0);
+    const r = await runCli(['check', ...builtIn, '--evidence', 'hanoi-2021', '--survey', tpl]);
+    // Before: one bad-value per blank score (468 on a fresh template). Now: missing inputs, no bad values.
+    expect(r.stderr + r.stdout).not.toContain('[bad-value]');
+    expect(r.stdout + r.stderr).toMatch(/8\.\d/);
+  });
+});

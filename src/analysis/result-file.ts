@@ -132,5 +132,9 @@ export function parseResultJson(json: unknown, source: { file?: string } = {}): 
   if (!Array.isArray(units)) {
     throw new ParIndexError({ ...source, ...problem('bad-json/not-result'), value: Array.isArray(json) ? 'an array' : typeof json });
   }
+  // A SIPAS result (`parindex sipas --format json`) has units with forms and nodes: its index is a
+  // satisfaction index, never to be compared with a PAR INDEX as if it were one.
+  const sipasUnit = units.find((u) => u !== null && typeof u === 'object' && 'forms' in u && 'nodes' in u);
+  if (sipasUnit !== undefined) throw new ParIndexError({ ...source, ...problem('bad-json/sipas-result'), value: String((sipasUnit as { unit?: unknown }).unit ?? '') });
   return readResultTables([jsonRowsToTable(units, source)]);
 }

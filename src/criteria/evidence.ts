@@ -295,6 +295,12 @@ export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Unit
       fail(issues, at(r.cols.criterion), problem('not-applicable', { code: c.code, group: u.group, unit: u.id }), v.criterion);
       continue;
     }
+    if (v.score.trim() === '') {
+      // No row, as a blank evidence row; where it stands is kept for `check` (a template row to fill in).
+      const blank = matrix.cell(matrix.unitIndex.get(u.id)!, matrix.leafIndex.get(c.code)!);
+      if (!matrix.blankRows.has(blank)) matrix.blankRows.set(blank, at(r.cols.score));
+      continue;
+    }
     const input = readCell(c, v.score, isNumericCell(r.source, r.cols.score) ? POINT_DECIMAL : opts);
     if (isCellProblem(input)) {
       const where = { unit: u.id, criterion: c.code };

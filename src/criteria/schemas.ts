@@ -85,10 +85,11 @@ export type EvidenceRow = z.infer<typeof EvidenceRowSchema>;
 export const SurveyRowSchema = z.object({
   unit: z.string().check(z.minLength(1, 'unit-ref')),
   criterion: z.string().check(z.minLength(1, 'survey-criterion-ref')),
-  score: z.string().check(z.minLength(1, 'score')),
+  // A blank score is no row, as a blank evidence row is: a survey template can be checked while it is filled.
+  score: z.string(),
 });
-/** {@link SurveyRowSchema} as a plain check: text fields, none blank. */
-export const SURVEY_ROW_PLAIN = { nonEmpty: ['unit', 'criterion', 'score'] } as const;
+/** {@link SurveyRowSchema} as a plain check: text fields, `unit` and `criterion` not blank. */
+export const SURVEY_ROW_PLAIN = { nonEmpty: ['unit', 'criterion'] } as const;
 /** A survey-results row after the schema. */
 export type SurveyRow = z.infer<typeof SurveyRowSchema>;
 

@@ -58,6 +58,8 @@ export interface RowSource {
   /**
    * CSV read lazily only: the text the rows are split from (BOM removed) and its delimiter, for a
    * reader with a fast path over the text (src/criteria/evidence-fast.ts). The rows stay the reference.
+   *
+   * @internal
    */
   text?: { body: string; delimiter: string };
   /** Data rows, blank rows removed. */

@@ -16,6 +16,10 @@ export const analysis = {
   'bad-number/result-index': { message: (p: { unit: string }) => `the index of unit "${p.unit}" is not a number`, expected: (_: { unit: string }) => 'a decimal number such as 89.83 (or blank/null for none)' },
   'bad-number/result-rank': { message: (p: { unit: string }) => `the rank of unit "${p.unit}" is not a whole number ≥ 1`, expected: (_: { unit: string }) => 'a rank such as 3 (or blank/null for none)' },
   'duplicate-unit/result': { message: (p: { unit: string; first: number }) => `unit "${p.unit}" appears twice (first on row ${p.first})`, expected: (_: { unit: string; first: number }) => 'each unit once' },
+  'bad-json/sipas-result': {
+    message: () => 'this is a SIPAS result (units with forms and question nodes), not a PAR INDEX result',
+    expected: () => 'the JSON written by parindex score --format json (a SIPAS result compares only with another SIPAS result)',
+  },
   'bad-json/not-result': { message: () => 'not a parindex result: no "units" array', expected: () => 'the JSON written by parindex score --format json ({"units": [...], "leagues": ...})' },
   'bad-option/spread-not-decimal': { message: () => 'the spread is not a decimal number', expected: () => SPREAD },
   'bad-option/spread-range': { message: () => 'the spread is outside [0, 1)', expected: () => SPREAD },

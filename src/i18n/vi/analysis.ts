@@ -14,6 +14,10 @@ export const analysis: Translation<typeof en> = {
   'bad-number/result-index': { message: (p) => `chỉ số của đơn vị "${p.unit}" không phải là số`, expected: () => 'một số thập phân như 89.83 (hoặc để trống/null nếu không có)' },
   'bad-number/result-rank': { message: (p) => `xếp hạng của đơn vị "${p.unit}" không phải số nguyên ≥ 1`, expected: () => 'một thứ hạng như 3 (hoặc để trống/null nếu không có)' },
   'duplicate-unit/result': { message: (p) => `đơn vị "${p.unit}" xuất hiện hai lần (lần đầu ở dòng ${p.first})`, expected: () => 'mỗi đơn vị một lần' },
+  'bad-json/sipas-result': {
+    message: () => 'đây là kết quả SIPAS (đơn vị có số phiếu và các câu hỏi), không phải kết quả Chỉ số CCHC',
+    expected: () => 'tệp JSON do parindex score --format json ghi',
+  },
   'bad-json/not-result': { message: () => 'không phải kết quả của parindex: không có mảng "units"', expected: () => 'tệp JSON do parindex score --format json ghi ({"units": [...], "leagues": ...})' },
   'bad-option/spread-not-decimal': { message: () => 'biên độ (spread) không phải số thập phân', expected: () => SPREAD },
   'bad-option/spread-range': { message: () => 'biên độ (spread) nằm ngoài [0, 1)', expected: () => SPREAD },
