@@ -130,3 +130,11 @@ describe('a built-in name or a file: never guessed', () => {
     }
   });
 });
+
+describe('survey definitions by name', () => {
+  it('a misspelt built-in definition suggests the nearest (before: "unknown file type")', async () => {
+    const { loadSurveyDefinition } = await import('../src/node/sipas-load.js');
+    const e = await loadSurveyDefinition('sipas-2024').catch((x: unknown) => x as { issues: { code: string; suggestion?: string }[] });
+    expect((e as { issues: { code: string; suggestion?: string }[] }).issues[0]).toMatchObject({ code: 'unknown-builtin', suggestion: 'sipas-2023' });
+  });
+});

@@ -64,3 +64,15 @@ describe('a SIPAS result is not a PAR result', () => {
     expect(p.stderr).toContain('[bad-json]');
   });
 });
+
+describe('--title goes with xlsx and html only', () => {
+  it('sipas and compare refuse it with another format, as score does (before: ignored)', async () => {
+    const par = join(dir, 'par2.json');
+    expect((await runCli(['demo', '--format', 'json', '--out', par])).code).toBe(0);
+    const c = await runCli(['compare', par, par, '--title', 'T']);
+    expect(c.code).toBe(2);
+    expect(c.stderr).toContain('--title applies to --format xlsx and html only');
+    const s = await runCli(['sipas', '--questions', 'sipas-2017', '--responses', join(__dirname, '..', 'data', 'hanoi-2021', 'sipas-responses.csv'), '--title', 'T']);
+    expect(s.code).toBe(2);
+  });
+});

@@ -53,6 +53,14 @@ export function presentationOf(o: PresentationCliOptions): Required<Presentation
   return { lang: o.lang ?? 'vi', numberStyle: o.numberStyle ?? 'en' };
 }
 
+/** Formats with a title and page layout (`--title` applies to these only). */
+export const REPORT_FORMATS: readonly string[] = ['xlsx', 'html'];
+
+/** `--title` (and `--previous`) go with a report format only: with another, a usage error (exit 2) rather than ignored. */
+export function checkReportOnly(o: { format: string }, flags: readonly (readonly [string, unknown])[]): void {
+  for (const [flag, v] of flags) if (v !== undefined && !REPORT_FORMATS.includes(o.format)) throw new UsageError('usage/report-only', { flag, format: o.format });
+}
+
 /** Output formats that are binary (a workbook): they need --out, or stdout redirected to a file. */
 export const BINARY_FORMATS: readonly string[] = ['xlsx'];
 

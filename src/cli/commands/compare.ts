@@ -10,7 +10,7 @@ import { ParIndexError, safe } from '../../errors.js';
 import { checkOutputPath, writeOutput } from '../../node/output.js';
 import { loadResultFile } from '../../node/result-load.js';
 import { comparisonCsv, comparisonJson, comparisonText } from '../../report/compare-output.js';
-import { addBomOption, addOutputOptions, checkOutputTarget, intOption, type PresentationCliOptions, presentationOf, type ScoreCliOptions } from '../options.js';
+import { addBomOption, addOutputOptions, checkOutputTarget, checkReportOnly, intOption, type PresentationCliOptions, presentationOf, type ScoreCliOptions } from '../options.js';
 
 /** Formats `parindex compare` writes. */
 export const COMPARE_FORMATS = ['table', 'json', 'csv', 'xlsx', 'html'] as const;
@@ -30,6 +30,7 @@ export interface CompareCliOptions extends Pick<ScoreCliOptions, 'format' | 'out
 /** Runs compare: both files are read, and the problems of both are reported together. */
 export async function runCompare(oldPath: string, newPath: string, o: CompareCliOptions): Promise<void> {
   checkOutputTarget(o);
+  checkReportOnly(o, [['--title', o.title]]);
   await checkOutputPath(o.out, [oldPath, newPath]);
   const read = { decimalComma: o.decimalComma };
   const [a, b] = await Promise.all([safe(() => loadResultFile(oldPath, read)), safe(() => loadResultFile(newPath, read))]);

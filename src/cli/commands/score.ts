@@ -15,7 +15,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { ParIndexError } from '../../errors.js';
 import { loadRound, type Round, type RoundFiles } from '../../node/round.js';
 import { scoreMatrix, type ScoreResult } from '../../scoring/score.js';
-import { addBomOption, addOutputOptions, addRankOptions, addScoreInputOptions, checkOutputTarget, presentationOf, requireOptions, scoreOptionsOf, type ScoreCliOptions } from '../options.js';
+import { addBomOption, addOutputOptions, addRankOptions, addScoreInputOptions, checkOutputTarget, checkReportOnly, presentationOf, REPORT_FORMATS, requireOptions, scoreOptionsOf, type ScoreCliOptions } from '../options.js';
 import { renderScore, SCORE_FORMATS } from '../render.js';
 import { applySipasOptions, checkSipasParOptions } from './sipas.js';
 
@@ -57,7 +57,6 @@ export interface PublishCliOptions {
 }
 
 /** Formats that take --title and --previous. */
-const REPORT_FORMATS: readonly string[] = ['xlsx', 'html'];
 
 /** Adds --title and --previous (their words are in src/i18n/labels/cli-help.ts). */
 function addPublishOptions(cmd: Command): Command {
@@ -67,12 +66,10 @@ function addPublishOptions(cmd: Command): Command {
 /** Scores and writes the result as the options ask. */
 export async function writeScore(o: ScoreCliOptions & PublishCliOptions): Promise<void> {
   checkOutputTarget(o);
-  for (const [flag, v] of [
+  checkReportOnly(o, [
     ['--title', o.title],
     ['--previous', o.previous],
-  ] as const) {
-    if (v !== undefined && !REPORT_FORMATS.includes(o.format)) throw new UsageError('usage/report-only', { flag, format: o.format });
-  }
+  ]);
   let previous: ResultFile | undefined;
   const { round, result } = await scoredRoundFromOptions(o, async () => {
     // --decimal-comma reads last year's CSV as it reads this year's inputs (a --csv-style vi file).

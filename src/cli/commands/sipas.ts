@@ -18,7 +18,7 @@ import { countSurveyResponses, scoreSurvey, type SurveyFileOptions as SurveyOpti
 import { cliWords } from '../../i18n/labels/cli.js';
 import type { Lang } from '../../i18n/lang.js';
 import { startByteProgress } from '../byte-progress.js';
-import { addBomOption, addOutputOptions, checkOutputTarget, type PresentationCliOptions, presentationOf } from '../options.js';
+import { addBomOption, addOutputOptions, checkOutputTarget, checkReportOnly, type PresentationCliOptions, presentationOf } from '../options.js';
 import { renderSurvey, SIPAS_FORMATS } from '../render.js';
 import { UsageError } from '../run.js';
 
@@ -79,6 +79,7 @@ async function withProgress<T>(path: string, run: (onProgress: SurveyOptions['on
 /** Scores SIPAS from CLI options and writes it. */
 async function runSipas(o: SipasCliOptions): Promise<void> {
   checkOutputTarget(o);
+  checkReportOnly(o, [['--title', o.title]]);
   if (o.printDefinition !== undefined) {
     if (!isSurveyBuiltin(o.printDefinition)) throw new UsageError('usage/print-definition-name', { names: SURVEY_BUILTINS.join(', '), value: o.printDefinition });
     if (o.format !== 'table' && o.format !== 'csv') throw new UsageError('usage/print-definition-format', { format: o.format });

@@ -75,7 +75,9 @@ const book = (p: Book) => BOOKS[p.book] ?? ANY_BOOK;
 /** Params of a `limit-exceeded` issue: the limit crossed (`limits.<limit>` raises it). */
 type Limit = { limit: LimitName; max: number };
 const STOPS = '; the read stops here';
-const within = (p: { limit: LimitName }) => `a workbook within the reader's limits (raise limits.${p.limit} if the file is genuine)`;
+/** The `--limit` key of each reader limit. */
+export const LIMIT_FLAG: Record<LimitName, string> = { maxColumns: 'columns', maxRows: 'rows', maxCells: 'cells', maxSharedStrings: 'shared-strings', maxBytes: 'xlsx-bytes' };
+const within = (p: { limit: LimitName }) => `a workbook within the reader's limits (if the file is genuine, raise it: --limit ${LIMIT_FLAG[p.limit]}=N; library: limits.${p.limit})`;
 
 const DAMAGED_CELL = 'a cell as Excel writes it (the file is damaged or was written by a faulty program: open it in Excel or LibreOffice and save it again)';
 const DAMAGED_SHEET = "; the sheet's XML is damaged or was written by a faulty program";

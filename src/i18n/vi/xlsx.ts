@@ -1,6 +1,6 @@
 /** Thông báo tiếng Việt của src/xlsx/ (trình đọc byte; cùng khoá, cùng tham số với en/xlsx.ts). */
 import type { Translation } from '../catalogue.js';
-import type { LimitName, NotWorkbookKind, NotZipKind, SheetKindName, WorkbookKind, XmlFault, xlsx as en } from '../en/xlsx.js';
+import { LIMIT_FLAG, type LimitName, type NotWorkbookKind, type NotZipKind, type SheetKindName, type WorkbookKind, type XmlFault, type xlsx as en } from '../en/xlsx.js';
 
 const ANY_BOOK = 'một sổ tính .xlsx (Excel 2007 trở về sau; tệp .xls cần lưu lại thành .xlsx)';
 const BOOKS: Record<WorkbookKind, string> = { any: ANY_BOOK, results: 'một sổ tính .xlsx do parindex score --format xlsx ghi' };
@@ -51,7 +51,7 @@ const SHEET_KINDS: Record<SheetKindName, string> = {
 
 const book = (p: { book: WorkbookKind }) => BOOKS[p.book] ?? ANY_BOOK;
 const STOPS = '; dừng đọc tại đây';
-const within = (p: { limit: LimitName }) => `một sổ tính trong giới hạn của trình đọc (nếu tệp đúng là như vậy, đặt lại bằng limits.${p.limit})`;
+const within = (p: { limit: LimitName }) => `một sổ tính trong giới hạn của trình đọc (nếu tệp đúng là như vậy, nâng giới hạn: --limit ${LIMIT_FLAG[p.limit]}=N; thư viện: limits.${p.limit})`;
 
 const DAMAGED_CELL = 'một ô như Excel ghi (tệp bị hỏng hoặc do một phần mềm lỗi ghi ra: hãy mở bằng Excel hoặc LibreOffice rồi lưu lại)';
 const DAMAGED_SHEET = '; XML của trang tính bị hỏng hoặc do một phần mềm lỗi ghi ra';
