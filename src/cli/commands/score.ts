@@ -6,7 +6,6 @@ import { unitLabels } from '../../criteria/unit-labels.js';
 import { fileSources } from '../../node/file-hash.js';
 import { loadResultFile } from '../../node/result-load.js';
 import type { ResultFile } from '../../analysis/result-file.js';
-import { UsageError } from '../run.js';
 import { samplePath } from '../../node/sample-files.js';
 import { checkOutputPath, writeOutput } from '../../node/output.js';
 import { missingReport } from '../../scoring/absent-inputs.js';
