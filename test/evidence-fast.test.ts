@@ -76,3 +76,17 @@ describe('the fast evidence path', () => {
     expect(finished).toBeGreaterThan(20);
   });
 });
+
+describe('evidence references kept only when an output shows them', () => {
+  it('sources: false gives the same matrix without the per-cell references (fast and general path)', () => {
+    const fw = buildFramework(parseCsvTable(sampleText('framework.csv'), { file: 'framework.csv' }));
+    const units = buildUnits(parseCsvTable(sampleText('units.csv'), { file: 'units.csv' }));
+    for (const evidence of [() => csvRowSource(sampleText('evidence.csv'), { file: 'evidence.csv' }), () => parseCsvTable(sampleText('evidence.csv'), { file: 'evidence.csv' })]) {
+      const kept = buildInputs(fw, units, { evidence: evidence() });
+      const dropped = buildInputs(fw, units, { evidence: evidence() }, { sources: false });
+      expect(kept.sources.size).toBeGreaterThan(100);
+      expect(dropped.sources.size).toBe(0);
+      expect({ ...plain(dropped), sources: [] }).toEqual({ ...plain(kept), sources: [] });
+    }
+  });
+});

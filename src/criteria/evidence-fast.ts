@@ -84,7 +84,7 @@ function splitLine(line: string, d: string, out: string[]): number {
  * having possibly written part of it, at the first line it leaves to the general path (the caller
  * then starts over with a fresh matrix); true when every line went in.
  */
-export function readLongEvidenceFast(table: RowSource, fw: Framework, units: Units, matrix: InputMatrix, opts: NumberTextOptions, seen: FirstEvidenceRows): boolean {
+export function readLongEvidenceFast(table: RowSource, fw: Framework, units: Units, matrix: InputMatrix, opts: NumberTextOptions, seen: FirstEvidenceRows, keepSources = true): boolean {
   const text = table.text;
   if (text === undefined || table.lineCells === undefined) return false;
   const scratch = new IssueList();
@@ -168,9 +168,11 @@ export function readLongEvidenceFast(table: RowSource, fw: Framework, units: Uni
     else if (selfIn.kind === 'value') matrix.setScaled(cell, SELF, selfIn.units, selfIn.scale);
     if (apprIn.kind === 'na') matrix.setNA(cell, APPRAISED);
     else if (apprIn.kind === 'value') matrix.setScaled(cell, APPRAISED, apprIn.units, apprIn.scale);
-    const evidence = get(cols.evidence, n);
-    const note = get(cols.note, n);
-    if (evidence || note) matrix.sources.set(cell, { evidence, note, row, file: table.file });
+    if (keepSources) {
+      const evidence = get(cols.evidence, n);
+      const note = get(cols.note, n);
+      if (evidence || note) matrix.sources.set(cell, { evidence, note, row, file: table.file });
+    }
   }
   return true;
 }

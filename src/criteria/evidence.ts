@@ -324,19 +324,29 @@ export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Unit
  * {@link buildInputs} with CSV evidence tables read by the fast path, or undefined as soon as one
  * of them leaves a line to the general path (or a table has no text): the caller starts over.
  */
-function fastInputs(fw: Framework, units: Units, tables: RoundTables, opts: NumberTextOptions): InputMatrix | undefined {
+function fastInputs(fw: Framework, units: Units, tables: RoundTables, opts: NumberTextOptions & SourceOptions): InputMatrix | undefined {
   const evidence = tables.evidence === undefined ? [] : Array.isArray(tables.evidence) ? tables.evidence : [tables.evidence];
   if (evidence.length === 0 || evidence.some((t) => t.text === undefined || isWideEvidence(t, fw))) return undefined;
   const matrix = new InputMatrix(fw, units);
   const seen = new FirstEvidenceRows(matrix.present.length);
   for (const t of evidence) {
     seen.nextTable(t.file, t.sheet);
-    if (!readLongEvidenceFast(t, fw, units, matrix, opts, seen)) return undefined;
+    if (!readLongEvidenceFast(t, fw, units, matrix, opts, seen, opts.sources !== false)) return undefined;
   }
   const issues = new IssueList();
   if (tables.survey) addSurveyResults(matrix, fw, units, tables.survey, issues, opts);
   issues.throwIfAny();
   return matrix;
+}
+
+/** Whether the evidence references and notes are kept per cell (for the xlsx audit and `explain`). */
+export interface SourceOptions {
+  /**
+   * Keep each cell's evidence reference, note and row (default true). A run whose outputs never show
+   * them (`score` to JSON, CSV, a table or HTML) leaves them out: a national round holds ~700k fewer
+   * strings.
+   */
+  sources?: boolean;
 }
 
 /** The tables of one round. */
@@ -351,7 +361,7 @@ export interface RoundTables {
  * Checks and stores every input of a round. All problems across the tables are collected and
  * thrown together as one {@link ParIndexError}.
  */
-export function buildInputs(fw: Framework, units: Units, tables: RoundTables, opts: NumberTextOptions = {}): InputMatrix {
+export function buildInputs(fw: Framework, units: Units, tables: RoundTables, opts: NumberTextOptions & SourceOptions = {}): InputMatrix {
   // Long CSV evidence read straight from its text when every line is plainly right; the first line
   // that is not sends every table through the rows below instead (src/criteria/evidence-fast.ts).
   const fast = fastInputs(fw, units, tables, opts);
@@ -365,6 +375,7 @@ export function buildInputs(fw: Framework, units: Units, tables: RoundTables, op
     const records = isWideEvidence(t, fw) ? evidenceRecordsFromWide(t, fw, issues) : evidenceRecordsFromLong(t, issues);
     addEvidence(matrix, fw, units, records, issues, opts, seen);
   }
+  if (opts.sources === false) matrix.sources.clear();
   if (tables.survey) addSurveyResults(matrix, fw, units, tables.survey, issues, opts);
   issues.throwIfAny();
   return matrix;

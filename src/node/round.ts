@@ -3,7 +3,7 @@
  * layout) and survey results — each a file or a built-in name (`hanoi-2021`, see
  * `sample-files.ts` for how the two are told apart); then checking every input together.
  */
-import { buildInputs } from '../criteria/evidence.js';
+import { buildInputs, type SourceOptions } from '../criteria/evidence.js';
 import type { Framework } from '../criteria/framework.js';
 import type { Units } from '../criteria/units.js';
 import { hanoi2021Framework } from '../data/sample.js';
@@ -56,7 +56,7 @@ async function loadEvidenceSources(path: string): Promise<RowSource[]> {
 }
 
 /** Loads and checks every file of a round (all input problems are reported together). */
-export async function loadRound(files: RoundFiles, opts: NumberTextOptions = {}): Promise<Round> {
+export async function loadRound(files: RoundFiles, opts: NumberTextOptions & SourceOptions = {}): Promise<Round> {
   const framework = await loadFrameworkOrBuiltin(files.framework, opts);
   const units = await loadUnits(files.units);
   const evidencePaths = files.evidence === undefined ? [] : Array.isArray(files.evidence) ? files.evidence : [files.evidence];

@@ -19,14 +19,14 @@ import { renderScore, SCORE_FORMATS } from '../render.js';
 import { applySipasOptions, checkSipasParOptions } from './sipas.js';
 
 /** Loads and scores a round from CLI options, keeping the loaded round (explain and sensitivity need its inputs). */
-export async function scoredRoundFromOptions(o: ScoreCliOptions, beforeInputs?: () => Promise<void>): Promise<{ round: Round; result: ScoreResult }> {
+export async function scoredRoundFromOptions(o: ScoreCliOptions, beforeInputs?: () => Promise<void>, keep: { sources?: boolean } = {}): Promise<{ round: Round; result: ScoreResult }> {
   requireOptions(o as unknown as Record<string, unknown>, ['framework', 'units']);
   checkSipasParOptions(o);
   // After the usage checks, before any input is read; never over an input.
   await checkOutputPath(o.out, [o.framework, o.units, ...(o.evidence ?? []), o.survey, o.sipasQuestions, o.sipasResponses, (o as PublishCliOptions).previous]);
   await beforeInputs?.();
   const files: RoundFiles = { framework: o.framework!, units: o.units!, evidence: o.evidence, survey: o.survey };
-  const round = await loadRound(files, { decimalComma: o.decimalComma });
+  const round = await loadRound(files, { decimalComma: o.decimalComma, sources: keep.sources });
   await applySipasOptions(round, o);
   const missing = missingReport(round.inputs);
   if (missing.absent.length && !o.allowMissing) throw new ParIndexError(missing.absent);
@@ -70,10 +70,15 @@ export async function writeScore(o: ScoreCliOptions & PublishCliOptions): Promis
     ['--previous', o.previous],
   ]);
   let previous: ResultFile | undefined;
-  const { round, result } = await scoredRoundFromOptions(o, async () => {
-    // --decimal-comma reads last year's CSV as it reads this year's inputs (a --csv-style vi file).
-    if (o.previous) previous = await loadResultFile(o.previous, { decimalComma: o.decimalComma });
-  });
+  const { round, result } = await scoredRoundFromOptions(
+    o,
+    async () => {
+      // --decimal-comma reads last year's CSV as it reads this year's inputs (a --csv-style vi file).
+      if (o.previous) previous = await loadResultFile(o.previous, { decimalComma: o.decimalComma });
+      // Only the workbook's audit sheet shows each cell's evidence reference: other formats do not keep them.
+    },
+    { sources: o.format === 'xlsx' },
+  );
   const f = { decimals: result.settings.decimals, rounding: result.settings.rounding };
   const files = { framework: o.framework, units: o.units, evidence: o.evidence, survey: o.survey, previous: o.previous };
   const workbook = { inputs: round.inputs, files, options: { strict: o.strict, decimalComma: o.decimalComma } };
