@@ -320,3 +320,30 @@ describe('CSV for spreadsheets', () => {
     expect(() => checkOutputTarget({ format: 'csv', bom: true }, true)).not.toThrow();
   });
 });
+
+describe('the results workbook in English', () => {
+  it('--lang en: every sheet name and header in English, the same figures', async () => {
+    const { runCli } = await import('./support/cli.js');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const ExcelJS = (await import('exceljs')).default;
+    const dir = mkdtempSync(join(tmpdir(), 'parindex-wb-en-'));
+    const out = join(dir, 'r.xlsx');
+    expect((await runCli(['demo', '--format', 'xlsx', '--lang', 'en', '--out', out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const names = wb.worksheets.map((w) => w.name);
+    expect(names.slice(-4)).toEqual(['Summary', 'Self and appraised', 'Scoring detail', 'Settings']);
+    expect(wb.getWorksheet('Summary')!.getRow(1).values).toEqual([undefined, 'Kind', 'Name', 'Units with an index', 'Mean', 'Min', 'Max']);
+    const audit = wb.getWorksheet('Scoring detail')!;
+    expect((audit.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['League', 'Unit', 'Name']);
+    const statuses = new Set<string>();
+    audit.eachRow((r, n) => {
+      if (n > 1) statuses.add(String(r.getCell(12).value));
+    });
+    expect([...statuses].every((s) => /^(appraised|not appraised|survey|not applicable|missing)/.test(s))).toBe(true);
+    const summary = wb.getWorksheet('Summary')!;
+    expect(summary.getRow(2).getCell(6).value).toBe(89.83);
+  });
+});

@@ -33,6 +33,7 @@ import { VERSION } from '../version.js';
 import type { OutputFormat } from '../scoring/result-json.js';
 import { publishedReport, type PubLeague, type PubReport, type PublishOptions } from '../report/results-model.js';
 import { resultsWords } from '../report/results-words.js';
+import { pair } from '../i18n/catalogue.js';
 import { buildWorkbookBytes, EXCEL_MAX_ROWS, exactCell, fitWidths, numFmtFor, roundedNumber, safeSheetName, textWidth, type BookWriter } from './write.js';
 
 /** What the workbook records besides the result: the inputs (for the audit) and how the run was made. */
@@ -53,22 +54,75 @@ export const LEAGUE_LABELS = (() => {
   return { rank: w.rank, unit: w.unitId, name: w.name, group: w.group, rankGroup: w.leagueId, points: w.total, max: w.totalMax, index: w.index, band: w.band } as const;
 })();
 
-/** Sheet names. */
+/** The words of the summary, sides, audit and settings sheets, Vietnamese and English (league sheets: `resultsWords`). */
+const WORKBOOK_WORDS = pair({
+  vi: {
+    sheets: { summary: 'Tổng hợp', sides: 'Tự chấm và thẩm định', audit: 'Chi tiết chấm điểm', settings: 'Thiết lập' },
+    status: { appraised: 'đã thẩm định', self: 'chưa thẩm định (dùng điểm tự chấm)', survey: 'điều tra xã hội học', na: 'không áp dụng (NA)', missing: 'thiếu (0 điểm)' } as Record<AuditStatus, string>,
+    summary: { kind: 'Loại', name: 'Tên', count: 'Số đơn vị có chỉ số', mean: 'Trung bình', min: 'Thấp nhất', max: 'Cao nhất', league: 'Khối', group: 'Nhóm' },
+    sides: {
+      league: 'Khối',
+      unit: 'Mã đơn vị',
+      name: 'Tên đơn vị',
+      self: (c: string) => `${c} tự chấm`,
+      appraised: (c: string) => `${c} thẩm định`,
+      diff: (c: string) => `${c} chênh lệch`,
+      totalSelf: 'Tổng tự chấm',
+      totalAppraised: 'Tổng sau thẩm định',
+      totalDiff: 'Chênh lệch',
+      selfIndex: 'Chỉ số tự đánh giá',
+      index: 'Chỉ số sau thẩm định',
+    },
+    audit: [
+      'Khối',
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Mã tiêu chí',
+      'Tên tiêu chí',
+      'Cách chấm',
+      'Tham số',
+      'Điểm tối đa',
+      'Điểm tự chấm',
+      'Điểm thẩm định',
+      'Đầu vào tính điểm',
+      'Trạng thái',
+      'Điểm',
+      'Điểm tối đa áp dụng',
+      'Tài liệu kiểm chứng',
+      'Ghi chú',
+      'Nguồn (tệp:dòng)',
+    ],
+    row: 'dòng ',
+    settings: { header: 'Thiết lập', value: 'Giá trị' },
+  },
+  en: {
+    sheets: { summary: 'Summary', sides: 'Self and appraised', audit: 'Scoring detail', settings: 'Settings' },
+    status: { appraised: 'appraised', self: 'not appraised (self-score used)', survey: 'survey', na: 'not applicable (NA)', missing: 'missing (0 points)' } as Record<AuditStatus, string>,
+    summary: { kind: 'Kind', name: 'Name', count: 'Units with an index', mean: 'Mean', min: 'Min', max: 'Max', league: 'League', group: 'Group' },
+    sides: {
+      league: 'League',
+      unit: 'Unit',
+      name: 'Name',
+      self: (c: string) => `${c} self`,
+      appraised: (c: string) => `${c} appraised`,
+      diff: (c: string) => `${c} difference`,
+      totalSelf: 'Total self',
+      totalAppraised: 'Total appraised',
+      totalDiff: 'Difference',
+      selfIndex: 'Self index',
+      index: 'Index after appraisal',
+    },
+    audit: ['League', 'Unit', 'Name', 'Criterion', 'Title', 'Rule', 'Params', 'Max', 'Self', 'Appraised', 'Scored input', 'Status', 'Points', 'Applicable max', 'Evidence', 'Note', 'Source (file:row)'],
+    row: 'row ',
+    settings: { header: 'Setting', value: 'Value' },
+  },
+});
+
+/** Sheet names (Vietnamese; `--lang en` gives the English ones). */
 export const RESULT_SHEETS = {
   league: (label: string) => label,
-  summary: 'Tổng hợp',
-  sides: 'Tự chấm và thẩm định',
-  audit: 'Chi tiết chấm điểm',
-  settings: 'Thiết lập',
+  ...WORKBOOK_WORDS.vi.sheets,
 } as const;
-
-const STATUS_LABEL: Record<AuditStatus, string> = {
-  appraised: 'đã thẩm định',
-  self: 'chưa thẩm định (dùng điểm tự chấm)',
-  survey: 'điều tra xã hội học',
-  na: 'không áp dụng (NA)',
-  missing: 'thiếu (0 điểm)',
-};
 
 /** A sheet's rows, with which columns hold display numbers. */
 interface SheetData {
@@ -220,33 +274,27 @@ function writeLeagueSheet(wb: BookWriter, name: string, report: PubReport, leagu
 interface Names {
   league: (id: string) => string;
   group: (id: string) => string;
+  /** The sheets' words in the workbook's language. */
+  w: (typeof WORKBOOK_WORDS)['vi'];
 }
 
 function namesOf(ctx: PublishOptions): Names {
-  return { league: (id) => ctx.labels?.leagues.get(id) ?? id, group: (id) => ctx.labels?.groups.get(id) ?? id };
+  return { league: (id) => ctx.labels?.leagues.get(id) ?? id, group: (id) => ctx.labels?.groups.get(id) ?? id, w: WORKBOOK_WORDS[ctx.lang === 'en' ? 'en' : 'vi'] };
 }
 
 function summarySheet(result: ScoreResult, f: OutputFormat, names: Names): SheetData {
   const n = (x: Exact | null) => roundedNumber(x, f.decimals, f.rounding);
   const line = (kind: string, key: string, s: Summary) => [kind, key, s.count, n(s.mean), n(s.min), n(s.max)];
-  const rows = [...[...result.leagues].map(([k, s]) => line('Khối', names.league(k), s)), ...[...result.groups].map(([k, s]) => line('Nhóm', names.group(k), s))];
-  return { header: ['Loại', 'Tên', 'Số đơn vị có chỉ số', 'Trung bình', 'Thấp nhất', 'Cao nhất'], rows, numberCols: new Set([3, 4, 5]) };
+  const w = names.w.summary;
+  const rows = [...[...result.leagues].map(([k, s]) => line(w.league, names.league(k), s)), ...[...result.groups].map(([k, s]) => line(w.group, names.group(k), s))];
+  return { header: [w.kind, w.name, w.count, w.mean, w.min, w.max], rows, numberCols: new Set([3, 4, 5]) };
 }
 
 function sidesSheet(result: ScoreResult, inputs: InputMatrix, f: OutputFormat, names: Names): SheetData {
   const areas = result.framework.areas;
   const n = (x: Exact | null) => roundedNumber(x, f.decimals, f.rounding);
-  const header = [
-    'Khối',
-    'Mã đơn vị',
-    'Tên đơn vị',
-    ...areas.flatMap((a) => [`${a.code} tự chấm`, `${a.code} thẩm định`, `${a.code} chênh lệch`]),
-    'Tổng tự chấm',
-    'Tổng sau thẩm định',
-    'Chênh lệch',
-    'Chỉ số tự đánh giá',
-    'Chỉ số sau thẩm định',
-  ];
+  const w = names.w.sides;
+  const header = [w.league, w.unit, w.name, ...areas.flatMap((a) => [w.self(a.code), w.appraised(a.code), w.diff(a.code)]), w.totalSelf, w.totalAppraised, w.totalDiff, w.selfIndex, w.index];
   const rows = result.units.map((u: UnitResult) => {
     const sides = areaSides(unitLeafAudit(result.framework, inputs, inputs.unitIndex.get(u.unit)!));
     const perArea = areas.flatMap((a) => {
@@ -289,36 +337,17 @@ function* auditRows(result: ScoreResult, inputs: InputMatrix, evidenceLabel: (fi
         inputCell(a.self, rule),
         inputCell(a.appraised, rule),
         final ? inputCell(final, rule) : a.status === 'na' ? 'NA' : null,
-        STATUS_LABEL[a.status],
+        names.w.status[a.status],
         precise(a.points),
         precise(a.max),
         a.source?.evidence ?? '',
         a.source?.note ?? '',
-        a.source ? `${evidenceLabel(a.source.file)}${a.source.file ? ':' : 'dòng '}${a.source.row}` : '',
+        a.source ? `${evidenceLabel(a.source.file)}${a.source.file ? ':' : names.w.row}${a.source.row}` : '',
       ];
     }
   }
 }
 
-const AUDIT_HEADER = [
-  'Khối',
-  'Mã đơn vị',
-  'Tên đơn vị',
-  'Mã tiêu chí',
-  'Tên tiêu chí',
-  'Cách chấm',
-  'Tham số',
-  'Điểm tối đa',
-  'Điểm tự chấm',
-  'Điểm thẩm định',
-  'Đầu vào tính điểm',
-  'Trạng thái',
-  'Điểm',
-  'Điểm tối đa áp dụng',
-  'Tài liệu kiểm chứng',
-  'Ghi chú',
-  'Nguồn (tệp:dòng)',
-];
 const AUDIT_NUMBER_COLS = [12, 13];
 
 function writeAudit(wb: BookWriter, result: ScoreResult, ctx: ResultsWorkbookContext, numFmt: string, taken: Set<string>, names: Names): void {
@@ -330,16 +359,16 @@ function writeAudit(wb: BookWriter, result: ScoreResult, ctx: ResultsWorkbookCon
     sample.push(r);
     if (sample.length >= 2000) break;
   }
-  const widths = fitWidths(AUDIT_HEADER, sample, { max: 50, numberWidth: numFmt.length });
+  const widths = fitWidths(names.w.audit, sample, { max: 50, numberWidth: numFmt.length });
   let ws: ReturnType<BookWriter['addWorksheet']> | undefined;
   let inSheet = 0;
   let part = 0;
   const open = () => {
     part++;
-    const name = safeSheetName(part === 1 ? RESULT_SHEETS.audit : `${RESULT_SHEETS.audit} (${part})`, taken);
+    const name = safeSheetName(part === 1 ? names.w.sheets.audit : `${names.w.sheets.audit} (${part})`, taken);
     ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 4, ySplit: 1 }], pageSetup: printSetup('1:1') });
-    ws.columns = AUDIT_HEADER.map((_, i) => ({ width: widths[i] }));
-    const head = ws.addRow(AUDIT_HEADER);
+    ws.columns = names.w.audit.map((_, i) => ({ width: widths[i] }));
+    const head = ws.addRow([...names.w.audit]);
     head.font = { bold: true };
     head.eachCell((cell) => (cell.fill = HEAD_FILL));
     head.commit();
@@ -359,7 +388,7 @@ function writeAudit(wb: BookWriter, result: ScoreResult, ctx: ResultsWorkbookCon
   ws!.commit();
 }
 
-function settingsSheet(result: ScoreResult, ctx: ResultsWorkbookContext): SheetData {
+function settingsSheet(result: ScoreResult, ctx: ResultsWorkbookContext, names: Names): SheetData {
   const s = result.settings;
   const files = ctx.files ?? {};
   const ev = files.evidence === undefined ? '' : Array.isArray(files.evidence) ? files.evidence.join('; ') : files.evidence;
@@ -390,7 +419,7 @@ function settingsSheet(result: ScoreResult, ctx: ResultsWorkbookContext): SheetD
     const w = resultsWords(ctx.lang).footer;
     rows.push([null, null], [`${w.sources} (${w.file})`, w.sha256], ...ctx.sources.map((x) => [x.name, x.sha256]));
   }
-  return { header: ['Thiết lập', 'Giá trị'], rows, numberCols: new Set() };
+  return { header: [names.w.settings.header, names.w.settings.value], rows, numberCols: new Set() };
 }
 
 /**
@@ -405,9 +434,9 @@ export async function scoreResultWorkbook(result: ScoreResult, ctx: ResultsWorkb
   return buildWorkbookBytes((wb) => {
     const taken = new Set<string>();
     for (const league of report.leagues) writeLeagueSheet(wb, safeSheetName(RESULT_SHEETS.league(league.label), taken), report, league);
-    writeSheet(wb, safeSheetName(RESULT_SHEETS.summary, taken), summarySheet(result, f, names), numFmt);
-    writeSheet(wb, safeSheetName(RESULT_SHEETS.sides, taken), sidesSheet(result, ctx.inputs, f, names), numFmt);
+    writeSheet(wb, safeSheetName(names.w.sheets.summary, taken), summarySheet(result, f, names), numFmt);
+    writeSheet(wb, safeSheetName(names.w.sheets.sides, taken), sidesSheet(result, ctx.inputs, f, names), numFmt);
     writeAudit(wb, result, ctx, numFmt, taken, names);
-    writeSheet(wb, safeSheetName(RESULT_SHEETS.settings, taken), settingsSheet(result, ctx), numFmt);
+    writeSheet(wb, safeSheetName(names.w.sheets.settings, taken), settingsSheet(result, ctx, names), numFmt);
   });
 }
