@@ -7,11 +7,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, ParIndexError } from '../src/errors.js';
+import { formatIssue } from '../src/errors.js';
 import { binaryKind } from '../src/table/files.js';
 import { loadTable } from '../src/node/index.js';
 import { parseCsv, safe } from '../src/index.js';
 import { zipSync, strToU8 } from 'fflate';
+import { issuesOfAsync } from './support/round.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'parindex-kinds-'));
 const file = (name: string, bytes: Uint8Array | string) => {
@@ -21,16 +22,6 @@ const file = (name: string, bytes: Uint8Array | string) => {
 };
 const workbook = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.xml': strToU8('<workbook/>') });
 const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
-
-async function issueOf(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ParIndexError) return e.issues[0];
-    throw e;
-  }
-  throw new Error('expected a ParIndexError');
-}
 
 describe('files of the wrong kind', () => {
   it('recognises a zip (xlsx), an OLE file, a PDF and pictures by their first bytes, and nothing in text', () => {
@@ -44,7 +35,7 @@ describe('files of the wrong kind', () => {
   });
 
   it('an xlsx workbook named .csv is named a workbook, to be renamed (before: "not UTF-8" and its raw bytes)', async () => {
-    const issue = await issueOf(loadTable(file('don-vi.csv', workbook), 'units'));
+    const issue = (await issuesOfAsync(() => loadTable(file('don-vi.csv', workbook), 'units')))[0];
     expect(issue).toMatchObject({ code: 'unknown-format', key: 'unknown-format/binary-as-text', params: { kind: 'zip' } });
     expect(formatIssue(issue, { lang: 'en' })).toBe(
       `${join(dir, 'don-vi.csv')}: the file is an xlsx workbook (a zip archive), not text: give it an .xlsx name to read it as a workbook; found "zip"; expected UTF-8 text (in Excel: Save As → "CSV UTF-8") [unknown-format]`,
@@ -53,13 +44,13 @@ describe('files of the wrong kind', () => {
   });
 
   it('an old Office file named .csv says to save it as .xlsx or CSV UTF-8', async () => {
-    const issue = await issueOf(loadTable(file('bang.csv', ole), 'evidence'));
+    const issue = (await issuesOfAsync(() => loadTable(file('bang.csv', ole), 'evidence')))[0];
     expect(issue).toMatchObject({ code: 'unknown-format', params: { kind: 'ole' } });
     expect(issue.message).toContain('save it as .xlsx');
   });
 
   it('an .xls workbook says to save it as .xlsx (before: "unknown file type")', async () => {
-    const issue = await issueOf(loadTable(file('minh-chung.xls', ole), 'evidence'));
+    const issue = (await issuesOfAsync(() => loadTable(file('minh-chung.xls', ole), 'evidence')))[0];
     expect(issue).toMatchObject({ code: 'unknown-format', key: 'unknown-format/save-as-xlsx', params: { ext: '.xls' }, value: '.xls' });
     expect(formatIssue(issue)).toContain('lưu thành .xlsx');
   });
