@@ -60,8 +60,13 @@ export function builtinNamed(arg: string, exists: (path: string) => boolean = ex
     return builtin;
   }
   if (exists(arg)) return undefined;
-  const suggestion = nearestName(name, SAMPLES) ?? '';
-  throw new ParIndexError({ file: arg, ...problem('unknown-builtin', { name: arg, suggestion, names: SAMPLES.join(', ') }), value: arg, ...(suggestion ? { suggestion } : {}) });
+  throw unknownBuiltin(arg, SAMPLES);
+}
+
+/** The `unknown-builtin` error for a bare name that is neither one of `names` nor a file, naming the nearest. */
+export function unknownBuiltin(arg: string, names: readonly string[]): ParIndexError {
+  const suggestion = nearestName(arg.normalize('NFC'), names) ?? '';
+  return new ParIndexError({ file: arg, ...problem('unknown-builtin', { name: arg, suggestion, names: names.join(', ') }), value: arg, ...(suggestion ? { suggestion } : {}) });
 }
 
 /**
