@@ -232,42 +232,11 @@ const SIDES = {
   },
   'cold:node': { process: () => ['-e', '0'] },
   // End to end: `parindex score` on a generated round's CSV files (read, check, score, write CSV).
-  'cli:score': {
-    process: () => [
-      join(dirname(distIndex), '..', 'dist', 'cli.js'),
-      'score',
-      '--framework',
-      join(p.dir, 'framework.csv'),
-      '--units',
-      join(p.dir, 'units.csv'),
-      '--evidence',
-      join(p.dir, 'evidence.csv'),
-      '--survey',
-      join(p.dir, 'survey.csv'),
-      '--format',
-      'csv',
-    ],
-  },
+  'cli:score': { process: () => [...scoreCommand(), '--format', 'csv'] },
   // End to end, whole processes on the files as users run them (`e2e-*` workloads). `p.out` is
   // where the CLI writes (a temp path, so stdout is not the measure).
   'e2e:score': {
-    process: () => [
-      join(dirname(distIndex), '..', 'dist', 'cli.js'),
-      'score',
-      '--framework',
-      join(p.dir, 'framework.csv'),
-      '--units',
-      join(p.dir, 'units.csv'),
-      '--evidence',
-      join(p.dir, 'evidence.csv'),
-      '--survey',
-      join(p.dir, 'survey.csv'),
-      '--allow-missing',
-      '--format',
-      p.format ?? 'json',
-      '--out',
-      p.out,
-    ],
+    process: () => [...scoreCommand(), '--allow-missing', '--format', p.format ?? 'json', '--out', p.out],
     check: () => outputCheck(),
   },
   'e2e:score-scan': { process: () => [join(here, 'lib', 'raw-scan.mjs'), '0', join(p.dir, 'evidence.csv'), join(p.dir, 'survey.csv')], check: (stdout) => JSON.parse(String(stdout)) },
@@ -277,6 +246,12 @@ const SIDES = {
   },
   'e2e:sipas-scan': { process: () => [join(here, 'lib', 'raw-scan.mjs'), '1', p.file], check: (stdout) => JSON.parse(String(stdout)) },
 };
+
+/** `node dist/cli.js score` with the generated round's four CSV files (`p.dir`). */
+function scoreCommand() {
+  const file = (name) => join(p.dir, `${name}.csv`);
+  return [join(dirname(distIndex), '..', 'dist', 'cli.js'), 'score', '--framework', file('framework'), '--units', file('units'), '--evidence', file('evidence'), '--survey', file('survey')];
+}
 
 /** What an end-to-end run wrote to `p.out`: its size, and for JSON the units and forms in it. */
 function outputCheck() {
