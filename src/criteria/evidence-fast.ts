@@ -14,7 +14,7 @@ import { IssueList } from '../errors.js';
 import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import { bindColumns, FIELDS, FREE_COLUMNS } from '../table/headers.js';
 import { cellLocation, type RowSource } from '../table/table.js';
-import type { FirstEvidenceRows } from './evidence.js';
+import type { FirstEvidenceRows, SourceOptions } from './evidence.js';
 import { appliesTo, type Criterion, type Framework } from './framework.js';
 import { APPRAISED, type InputMatrix, SELF } from './inputs.js';
 import { isCellProblem, readCell } from './rules.js';
@@ -84,7 +84,7 @@ function splitLine(line: string, d: string, out: string[]): number {
  * having possibly written part of it, at the first line it leaves to the general path (the caller
  * then starts over with a fresh matrix); true when every line went in.
  */
-export function readLongEvidenceFast(table: RowSource, fw: Framework, units: Units, matrix: InputMatrix, opts: NumberTextOptions, seen: FirstEvidenceRows, keepSources = true): boolean {
+export function readLongEvidenceFast(table: RowSource, fw: Framework, units: Units, matrix: InputMatrix, opts: NumberTextOptions & SourceOptions, seen: FirstEvidenceRows): boolean {
   const text = table.text;
   if (text === undefined || table.lineCells === undefined) return false;
   const scratch = new IssueList();
@@ -168,7 +168,7 @@ export function readLongEvidenceFast(table: RowSource, fw: Framework, units: Uni
     else if (selfIn.kind === 'value') matrix.setScaled(cell, SELF, selfIn.units, selfIn.scale);
     if (apprIn.kind === 'na') matrix.setNA(cell, APPRAISED);
     else if (apprIn.kind === 'value') matrix.setScaled(cell, APPRAISED, apprIn.units, apprIn.scale);
-    if (keepSources) {
+    if (opts.sources !== false) {
       const evidence = get(cols.evidence, n);
       const note = get(cols.note, n);
       if (evidence || note) matrix.sources.set(cell, { evidence, note, row, file: table.file });

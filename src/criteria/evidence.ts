@@ -209,7 +209,7 @@ export function addEvidence(
   units: Units,
   records: Iterable<EvidenceRecord>,
   issues: IssueList,
-  opts: NumberTextOptions = {},
+  opts: NumberTextOptions & SourceOptions = {},
   seen: FirstEvidenceRows = new FirstEvidenceRows(matrix.present.length),
 ): void {
   for (const rec of records) {
@@ -261,7 +261,7 @@ export function addEvidence(
     else if (selfIn.kind === 'value') matrix.setScaled(cell, SELF, selfIn.units, selfIn.scale);
     if (apprIn.kind === 'na') matrix.setNA(cell, APPRAISED);
     else if (apprIn.kind === 'value') matrix.setScaled(cell, APPRAISED, apprIn.units, apprIn.scale);
-    if (rec.evidence || rec.note) matrix.sources.set(cell, { evidence: rec.evidence, note: rec.note, row: rec.row, file: rec.at('unit').file });
+    if (opts.sources !== false && (rec.evidence || rec.note)) matrix.sources.set(cell, { evidence: rec.evidence, note: rec.note, row: rec.row, file: rec.at('unit').file });
   }
 }
 
@@ -331,7 +331,7 @@ function fastInputs(fw: Framework, units: Units, tables: RoundTables, opts: Numb
   const seen = new FirstEvidenceRows(matrix.present.length);
   for (const t of evidence) {
     seen.nextTable(t.file, t.sheet);
-    if (!readLongEvidenceFast(t, fw, units, matrix, opts, seen, opts.sources !== false)) return undefined;
+    if (!readLongEvidenceFast(t, fw, units, matrix, opts, seen)) return undefined;
   }
   const issues = new IssueList();
   if (tables.survey) addSurveyResults(matrix, fw, units, tables.survey, issues, opts);
@@ -375,7 +375,6 @@ export function buildInputs(fw: Framework, units: Units, tables: RoundTables, op
     const records = isWideEvidence(t, fw) ? evidenceRecordsFromWide(t, fw, issues) : evidenceRecordsFromLong(t, issues);
     addEvidence(matrix, fw, units, records, issues, opts, seen);
   }
-  if (opts.sources === false) matrix.sources.clear();
   if (tables.survey) addSurveyResults(matrix, fw, units, tables.survey, issues, opts);
   issues.throwIfAny();
   return matrix;
