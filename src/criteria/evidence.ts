@@ -4,14 +4,19 @@
  * Every cell is checked against its criterion's rule and stored exactly in an {@link InputMatrix}.
  */
 import { IssueList, type Issue, type Location, problem } from '../errors.js';
-import { bindColumns, FIELDS, FREE_COLUMNS, foldHeader } from '../table/headers.js';
+import { bindColumns, FIELDS, FREE_COLUMNS } from '../table/headers.js';
 import { cellLocation, columnLetter, headerRowOf, isNumericCell, type RowSource } from '../table/table.js';
 import { type NumberTextOptions, POINT_DECIMAL } from '../numbers/decimal-text.js';
 import { APPRAISED, InputMatrix, SELF } from './inputs.js';
 import { type CellProblem, isCellProblem, readCell } from './rules.js';
 import { ruleOf } from './rules/index.js';
 import { appliesTo, type Criterion, type Framework } from './framework.js';
-import { readLongEvidenceFast } from './evidence-fast.js';
+import { FirstEvidenceRows } from './first-rows.js';
+import { InputBytes } from './input-bytes.js';
+import { isWideEvidence, SELF_SUFFIX } from './evidence-layout.js';
+
+export { FirstEvidenceRows, type FirstRow } from './first-rows.js';
+export { isWideEvidence } from './evidence-layout.js';
 import { iterateRows } from './rows.js';
 import { CODE_PATTERN, EVIDENCE_ROW_PLAIN, EvidenceRowSchema, SURVEY_ROW_PLAIN, SurveyRowSchema } from './schemas.js';
 import { unitNamed, type Units } from './units.js';
@@ -54,19 +59,6 @@ export function* evidenceRecordsFromLong(table: RowSource, issues: IssueList): G
       at: (field) => cellLocation(table, row, r.cols[field]),
     };
   }
-}
-
-const SELF_SUFFIX = /^(.*?)\s*\((?:self|tự chấm|tu cham)\)\s*$/i;
-
-/**
- * True when a table looks like the wide layout: it has a unit column and no criterion column, and
- * its other headers are criterion codes of the framework.
- */
-export function isWideEvidence(table: RowSource, fw: Framework): boolean {
-  const folded = table.header.map(foldHeader);
-  const critNames = new Set(['criterion', ...FIELDS.evidence[1].aliases].map(foldHeader));
-  if (folded.some((h) => critNames.has(h))) return false;
-  return table.header.some((h) => fw.byCode.has(h.trim()) || fw.byCode.has(h.replace(SELF_SUFFIX, '$1').trim()));
 }
 
 /**
@@ -133,67 +125,6 @@ export interface InputOptions extends NumberTextOptions {
 
 function fail(issues: IssueList, at: Location, fields: Pick<Issue, 'code' | 'key' | 'params' | 'message' | 'expected'>, value: string): void {
   issues.add({ ...at, ...fields, value });
-}
-
-/** Where the first row of a (unit, criterion) cell is, as the `duplicate-row` message names it. */
-export interface FirstRow {
-  /** Its row (header = 1). */
-  row: number;
-  /** Its table's file and sheet, when it stands in another table with a name of its own. */
-  file?: string;
-  sheet?: string;
-  /** Its table's position among the evidence tables (1 = first), when the tables cannot be told apart by name. */
-  table?: number;
-}
-
-/**
- * Where the evidence row of each (unit, criterion) cell was first read, across every evidence
- * table of a round, so that a second row for the same cell is an error even when it stands in
- * another file or sheet. Typed arrays, not a Map: a national round (over a million rows) costs no
- * hashing and no garbage.
- */
-export class FirstEvidenceRows {
-  /** Source row of each cell's first row (0 = none yet). */
-  private readonly rows: Float64Array;
-  /** Index into `labels` of the table the first row came from. */
-  private readonly tables: Uint16Array;
-  /** How each table is named in messages (file, sheet), in the order they were read. */
-  private readonly labels: { file?: string; sheet?: string; key: string }[] = [];
-
-  /** An empty record for a matrix of `cells` cells. */
-  constructor(cells: number) {
-    this.rows = new Float64Array(cells);
-    this.tables = new Uint16Array(cells);
-  }
-
-  /** Starts the next evidence table: rows claimed from now on are its rows. `file` and `sheet` name it. */
-  nextTable(file?: string, sheet?: string): void {
-    this.labels.push({ file: file || undefined, sheet: sheet || undefined, key: `${file ?? ''}\u0000${sheet ?? ''}` });
-  }
-
-  /**
-   * Records `row` of the current table as the first row of `cell` and returns `undefined`, or, when
-   * the cell already has one, leaves it and returns where that first row is: its row in the same
-   * table ("row 7"), with the file and sheet in another ("evidence.xlsx, sheet so, row 7"), with
-   * its table's position when two tables have the same name (the same file given twice) or none
-   * ("row 7 of evidence table 1").
-   */
-  claim(cell: number, row: number): FirstRow | undefined {
-    if (this.labels.length === 0) this.nextTable();
-    const current = this.labels.length - 1;
-    const first = this.rows[cell];
-    if (first === 0) {
-      this.rows[cell] = row;
-      this.tables[cell] = current;
-      return undefined;
-    }
-    const t = this.tables[cell];
-    if (t === current) return { row: first };
-    const label = this.labels[t];
-    const named = label.file !== undefined || label.sheet !== undefined;
-    const where = { row: first, ...(label.file !== undefined ? { file: label.file } : {}), ...(label.sheet !== undefined ? { sheet: label.sheet } : {}) };
-    return named && label.key !== this.labels[current].key ? where : { ...where, table: t + 1 };
-  }
 }
 
 /**
@@ -321,22 +252,32 @@ export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Unit
 }
 
 /**
- * {@link buildInputs} with CSV evidence tables read by the fast path, or undefined as soon as one
- * of them leaves a line to the general path (or a table has no text): the caller starts over.
+ * {@link buildInputs} with long CSV evidence (and CSV survey results) read by the byte path
+ * (`input-bytes.ts`), or undefined as soon as one table leaves a line to the row path (or a table
+ * has no text): the caller starts over.
  */
 function fastInputs(fw: Framework, units: Units, tables: RoundTables, opts: NumberTextOptions & SourceOptions): InputMatrix | undefined {
   const evidence = tables.evidence === undefined ? [] : Array.isArray(tables.evidence) ? tables.evidence : [tables.evidence];
-  if (evidence.length === 0 || evidence.some((t) => t.text === undefined || isWideEvidence(t, fw))) return undefined;
-  const matrix = new InputMatrix(fw, units);
-  const seen = new FirstEvidenceRows(matrix.present.length);
+  if (evidence.length === 0 || evidence.some((t) => t.text === undefined)) return undefined;
+  const reader = new InputBytes(fw, units, opts);
+  const utf8 = new TextEncoder();
   for (const t of evidence) {
-    seen.nextTable(t.file, t.sheet);
-    if (!readLongEvidenceFast(t, fw, units, matrix, opts, seen)) return undefined;
+    const lines = reader.evidence(t.file);
+    if (!lines.push(utf8.encode(t.text!.body)) || !lines.end()) return undefined;
   }
+  const survey = tables.survey;
+  if (survey?.text !== undefined) {
+    const lines = reader.survey(survey.file);
+    if (!lines.push(utf8.encode(survey.text.body)) || !lines.end()) return undefined;
+  } else if (survey) addSurveyTable(reader.matrix, fw, units, survey, opts);
+  return reader.matrix;
+}
+
+/** Adds a survey results table to a matrix read by the byte path, throwing its problems. */
+export function addSurveyTable(matrix: InputMatrix, fw: Framework, units: Units, survey: RowSource, opts: NumberTextOptions = {}): void {
   const issues = new IssueList();
-  if (tables.survey) addSurveyResults(matrix, fw, units, tables.survey, issues, opts);
+  addSurveyResults(matrix, fw, units, survey, issues, opts);
   issues.throwIfAny();
-  return matrix;
 }
 
 /** Whether the evidence references and notes are kept per cell (for the xlsx audit and `explain`). */
@@ -362,8 +303,8 @@ export interface RoundTables {
  * thrown together as one {@link ParIndexError}.
  */
 export function buildInputs(fw: Framework, units: Units, tables: RoundTables, opts: NumberTextOptions & SourceOptions = {}): InputMatrix {
-  // Long CSV evidence read straight from its text when every line is plainly right; the first line
-  // that is not sends every table through the rows below instead (src/criteria/evidence-fast.ts).
+  // Long CSV evidence read straight from its bytes when every line is plainly right; the first line
+  // that is not sends every table through the rows below instead (src/criteria/input-bytes.ts).
   const fast = fastInputs(fw, units, tables, opts);
   if (fast) return fast;
   const issues = new IssueList();

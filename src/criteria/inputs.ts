@@ -34,6 +34,15 @@ export interface CellSource {
   file?: string;
 }
 
+/** 10^0 … 10^14 as doubles (each exact). */
+const POW10 = Array.from({ length: 15 }, (_, i) => 10 ** i);
+
+/** Where the audit finds a cell's evidence reference and note. */
+export interface CellSources {
+  /** The cell's source, or undefined when its row gave neither an evidence reference nor a note. */
+  get(cell: number): CellSource | undefined;
+}
+
 /** Every input of a round, by unit × leaf. */
 export class InputMatrix {
   /** Leaves, in framework order; their position is the leaf index. */
@@ -56,6 +65,11 @@ export class InputMatrix {
   readonly overflow = new Map<number, Exact>();
   /** Audit details by cell, where a row gave them. */
   readonly sources = new Map<number, CellSource>();
+  /**
+   * The audit details as the audit reads them: {@link sources}, or where the byte reader left them
+   * in the files (`parindex/node` reads them back when asked).
+   */
+  sourceLookup: CellSources = this.sources;
   /**
    * Where a row with both input cells blank stood, by cell (the template's rows waiting to be
    * filled in): `check` names the sheet and row of each missing input that has one.
@@ -81,6 +95,21 @@ export class InputMatrix {
   /** Cell number of (unit index, leaf index). */
   cell(unit: number, leaf: number): number {
     return unit * this.leaves.length + leaf;
+  }
+
+  /**
+   * {@link setScaled} for a value the byte reader read into a matrix of its own: `|units| < 10^15` a
+   * whole number, `scale ≤ 14`, and no value of the matrix in the overflow map (its caller guarantees
+   * all three, so nothing is checked).
+   */
+  setPlain(cell: number, side: number, units: number, scale: number): void {
+    const k = cell * 2 + side;
+    this.state[k] = VALUE;
+    this.value[k] = units;
+    this.scale[k] = scale;
+    if (scale > this.maxScale) this.maxScale = scale;
+    const m = (units < 0 ? -units : units) / POW10[scale];
+    if (m > this.maxMagnitude) this.maxMagnitude = m;
   }
 
   /** Stores a value given as canonical decimal text (`-12.50`; point only) on one side of a cell. */

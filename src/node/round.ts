@@ -3,7 +3,8 @@
  * layout) and survey results — each a file or a built-in name (`hanoi-2021`, see
  * `sample-files.ts` for how the two are told apart); then checking every input together.
  */
-import { buildInputs, type SourceOptions } from '../criteria/evidence.js';
+import { addSurveyTable, buildInputs, type SourceOptions } from '../criteria/evidence.js';
+import { InputBytes } from '../criteria/input-bytes.js';
 import type { Framework } from '../criteria/framework.js';
 import type { Units } from '../criteria/units.js';
 import { hanoi2021Framework } from '../data/sample.js';
@@ -14,6 +15,8 @@ import { loadFramework, loadTables, loadUnits, loadTable, readTextFile } from '.
 import { formatOf } from '../table/files.js';
 import { builtinNamed, builtinTable } from './sample-files.js';
 import type { RowSource } from '../table/table.js';
+import { type FileStamp, streamCsv } from './csv-stream.js';
+import { FileSources } from './file-sources.js';
 
 /** Paths of a round's files. */
 export interface RoundFiles {
@@ -55,11 +58,42 @@ async function loadEvidenceSources(path: string): Promise<RowSource[]> {
   return loadTables(path, 'evidence');
 }
 
+/** True when a path names a CSV file (not a built-in input). */
+function isCsvFile(path: string): boolean {
+  return builtinNamed(path) === undefined && formatOf(path) === 'csv';
+}
+
+/**
+ * The inputs of a round whose evidence is CSV files, read by the byte path as the files stream by
+ * (one megabyte of each held at a time; `src/criteria/input-bytes.ts`), or undefined when a file
+ * leaves a line to the row path. The evidence references are read back from the files when the
+ * audit asks for them (`FileSources`), not held.
+ */
+async function streamedInputs(framework: Framework, units: Units, evidence: string[], survey: string | undefined, opts: NumberTextOptions & SourceOptions): Promise<InputMatrix | undefined> {
+  if (evidence.length === 0 || !evidence.every(isCsvFile)) return undefined;
+  const reader = new InputBytes(framework, units, { decimalComma: opts.decimalComma, sources: opts.sources === false ? false : 'offsets' });
+  const stamps: FileStamp[] = [];
+  for (const path of evidence) {
+    const stamp = await streamCsv(path, reader.evidence(path));
+    if (stamp === undefined) return undefined;
+    stamps.push(stamp);
+  }
+  if (survey !== undefined) {
+    if (isCsvFile(survey)) {
+      if ((await streamCsv(survey, reader.survey(survey))) === undefined) return undefined;
+    } else addSurveyTable(reader.matrix, framework, units, builtinTable(survey, 'survey') ?? (await loadTable(survey, 'survey')), opts);
+  }
+  if (reader.offsets) reader.matrix.sourceLookup = new FileSources(reader.offsets, stamps);
+  return reader.matrix;
+}
+
 /** Loads and checks every file of a round (all input problems are reported together). */
 export async function loadRound(files: RoundFiles, opts: NumberTextOptions & SourceOptions = {}): Promise<Round> {
   const framework = await loadFrameworkOrBuiltin(files.framework, opts);
   const units = await loadUnits(files.units);
   const evidencePaths = files.evidence === undefined ? [] : Array.isArray(files.evidence) ? files.evidence : [files.evidence];
+  const streamed = await streamedInputs(framework, units, evidencePaths, files.survey, opts);
+  if (streamed) return { framework, units, inputs: streamed };
   const evidence = (await Promise.all(evidencePaths.map((p) => loadEvidenceSources(p)))).flat();
   const survey = files.survey ? (builtinTable(files.survey, 'survey') ?? (await loadTable(files.survey, 'survey'))) : undefined;
   const inputs = buildInputs(framework, units, { evidence, survey }, opts);

@@ -82,7 +82,7 @@ export function unitLeafAudit(fw: Framework, inputs: InputMatrix, u: number): Le
       max: o.countsMax ? c.max : Exact.ZERO,
       selfPoints: pointsOf(o.selfPointsFrom),
       selfMax: o.selfCountsMax ? c.max : Exact.ZERO,
-      source: inputs.sources.get(cell),
+      source: inputs.sourceLookup.get(cell),
     });
   });
   return out;

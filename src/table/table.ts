@@ -57,7 +57,7 @@ export interface RowSource {
   lineCells?: number;
   /**
    * CSV read lazily only: the text the rows are split from (BOM removed) and its delimiter, for a
-   * reader with a fast path over the text (src/criteria/evidence-fast.ts). The rows stay the reference.
+   * reader with a fast path over the text (src/criteria/input-bytes.ts). The rows stay the reference.
    *
    * @internal
    */

@@ -27,6 +27,7 @@ export const adjust: LeafRule<'adjust'> = {
     if ((min && r.value.cmp(min) < 0) || (max && r.value.cmp(max) > 0)) return cellProblem('adjust-outside', adjust.expects(leaf));
     return r;
   },
+  plainRange: (leaf) => ({ lo: leaf.params.min ?? null, hi: leaf.params.max ?? null }),
   points: (_leaf, value) => value,
   bound: (_leaf, maxInput) => Exact.of(BigInt(Math.ceil(maxInput)) + 1n),
   // The input itself: a whole number of 10^-S at input scale S.

@@ -29,6 +29,7 @@ export const points: LeafRule<'points'> = {
     if (leaf.params.allowed && !leaf.params.allowed.some((a) => a.eq(r.value))) return cellProblem('not-allowed', points.expects(leaf));
     return r;
   },
+  plainRange: (leaf) => (leaf.params.allowed ? undefined : { lo: null, hi: leaf.max }),
   points: (_leaf, value) => value,
   bound: (leaf) => leaf.max,
   // The input itself: a whole number of 10^-S at input scale S.

@@ -34,6 +34,7 @@ export const ratio: LeafRule<'ratio'> = {
     if (r.value.sign() < 0) return cellProblem('negative-percentage', ratio.expects(leaf));
     return r;
   },
+  plainRange: () => ({ lo: null, hi: null }),
   points(leaf, value) {
     const target = targetOf(leaf);
     return leaf.max.mul(value.min(target)).div(target);

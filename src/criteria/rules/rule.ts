@@ -142,6 +142,14 @@ export interface LeafRule<N extends RuleName = RuleName> {
   expects(leaf: RuleLeaf): Expects;
   /** Reads a cell's trimmed, non-blank text (`NA` included) into an input, or a problem. */
   read(leaf: RuleLeaf, text: string, opts: NumberTextOptions): CellInput | CellProblem;
+  /**
+   * The plain values the rule takes as written: a cell holding a plain decimal `v ≥ 0` (digits, at
+   * most one decimal separator) with `lo ≤ v ≤ hi` (`null`: no bound) is read by {@link read} as
+   * that number, exactly as `readNumber` reads it. The byte reader (`src/criteria/input-bytes.ts`)
+   * stores such cells without calling `read`; every other cell goes through `read`. Absent when no
+   * plain number is simply itself (yes/no words, lists of allowed points).
+   */
+  plainRange?(leaf: RuleLeaf): { lo: Exact | null; hi: Exact | null } | undefined;
   /** The exact points a valid input value earns. */
   points(leaf: RuleLeaf, value: Exact): Exact;
   /** Upper bound of |points| for any valid input whose magnitude is at most `maxInput`. */

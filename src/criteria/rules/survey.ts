@@ -21,6 +21,7 @@ export const survey: LeafRule<'survey'> = {
     if (r.value.sign() < 0 || r.value.cmp(Exact.HUNDRED) > 0) return cellProblem('survey-outside', survey.expects(leaf));
     return r;
   },
+  plainRange: () => ({ lo: null, hi: Exact.HUNDRED }),
   points: (leaf, value) => leaf.max.mul(value).div(Exact.HUNDRED),
   bound: (leaf) => leaf.max,
   // max × x / 100 with x at scale S: a whole number of 10^-(decimals of max + S + 2).

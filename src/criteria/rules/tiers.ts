@@ -73,6 +73,7 @@ export const tiers: LeafRule<'tiers'> = {
     if (isNA(text)) return NA_INPUT;
     return readNumber(text, opts, tiers.expects(leaf));
   },
+  plainRange: () => ({ lo: null, hi: null }),
   points(leaf, value) {
     for (const t of leaf.params.tiers ?? []) {
       if (t.op === 'else') return t.points;

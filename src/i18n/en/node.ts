@@ -27,6 +27,7 @@ const REPLACEABLE = 'a new file name, or a regular file that may be replaced';
 export const node = {
   'file-not-found': { message: () => 'the file does not exist', expected: () => 'a readable file' },
   'unreadable-file': { message: (p: { detail: string }) => `the file cannot be read (${p.detail})`, expected: (_: { detail: string }) => 'a readable file' },
+  'unreadable-file/changed': { message: () => 'the file changed after it was read, before its evidence references were read back for the audit', expected: () => 'input files left unchanged while parindex runs; run the command again' },
   'cannot-write': {
     message: (p: CannotWrite) => `the output file cannot be written: ${p.reason === 'other' ? (p.detail ?? 'unknown reason') : WRITE_FAULTS[p.reason]}`,
     expected: (_: CannotWrite) => 'a file path in an existing folder that can be written',

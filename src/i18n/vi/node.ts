@@ -21,6 +21,7 @@ const REPLACEABLE = 'một tên tệp mới, hoặc một tệp thông thường
 export const node: Translation<typeof en> = {
   'file-not-found': { message: () => 'không có tệp này', expected: () => 'một tệp đọc được' },
   'unreadable-file': { message: (p) => `không đọc được tệp (${p.detail})`, expected: () => 'một tệp đọc được' },
+  'unreadable-file/changed': { message: () => 'tệp đã thay đổi sau khi được đọc, trước khi đọc lại số hiệu văn bản minh chứng cho bảng chi tiết chấm điểm', expected: () => 'giữ nguyên các tệp đầu vào trong khi parindex chạy; hãy chạy lại lệnh' },
   'cannot-write': {
     message: (p) => `không ghi được tệp kết quả: ${p.reason === 'other' ? (p.detail ?? 'không rõ lý do') : WRITE_FAULTS[p.reason]}`,
     expected: () => 'đường dẫn tệp trong một thư mục có sẵn và ghi được',
