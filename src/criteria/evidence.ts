@@ -257,8 +257,8 @@ export function addSurveyResults(matrix: InputMatrix, fw: Framework, units: Unit
  * has no text): the caller starts over.
  */
 function fastInputs(fw: Framework, units: Units, tables: RoundTables, opts: NumberTextOptions & SourceOptions): InputMatrix | undefined {
-  const evidence = tables.evidence === undefined ? [] : Array.isArray(tables.evidence) ? tables.evidence : [tables.evidence];
-  if (evidence.length === 0 || evidence.some((t) => t.text === undefined)) return undefined;
+  const evidence = tables.evidence === undefined ? [] : Array.isArray(tables.evidence) ? tables.evidence : 'header' in tables.evidence ? [tables.evidence] : undefined;
+  if (evidence === undefined || evidence.length === 0 || evidence.some((t) => t.text === undefined)) return undefined;
   const reader = new InputBytes(fw, units, opts);
   const utf8 = new TextEncoder();
   for (const t of evidence) {
@@ -292,8 +292,11 @@ export interface SourceOptions {
 
 /** The tables of one round. */
 export interface RoundTables {
-  /** Evidence table (long or wide layout). */
-  evidence?: RowSource | RowSource[];
+  /**
+   * Evidence table(s) (long or wide layout); an iterable is taken once, in order (a workbook's sheets
+   * streamed as their rows are read: `streamXlsxSources`).
+   */
+  evidence?: RowSource | RowSource[] | Iterable<RowSource>;
   /** Survey results table. */
   survey?: RowSource;
 }
@@ -309,7 +312,7 @@ export function buildInputs(fw: Framework, units: Units, tables: RoundTables, op
   if (fast) return fast;
   const issues = new IssueList();
   const matrix = new InputMatrix(fw, units);
-  const evidence = tables.evidence === undefined ? [] : Array.isArray(tables.evidence) ? tables.evidence : [tables.evidence];
+  const evidence: Iterable<RowSource> = tables.evidence === undefined ? [] : 'header' in tables.evidence ? [tables.evidence] : tables.evidence;
   const seen = new FirstEvidenceRows(matrix.present.length);
   for (const t of evidence) {
     seen.nextTable(t.file, t.sheet);

@@ -24,7 +24,6 @@ import { csvRowSource, guessDelimiter } from '../table/csv.js';
 import { bindColumns, FIELDS, FREE_COLUMNS } from '../table/headers.js';
 import { cellLocation, type RowSource } from '../table/table.js';
 import { isWideEvidence } from './evidence-layout.js';
-import { FirstEvidenceRows } from './first-rows.js';
 import { appliesTo, type Criterion, type Framework } from './framework.js';
 import { APPRAISED, InputMatrix, SELF } from './inputs.js';
 import { isCellProblem, readCell } from './rules.js';
@@ -129,8 +128,6 @@ export class InputBytes {
   readonly matrix: InputMatrix;
   /** Where each cell's row stands, with `sources: 'offsets'`. */
   readonly offsets: SourceOffsets | undefined;
-  private readonly seen: FirstEvidenceRows;
-  private surveyRows: Float64Array | undefined;
   private readonly byHash = new Map<number, Facts | null>();
   private readonly byCode = new Map<string, Facts | null>();
   private readonly sep: number;
@@ -145,21 +142,18 @@ export class InputBytes {
     /** @internal */ readonly opts: InputBytesOptions = {},
   ) {
     this.matrix = new InputMatrix(fw, unitsOf);
-    this.seen = new FirstEvidenceRows(this.matrix.present.length);
     this.offsets = opts.sources === 'offsets' ? new SourceOffsets(this.matrix.present.length) : undefined;
     this.sep = opts.decimalComma ? 44 : 46;
   }
 
   /** The splitter for the next evidence file (`file` names it in messages); push its bytes, then `end()`. */
   evidence(file?: string): CsvByteLines {
-    this.seen.nextTable(file);
     return new CsvByteLines(new EvidenceSink(this, file));
   }
 
   /** The splitter for the survey results file. */
   survey(file?: string): CsvByteLines {
-    this.surveyRows ??= new Float64Array(this.matrix.present.length);
-    return new CsvByteLines(new SurveySink(this, file, this.surveyRows));
+    return new CsvByteLines(new SurveySink(this, file));
   }
 
   /** @internal The unit a line names, by bytes when it is the previous line's. */
@@ -311,9 +305,15 @@ export class InputBytes {
     else if (kind === VALUE) this.matrix.setPlain(cell, side, this.units, this.scale);
   }
 
-  /** @internal Claims a cell for an evidence row (false: a second row for it). */
-  claim(cell: number, row: number): boolean {
-    return this.seen.claim(cell, row) === undefined;
+  /**
+   * @internal Claims a cell for a row: false when a row already gave it (a `duplicate-row`, which the
+   * row path words). Evidence and survey rows fill different leaves, so `present` tells for both.
+   */
+  claim(cell: number): boolean {
+    const present = this.matrix.present;
+    if (present[cell] !== 0) return false;
+    present[cell] = 1;
+    return true;
   }
 }
 
@@ -373,9 +373,10 @@ class EvidenceSink implements ByteLineSink {
   }
 
   line(l: ByteLine): boolean {
-    if (blankLine(l)) return true;
-    const r = this.r;
     const cols = this.cols;
+    // A line with a unit is no blank line; one without is (or the row path's error).
+    if (l.bytesEmpty(cols.unit)) return blankLine(l);
+    const r = this.r;
     const u = r.unitAt(l, cols.unit, this.last);
     if (u === undefined) return false;
     const f = r.factsAt(l, cols.criterion);
@@ -397,8 +398,7 @@ class EvidenceSink implements ByteLineSink {
     const appr = r.read(f, l, cols.appraised);
     if (appr === GIVE_UP) return false;
     const cell = matrix.cell(this.last.index, f.leaf);
-    if (!r.claim(cell, l.row)) return false;
-    matrix.present[cell] = 1;
+    if (!r.claim(cell)) return false;
     r.store(cell, APPRAISED, appr);
     if (self === NA) matrix.setNA(cell, SELF);
     else if (self === VALUE) matrix.setPlain(cell, SELF, su, ss);
@@ -429,7 +429,6 @@ class SurveySink implements ByteLineSink {
   constructor(
     private readonly r: InputBytes,
     private readonly file: string | undefined,
-    private readonly rows: Float64Array,
   ) {}
 
   header(text: string): HeaderResult {
@@ -444,7 +443,7 @@ class SurveySink implements ByteLineSink {
   }
 
   line(l: ByteLine): boolean {
-    if (blankLine(l)) return true;
+    if (l.bytesEmpty(this.cols.unit)) return blankLine(l);
     const r = this.r;
     const u = r.unitAt(l, this.cols.unit, this.last);
     if (u === undefined) return false;
@@ -457,9 +456,7 @@ class SurveySink implements ByteLineSink {
       return true;
     }
     const kind = r.read(f, l, this.cols.score);
-    if (kind === GIVE_UP || this.rows[cell] !== 0) return false;
-    this.rows[cell] = l.row;
-    matrix.present[cell] = 1;
+    if (kind === GIVE_UP || !r.claim(cell)) return false;
     r.store(cell, APPRAISED, kind);
     return true;
   }

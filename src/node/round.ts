@@ -17,6 +17,9 @@ import { builtinNamed, builtinTable } from './sample-files.js';
 import type { RowSource } from '../table/table.js';
 import { type FileStamp, streamCsv } from './csv-stream.js';
 import { FileSources } from './file-sources.js';
+import { readFileBytes } from './file-bytes.js';
+import { inputLimits } from './limits.js';
+import { type RowProgress, startRowProgress } from './read-progress.js';
 
 /** Paths of a round's files. */
 export interface RoundFiles {
@@ -87,12 +90,51 @@ async function streamedInputs(framework: Framework, units: Units, evidence: stri
   return reader.matrix;
 }
 
+/** True when a path names an xlsx file (not a built-in input). */
+function isXlsxFile(path: string): boolean {
+  return builtinNamed(path) === undefined && formatOf(path) === 'xlsx';
+}
+
+/**
+ * The inputs of a round with xlsx evidence, each workbook's sheets streamed into the input matrix as
+ * their rows are parsed (`streamXlsxSources`: no table built), or undefined when something needs
+ * the table reader — merged cells, a bad cell, any error at all: the caller then reads the files as
+ * tables, which words every problem exactly as always.
+ */
+async function xlsxStreamedInputs(framework: Framework, units: Units, evidence: string[], survey: string | undefined, opts: NumberTextOptions & SourceOptions): Promise<InputMatrix | undefined> {
+  if (!evidence.some(isXlsxFile)) return undefined;
+  const { streamXlsxSources } = await import('../xlsx/read.js');
+  const parts: Iterable<RowSource>[] = [];
+  const bars: RowProgress[] = [];
+  try {
+    for (const path of evidence) {
+      if (!isXlsxFile(path)) {
+        parts.push(await loadEvidenceSources(path));
+        continue;
+      }
+      const bytes = await readFileBytes(path);
+      const bar = await startRowProgress(path, bytes.length);
+      bars.push(bar);
+      parts.push({ [Symbol.iterator]: () => streamXlsxSources(bytes, 'evidence', { file: path, limits: inputLimits().xlsx, onProgress: (p) => bar.update(p.bytes, p.totalBytes, p.rows) }) });
+    }
+    const surveyTable = survey ? (builtinTable(survey, 'survey') ?? (await loadTable(survey, 'survey'))) : undefined;
+    const sources = (function* () {
+      for (const part of parts) yield* part;
+    })();
+    return buildInputs(framework, units, { evidence: sources, survey: surveyTable }, opts);
+  } catch {
+    return undefined;
+  } finally {
+    for (const bar of bars) bar.stop();
+  }
+}
+
 /** Loads and checks every file of a round (all input problems are reported together). */
 export async function loadRound(files: RoundFiles, opts: NumberTextOptions & SourceOptions = {}): Promise<Round> {
   const framework = await loadFrameworkOrBuiltin(files.framework, opts);
   const units = await loadUnits(files.units);
   const evidencePaths = files.evidence === undefined ? [] : Array.isArray(files.evidence) ? files.evidence : [files.evidence];
-  const streamed = await streamedInputs(framework, units, evidencePaths, files.survey, opts);
+  const streamed = (await streamedInputs(framework, units, evidencePaths, files.survey, opts)) ?? (await xlsxStreamedInputs(framework, units, evidencePaths, files.survey, opts));
   if (streamed) return { framework, units, inputs: streamed };
   const evidence = (await Promise.all(evidencePaths.map((p) => loadEvidenceSources(p)))).flat();
   const survey = files.survey ? (builtinTable(files.survey, 'survey') ?? (await loadTable(files.survey, 'survey'))) : undefined;

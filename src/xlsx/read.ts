@@ -23,7 +23,7 @@
 import { IssueList, ParIndexError, problem, type Issue } from '../errors.js';
 import type { NotWorkbookKind, WorkbookKind } from '../i18n/en/xlsx.js';
 import type { TableKind } from '../table/files.js';
-import { columnLetter, isNumericCell, markNumeric, type Table, type TableRow, tooManyCellsIssue } from '../table/table.js';
+import { columnLetter, isNumericCell, markNumeric, type RowSource, type Table, type TableRow, tooManyCellsIssue } from '../table/table.js';
 import type { CellTextOptions, CellValueProblem } from './cell-text.js';
 import { chooseSettingsSheet, chooseSheets, isVisible, type SheetInfo } from './sheet-choice.js';
 import { columnNumber, denseCells, SheetParser, type MergeRange, type ReadCounters, type SheetContext, type SparseRow } from './sheet.js';
@@ -589,5 +589,93 @@ export function* iterateXlsxRows(bytes: Uint8Array, kind: TableKind, opts: XlsxR
         value: m.ref,
       });
     }
+  }
+}
+
+/** Thrown by {@link streamXlsxSources} at anything the table reader would report or change (read the workbook with {@link readXlsxTables} then). */
+export class XlsxStreamDeclined extends Error {
+  constructor(reason: string) {
+    super(`parindex: the workbook is read as tables instead (${reason})`);
+    this.name = 'XlsxStreamDeclined';
+  }
+}
+
+/**
+ * The sheet(s) for `kind` as row sources whose rows are parsed from the sheet's XML as they are
+ * iterated — no table is built, so a large evidence workbook goes into the input matrix row by row.
+ * Take the sources in order; a source's rows are read once (what a consumer leaves unread is passed
+ * over when it asks for the next source). Rows are what {@link readXlsxTables} gives (numbers marked,
+ * short rows padded) as long as the sheets are plain: a bad cell, a value right of the header, merged
+ * cells (filled in by the table reader), an empty sheet or a settings sheet throw
+ * {@link XlsxStreamDeclined}, and the caller reads the workbook with {@link readXlsxTables}, which
+ * words every problem.
+ */
+export function* streamXlsxSources(bytes: Uint8Array, kind: TableKind, opts: XlsxReadOptions = {}): Generator<RowSource> {
+  const file = opts.file ?? '';
+  const events = walk(bytes, chooserFor(kind), opts);
+  let pending: RowOut[] = [];
+  let sheetOpen = false;
+  const next = (): SheetEvent | undefined => {
+    const r = events.next();
+    return r.done ? undefined : r.value;
+  };
+  const checkEnd = (ev: Extract<SheetEvent, { type: 'end' }>): void => {
+    sheetOpen = false;
+    if (ev.role !== 'table') throw new XlsxStreamDeclined('a settings sheet');
+    if (ev.headerRow === 0) throw new XlsxStreamDeclined('a sheet without a header');
+    if (ev.merges.length > 0) throw new XlsxStreamDeclined('merged cells');
+  };
+  /** The data rows of the open sheet, from `pending` on, until its end. */
+  function* rowsOf(header: readonly string[]): Generator<TableRow> {
+    for (;;) {
+      for (const r of pending) {
+        if (r.issues) throw new XlsxStreamDeclined('a cell the table reader reports');
+        if (r.header) throw new XlsxStreamDeclined('a second header');
+        const cells = r.cells;
+        while (cells.length < header.length) cells.push('');
+        yield markNumeric({ row: r.row, cells }, r.numeric);
+      }
+      pending = [];
+      const ev = next();
+      if (ev === undefined) return;
+      if (ev.type === 'end') return checkEnd(ev);
+      pending = ev.rows;
+    }
+  }
+  for (;;) {
+    // Pass over what the consumer left of the previous sheet.
+    while (sheetOpen) {
+      pending = [];
+      const ev = next();
+      if (ev === undefined) return;
+      if (ev.type === 'end') checkEnd(ev);
+      else if (ev.rows.some((r) => r.issues)) throw new XlsxStreamDeclined('a cell the table reader reports');
+    }
+    const ev = next();
+    if (ev === undefined) return;
+    if (ev.type === 'end') {
+      checkEnd(ev);
+      continue;
+    }
+    sheetOpen = true;
+    const [first, ...rest] = ev.rows;
+    if (!first?.header || first.issues) throw new XlsxStreamDeclined('a header the table reader reports');
+    pending = rest;
+    const header = first.cells;
+    let used = false;
+    const source: RowSource = {
+      file,
+      sheet: ev.sheet,
+      header,
+      headerRow: first.row,
+      rows: {
+        [Symbol.iterator]() {
+          if (used) throw new XlsxStreamDeclined('rows read twice');
+          used = true;
+          return rowsOf(header);
+        },
+      },
+    };
+    yield source;
   }
 }
