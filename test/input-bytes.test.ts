@@ -14,6 +14,7 @@ import type { InputMatrix } from '../src/criteria/inputs.js';
 import { isCellProblem, readCell } from '../src/criteria/rules.js';
 import { ruleOf } from '../src/criteria/rules/index.js';
 import { buildUnits } from '../src/criteria/units.js';
+import { isUtf8 } from '../src/table/csv-bytes.js';
 import { csvRowSource, parseCsvTable } from '../src/table/csv.js';
 import { csv, sampleText } from './support/round.js';
 
@@ -268,5 +269,30 @@ describe('plainRange', () => {
     expect(run('0.24', '1.5')).toBe('gave up');
     expect(run('0', '1.6')).toBe('gave up');
     expect(run('100', '2.1')).toBe('gave up'); // a survey criterion in the evidence: the row path's error
+  });
+});
+
+describe('isUtf8', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const valid = (b: Uint8Array) => {
+    try {
+      strict.decode(b);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  it('agrees with a fatal TextDecoder on random bytes and on text with every kind of character', () => {
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 12 }),
+      fc.array(fc.constantFrom(0x41, 0x80, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xa0, 0x9f, 0xed, 0xef, 0xf0, 0x90, 0x8f, 0xf4, 0xf5, 0xff), { maxLength: 8 }).map((a) => Uint8Array.from(a)),
+      fc.string({ unit: 'binary', maxLength: 6 }).map((t) => utf8.encode(t)),
+    );
+    fc.assert(
+      fc.property(bytes, (b) => {
+        expect(isUtf8(b, 0, b.length)).toBe(valid(b));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

@@ -68,7 +68,10 @@ export class ByteLine {
   /** True when cell `k` is blank as the tables see it (empty once trimmed). */
   blank(k: number): boolean {
     if (this.bytesEmpty(k)) return true;
-    return this.wide[k] === 1 && this.text(k) === '';
+    // Spaces and tabs are trimmed from the range already: a cell starting or ending with any other
+    // ASCII byte holds text. Only a cell wrapped in bytes past ASCII (a no-break space?) is decoded.
+    if (this.wide[k] === 0 || this.bytes[this.start[k]] < 0x80 || this.bytes[this.end[k] - 1] < 0x80) return false;
+    return this.text(k) === '';
   }
 }
 
@@ -129,12 +132,21 @@ export class CsvByteLines {
       this.carried = 0;
       if (!ok) return this.fail();
     }
-    // Whole lines inside the chunk; the tail without a line end waits for the next chunk.
-    for (;;) {
-      const lf = chunk.indexOf(LF, pos);
-      if (lf < 0) break;
-      if (!this.dataLine(chunk, pos, lf, base + pos)) return this.fail();
-      pos = lf + 1;
+    // Whole lines inside the chunk, each split in the one pass that finds its end; the tail without
+    // a line end waits for the next chunk.
+    const line = this.line;
+    const d = this.d;
+    const crlf = this.crlf;
+    while (pos < n) {
+      line.bytes = chunk;
+      line.row = this.row + 1;
+      line.offset = base + pos;
+      const end = scanCsvLine(chunk, pos, n, d, crlf, false, line);
+      if (end === INCOMPLETE) break;
+      if (end === GIVE_UP) return this.fail();
+      this.row++;
+      if (!this.sink.line(line)) return this.fail();
+      pos = end + 1;
     }
     if (pos < n) this.keep(chunk, pos, n, base + pos);
     return true;
@@ -148,7 +160,7 @@ export class CsvByteLines {
       return this.fail();
     }
     if (this.carried > 0) {
-      const ok = this.dataLine(this.carry, 0, this.carried, this.carryOffset, true);
+      const ok = this.dataLine(this.carry, 0, this.carried, this.carryOffset, false);
       this.carried = 0;
       if (!ok) return this.fail();
     }
@@ -175,7 +187,7 @@ export class CsvByteLines {
 
   /** The line gathered in `carry` (its LF just found): the header, or a data line. */
   private carriedLine(): boolean {
-    if (this.headerDone) return this.dataLine(this.carry, 0, this.carried, this.carryOffset);
+    if (this.headerDone) return this.dataLine(this.carry, 0, this.carried, this.carryOffset, true);
     return this.headerLine(this.carry.subarray(0, this.carried));
   }
 
@@ -211,74 +223,83 @@ export class CsvByteLines {
   }
 
   /**
-   * Splits the line `b[s, lf)` (`lf` its LF, or the file's end when `last`) and hands it to the sink.
+   * Splits the whole line `b[s, e)` (its LF left out: a line carried over chunks, `hadLF`, or the
+   * file's last) and hands it to the sink.
    */
-  private dataLine(b: Uint8Array, s: number, lf: number, offset: number, last = false): boolean {
+  private dataLine(b: Uint8Array, s: number, e: number, offset: number, hadLF: boolean): boolean {
+    if (hadLF && this.crlf && (e === s || b[e - 1] !== CR)) return false; // a bare LF in a CRLF file
     this.row++;
-    let e = lf;
-    if (this.crlf) {
-      if (e > s && b[e - 1] === CR) e--;
-      else if (!last) return false; // a bare LF in a CRLF file: mixed line ends
-    }
     const line = this.line;
     line.bytes = b;
     line.row = this.row;
     line.offset = offset;
-    if (!splitCsvLine(b, s, e, this.d, line)) return false;
+    if (scanCsvLine(b, s, e, this.d, this.crlf, true, line) < 0) return false;
     return this.sink.line(line);
   }
 }
 
+/** {@link scanCsvLine}: the line is not whole in the bytes given (more are coming). */
+export const INCOMPLETE = -2;
+/** {@link scanCsvLine}: the line is one the table readers must read. */
+export const GIVE_UP = -1;
+
 /**
- * Splits the line `b[s, e)` (no line end) at delimiter `d` into `line`'s cell ranges (its `bytes`,
- * `row` and `offset` are the caller's to set). False for a line the table readers must read: a quote
- * left open, a quote inside an unquoted cell, text after a closing quote, a control character, more
- * cells than `line` holds, bytes that are not UTF-8.
+ * Splits the line starting at `b[s]` at delimiter `d` into `line`'s cell ranges (its `bytes`, `row`
+ * and `offset` are the caller's to set), finding its end in the same pass. Returns the index of the
+ * line's LF; with `last` (the line runs to `limit`, no LF), `limit`; {@link INCOMPLETE} when `limit`
+ * comes first and more bytes follow; {@link GIVE_UP} for a line the table readers must read — a
+ * quote left open or holding a line break, a quote inside an unquoted cell, text after a closing
+ * quote, a control character, a bare CR (or a line without its CR in a CRLF file), more cells than
+ * `line` holds, bytes that are not UTF-8.
  */
-export function splitCsvLine(b: Uint8Array, s: number, e: number, d: number, line: ByteLine): boolean {
+export function scanCsvLine(b: Uint8Array, s: number, limit: number, d: number, crlf: boolean, last: boolean, line: ByteLine): number {
   const max = line.start.length;
   let k = 0;
   let i = s;
   let wideLine = false;
+  let c: number;
   for (;;) {
-    if (k >= max) return false; // more cells than the header line
+    if (k >= max) return GIVE_UP; // more cells than the header line
     let cs: number;
     let ce: number;
     let esc = 0;
     let wide = 0;
-    if (i < e && b[i] === QUOTE) {
+    if (i < limit && b[i] === QUOTE) {
       let j = i + 1;
       cs = j;
       for (;;) {
-        if (j >= e) return false; // the quote closes on another line (or never)
-        const c = b[j];
-        if (c === QUOTE) {
-          if (j + 1 < e && b[j + 1] === QUOTE) {
+        if (j >= limit) return last ? GIVE_UP : INCOMPLETE; // the quote closes later (or never)
+        const x = b[j];
+        if (x === QUOTE) {
+          if (j + 1 < limit && b[j + 1] === QUOTE) {
             esc = 1;
             j += 2;
             continue;
           }
+          if (j + 1 >= limit && !last) return INCOMPLETE; // a doubled quote may be split
           break;
         }
-        if (c >= 0x80) wide = 1;
-        else if (c < SPACE && c !== TAB) return false;
+        if (x >= 0x80) wide = 1;
+        else if (x < SPACE && x !== TAB) return GIVE_UP; // a line break inside quotes, a control character
         j++;
       }
       ce = j;
       i = j + 1;
-      if (i < e && b[i] !== d) return false; // text after the closing quote
+      c = i < limit ? b[i] : -1;
+      if (c !== d && c !== LF && c !== CR && c !== -1) return GIVE_UP; // text after the closing quote
     } else {
       let j = i;
-      for (; j < e; j++) {
-        const c = b[j];
-        if (c === d) break;
-        if (c === QUOTE) return false;
-        if (c >= 0x80) wide = 1;
-        else if (c < SPACE && c !== TAB) return false;
+      for (; j < limit; j++) {
+        const x = b[j];
+        if (x === d || x === LF || x === CR) break;
+        if (x === QUOTE) return GIVE_UP;
+        if (x >= 0x80) wide = 1;
+        else if (x < SPACE && x !== TAB) return GIVE_UP;
       }
       cs = i;
       ce = j;
       i = j;
+      c = i < limit ? b[i] : -1;
     }
     while (cs < ce && (b[cs] === SPACE || b[cs] === TAB)) cs++;
     while (ce > cs && (b[ce - 1] === SPACE || b[ce - 1] === TAB)) ce--;
@@ -288,25 +309,71 @@ export function splitCsvLine(b: Uint8Array, s: number, e: number, d: number, lin
     line.wide[k] = wide;
     if (wide === 1) wideLine = true;
     k++;
-    if (i >= e) break;
-    i++; // the delimiter
-    if (i === e) {
-      if (k >= max) return false;
-      line.start[k] = e;
-      line.end[k] = e;
-      line.escaped[k] = 0;
-      line.wide[k] = 0;
-      k++;
-      break;
-    }
+    if (c !== d) break;
+    i++; // the delimiter: another cell follows (an empty one at the line's end)
   }
   line.count = k;
-  if (wideLine) {
-    try {
-      UTF8_STRICT.decode(b.subarray(s, e));
-    } catch {
-      return false;
+  let end: number;
+  if (c === -1) {
+    if (!last) return INCOMPLETE;
+    end = limit;
+  } else if (c === LF) {
+    if (crlf && !last) return GIVE_UP; // a bare LF in a CRLF file: mixed line ends
+    end = i;
+  } else {
+    // CR: a line end only as CR LF in a CRLF file (or the file's last byte there).
+    if (!crlf) return GIVE_UP;
+    if (i + 1 < limit) {
+      if (b[i + 1] !== LF) return GIVE_UP;
+      end = i + 1;
+    } else if (last) end = limit;
+    else return INCOMPLETE;
+  }
+  if (wideLine && !isUtf8(b, s, i)) return GIVE_UP;
+  return end;
+}
+
+/**
+ * Splits the whole line `b[s, e)` (no line end) at delimiter `d` into `line`'s cell ranges. False
+ * for a line the table readers must read (see {@link scanCsvLine}).
+ */
+export function splitCsvLine(b: Uint8Array, s: number, e: number, d: number, line: ByteLine): boolean {
+  return scanCsvLine(b, s, e, d, false, true, line) >= 0;
+}
+
+/**
+ * True when `b[s, e)` is well-formed UTF-8 as a fatal `TextDecoder` accepts it (no overlong forms,
+ * surrogates or code points past U+10FFFF), checked without making a string.
+ */
+export function isUtf8(b: Uint8Array, s: number, e: number): boolean {
+  let i = s;
+  while (i < e) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
     }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c >= 0xe0 && c <= 0xef) {
+      need = 2;
+      if (c === 0xe0) lo = 0xa0;
+      else if (c === 0xed) hi = 0x9f;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      need = 3;
+      if (c === 0xf0) lo = 0x90;
+      else if (c === 0xf4) hi = 0x8f;
+    } else return false;
+    if (i + need >= e) return false;
+    const c1 = b[i + 1];
+    if (c1 < lo || c1 > hi) return false;
+    for (let j = 2; j <= need; j++) {
+      const cj = b[i + j];
+      if (cj < 0x80 || cj > 0xbf) return false;
+    }
+    i += need + 1;
   }
   return true;
 }
