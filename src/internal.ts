@@ -83,3 +83,4 @@ export { surveyResultJson, surveyResultJsonText, stringifyOrdered, type SurveyRe
 export { surveyResultCsv, surveyResultRows } from './report/sipas-csv.js';
 export { surveyResultText } from './report/sipas-table.js';
 export { addSipasScores, type SipasToParOptions, type SipasNullAs } from './api/sipas-into-par.js';
+export { InputBytes } from './criteria/input-bytes.js';

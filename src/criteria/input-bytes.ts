@@ -72,6 +72,11 @@ interface Facts {
   lo: Float64Array | null;
   /** Short cells as the rule read them, by a hash of their bytes. */
   short: Map<number, ShortCell>;
+  /** The criterion the row after one of this criterion named last time (rows repeat the criteria in order). */
+  next: Facts | null;
+  /** The last group asked about, and the answer. */
+  lastGroup: string | undefined;
+  lastApplies: boolean;
 }
 
 /** `floor(x × 10^s)` (or ceil) as a double, ±Infinity past the safe integers (no plain units reach them). */
@@ -182,12 +187,26 @@ export class InputBytes {
     return u;
   }
 
-  /** @internal The criterion a line names (null: none of the framework's). */
-  factsAt(line: ByteLine, k: number): Facts | null {
+  /**
+   * @internal The criterion a line names (null: none of the framework's). `prev` is the previous
+   * line's: the criterion that followed it last time is tried first, by its bytes.
+   */
+  factsAt(line: ByteLine, k: number, prev: Facts | null): Facts | null {
+    const f = this.factsByBytes(line, k, prev?.next ?? null);
+    if (prev !== null) prev.next = f;
+    return f;
+  }
+
+  private factsByBytes(line: ByteLine, k: number, guess: Facts | null): Facts | null {
     if (k < 0 || k >= line.count) return null;
     const b = line.bytes;
     const s = line.start[k];
     const e = line.end[k];
+    if (guess !== null && line.escaped[k] === 0 && guess.bytes.length === e - s) {
+      let i = 0;
+      while (i < e - s && guess.bytes[i] === b[s + i]) i++;
+      if (i === e - s) return guess;
+    }
     if (line.escaped[k] === 0) {
       let h = FNV_OFFSET;
       for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], FNV_PRIME);
@@ -224,6 +243,9 @@ export class InputBytes {
         hi: range ? bounds(range.hi, false) : null,
         lo: range ? bounds(range.lo, true) : null,
         short: new Map(),
+        next: null,
+        lastGroup: undefined,
+        lastApplies: false,
       };
     }
     this.byCode.set(code, f);
@@ -232,11 +254,14 @@ export class InputBytes {
 
   /** @internal Whether a criterion applies to a unit's group. */
   applies(f: Facts, u: Unit): boolean {
+    if (f.lastGroup === u.group) return f.lastApplies;
     let a = f.applies.get(u.group);
     if (a === undefined) {
       a = appliesTo(f.c, u.group);
       f.applies.set(u.group, a);
     }
+    f.lastGroup = u.group;
+    f.lastApplies = a;
     return a;
   }
 
@@ -348,6 +373,7 @@ class EvidenceSink implements ByteLineSink {
   private cols = { unit: -1, criterion: -1, self: -1, appraised: -1, evidence: -1, note: -1 };
   private table: RowSource | undefined;
   private readonly last = newLastUnit();
+  private prev: Facts | null = null;
   private fileIndex = -1;
 
   constructor(
@@ -379,7 +405,8 @@ class EvidenceSink implements ByteLineSink {
     const r = this.r;
     const u = r.unitAt(l, cols.unit, this.last);
     if (u === undefined) return false;
-    const f = r.factsAt(l, cols.criterion);
+    const f = r.factsAt(l, cols.criterion, this.prev);
+    this.prev = f;
     if (f === null) return false;
     const matrix = r.matrix;
     if (l.blank(cols.self) && l.blank(cols.appraised)) {
@@ -425,6 +452,7 @@ class SurveySink implements ByteLineSink {
   private cols = { unit: -1, criterion: -1, score: -1 };
   private table: RowSource | undefined;
   private readonly last = newLastUnit();
+  private prev: Facts | null = null;
 
   constructor(
     private readonly r: InputBytes,
@@ -447,7 +475,8 @@ class SurveySink implements ByteLineSink {
     const r = this.r;
     const u = r.unitAt(l, this.cols.unit, this.last);
     if (u === undefined) return false;
-    const f = r.factsAt(l, this.cols.criterion);
+    const f = r.factsAt(l, this.cols.criterion, this.prev);
+    this.prev = f;
     if (f === null || !f.survey || f.leaf === undefined || !r.applies(f, u)) return false;
     const matrix = r.matrix;
     const cell = matrix.cell(this.last.index, f.leaf);
