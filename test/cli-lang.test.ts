@@ -271,6 +271,7 @@ describe('both languages, everywhere', () => {
       received: 2,
       key: 'k',
       keys: 'k1, k2',
+      audit: 'none',
     };
     for (const key of Object.keys(enCli) as (keyof typeof enCli)[]) {
       const [en, vi] = [usageMessage(key, params, 'en'), usageMessage(key, params, 'vi')];

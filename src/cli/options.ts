@@ -12,6 +12,7 @@ import { NUMBER_STYLES, type NumberStyle } from '../i18n/number-style.js';
 import { CSV_STYLES, type CsvStyle, type Presentation } from '../report/presentation.js';
 import type { ScoreOptions } from '../scoring/score.js';
 import type { SipasParCliOptions } from './commands/sipas.js';
+import { nearestName } from '../text/nearest.js';
 import { UsageError } from './run.js';
 
 /** Parses a whole number option. */
@@ -65,13 +66,48 @@ export function checkReportOnly(o: { format: string }, flags: readonly (readonly
 export const BINARY_FORMATS: readonly string[] = ['xlsx'];
 
 /**
- * Usage checks on where output goes (exit 2, before any input is read): --bom only with CSV; a
- * binary workbook is not written to a terminal.
+ * Usage checks on where output goes (exit 2, before any input is read): --bom and --csv-style only
+ * with CSV (or a workbook whose audit may go to CSV: `auditCsv`); a binary workbook is not written
+ * to a terminal.
  */
-export function checkOutputTarget(o: { format: string; out?: string; bom?: boolean; csvStyle?: CsvStyle }, stdoutIsTTY = Boolean(process.stdout.isTTY)): void {
-  if (o.bom && o.format !== 'csv') throw new UsageError('usage/bom-not-csv', { format: o.format });
-  if (o.csvStyle !== undefined && o.format !== 'csv') throw new UsageError('usage/csv-style-not-csv', { format: o.format });
+export function checkOutputTarget(o: { format: string; out?: string; bom?: boolean; csvStyle?: CsvStyle }, stdoutIsTTY = Boolean(process.stdout.isTTY), auditCsv = false): void {
+  // `score --format xlsx` may write its audit as CSV (`auditCsv`: --audit csv, or by size): --bom and --csv-style apply to it.
+  const csv = o.format === 'csv' || auditCsv;
+  if (o.bom && !csv) throw new UsageError('usage/bom-not-csv', { format: o.format });
+  if (o.csvStyle !== undefined && !csv) throw new UsageError('usage/csv-style-not-csv', { format: o.format });
   if (BINARY_FORMATS.includes(o.format) && !o.out && stdoutIsTTY) throw new UsageError('usage/binary-to-terminal', { format: o.format });
+}
+
+/** Where `score --format xlsx` puts its audit (`--audit`). */
+export const AUDIT_CHOICES = ['sheet', 'csv', 'none'] as const;
+
+/** A value of `--audit`. */
+export type AuditChoice = (typeof AUDIT_CHOICES)[number];
+
+/** Reads --audit: one of {@link AUDIT_CHOICES}, else a usage error naming the nearest. */
+function auditOption(value: string): AuditChoice {
+  const v = value.trim().toLowerCase();
+  if ((AUDIT_CHOICES as readonly string[]).includes(v)) return v as AuditChoice;
+  const suggestion = nearestName(value, AUDIT_CHOICES);
+  throw new UsageError('usage/choice-nearest', { option: '--audit', value, choices: AUDIT_CHOICES.join(', '), suggestion: suggestion ? `"${suggestion}"` : '' });
+}
+
+/** Adds --audit (sheet, csv or none): where the results workbook's audit goes. */
+export function addAuditOption(cmd: Command): Command {
+  return cmd.addOption(new Option('--audit <where>').choices([...AUDIT_CHOICES]).argParser(auditOption));
+}
+
+/**
+ * Usage checks of --audit (exit 2, before any input is read): it goes with `--format xlsx` only;
+ * `csv` needs `--out` (the CSV is named from it); --bom and --csv-style, which shape the audit CSV,
+ * do not go with `--audit sheet` or `none`.
+ */
+export function checkAuditOption(o: { format: string; out?: string; audit?: AuditChoice; bom?: boolean; csvStyle?: CsvStyle }): void {
+  if (o.audit === undefined) return;
+  if (o.format !== 'xlsx') throw new UsageError('usage/xlsx-only', { flag: '--audit', format: o.format });
+  if (o.audit === 'csv' && !o.out) throw new UsageError('usage/audit-csv-needs-out');
+  if (o.audit !== 'csv' && o.bom) throw new UsageError('usage/csv-option-audit', { flag: '--bom', audit: o.audit });
+  if (o.audit !== 'csv' && o.csvStyle !== undefined) throw new UsageError('usage/csv-option-audit', { flag: '--csv-style', audit: o.audit });
 }
 
 /** Adds the score inputs: --framework, --units, --evidence, --survey and number reading. */

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { constants, rmSync } from 'node:fs';
-import { access, lstat, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
+import { access, type FileHandle, lstat, open, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ParIndexError, problem } from '../errors.js';
 import type { WriteFault } from '../i18n/en/node.js';
@@ -145,6 +145,156 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     if (code) throw cannotWrite(path, code, (e as Error).message);
     throw e;
   }
+}
+
+/**
+ * A file being written in pieces (a workbook as it is built, an audit CSV row by row): the bytes go
+ * to a temp file beside the target as they come; {@link StagedOutput.commit} flushes it to disk and
+ * renames it over the target, {@link StagedOutput.abort} removes it. Interrupted (Ctrl-C, SIGTERM),
+ * the temp file is removed too: the target is never half-written.
+ */
+export interface StagedOutput {
+  /** Takes the next bytes (or text, as UTF-8). */
+  write(chunk: Uint8Array | string): void;
+  /** Resolves when the file has taken what was written so far; rejects when writing failed. */
+  ready(): Promise<void>;
+  /** Flushes the file to disk and renames it over the target (the located error when it cannot). */
+  commit(): Promise<void>;
+  /** Removes the temp file (nothing to do after commit). */
+  abort(): Promise<void>;
+}
+
+/** A file written in pieces to `path` atomically (see {@link StagedOutput}); the same checks as {@link writeFileAtomic}. */
+export async function stageOutput(path: string): Promise<StagedOutput> {
+  const { target, mode } = await outputTarget(path);
+  const tmp = tempName(target);
+  installSignalHandlers();
+  pending.add(tmp);
+  let handle: FileHandle;
+  try {
+    handle = await open(tmp, 'wx', mode ?? 0o666);
+    if (mode !== undefined) await handle.chmod(mode);
+  } catch (e) {
+    pending.delete(tmp);
+    await rm(tmp, { force: true }).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw code ? cannotWrite(path, code, (e as Error).message) : e;
+  }
+  // Writes go through the handle one after another; small chunks are gathered into 1 MiB writes.
+  let failure: unknown;
+  let chain = Promise.resolve();
+  let queued = 0;
+  let parts: Uint8Array[] = [];
+  let partBytes = 0;
+  const flush = () => {
+    if (partBytes === 0) return;
+    const data = parts.length === 1 ? parts[0] : Buffer.concat(parts);
+    parts = [];
+    partBytes = 0;
+    chain = chain.then(async () => {
+      if (failure !== undefined) return;
+      try {
+        for (let at = 0; at < data.length; ) at += (await handle.write(data, at, data.length - at)).bytesWritten;
+      } catch (e) {
+        failure ??= e;
+      } finally {
+        queued -= data.length;
+      }
+    });
+  };
+  let done = false;
+  const located = (e: unknown) => {
+    if (e instanceof ParIndexError) return e;
+    const code = (e as NodeJS.ErrnoException).code;
+    return code ? cannotWrite(path, code, (e as Error).message) : e;
+  };
+  const abort = async () => {
+    if (done) return;
+    done = true;
+    await chain;
+    await handle.close().catch(() => undefined);
+    await rm(tmp, { force: true }).catch(() => undefined);
+    pending.delete(tmp);
+  };
+  return {
+    write(chunk) {
+      if (failure !== undefined || done) return;
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+      parts.push(bytes);
+      partBytes += bytes.length;
+      queued += bytes.length;
+      if (partBytes >= 1 << 20) flush();
+    },
+    async ready() {
+      if (queued >= 16 << 20) {
+        flush();
+        await chain;
+      }
+      if (failure !== undefined) throw located(failure);
+    },
+    async commit() {
+      try {
+        flush();
+        await chain;
+        if (failure !== undefined) throw failure;
+        await handle.sync();
+        await handle.close();
+        if ((await stat(target).catch(() => undefined))?.isDirectory()) throw cannotWrite(path, 'EISDIR');
+        await rename(tmp, target);
+        done = true;
+        pending.delete(tmp);
+      } catch (e) {
+        await abort();
+        throw located(e);
+      }
+    },
+    abort,
+  };
+}
+
+/**
+ * Writes to `out` in pieces, atomically (see {@link stageOutput}), or to stdout when no path is
+ * given: `produce` writes into the sink and awaits its `ready` now and then.
+ */
+export async function writeOutputStreamed(out: string | undefined, produce: (sink: StagedOutput) => Promise<void>): Promise<void> {
+  const sink = out ? await stageOutput(out) : stdoutSink();
+  try {
+    await produce(sink);
+    await sink.commit();
+  } catch (e) {
+    await sink.abort();
+    throw e;
+  }
+}
+
+/** Stdout as a {@link StagedOutput} (nothing to rename; a closed pipe is reported by the caller's EPIPE handling). */
+export function stdoutSink(): StagedOutput {
+  const out = process.stdout;
+  let failure: unknown;
+  const onError = (e: unknown) => (failure ??= e);
+  out.on('error', onError);
+  const waitDrain = () =>
+    new Promise<void>((resolve) => {
+      if (!out.writableNeedDrain) return resolve();
+      out.once('drain', () => resolve());
+    });
+  return {
+    write(chunk) {
+      if (failure === undefined) out.write(chunk);
+    },
+    async ready() {
+      await waitDrain();
+      if (failure !== undefined) throw failure;
+    },
+    async commit() {
+      await new Promise<void>((resolve, reject) => out.write('', (e) => (e ? reject(e) : resolve())));
+      out.off('error', onError);
+      if (failure !== undefined) throw failure;
+    },
+    async abort() {
+      out.off('error', onError);
+    },
+  };
 }
 
 /** Writes to `out` atomically when given, else to stdout. */

@@ -71,7 +71,15 @@ export function parseXlsx(bytes: Uint8Array, kind: TableKind, options: ParseXlsx
  * `title`, `previous` (last year's results), `sources` (input files with their SHA-256, listed on
  * the settings sheet), `lang` (`numberStyle` is accepted and ignored: cells hold numbers).
  */
-export interface XlsxOptions extends RenderOptions, PublishedReportOptions {}
+export interface XlsxOptions extends RenderOptions, PublishedReportOptions {
+  /**
+   * The audit (every unit × applicable leaf with its inputs, points and evidence): `sheet` (default)
+   * on the `Chi tiết chấm điểm` sheet(s), continued on further sheets past Excel's row limit; `none`
+   * leaves it out (a national round's 1.5 million rows; the CLI's `--audit csv` writes them beside
+   * the workbook instead).
+   */
+  audit?: 'sheet' | 'none';
+}
 
 /**
  * The results workbook (xlsx bytes): a sheet per league with the published table (the same content
@@ -100,8 +108,9 @@ export async function renderXlsx(result: ScoreResult | Comparison | SipasResult,
   }
   const score = result as ScoreResult;
   const inputs = inputsOf(score, 'workbook');
-  const o = checkKeys(options, ['decimals', 'rounding', ...PUBLISH_KEYS], 'options');
-  return scoreResultWorkbook(score, { inputs, ...publishOptionsOf(score, o) }, outputFormat(score, o));
+  const o = checkKeys(options, ['decimals', 'rounding', 'audit', ...PUBLISH_KEYS], 'options');
+  const audit = optionalChoice(o.audit, ['sheet', 'none'] as const, 'options.audit');
+  return scoreResultWorkbook(score, { inputs, ...publishOptionsOf(score, o), audit }, outputFormat(score, o));
 }
 
 /** Options of {@link renderTemplate}. */

@@ -34,7 +34,8 @@ import type { OutputFormat } from '../scoring/result-json.js';
 import { publishedReport, type PubLeague, type PubReport, type PublishOptions } from '../report/results-model.js';
 import { resultsWords } from '../report/results-words.js';
 import { pair } from '../i18n/catalogue.js';
-import { buildWorkbookBytes, EXCEL_MAX_ROWS, exactCell, fitWidths, numFmtFor, roundedNumber, safeSheetName, textWidth, type BookWriter } from './write.js';
+import { appliesTo, type Criterion } from '../criteria/framework.js';
+import { buildWorkbookBytes, type ByteSink, checkCellText, EXCEL_MAX_ROWS, exactCell, fitWidths, numFmtFor, roundedNumber, safeSheetName, textWidth, writeWorkbook, type BookWriter, type WriteFlow } from './write.js';
 
 /** What the workbook records besides the result: the inputs (for the audit) and how the run was made. */
 export interface ResultsWorkbookContext extends PublishOptions {
@@ -46,6 +47,16 @@ export interface ResultsWorkbookContext extends PublishOptions {
   options?: Record<string, string | number | boolean | undefined>;
   /** Rows per audit sheet (default: Excel's limit less the header). */
   maxRowsPerSheet?: number;
+  /**
+   * Where the audit goes: `sheet` (default) — the `Chi tiết chấm điểm` sheet(s) of the workbook;
+   * `none` — no audit sheet (the CLI's `--audit csv` writes it beside the workbook instead, see
+   * `audit-csv.ts`, and names that file in {@link auditFile}).
+   */
+  audit?: 'sheet' | 'none';
+  /** The audit's CSV file (its name), recorded on the settings sheet when the audit went there. */
+  auditFile?: string;
+  /** Called as the audit is written: units done of the total (a progress bar's feed). */
+  progress?: (done: number, total: number) => void;
 }
 
 /** Header labels of a league sheet in Vietnamese, as published (`compare` and `--previous` read them back). */
@@ -153,7 +164,7 @@ function printSetup(titles?: string) {
   } as const;
 }
 
-function writeSheet(wb: BookWriter, name: string, data: SheetData, numFmt: string): void {
+function writeSheet(wb: BookWriter, name: string, data: SheetData, numFmt: string, flow?: WriteFlow): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: data.frozenCols ?? 0, ySplit: 1 }], pageSetup: printSetup('1:1') });
   const widths = fitWidths(data.header, data.rows, { max: 50, numberWidth: numFmt.length });
   ws.columns = data.header.map((_, i) => ({ width: widths[i] }));
@@ -167,6 +178,20 @@ function writeSheet(wb: BookWriter, name: string, data: SheetData, numFmt: strin
     if (note) cell.note = note;
   });
   head.commit();
+  if (flow?.streamed) {
+    // Long sheets (self-vs-appraised: a row per unit, a number per area and side) as raw XML.
+    const raw = new RawRows(
+      wb,
+      numFmt,
+      (i) => data.numberCols.has(i),
+      () => true,
+    );
+    for (let from = 0; from < data.rows.length; from += 4096) {
+      (ws as unknown as StreamedParts['sheet']).stream.write(raw.xml(data.rows.slice(from, from + 4096), from + 2, name));
+    }
+    ws.commit();
+    return;
+  }
   for (const r of data.rows) {
     const row = ws.addRow(r);
     for (const i of data.numberCols) if (typeof r[i] === 'number') row.getCell(i + 1).numFmt = numFmt;
@@ -317,56 +342,191 @@ function inputCell(s: SideInput, rule: LeafRule): string | number | null {
   return t.includes('/') ? Number(s.value.toFixed(12)) : exactCell(t);
 }
 
-/** The audit rows, unit by unit (in result order), leaf by leaf. */
-function* auditRows(result: ScoreResult, inputs: InputMatrix, evidenceLabel: (file: string | undefined) => string, names: Names): Generator<(string | number | null)[]> {
-  const precise = (x: Exact) => Number(x.toFixed(12));
+/** An audit row: the cells of {@link AUDIT_COLUMNS} (`null` for an empty cell). */
+export type AuditRow = (string | number | null)[];
+
+/** The audit's columns, Vietnamese and English (the sheet's header and the CSV's). */
+export const AUDIT_COLUMNS = { vi: WORKBOOK_WORDS.vi.audit, en: WORKBOOK_WORDS.en.audit } as const;
+
+/** How many audit rows a result has: one per unit and applicable leaf (no row is built). */
+export function auditRowCount(result: ScoreResult): number {
+  const perGroup = new Map<string, number>();
+  let n = 0;
   for (const u of result.units) {
-    for (const a of unitLeafAudit(result.framework, inputs, inputs.unitIndex.get(u.unit)!)) {
-      const c = a.criterion;
+    let k = perGroup.get(u.group);
+    if (k === undefined) {
+      k = result.framework.leaves.filter((c) => appliesTo(c, u.group)).length;
+      perGroup.set(u.group, k);
+    }
+    n += k;
+  }
+  return n;
+}
+
+/** The name an evidence file goes by in the audit's source column (its base name). */
+function evidenceLabel(file: string | undefined): string {
+  return file ? file.split(/[\\/]/).pop()! : '';
+}
+
+/**
+ * The audit rows, unit by unit (in result order), leaf by leaf, in batches of one unit: every
+ * (unit, applicable leaf) with its inputs, status, exact points to 12 decimals and evidence.
+ * `lang` words the status and the source column.
+ */
+export function* auditRowBatches(result: ScoreResult, inputs: InputMatrix, ctx: Pick<PublishOptions, 'labels' | 'lang'>): Generator<AuditRow[]> {
+  const names = namesOf(ctx);
+  const precise = (x: Exact) => Number(x.toFixed(12));
+  // What a leaf's rows share, computed once per leaf.
+  const leafCells = new Map<Criterion, { rule: LeafRule; cells: AuditRow }>();
+  const leafOf = (c: Criterion) => {
+    let l = leafCells.get(c);
+    if (!l) {
       const rule = ruleOf(c);
+      l = { rule, cells: [c.code, c.title, c.rule ?? '', c.paramsText.trim(), rule.scoring.hasMax ? exactCell(c.max.toString()) : null] };
+      leafCells.set(c, l);
+    }
+    return l;
+  };
+  const status = names.w.status;
+  for (const u of result.units) {
+    const league = names.league(u.rankGroup);
+    const batch: AuditRow[] = [];
+    for (const a of unitLeafAudit(result.framework, inputs, inputs.unitIndex.get(u.unit)!)) {
+      const { rule, cells } = leafOf(a.criterion);
       const final = a.status === 'self' ? a.self : a.status === 'na' || a.status === 'missing' ? null : a.appraised;
-      yield [
-        names.league(u.rankGroup),
+      const src = a.source;
+      batch.push([
+        league,
         u.unit,
         u.name,
-        c.code,
-        c.title,
-        c.rule ?? '',
-        c.paramsText.trim(),
-        rule.scoring.hasMax ? exactCell(c.max.toString()) : null,
+        cells[0],
+        cells[1],
+        cells[2],
+        cells[3],
+        cells[4],
         inputCell(a.self, rule),
         inputCell(a.appraised, rule),
         final ? inputCell(final, rule) : a.status === 'na' ? 'NA' : null,
-        names.w.status[a.status],
+        status[a.status],
         precise(a.points),
         precise(a.max),
-        a.source?.evidence ?? '',
-        a.source?.note ?? '',
-        a.source ? `${evidenceLabel(a.source.file)}${a.source.file ? ':' : names.w.row}${a.source.row}` : '',
-      ];
+        src?.evidence ?? '',
+        src?.note ?? '',
+        src ? `${evidenceLabel(src.file)}${src.file ? ':' : names.w.row}${src.row}` : '',
+      ]);
     }
+    yield batch;
   }
 }
 
 const AUDIT_NUMBER_COLS = [12, 13];
 
-function writeAudit(wb: BookWriter, result: ScoreResult, ctx: ResultsWorkbookContext, numFmt: string, taken: Set<string>, names: Names): void {
+/** Audit columns written as shared strings (their values repeat: unit, leaf, status); the others (evidence, note, source) inline. */
+const AUDIT_SHARED = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, false, false, false];
+
+/** Rows between two waits for the output to catch up. */
+const AUDIT_BATCH_ROWS = 16_384;
+
+const XML_ESCAPE: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+function xmlText(s: string): string {
+  return /[&<>]/.test(s) ? s.replace(/[&<>]/g, (c) => XML_ESCAPE[c]) : s;
+}
+
+/** Spreadsheet column letters of a 0-based column index: 0 → A, 27 → AB. */
+function columnLetters(i: number): string {
+  let s = '';
+  for (let c = i + 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+}
+
+const LETTERS: string[] = [];
+
+/** exceljs's streaming sheet and workbook parts the raw rows go through (not in its typings). */
+interface StreamedParts {
+  sheet: { stream: { write(xml: string): void } };
+  book: { sharedStrings: { add(text: string): number; count: number }; styles: { addStyleModel(model: { numFmt: string }, cellType: number): number } };
+}
+
+/**
+ * Writes rows as sheet XML, straight into the sheet's zip part (the audit, the self-vs-appraised
+ * sheet): the 20 million
+ * cells of a national round through exceljs's cell model (a style rendered per cell, a row object
+ * per row) took minutes. The cells are those `addRow` writes — shared strings for the repeating
+ * columns, inline strings for evidence, note and source, numbers with the points' style — each
+ * text checked ({@link checkCellText}) as `addRow` would.
+ */
+class RawRows {
+  readonly #ss: StreamedParts['book']['sharedStrings'];
+  readonly #numStyle: string;
+  readonly #checked = new Set<string>();
+  readonly #numbered: (i: number) => boolean;
+  readonly #shared: (i: number) => boolean;
+
+  /** Number cells in the columns `numbered` says get `numFmt`; text in the columns `shared` says are shared strings, else inline. */
+  constructor(wb: BookWriter, numFmt: string, numbered: (i: number) => boolean, shared: (i: number) => boolean) {
+    const book = wb as unknown as StreamedParts['book'];
+    this.#ss = book.sharedStrings;
+    this.#numStyle = ` s="${book.styles.addStyleModel({ numFmt }, 2 /* exceljs ValueType.Number */)}"`;
+    this.#numbered = numbered;
+    this.#shared = shared;
+  }
+
+  /** The XML of `rows`, the first being sheet row `first`, for `sheet`. */
+  xml(rows: readonly AuditRow[], first: number, sheet: string): string {
+    // Pieces joined once: a string grown by += is a rope that costs far more to encode.
+    const x: string[] = [];
+    let r = first;
+    for (const row of rows) {
+      x.push(`<row r="${r}">`);
+      for (let i = 0; i < row.length; i++) {
+        const v = row[i];
+        if (v === null || v === '') continue;
+        const ref = (LETTERS[i] ??= columnLetters(i)) + r;
+        if (typeof v === 'number') {
+          x.push(`<c r="${ref}"${this.#numbered(i) ? this.#numStyle : ''}><v>${v}</v></c>`);
+          continue;
+        }
+        const shared = this.#shared(i);
+        if (!this.#checked.has(v)) {
+          checkCellText(v, { sheet, row: r, column: i + 1 });
+          if (shared) this.#checked.add(v);
+        }
+        if (shared) x.push(`<c r="${ref}" t="s"><v>${this.#ss.add(v)}</v></c>`);
+        else x.push(`<c r="${ref}" t="inlineStr"><is><t${/^\s|\n|\s$/.test(v) ? ' xml:space="preserve"' : ''}>${xmlText(v)}</t></is></c>`);
+      }
+      x.push('</row>');
+      r++;
+    }
+    return x.join('');
+  }
+}
+
+async function writeAudit(wb: BookWriter, flow: WriteFlow, result: ScoreResult, ctx: ResultsWorkbookContext, numFmt: string, taken: Set<string>, names: Names): Promise<string> {
   const limit = Math.max(1, Math.min(ctx.maxRowsPerSheet ?? EXCEL_MAX_ROWS - 1, EXCEL_MAX_ROWS - 1));
-  const label = (file: string | undefined) => (file ? file.split(/[\\/]/).pop()! : '');
   // Widths from a first sample of rows; then rows are streamed sheet by sheet.
-  const sample: (string | number | null)[][] = [];
-  for (const r of auditRows(result, ctx.inputs, label, names)) {
-    sample.push(r);
+  const sample: AuditRow[] = [];
+  for (const batch of auditRowBatches(result, ctx.inputs, ctx)) {
+    sample.push(...batch);
     if (sample.length >= 2000) break;
   }
   const widths = fitWidths(names.w.audit, sample, { max: 50, numberWidth: numFmt.length });
+  const raw = flow.streamed
+    ? new RawRows(
+        wb,
+        numFmt,
+        (i) => i === 12 || i === 13,
+        (i) => AUDIT_SHARED[i],
+      )
+    : undefined;
   let ws: ReturnType<BookWriter['addWorksheet']> | undefined;
+  let sheetName = '';
   let inSheet = 0;
   let part = 0;
   const open = () => {
     part++;
-    const name = safeSheetName(part === 1 ? names.w.sheets.audit : `${names.w.sheets.audit} (${part})`, taken);
-    ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 4, ySplit: 1 }], pageSetup: printSetup('1:1') });
+    sheetName = safeSheetName(part === 1 ? names.w.sheets.audit : `${names.w.sheets.audit} (${part})`, taken);
+    ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: 4, ySplit: 1 }], pageSetup: printSetup('1:1') });
     ws.columns = names.w.audit.map((_, i) => ({ width: widths[i] }));
     const head = ws.addRow([...names.w.audit]);
     head.font = { bold: true };
@@ -374,21 +534,45 @@ function writeAudit(wb: BookWriter, result: ScoreResult, ctx: ResultsWorkbookCon
     head.commit();
     inSheet = 0;
   };
+  const first = names.w.sheets.audit;
   open();
-  for (const r of auditRows(result, ctx.inputs, label, names)) {
-    if (inSheet >= limit) {
-      ws!.commit();
-      open();
+  const total = result.units.length;
+  let units = 0;
+  let sinceWait = 0;
+  ctx.progress?.(0, total);
+  for (const batch of auditRowBatches(result, ctx.inputs, ctx)) {
+    for (let from = 0; from < batch.length; ) {
+      if (inSheet >= limit) {
+        ws!.commit();
+        open();
+      }
+      const take = Math.min(batch.length - from, limit - inSheet);
+      const rows = batch.slice(from, from + take);
+      if (raw) (ws as unknown as StreamedParts['sheet']).stream.write(raw.xml(rows, inSheet + 2, sheetName));
+      else {
+        for (const r of rows) {
+          const row = ws!.addRow(r);
+          for (const i of AUDIT_NUMBER_COLS) row.getCell(i + 1).numFmt = numFmt;
+          row.commit();
+        }
+      }
+      inSheet += take;
+      from += take;
+      sinceWait += take;
     }
-    const row = ws!.addRow(r);
-    for (const i of AUDIT_NUMBER_COLS) row.getCell(i + 1).numFmt = numFmt;
-    row.commit();
-    inSheet++;
+    units++;
+    if (sinceWait >= AUDIT_BATCH_ROWS) {
+      sinceWait = 0;
+      ctx.progress?.(units, total);
+      await flow.ready();
+    }
   }
   ws!.commit();
+  ctx.progress?.(total, total);
+  return part === 1 ? first : `${first} … ${sheetName}`;
 }
 
-function settingsSheet(result: ScoreResult, ctx: ResultsWorkbookContext, names: Names): SheetData {
+function settingsSheet(result: ScoreResult, ctx: ResultsWorkbookContext, names: Names, audit: string): SheetData {
   const s = result.settings;
   const files = ctx.files ?? {};
   const ev = files.evidence === undefined ? '' : Array.isArray(files.evidence) ? files.evidence.join('; ') : files.evidence;
@@ -410,6 +594,7 @@ function settingsSheet(result: ScoreResult, ctx: ResultsWorkbookContext, names: 
     ...Object.entries(ctx.options ?? {})
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [k, typeof v === 'number' ? v : String(v)]),
+    ['audit', audit],
     ['path', result.path],
     ['criteria', result.framework.criteria.length],
     ['leaves', result.framework.leaves.length],
@@ -422,21 +607,34 @@ function settingsSheet(result: ScoreResult, ctx: ResultsWorkbookContext, names: 
   return { header: [names.w.settings.header, names.w.settings.value], rows, numberCols: new Set() };
 }
 
+/** Builds the results workbook into `wb` (see the module comment for its sheets). */
+async function buildResultsWorkbook(wb: BookWriter, flow: WriteFlow, result: ScoreResult, ctx: ResultsWorkbookContext, f: OutputFormat): Promise<void> {
+  const numFmt = numFmtFor(f.decimals);
+  const report = publishedReport(result, f, ctx);
+  const names = namesOf(ctx);
+  const taken = new Set<string>();
+  for (const league of report.leagues) writeLeagueSheet(wb, safeSheetName(RESULT_SHEETS.league(league.label), taken), report, league);
+  await flow.ready();
+  writeSheet(wb, safeSheetName(names.w.sheets.summary, taken), summarySheet(result, f, names), numFmt);
+  writeSheet(wb, safeSheetName(names.w.sheets.sides, taken), sidesSheet(result, ctx.inputs, f, names), numFmt, flow);
+  await flow.ready();
+  const audit = ctx.audit === 'none' ? (ctx.auditFile ?? 'none') : await writeAudit(wb, flow, result, ctx, numFmt, taken, names);
+  writeSheet(wb, safeSheetName(names.w.sheets.settings, taken), settingsSheet(result, ctx, names, audit), numFmt);
+}
+
 /**
  * The results workbook as xlsx bytes (see the module comment for its sheets). `f` sets the
  * output decimals and rounding (default: the result's settings). The same inputs give the same
  * bytes: no creation date, and every part of the zip stamped with one fixed time.
  */
 export async function scoreResultWorkbook(result: ScoreResult, ctx: ResultsWorkbookContext, f: OutputFormat = result.settings): Promise<Uint8Array> {
-  const numFmt = numFmtFor(f.decimals);
-  const report = publishedReport(result, f, ctx);
-  const names = namesOf(ctx);
-  return buildWorkbookBytes((wb) => {
-    const taken = new Set<string>();
-    for (const league of report.leagues) writeLeagueSheet(wb, safeSheetName(RESULT_SHEETS.league(league.label), taken), report, league);
-    writeSheet(wb, safeSheetName(names.w.sheets.summary, taken), summarySheet(result, f, names), numFmt);
-    writeSheet(wb, safeSheetName(names.w.sheets.sides, taken), sidesSheet(result, ctx.inputs, f, names), numFmt);
-    writeAudit(wb, result, ctx, numFmt, taken, names);
-    writeSheet(wb, safeSheetName(names.w.sheets.settings, taken), settingsSheet(result, ctx, names), numFmt);
-  });
+  return buildWorkbookBytes((wb, flow) => buildResultsWorkbook(wb, flow, result, ctx, f));
+}
+
+/**
+ * The results workbook written into `sink` as it is built (the CLI's file stream): the same bytes
+ * as {@link scoreResultWorkbook}, never whole in memory.
+ */
+export async function writeScoreResultWorkbook(result: ScoreResult, ctx: ResultsWorkbookContext, f: OutputFormat, sink: ByteSink): Promise<void> {
+  await writeWorkbook((wb, flow) => buildResultsWorkbook(wb, flow, result, ctx, f), sink);
 }

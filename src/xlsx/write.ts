@@ -1,7 +1,8 @@
 /**
  * Writing workbooks with exceljs's streaming `WorkbookWriter` (rows are committed as they are
- * written, so a large audit sheet never lives in memory as a workbook model), collected into bytes
- * for {@link writeOutput}'s atomic write. Helpers for the cells every parindex workbook shares:
+ * written, so a large audit sheet never lives in memory as a workbook model), its parts deflated
+ * into a byte sink as they come (`zip-out.ts`): the CLI's atomic file stream, or bytes collected for
+ * the library's renderers. Helpers for the cells every parindex workbook shares:
  * number formats per `--decimals`, numbers that are exactly their output text, fitted widths.
  */
 import type ExcelJS from 'exceljs';
@@ -10,6 +11,10 @@ import type { Exact, RoundingMode } from '../numbers/exact.js';
 import { ParIndexError, problem } from '../errors.js';
 import { freezeClock } from './fixed-clock.js';
 import { loadExcelJS } from './load-exceljs.js';
+import { MemoryBookWriter } from './memory-writer.js';
+import { type ByteSink, ZipOut } from './zip-out.js';
+
+export type { ByteSink };
 
 /** exceljs's streaming workbook writer. */
 export type BookWriter = ExcelJS.stream.xlsx.WorkbookWriter;
@@ -67,29 +72,112 @@ function guardRows(ws: ReturnType<BookWriter['addWorksheet']>, sheet: string): v
   }) as typeof ws.addRow;
 }
 
+/** What a workbook builder gets besides the writer: backpressure, and whether rows may be written as raw XML. */
+export interface WriteFlow {
+  /**
+   * Resolves when the output has caught up with the rows written so far (a long sheet awaits it
+   * every few thousand rows, so neither the compressor's queue nor the file's grows without bound).
+   */
+  ready(): Promise<void>;
+  /**
+   * The sheets are exceljs's streaming sheets writing into {@link ZipOut} (not the in-memory
+   * stand-in of a browser build): a long sheet may write its rows as XML itself (see
+   * `results-workbook.ts`'s audit).
+   */
+  streamed: boolean;
+}
+
+/** A workbook builder: adds and commits its sheets. */
+export type BuildWorkbook = (wb: BookWriter, flow: WriteFlow) => Promise<void> | void;
+
+/** exceljs's streaming writer's internals replaced here (not in its typings). */
+interface WriterInternals {
+  zip: unknown;
+  promise: Promise<unknown>;
+  _openStream(path: string): unknown;
+  _finalize(): Promise<unknown>;
+  addThemes(): Promise<void>;
+  addOfficeRels(): Promise<void>;
+}
+
 /**
- * Builds a workbook with the streaming writer and returns the xlsx bytes. The writer keeps its
- * compressed output in exceljs's own buffer (no Node stream of ours), read once it is committed.
- * Every row added with `addRow` is checked by {@link checkCellText}; sheet names by
- * {@link safeSheetName}. No clock reaches the bytes ({@link freezeClock}): the workbook's dates and
- * every zip entry's time are one fixed instant, so the same inputs give byte-identical files.
+ * Writes a workbook with exceljs's streaming writer into `sink`, part by part as it is built (see
+ * `zip-out.ts`): the file is never whole in memory, nor is a sheet. Every row added with `addRow` is
+ * checked by {@link checkCellText}; sheet names by {@link safeSheetName}. No clock reaches the bytes
+ * ({@link freezeClock}, and every zip entry stamped with one fixed time), so the same inputs give
+ * byte-identical files. Where exceljs has no streaming writer (its browser build), the workbook is
+ * built in memory and its bytes written to `sink` at the end.
  */
-export async function buildWorkbookBytes(build: (wb: BookWriter) => Promise<void> | void): Promise<Uint8Array> {
+export async function writeWorkbook(build: BuildWorkbook, sink: ByteSink): Promise<void> {
   const ExcelJS = await loadExcelJS();
+  if (!ExcelJS.stream?.xlsx?.WorkbookWriter) {
+    // exceljs's browser build has no streaming writer: the in-memory facade offers the same surface.
+    const wb = new MemoryBookWriter(ExcelJS, { useStyles: true, useSharedStrings: true }) as unknown as BookWriter;
+    wb.creator = 'parindex';
+    freezeClock(wb);
+    guardSheets(wb);
+    await build(wb, { ready: async () => {}, streamed: false });
+    await wb.commit();
+    const out = (wb as unknown as { stream: { read(): Uint8Array | null } }).stream.read();
+    if (out?.length) sink.write(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
+    return;
+  }
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true });
   wb.creator = 'parindex';
   // No clock in the file: the same inputs give byte-identical workbooks.
   freezeClock(wb);
+  // The parts go into our zip, straight to the sink (exceljs's own archiver keeps them in memory).
+  // Its constructor already gave the theme and package relationships to its archiver: given again.
+  const zip = new ZipOut(sink);
+  const w = wb as unknown as WriterInternals;
+  w.zip = {
+    append: (data: string | Uint8Array, o: { name: string; base64?: boolean }) => {
+      if (o.base64) throw new Error('parindex workbooks carry no base64 media');
+      zip.add(o.name, data);
+    },
+  };
+  w._openStream = (path: string) => zip.open(path);
+  w._finalize = async () => {
+    await zip.finish();
+    return wb;
+  };
+  w.promise = Promise.all([w.addThemes(), w.addOfficeRels()]);
+  guardSheets(wb);
+  await build(wb, { ready: () => zip.ready(), streamed: true });
+  await wb.commit();
+}
+
+/** Every sheet added to `wb` checks the text of its rows ({@link guardRows}). */
+function guardSheets(wb: BookWriter): void {
   const addWorksheet = wb.addWorksheet.bind(wb);
   wb.addWorksheet = ((name: string, options?: Partial<ExcelJS.AddWorksheetOptions>) => {
     const ws = addWorksheet(name, options);
     guardRows(ws, name);
     return ws;
   }) as typeof wb.addWorksheet;
-  await build(wb);
-  await wb.commit();
-  const out = (wb as unknown as { stream: { read(): Uint8Array | null } }).stream.read();
-  return out ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : new Uint8Array(0);
+}
+
+/**
+ * Builds a workbook as {@link writeWorkbook} does and returns its bytes (for the library's
+ * renderers, which return bytes; the CLI streams large workbooks to the file instead).
+ */
+export async function buildWorkbookBytes(build: BuildWorkbook): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  await writeWorkbook(build, {
+    write(chunk) {
+      chunks.push(chunk);
+      size += chunk.length;
+    },
+  });
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 /** The number format showing `decimals` places: `0`, `0.00`, `0.000`, … */

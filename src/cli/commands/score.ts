@@ -7,14 +7,35 @@ import { fileSources } from '../../node/file-hash.js';
 import { loadResultFile } from '../../node/result-load.js';
 import type { ResultFile } from '../../analysis/result-file.js';
 import { samplePath } from '../../node/sample-files.js';
-import { checkOutputPath, writeOutput } from '../../node/output.js';
+import { basename } from 'node:path';
+import { checkOutputPath, type StagedOutput, stageOutput, stdoutSink, writeOutput } from '../../node/output.js';
+import { EXCEL_MAX_ROWS } from '../../xlsx/write.js';
+import { auditRowCount, type ResultsWorkbookContext, writeScoreResultWorkbook } from '../../xlsx/results-workbook.js';
+import { writeAuditCsv } from '../../xlsx/audit-csv.js';
+import type { OutputFormat } from '../../scoring/result-json.js';
+import { startWriteProgress } from '../write-progress.js';
 import { missingReport } from '../../scoring/absent-inputs.js';
 import { cliWords } from '../../i18n/labels/cli.js';
 import type { Lang } from '../../i18n/lang.js';
 import { ParIndexError } from '../../errors.js';
 import { loadRound, type Round, type RoundFiles } from '../../node/round.js';
 import { scoreMatrix, type ScoreResult } from '../../scoring/score.js';
-import { addBomOption, addOutputOptions, addRankOptions, addScoreInputOptions, checkOutputTarget, checkReportOnly, presentationOf, REPORT_FORMATS, requireOptions, scoreOptionsOf, type ScoreCliOptions } from '../options.js';
+import {
+  addAuditOption,
+  addBomOption,
+  addOutputOptions,
+  addRankOptions,
+  addScoreInputOptions,
+  type AuditChoice,
+  checkAuditOption,
+  checkOutputTarget,
+  checkReportOnly,
+  presentationOf,
+  REPORT_FORMATS,
+  requireOptions,
+  scoreOptionsOf,
+  type ScoreCliOptions,
+} from '../options.js';
 import { renderScore, SCORE_FORMATS } from '../render.js';
 import { applySipasOptions, checkSipasParOptions } from './sipas.js';
 
@@ -53,28 +74,46 @@ export interface PublishCliOptions {
   title?: string;
   /** --previous: last year's result file (JSON, CSV or a results workbook). */
   previous?: string;
+  /** --audit: where the workbook's audit goes (default by size). */
+  audit?: AuditChoice;
+}
+
+/**
+ * Rows an audit sheet may hold: Excel's limit less the header. Past it, `--format xlsx` writes the
+ * audit as CSV unless `--audit` says otherwise (and `--audit sheet` continues it on further sheets).
+ * Tests lower it to exercise that choice on a small round.
+ */
+export const auditLimits = { sheetRows: EXCEL_MAX_ROWS - 1 };
+
+/** The audit CSV's path beside the workbook: `ketqua.xlsx` → `ketqua.audit.csv`. */
+export function auditCsvPath(out: string): string {
+  return `${out.replace(/\.xlsx$/i, '')}.audit.csv`;
 }
 
 /** Formats that take --title and --previous. */
 
 /** Adds --title and --previous (their words are in src/i18n/labels/cli-help.ts). */
 function addPublishOptions(cmd: Command): Command {
-  return cmd.addOption(new Option('--title <text>')).addOption(new Option('--previous <file>'));
+  return addAuditOption(cmd.addOption(new Option('--title <text>')).addOption(new Option('--previous <file>')));
 }
 
 /** Scores and writes the result as the options ask. */
 export async function writeScore(o: ScoreCliOptions & PublishCliOptions): Promise<void> {
-  checkOutputTarget(o);
+  checkAuditOption(o);
+  checkOutputTarget(o, undefined, o.format === 'xlsx' && o.audit !== 'sheet' && o.audit !== 'none');
   checkReportOnly(o, [
     ['--title', o.title],
     ['--previous', o.previous],
   ]);
   let previous: ResultFile | undefined;
+  const auditFile = o.format === 'xlsx' && o.out && o.audit !== 'sheet' && o.audit !== 'none' ? auditCsvPath(o.out) : undefined;
   const { round, result } = await scoredRoundFromOptions(
     o,
     async () => {
       // --decimal-comma reads last year's CSV as it reads this year's inputs (a --csv-style vi file).
       if (o.previous) previous = await loadResultFile(o.previous, { decimalComma: o.decimalComma });
+      // The audit CSV a big round may get is written beside --out: never over an input, nor where it cannot be.
+      if (auditFile) await checkOutputPath(auditFile, [o.framework, o.units, ...(o.evidence ?? []), o.survey, o.sipasQuestions, o.sipasResponses, o.previous, o.out]);
       // Only the workbook's audit sheet shows each cell's evidence reference: other formats do not keep them.
     },
     { sources: o.format === 'xlsx' },
@@ -98,7 +137,56 @@ export async function writeScore(o: ScoreCliOptions & PublishCliOptions): Promis
         ]),
       }
     : undefined;
+  if (o.format === 'xlsx') {
+    await writeResultsWorkbook(o, result, round, { ...workbook, ...publish, lang: o.lang ?? 'vi' }, f, auditFile);
+    return;
+  }
   await writeOutput(o.out, await renderScore(result, o.format, f, { ...presentationOf(o), bom: o.bom, csvStyle: o.csvStyle, workbook, publish, labels: unitLabels(round.units) }));
+}
+
+/**
+ * Writes the results workbook as it is built, to --out (atomically) or stdout, with a progress bar
+ * on a terminal; its audit in the workbook, in a CSV beside it, or nowhere, as --audit says — by
+ * default in the workbook when it fits one sheet, else in the CSV (said on stderr). Both files are
+ * staged and renamed only once both are whole.
+ */
+async function writeResultsWorkbook(o: ScoreCliOptions & PublishCliOptions, result: ScoreResult, round: Round, ctx: ResultsWorkbookContext, f: OutputFormat, auditFile: string | undefined): Promise<void> {
+  const lang = o.lang ?? 'vi';
+  const limit = auditLimits.sheetRows;
+  let audit = o.audit;
+  if (audit === undefined) {
+    const rows = auditRowCount(result);
+    audit = rows <= limit || !auditFile ? 'sheet' : 'csv';
+    if (audit === 'csv') process.stderr.write(`parindex: ${cliWords[lang].auditToCsv(rows, limit, auditFile!)}\n`);
+  }
+  const csvFile = audit === 'csv' ? auditFile : undefined;
+  const book = o.out ? await stageOutput(o.out) : stdoutSink();
+  let csv: StagedOutput | undefined;
+  try {
+    const bar = await startWriteProgress(o.out ? basename(o.out) : 'xlsx', lang);
+    try {
+      const full = { ...ctx, audit: audit === 'sheet' ? ('sheet' as const) : ('none' as const), auditFile: csvFile ? basename(csvFile) : undefined, maxRowsPerSheet: limit, progress: bar.update };
+      await writeScoreResultWorkbook(result, full, f, book);
+    } finally {
+      bar.stop();
+    }
+    if (csvFile) {
+      csv = await stageOutput(csvFile);
+      const sink = csv;
+      const csvBar = await startWriteProgress(basename(csvFile), lang);
+      try {
+        await writeAuditCsv(result, round.inputs, { lang, csvStyle: o.csvStyle, bom: o.bom, labels: ctx.labels, progress: csvBar.update }, { write: (t) => sink.write(t), ready: () => sink.ready() });
+      } finally {
+        csvBar.stop();
+      }
+      await csv.commit();
+    }
+    await book.commit();
+  } catch (e) {
+    await csv?.abort();
+    await book.abort();
+    throw e;
+  }
 }
 
 /** The demo's options: the embedded sample's files. */
