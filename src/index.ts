@@ -32,6 +32,7 @@ export type { PublishedReportOptions } from './api/publish-options.js';
 export type { ReportSource } from './report/results-model.js';
 export { sipasBuiltin, createSipasDefinition, scoreSipas, type SipasDefinition, type SipasBuiltinName, type SipasQuestionRow, type SipasFormRow, type SipasResponses, type SipasOptions, type SipasResult } from './api/sipas.js';
 export { parseCsv, type ParseCsvOptions, type Table } from './api/tables.js';
+export { classifyInput, readRound, type BlobLike, type XlsxParser, type InputKind, type ClassifyOptions, type InputClassification, type RoundBlobs, type SipasBlobs, type ReadRoundOptions } from './api/files.js';
 export { sample, type SampleTables, type SampleName } from './api/sample.js';
 export { ParIndexError, safe, formatIssue, formatLocation, type Issue, type Location, type SafeResult, type FormatOptions } from './errors.js';
 export type { Lang } from './i18n/lang.js';

@@ -12,6 +12,7 @@ import { registerCheck } from './commands/check.js';
 import { registerCompare } from './commands/compare.js';
 import { registerExplain } from './commands/explain.js';
 import { registerScore } from './commands/score.js';
+import { registerServe } from './commands/serve.js';
 import { registerSensitivity } from './commands/sensitivity.js';
 import { registerSipas } from './commands/sipas.js';
 import { registerTemplate } from './commands/template.js';
@@ -30,6 +31,7 @@ export function buildProgram(lang: Lang = 'vi'): Command {
   registerSensitivity(program);
   registerCompare(program);
   registerTemplate(program);
+  registerServe(program);
   applyLimitsBeforeAction(program);
   return localizeProgram(program, lang);
 }

@@ -49,5 +49,17 @@ export const node = {
     message: (p: { within: number }) => `no visible sheet of the workbook has a unit and an index column in its first ${p.within} rows`,
     expected: (_: { within: number }) => 'league sheets as parindex score --format xlsx writes them',
   },
+  'no-web-build': {
+    message: () => 'the council page is not built (no index.html in the folder)',
+    expected: () => 'the built page in dist/web/: run `npm run build` in the parindex folder first',
+  },
+  'port-in-use': {
+    message: (p: { port: number }) => `port ${p.port} is already in use (another parindex serve, or another program)`,
+    expected: (_: { port: number }) => 'a free port: parindex serve --port N (or --port 0 for any free port)',
+  },
+  'port-in-use/denied': {
+    message: (p: { port: number }) => `port ${p.port} may not be used by this user`,
+    expected: (_: { port: number }) => 'a port from 1024 to 65535: parindex serve --port N (or --port 0 for any free port)',
+  },
   'bad-csv/stream': { message: (p: { detail: string }) => `the file is not valid CSV: ${p.detail}`, expected: (_: { detail: string }) => 'comma-, semicolon- or tab-separated text with balanced quotes' },
 } satisfies Fragment;

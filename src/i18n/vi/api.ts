@@ -17,6 +17,8 @@ const WANTS: Record<ArgumentWant, (p: ArgumentParams) => string> = {
   'text-or-bytes': () => 'văn bản hoặc byte',
   'csv-input': () => 'văn bản CSV hoặc byte (Uint8Array)',
   'workbook-bytes': () => 'nội dung sổ tính dạng byte (Uint8Array)',
+  'blob-input': () => 'một File hoặc Blob, byte (Uint8Array) hoặc văn bản',
+  'sipas-files': () => '{ questions, responses, criterion } (các tệp) hoặc { result, criterion }',
   'table-kind': () => 'criteria, units, evidence, survey, questions hoặc responses',
   'row-object': () => 'một dòng dạng đối tượng',
   'table-row': () => '{ row: number, cells: string[] }',

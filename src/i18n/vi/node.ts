@@ -21,7 +21,10 @@ const REPLACEABLE = 'một tên tệp mới, hoặc một tệp thông thường
 export const node: Translation<typeof en> = {
   'file-not-found': { message: () => 'không có tệp này', expected: () => 'một tệp đọc được' },
   'unreadable-file': { message: (p) => `không đọc được tệp (${p.detail})`, expected: () => 'một tệp đọc được' },
-  'unreadable-file/changed': { message: () => 'tệp đã thay đổi sau khi được đọc, trước khi đọc lại số hiệu văn bản minh chứng cho bảng chi tiết chấm điểm', expected: () => 'giữ nguyên các tệp đầu vào trong khi parindex chạy; hãy chạy lại lệnh' },
+  'unreadable-file/changed': {
+    message: () => 'tệp đã thay đổi sau khi được đọc, trước khi đọc lại số hiệu văn bản minh chứng cho bảng chi tiết chấm điểm',
+    expected: () => 'giữ nguyên các tệp đầu vào trong khi parindex chạy; hãy chạy lại lệnh',
+  },
   'cannot-write': {
     message: (p) => `không ghi được tệp kết quả: ${p.reason === 'other' ? (p.detail ?? 'không rõ lý do') : WRITE_FAULTS[p.reason]}`,
     expected: () => 'đường dẫn tệp trong một thư mục có sẵn và ghi được',
@@ -36,6 +39,18 @@ export const node: Translation<typeof en> = {
   'no-results-sheet': {
     message: (p) => `sổ tính không có trang tính hiển thị nào có cột đơn vị và cột chỉ số trong ${p.within} dòng đầu`,
     expected: () => 'các trang tính theo khối như parindex score --format xlsx ghi',
+  },
+  'no-web-build': {
+    message: () => 'trang cho hội đồng chưa được dựng (thư mục không có index.html)',
+    expected: () => 'trang đã dựng trong dist/web/: hãy chạy `npm run build` trong thư mục parindex trước',
+  },
+  'port-in-use': {
+    message: (p) => `cổng ${p.port} đang được dùng (bởi một parindex serve khác hoặc chương trình khác)`,
+    expected: () => 'một cổng còn trống: parindex serve --port N (hoặc --port 0 để chọn bất kỳ cổng trống nào)',
+  },
+  'port-in-use/denied': {
+    message: (p) => `người dùng này không được dùng cổng ${p.port}`,
+    expected: () => 'một cổng từ 1024 đến 65535: parindex serve --port N (hoặc --port 0 để chọn bất kỳ cổng trống nào)',
   },
   'bad-csv/stream': { message: (p) => `tệp không phải CSV hợp lệ: ${p.detail}`, expected: () => 'văn bản phân cách bằng dấu phẩy, dấu chấm phẩy hoặc tab, với dấu ngoặc kép đóng mở đủ cặp' },
 };
