@@ -58,8 +58,11 @@ function side(inputs: InputMatrix, cell: number, s: number): SideInput {
 /**
  * Every leaf applying to unit number `u` (its position in `inputs.units`), in framework order. Each
  * leaf is read by the one statement of a leaf's meaning (`leafOutcome`) and scored by its rule.
+ * `sources: false` leaves out each leaf's evidence reference (a view that does not show it).
  */
-export function unitLeafAudit(fw: Framework, inputs: InputMatrix, u: number): LeafAudit[] {
+export function unitLeafAudit(fw: Framework, inputs: InputMatrix, u: number, opts: { sources?: boolean } = {}): LeafAudit[] {
+  // The evidence references may live in the files (read back on demand): only look them up when shown.
+  const sources = opts.sources !== false;
   const unit = inputs.units[u];
   const out: LeafAudit[] = [];
   fw.leaves.forEach((c, j) => {
@@ -82,7 +85,7 @@ export function unitLeafAudit(fw: Framework, inputs: InputMatrix, u: number): Le
       max: o.countsMax ? c.max : Exact.ZERO,
       selfPoints: pointsOf(o.selfPointsFrom),
       selfMax: o.selfCountsMax ? c.max : Exact.ZERO,
-      source: inputs.sourceLookup.get(cell),
+      source: sources ? inputs.sourceLookup.get(cell) : undefined,
     });
   });
   return out;

@@ -321,7 +321,7 @@ function sidesSheet(result: ScoreResult, inputs: InputMatrix, f: OutputFormat, n
   const w = names.w.sides;
   const header = [w.league, w.unit, w.name, ...areas.flatMap((a) => [w.self(a.code), w.appraised(a.code), w.diff(a.code)]), w.totalSelf, w.totalAppraised, w.totalDiff, w.selfIndex, w.index];
   const rows = result.units.map((u: UnitResult) => {
-    const sides = areaSides(unitLeafAudit(result.framework, inputs, inputs.unitIndex.get(u.unit)!));
+    const sides = areaSides(unitLeafAudit(result.framework, inputs, inputs.unitIndex.get(u.unit)!, { sources: false }));
     const perArea = areas.flatMap((a) => {
       const s = sides.get(a.code);
       return s ? [n(s.selfPoints), n(s.points), n(s.points.sub(s.selfPoints))] : [null, null, null];
