@@ -13,6 +13,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { measure, median } from './lib/timing.mjs';
+import { jsonRankingRows, rankingDigest } from './lib/web-digest.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const job = JSON.parse(process.argv[2]);
@@ -239,6 +240,19 @@ const SIDES = {
     process: () => [...scoreCommand(), '--allow-missing', '--format', p.format ?? 'json', '--out', p.out],
     check: () => outputCheck(),
   },
+  // The council page (bench/lib/web-page.mjs): the same files scored in headless Chromium, from the
+  // click on Score until the ranking is shown; its own timing, memory and transfer figures.
+  'web:score': {
+    custom: async () =>
+      (await import('./lib/web-page.mjs')).pageScore({
+        cli: join(dirname(distIndex), '..', 'dist', 'cli.js'),
+        web: join(dirname(distIndex), '..', 'dist', 'web'),
+        dir: p.dir,
+        warmup: job.warmup ?? 0,
+        runs: job.runs ?? 1,
+        timeoutMs: p.timeoutMs,
+      }),
+  },
   'e2e:score-scan': { process: () => [join(here, 'lib', 'raw-scan.mjs'), '0', join(p.dir, 'evidence.csv'), join(p.dir, 'survey.csv')], check: (stdout) => JSON.parse(String(stdout)) },
   'e2e:sipas': {
     process: () => [join(dirname(distIndex), '..', 'dist', 'cli.js'), 'sipas', '--questions', 'sipas-2017', '--responses', p.file, '--format', 'json', '--out', p.out],
@@ -260,7 +274,9 @@ function outputCheck() {
   const doc = JSON.parse(readFileSync(p.out, 'utf8'));
   // SIPAS adds an `ALL` row for the whole survey: its forms are every unit's forms.
   const units = doc.units.filter((u) => u.unit !== 'ALL');
-  return { outBytes: bytes, units: units.length, forms: units.reduce((n, u) => n + (u.forms ?? 0), 0) };
+  // A score document's ranking as the council page prints it (bench/lib/web-digest.mjs), for `web-national`.
+  const ranking = job.case === 'e2e:score' ? rankingDigest(jsonRankingRows(doc)) : {};
+  return { outBytes: bytes, units: units.length, forms: units.reduce((n, u) => n + (u.forms ?? 0), 0), ...ranking };
 }
 
 /** Times a command in fresh processes; peak RSS from /usr/bin/time when available. */
@@ -303,6 +319,8 @@ if (!side) throw new Error(`unknown case ${job.case}`);
 let result;
 if (side.process) {
   result = timeProcess(side.process());
+} else if (side.custom) {
+  result = await side.custom();
 } else {
   const state = await side.setup();
   const m = await measure(() => side.run(state), { warmup: job.warmup ?? 1, runs: job.runs ?? 5 });

@@ -8,7 +8,8 @@
  *   npm run bench -- --json [FILE]         the same figures as JSON (stdout, or FILE)
  *   npm run bench -- --smoke               every workload at tiny sizes, in seconds (CI; no goals judged)
  *   npm run bench -- --only score,cold     some workloads (score, score-coprime, sipas, sipas-large, xlsx, cold, core,
- *                                          e2e-score, e2e-sipas; e2e-national runs only when named here: minutes)
+ *                                          e2e-score, e2e-sipas; e2e-national and web-national run only when
+ *                                          named here: minutes; web-national needs dist/web and Chromium)
  *   npm run bench -- --runs N              timed runs per side (default per workload)
  *   npm run bench -- --coprime-units N     units of the score-coprime workload (default 3,000)
  *   npm run bench -- --dist PATH           the built package to measure (default build/internal.js)
@@ -82,6 +83,7 @@ function runCase(kase, params, { warmup, runs }) {
 const fmtMs = (ms) => (ms === undefined || ms === null || Number.isNaN(ms) ? 'n/a' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
 const fmtX = (x) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : x >= 100 ? `${x.toFixed(0)}×` : `${x.toFixed(2)}×`);
 const fmtMB = (mb) => (mb === null || mb === undefined ? 'n/a' : `${mb.toFixed(0)} MB`);
+const fmtKB = (kb) => (kb === null || kb === undefined ? 'n/a' : `${kb.toFixed(1)} KB`);
 const ratio = (a, b) => (a?.medianMs && b?.medianMs ? a.medianMs / b.medianMs : null);
 
 /** The score-coprime goal: exact scoring within this factor of the float64 loop (see docs/benchmarks.md). */
@@ -253,6 +255,45 @@ function workloads() {
       ],
       agree: (s) => (s.json?.check?.units ?? 0) > 0 && (s.xlsx?.check?.outBytes ?? 0) > 0,
     },
+    {
+      // The council page (bench/lib/web-page.mjs): dist/web served by `parindex serve` on 127.0.0.1,
+      // headless Chromium (playwright-core), the preset's four CSV files on the page's file input,
+      // timed from the click on Score until the ranking is shown; the CLI on the same files, same run.
+      name: 'web-national',
+      optIn: true,
+      title: 'the council page: the national preset scored in the browser',
+      params: { preset: S ? 'hanoi' : 'national' },
+      prepare: async (p) => ({ dir: await ensurePreset(P, dataDir, p.preset), out: e2eOut('web-national.json'), timeoutMs: S ? 60_000 : 600_000 }),
+      describe: (p) => `the ${p.preset} preset's CSV files in the council page (dist/web, headless Chromium: click on Score → ranking shown) against \`parindex score --format json\` on the same files`,
+      sides: {
+        page: { case: 'web:score', label: 'council page (peak: PSS, all processes)', warmup: S ? 0 : 1, runs: S ? 1 : 3 },
+        cli: { case: 'e2e:score', label: 'node dist/cli.js score --format json', warmup: S ? 0 : 1, runs: S ? 1 : 3 },
+      },
+      ratios: (s) => ({ 'page/cli': ratio(s.page, s.cli) }),
+      goals: (s, r) => {
+        const t = s.page?.check?.transfer;
+        const kb = t ? t.gzipBytes / 1024 : null;
+        return [
+          { goal: 'national preset scored in the page ≤ 2× the CLI', value: r['page/cli'], met: r['page/cli'] !== null && r['page/cli'] <= 2 },
+          { goal: 'page transfer before xlsx ≤ 300 KB gzip, no exceljs', value: kb, unit: 'KB', met: kb !== null && kb <= 300 && t.exceljs.length === 0 },
+          { goal: 'page: peak memory of the browser (informational)', value: s.page?.maxRssMB ?? null, unit: 'MB', met: true },
+        ];
+      },
+      // The page's ranking (unit, rank, 2-dp index of every row, read back from the table) equals the CLI's JSON.
+      agree: (s) => {
+        const page = s.page?.check;
+        const cli = s.cli?.check;
+        const ok = (page?.units ?? 0) > 0 && page.units === cli?.units && page.digest === cli?.digest && page.pageErrors.length === 0;
+        const t = page?.transfer;
+        const notes = t
+          ? [
+              `page: ${t.requests} responses before the ranking, ${(t.bytes / 1024).toFixed(1)} KB, ${(t.gzipBytes / 1024).toFixed(1)} KB gzip -9 (${t.files.map((f) => `${f.path} ${(f.gzipBytes / 1024).toFixed(1)} KB`).join(', ')}); exceljs among them: ${t.exceljs.length ? t.exceljs.join(', ') : 'no'}`,
+              `page: ranking in the document after ${fmtMs(page.domMs)} (median), shown at the next frame; renderer peak RSS ${fmtMB(page.rendererRssMB)}; ${page.units} units, ${page.ranked} ranked, digest ${page.digest} (CLI ${cli?.digest ?? 'n/a'})`,
+            ]
+          : [];
+        return { ok, notes };
+      },
+    },
   ];
 }
 
@@ -290,7 +331,7 @@ async function runWorkload(w) {
   for (const n of agreeNotes) log(`    ${n}`);
   // Per-unit rows were for the check only; the report keeps each side's summary and digest.
   for (const side of Object.values(sides)) if (Array.isArray(side.check?.rows)) delete side.check.rows;
-  for (const g of goals) log(`  ${smoke ? '(smoke, not judged)' : g.met ? 'MET    ' : 'NOT MET'}  ${g.goal}: ${g.unit === 'MB' ? fmtMB(g.value) : g.unit === 'ms' ? fmtMs(g.value) : fmtX(g.value)}`);
+  for (const g of goals) log(`  ${smoke ? '(smoke, not judged)' : g.met ? 'MET    ' : 'NOT MET'}  ${g.goal}: ${g.unit === 'MB' ? fmtMB(g.value) : g.unit === 'ms' ? fmtMs(g.value) : g.unit === 'KB' ? fmtKB(g.value) : fmtX(g.value)}`);
   const shown = (v) => (typeof v === 'string' ? v.replace(dataDir, 'bench/out/data') : v);
   return { title: w.title, description: w.describe(params), params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, shown(v)])), sides, ratios, goals, agree, agreeNotes };
 }

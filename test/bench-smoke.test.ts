@@ -24,7 +24,8 @@ const WORKLOADS: Record<string, string[]> = {
   'sipas-large': ['ours', 'raw'],
   xlsx: ['ours', 'exceljs'],
   cold: ['ours', 'node'],
-  // End to end, whole processes on files (e2e-national runs only when named: minutes at full size).
+  // End to end, whole processes on files (e2e-national and web-national run only when named: minutes at
+  // full size; web-national's smoke run is its own test below).
   'e2e-score': ['ours', 'scan'],
   'e2e-sipas': ['ours', 'scan'],
 };
@@ -94,6 +95,63 @@ describe('bench/run.mjs --smoke', () => {
     expect(report.scaling.forms.length).toBeGreaterThan(1);
     for (const r of [...report.scaling.units, ...report.scaling.forms]) expect(Number.isFinite(r.oursMs)).toBe(true);
   }, 120_000);
+});
+
+describe('bench/run.mjs --smoke --only web-national (the council page against the CLI)', () => {
+  it('scores the hanoi preset in the page to the CLI’s ranking, without loading exceljs, and reports its figures', () => {
+    const chromium = process.env.PARINDEX_CHROMIUM ?? '/usr/bin/chromium';
+    if (!existsSync(join(root, 'dist', 'web', 'index.html')) || !existsSync(join(root, 'dist', 'cli.js')) || !existsSync(join(root, 'build', 'internal.js'))) {
+      throw new Error('run npm run build first (npm test does): dist/web, dist/cli.js and build/internal.js are needed');
+    }
+    if (!existsSync(chromium)) throw new Error(`no Chromium at ${chromium}: apt-get install chromium (.ci/run does), or set PARINDEX_CHROMIUM`);
+    const out = execFileSync(process.execPath, [join(root, 'bench', 'run.mjs'), '--smoke', '--only', 'web-national', '--json', '--data', join(root, 'bench', 'out', 'smoke-data')], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const report = JSON.parse(out);
+    expect(Object.keys(report.workloads)).toEqual(['web-national']);
+    const w = report.workloads['web-national'];
+    expect(w.params.preset).toBe('hanoi');
+    expect(Object.keys(w.sides).sort()).toEqual(['cli', 'page']);
+    for (const side of ['page', 'cli']) {
+      expect(w.sides[side].error, side).toBeUndefined();
+      expect(Number.isFinite(w.sides[side].medianMs), side).toBe(true);
+    }
+    const page = w.sides.page.check;
+    const cli = w.sides.cli.check;
+    // The ranking was shown, and it is the CLI's: every unit's rank and 2-dp index read back from the table.
+    expect(page.units).toBe(52);
+    expect(page.ranked).toBeGreaterThan(0);
+    expect(page.digest).toMatch(/^[0-9a-f]{16}$/);
+    expect(page.digest).toBe(cli.digest);
+    expect(cli.units).toBe(52);
+    expect(page.pageErrors).toEqual([]);
+    expect(w.agree).toBe(true);
+    // What the page loaded before the ranking: its page, script, style and scoring worker, never exceljs.
+    const t = page.transfer;
+    expect(t.exceljs).toEqual([]);
+    expect(t.worker).toBe(true);
+    expect(t.files.map((f: { path: string }) => f.path)).toContain('/');
+    expect(t.files.some((f: { path: string }) => /exceljs/i.test(f.path))).toBe(false);
+    for (const f of t.files) {
+      expect(f.status, f.path).toBe(200);
+      expect(f.gzipBytes, f.path).toBeGreaterThan(0);
+    }
+    expect(t.gzipBytes).toBeGreaterThan(0);
+    expect(t.gzipBytes).toBeLessThan(t.bytes);
+    expect(t.gzipBytes).toBe(t.files.reduce((n: number, f: { gzipBytes: number }) => n + f.gzipBytes, 0));
+    expect(Number.isFinite(w.ratios['page/cli'])).toBe(true);
+    expect(w.goals.map((g: { goal: string }) => g.goal)).toEqual(['national preset scored in the page ≤ 2× the CLI', 'page transfer before xlsx ≤ 300 KB gzip, no exceljs', 'page: peak memory of the browser (informational)']);
+    expect(w.goals[1].value).toBe(t.gzipBytes / 1024);
+    for (const g of w.goals) expect(g.judged).toBe(false);
+    // Memory from /proc (Linux): the browser's processes were sampled.
+    if (existsSync('/proc/self/smaps_rollup')) {
+      expect(w.sides.page.maxRssMB).toBeGreaterThan(0);
+      expect(page.memorySamples).toBeGreaterThan(0);
+    }
+  }, 60_000);
 });
 
 describe('the baselines implement every rule', () => {
