@@ -1,7 +1,7 @@
-/** Exact.toFixed's double-arithmetic path for small values agrees with the bigint rounding, digit for digit. */
+/** Exact's double-arithmetic paths for small values (toFixed, reducing a fraction) agree with the bigint ones. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Exact, formatScaled } from '../src/numbers/exact.js';
+import { Exact, formatScaled, gcd } from '../src/numbers/exact.js';
 
 const reference = (x: Exact, d: number, mode: 'half-up' | 'half-even') => formatScaled(x.roundToScaled(d, mode), d);
 
@@ -27,5 +27,21 @@ describe('Exact.toFixed', () => {
     expect(Exact.of(-4n, 1000n).toFixed(2)).toBe('0.00');
     expect(Exact.of(8983n, 100n).toFixed(2)).toBe('89.83');
     expect(Exact.of(2n, 3n).toFixed(0)).toBe('1');
+  });
+});
+
+describe('Exact.of', () => {
+  it('reduces like the bigint gcd, for safe and long numerators and denominators of either sign', () => {
+    const n = fc.oneof(fc.bigInt({ min: -(2n ** 53n), max: 2n ** 53n }), fc.bigInt({ min: -(2n ** 80n), max: 2n ** 80n }), fc.bigInt({ min: -1000n, max: 1000n }));
+    const d = fc.oneof(fc.bigInt({ min: 1n, max: 2n ** 53n }), fc.bigInt({ min: -(2n ** 60n), max: -1n }), fc.bigInt({ min: 1n, max: 1000n }));
+    fc.assert(
+      fc.property(n, d, (num, den) => {
+        const x = Exact.of(num, den);
+        const sign = den < 0n ? -1n : 1n;
+        const g = gcd(num, den) || 1n;
+        expect([x.num, x.den]).toEqual([(sign * num) / g, (sign * den) / g]);
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

@@ -163,6 +163,6 @@ export class InputMatrix {
   /** The exact value on one side of a cell (call only when its state is VALUE). */
   exact(cell: number, side: number): Exact {
     const k = cell * 2 + side;
-    return this.overflow.get(k) ?? Exact.fromScaled(BigInt(this.value[k]), this.scale[k]);
+    return this.overflow.get(k) ?? Exact.fromScaled(this.value[k], this.scale[k]);
   }
 }

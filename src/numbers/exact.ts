@@ -61,6 +61,19 @@ export class Exact {
       d = -d;
     }
     if (d === 1n) return new Exact(n, 1n);
+    if (n <= MAX_SAFE_BIG && n >= -MAX_SAFE_BIG && d <= MAX_SAFE_BIG) {
+      // Both safe integers: Euclid in doubles (exact there) instead of bigint remainders.
+      let a = Number(n < 0n ? -n : n);
+      let b = Number(d);
+      while (b !== 0) {
+        const t = a % b;
+        a = b;
+        b = t;
+      }
+      if (a === 1) return new Exact(n, d);
+      const g = BigInt(a);
+      return new Exact(n / g, d / g);
+    }
     const g = gcd(n, d);
     return g === 1n ? new Exact(n, d) : new Exact(n / g, d / g);
   }
@@ -182,7 +195,7 @@ export class Exact {
   toFixed(decimals = 2, mode: RoundingMode = 'half-up'): string {
     // Small values (|num| × 10^decimals and den below 2^53) are rounded in exact double arithmetic:
     // a result's JSON has ~25 figures per unit, and the bigint steps below were most of writing it.
-    if (decimals <= 15 && this.num <= SAFE && this.num >= -SAFE && this.den <= SAFE) {
+    if (decimals <= 15 && this.num <= MAX_SAFE_BIG && this.num >= -MAX_SAFE_BIG && this.den <= MAX_SAFE_BIG) {
       const n = Number(this.num);
       const a = (n < 0 ? -n : n) * POW10_DOUBLE[decimals];
       const d = Number(this.den);
@@ -305,8 +318,6 @@ function wholeNumber(x: unknown, name: string): bigint {
   throw new ParIndexError({ column: name, ...problem('bad-argument/not-whole', { name }), value: typeof x === 'number' ? String(x) : typeof x });
 }
 
-/** 2^53 − 1 as a bigint. */
-const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 /** 10^0 … 10^15 as doubles (each exact). */
 const POW10_DOUBLE = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
