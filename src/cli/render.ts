@@ -4,7 +4,7 @@
  */
 import type { UnitLabels } from '../criteria/unit-labels.js';
 import { scoreResultCsv } from '../report/results-csv.js';
-import { scoreResultJson, type OutputFormat } from '../scoring/result-json.js';
+import { type OutputFormat, scoreResultJsonPieces } from '../scoring/result-json.js';
 import { scoreResultText } from '../report/results-table.js';
 import type { ResultsWorkbookContext } from '../xlsx/results-workbook.js';
 import type { ScoreResult } from '../scoring/score.js';
@@ -36,7 +36,7 @@ export interface ScoreRenderContext extends Presentation {
 export async function renderScore(result: ScoreResult, format: string, f: OutputFormat, ctx: ScoreRenderContext = {}): Promise<string | Uint8Array> {
   switch (format) {
     case 'json':
-      return JSON.stringify(scoreResultJson(result, f), null, 2) + '\n';
+      return [...scoreResultJsonPieces(result, f)].join('');
     case 'csv':
       return scoreResultCsv(result, { ...f, bom: ctx.bom, csvStyle: ctx.csvStyle, lang: ctx.lang, numberStyle: ctx.numberStyle });
     case 'html':

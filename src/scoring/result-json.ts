@@ -133,3 +133,41 @@ export function scoreResultJson(result: ScoreResult, f: OutputFormat = result.se
     groups: mapJson(result.groups, (s) => summaryJson(s, f)),
   };
 }
+
+/** Units per piece of {@link scoreResultJsonPieces}. */
+const UNITS_PER_PIECE = 512;
+
+/** `JSON.stringify(x, null, 2)` placed at `depth` levels of indentation (every line but the first shifted). */
+function indented(x: unknown, depth: number): string {
+  const pad = '  '.repeat(depth);
+  return JSON.stringify(x, null, 2).replaceAll('\n', `\n${pad}`);
+}
+
+/**
+ * The JSON document of a scored round as `JSON.stringify(scoreResultJson(result, f), null, 2)`
+ * prints it, plus a final line end, in pieces of a few hundred units: a writer can send each piece
+ * on as it comes, so a national result is never held as one object tree and one string (strings
+ * never hold a raw line break, so shifting lines is safe; a test holds the pieces to the whole).
+ */
+export function* scoreResultJsonPieces(result: ScoreResult, f: OutputFormat = result.settings): Generator<string> {
+  const units = result.units;
+  if (units.length === 0) yield '{\n  "units": [],\n';
+  else {
+    yield '{\n  "units": [\n';
+    for (let i = 0; i < units.length; i += UNITS_PER_PIECE) {
+      let piece = '';
+      const end = Math.min(units.length, i + UNITS_PER_PIECE);
+      for (let k = i; k < end; k++) piece += `    ${indented(unitJson(units[k], f), 2)}${k < units.length - 1 ? ',\n' : '\n'}`;
+      yield piece;
+    }
+    yield '  ],\n';
+  }
+  yield `  "leagues": ${indented(
+    mapJson(result.leagues, (s) => summaryJson(s, f)),
+    1,
+  )},\n`;
+  yield `  "groups": ${indented(
+    mapJson(result.groups, (s) => summaryJson(s, f)),
+    1,
+  )}\n}\n`;
+}

@@ -8,11 +8,11 @@ import { loadResultFile } from '../../node/result-load.js';
 import type { ResultFile } from '../../analysis/result-file.js';
 import { samplePath } from '../../node/sample-files.js';
 import { basename } from 'node:path';
-import { checkOutputPath, type StagedOutput, stageOutput, stdoutSink, writeOutput } from '../../node/output.js';
+import { checkOutputPath, type StagedOutput, stageOutput, stdoutSink, writeOutput, writeOutputStreamed } from '../../node/output.js';
 import { EXCEL_MAX_ROWS } from '../../xlsx/write.js';
 import { auditRowCount, type ResultsWorkbookContext, writeScoreResultWorkbook } from '../../xlsx/results-workbook.js';
 import { writeAuditCsv } from '../../xlsx/audit-csv.js';
-import type { OutputFormat } from '../../scoring/result-json.js';
+import { type OutputFormat, scoreResultJsonPieces } from '../../scoring/result-json.js';
 import { startWriteProgress } from '../write-progress.js';
 import { missingReport } from '../../scoring/absent-inputs.js';
 import { cliWords } from '../../i18n/labels/cli.js';
@@ -139,6 +139,16 @@ export async function writeScore(o: ScoreCliOptions & PublishCliOptions): Promis
     : undefined;
   if (o.format === 'xlsx') {
     await writeResultsWorkbook(o, result, round, { ...workbook, ...publish, lang: o.lang ?? 'vi' }, f, auditFile);
+    return;
+  }
+  if (o.format === 'json') {
+    // Piece by piece: a national result is never one object tree and one string in memory.
+    await writeOutputStreamed(o.out, async (sink) => {
+      for (const piece of scoreResultJsonPieces(result, f)) {
+        sink.write(piece);
+        await sink.ready();
+      }
+    });
     return;
   }
   await writeOutput(o.out, await renderScore(result, o.format, f, { ...presentationOf(o), bom: o.bom, csvStyle: o.csvStyle, workbook, publish, labels: unitLabels(round.units) }));
