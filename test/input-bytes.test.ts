@@ -296,3 +296,20 @@ describe('isUtf8', () => {
     );
   });
 });
+
+describe('the input matrix’s values', () => {
+  it('start as 32-bit integers and move to doubles at the first value past them, keeping the others', () => {
+    const { fw, units } = setup(csv('code,title,max,method,rule,params,groups', '1,A,,,,,', '1.1,x,1,appraisal,tiers,>=1:1 | else:0,', '1.2,y,1,appraisal,tiers,>=1:1 | else:0,'), csv('unit,name,group', 'a,A,a'));
+    const r = new InputBytes(fw, units);
+    const lines = r.evidence('e.csv');
+    expect(lines.push(utf8.encode('unit,criterion,self,appraised\na,1.1,2147483647,-2147483648.5\na,1.2,123456789012.25,7\n')) && lines.end()).toBe(true);
+    const m = r.matrix;
+    expect(m.value).toBeInstanceOf(Float64Array);
+    expect([0, 1].flatMap((cell) => [m.exact(cell, 0).toString(), m.exact(cell, 1).toString()])).toEqual(['2147483647', '-2147483648.5', '123456789012.25', '7']);
+    const small = new InputBytes(fw, units);
+    const l2 = small.evidence('e.csv');
+    expect(l2.push(utf8.encode('unit,criterion,self,appraised\na,1.1,2147483647,-2147483648\n')) && l2.end()).toBe(true);
+    expect(small.matrix.value).toBeInstanceOf(Int32Array);
+    expect(small.matrix.exact(0, 1).toString()).toBe('-2147483648');
+  });
+});

@@ -14,7 +14,7 @@ const whole = (r: Parameters<typeof scoreResultJson>[0], f?: Parameters<typeof s
 
 describe('scoreResultJsonPieces', () => {
   it('the sample: the expected document, in pieces', () => {
-    const r = scoreCsv(sampleText('framework.csv'), sampleText('units.csv'), sampleText('evidence.csv'), sampleText('survey.csv'), { missing: 'zero' });
+    const r = scoreCsv(sampleText('framework.csv'), sampleText('units.csv'), sampleText('evidence.csv'), sampleText('survey.csv'));
     const text = [...scoreResultJsonPieces(r)].join('');
     expect(text).toBe(whole(r));
     const doc = JSON.parse(text);

@@ -57,8 +57,11 @@ export class InputMatrix {
   readonly present: Uint8Array;
   /** State per cell side: index `cell * 2 + side`. */
   readonly state: Uint8Array;
-  /** Integer value per cell side (units of 10^-scale), when safe. */
-  readonly value: Float64Array;
+  /**
+   * Integer value per cell side (units of 10^-scale), when safe: 32-bit integers while every value
+   * fits (half the memory of a national round's matrix), doubles from the first one that does not.
+   */
+  value: Int32Array | Float64Array;
   /** Decimal scale per cell side. */
   readonly scale: Uint8Array;
   /** Values too large for a safe integer, by `cell * 2 + side`. */
@@ -88,8 +91,13 @@ export class InputMatrix {
     const cells = this.units.length * this.leaves.length;
     this.present = new Uint8Array(cells);
     this.state = new Uint8Array(cells * 2);
-    this.value = new Float64Array(cells * 2);
+    this.value = new Int32Array(cells * 2);
     this.scale = new Uint8Array(cells * 2);
+  }
+
+  /** Moves the values to doubles (a value past 32-bit integers came). */
+  private widen(): void {
+    this.value = Float64Array.from(this.value);
   }
 
   /** Cell number of (unit index, leaf index). */
@@ -105,6 +113,7 @@ export class InputMatrix {
   setPlain(cell: number, side: number, units: number, scale: number): void {
     const k = cell * 2 + side;
     this.state[k] = VALUE;
+    if ((units | 0) !== units && this.value instanceof Int32Array) this.widen();
     this.value[k] = units;
     this.scale[k] = scale;
     if (scale > this.maxScale) this.maxScale = scale;
@@ -134,6 +143,7 @@ export class InputMatrix {
     const n = typeof units === 'number' ? units : Number(units);
     const mag = n < 0 ? -n : n;
     if (mag < 1e15 && scale <= 14 && Number.isInteger(n) && (typeof units === 'number' || BigInt(n) === units)) {
+      if ((n | 0) !== n && this.value instanceof Int32Array) this.widen();
       this.value[k] = n;
       this.scale[k] = scale;
       if (scale > this.maxScale) this.maxScale = scale;
