@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compare, createRound, Exact, explain, formatIssue, ParIndexError, parseCsv, renderCsv, renderText, resultFromJson, safe, sample, score, sensitivity, type EvidenceRow, type FrameworkRow, type UnitRow } from '../src/index.js';
+import { csvRowSource } from '../src/table/csv.js';
 import { SAMPLE } from './support/round.js';
 
 const expected = JSON.parse(readFileSync(join(SAMPLE, 'expected-score.json'), 'utf8'));
@@ -238,6 +239,44 @@ describe('misspellings and wrong types are located errors naming the nearest nam
         }
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('CSV evidence read lazily (the byte path) gives what its table gives', () => {
+  const text = (f: string) => readFileSync(join(SAMPLE, f), 'utf8');
+  const fw = parseCsv(text('framework.csv'), { file: 'framework.csv' });
+  const units = parseCsv(text('units.csv'), { file: 'units.csv' });
+  const evidenceText = text('evidence.csv');
+  const surveyText = text('survey.csv');
+  /** The round's result (or its problems) from the files read as tables, or lazily with their text kept. */
+  const run = (ev: string, sv: string, lazy: boolean) => {
+    const read = (t: string, file: string) => (lazy ? csvRowSource(t, { file }) : parseCsv(t, { file }));
+    const r = safe(() => createRound({ framework: fw, units, evidence: [read(ev, 'evidence.csv')] as never, survey: read(sv, 'survey.csv') as never }));
+    if (!r.ok) return { issues: r.issues.map((i) => ({ ...i })) };
+    const result = score(r.value);
+    return { result: JSON.parse(JSON.stringify(result)), explained: JSON.parse(JSON.stringify(explain(result, 'noi-vu'))) };
+  };
+
+  it('the sample read lazily scores exactly as expected-score.json', () => {
+    const lazy = run(evidenceText, surveyText, true);
+    expect(lazy.result).toEqual(expected);
+    expect(lazy).toEqual(run(evidenceText, surveyText, false));
+  });
+
+  it('property: any line of the evidence or survey changed gives the same result or the same problems either way', () => {
+    const evLines = evidenceText.split('\n');
+    const svLines = surveyText.split('\n');
+    const edits = fc.constantFrom('', 'noi-vu,1.1.1,1,1,dup,', 'nobody,1.1.1,1,1,,', 'noi-vu,9.9,1,1,,', 'noi-vu,1.1.2,abc,,,', 'noi-vu,1.1.2,"90,5",,,', 'noi-vu,1.1.2,90.5,90.5,a,b,c', 'noi-vu,8.1,NA', 'so-tu-phap,8.1,101', '"x', ',,,');
+    fc.assert(
+      fc.property(fc.boolean(), fc.nat(), edits, (inSurvey, at, edit) => {
+        const lines = [...(inSurvey ? svLines : evLines)];
+        lines[1 + (at % (lines.length - 1))] = edit;
+        const ev = inSurvey ? evidenceText : lines.join('\n');
+        const sv = inSurvey ? lines.join('\n') : surveyText;
+        expect(run(ev, sv, true)).toEqual(run(ev, sv, false));
+      }),
+      { numRuns: 60 },
     );
   });
 });

@@ -160,6 +160,9 @@ describe('the council page', () => {
     expect(await first('quan-huyen').locator('td.index').textContent()).toBe('95,24');
     // Every unit's index is the library's.
     for (const u of ref.units) expect(await page.locator(`tr[data-unit="${u.unit}"] td.index`).textContent(), u.unit).toBe(u.index!.toFixed(2).replace('.', ','));
+    // 52 units: each league's ranking fits one page (100 rows), so no page buttons.
+    expect(await page.locator('nav.pager').count()).toBe(0);
+    expect(await page.locator('table.ranking tbody tr').count()).toBe(52);
     // The report's charts (the core's SVG) are on the ranking view.
     expect(await page.locator('.charts svg.chart').count()).toBe(4);
     await page.screenshot({ path: join(ARTIFACTS, '2-ranking.png'), fullPage: true });
@@ -286,6 +289,57 @@ describe('the council page', () => {
 
     expect(errors).toEqual([]);
     expectLocalOnly(requests);
+    await page.close();
+  });
+
+  it('a league of 230 units is shown 100 at a time; the pages are reached by keyboard and hold the library’s ranking', async () => {
+    const big = join(dir, 'big');
+    mkdirSync(big, { recursive: true });
+    const units = ['unit,name,group'];
+    const evidence = ['unit,criterion,self,appraised'];
+    for (let i = 1; i <= 230; i++) {
+      const id = `dv-${String(i).padStart(3, '0')}`;
+      units.push(`${id},Đơn vị ${i},so`);
+      evidence.push(`${id},1.1,${((i * 37) % 101) / 10},${((i * 53) % 101) / 10}`, `${id},1.2,1,${i % 3 === 0 ? 0 : 1}`);
+    }
+    const files = {
+      'framework.csv': 'code,title,max,method,rule,params,groups\n1,Lĩnh vực 1,,,,,\n1.1,Điểm,10,appraisal,points,,\n1.2,Có/không,2,appraisal,yesno,,\n',
+      'units.csv': `${units.join('\n')}\n`,
+      'evidence.csv': `${evidence.join('\n')}\n`,
+    };
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(big, name), text);
+    const t = (f: keyof typeof files) => parseCsv(files[f], { file: f });
+    const ref = score(createRound({ framework: t('framework.csv'), units: t('units.csv'), evidence: t('evidence.csv') }));
+    const expected = ref.units.map((u) => [u.unit, String(u.rank), u.index!.toFixed(2).replace('.', ',')]);
+
+    const { page, errors } = await openPage();
+    await page.setInputFiles(
+      '#files',
+      Object.keys(files).map((f) => join(big, f)),
+    );
+    await expect.poll(() => page.locator('tr[data-file="evidence.csv"] select').inputValue(), { timeout: 10_000 }).toBe('evidence');
+    await tabTo(page, '#score');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('table.ranking', { timeout: 20_000 });
+    const shown = async () =>
+      page
+        .locator('table.ranking[data-league="so"] tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-unit'), (tr as unknown as { cells: { textContent: string }[] }).cells[0].textContent, tr.querySelector('td.index')?.textContent ?? '']));
+    const seen: string[][] = [];
+    const pageOne = await shown();
+    expect(pageOne).toHaveLength(100);
+    seen.push(...pageOne);
+    // Next page by keyboard, until the last (where "next" says it is disabled and stays focusable).
+    for (let k = 2; k <= 3; k++) {
+      await tabTo(page, 'nav.pager[data-league="so"] button.next');
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await shown())[0]?.[0], { timeout: 5_000 }).toBe(expected[(k - 1) * 100][0]);
+      seen.push(...(await shown()));
+    }
+    expect(await page.getAttribute('nav.pager[data-league="so"] button.next', 'aria-disabled')).toBe('true');
+    expect(seen).toEqual(expected);
+    await page.screenshot({ path: join(ARTIFACTS, '12-pages.png'), fullPage: true });
+    expect(errors).toEqual([]);
     await page.close();
   });
 

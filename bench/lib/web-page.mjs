@@ -174,6 +174,36 @@ const ROWS = `[...document.querySelectorAll('table.ranking tbody tr')].map((tr) 
   return [tr.getAttribute('data-unit'), td[0].textContent, tr.querySelector('td.index').textContent];
 })`;
 
+/** The ranking rows of one league's table (the page shown). */
+const leagueRows = (league) => `[...document.querySelectorAll('table.ranking[data-league=' + JSON.stringify(${JSON.stringify(league)}) + '] tbody tr')].map((tr) => {
+  const td = tr.querySelectorAll('td');
+  return [tr.getAttribute('data-unit'), td[0].textContent, tr.querySelector('td.index').textContent];
+})`;
+
+/**
+ * Every ranking row, all pages: the page shows 100 units of a league at a time, so each league with
+ * a pager is paged through with its "next" button until that button says it is the last page.
+ */
+async function allRows(page, timeoutMs) {
+  const paged = await page.evaluate(`[...document.querySelectorAll('nav.pager')].map((n) => n.getAttribute('data-league'))`);
+  if (paged.length === 0) return page.evaluate(ROWS);
+  const leagues = await page.evaluate(`[...document.querySelectorAll('table.ranking')].map((t) => t.getAttribute('data-league'))`);
+  const rows = [];
+  for (const league of leagues) {
+    const sel = `nav.pager[data-league=${JSON.stringify(league)}] button.next`;
+    for (let guard = 0; guard < 10_000; guard++) {
+      const shown = await page.evaluate(leagueRows(league));
+      rows.push(...shown);
+      const last = !paged.includes(league) || (await page.evaluate(`document.querySelector(${JSON.stringify(sel)}).getAttribute('aria-disabled') === 'true'`));
+      if (last) break;
+      await page.click(sel);
+      const first = JSON.stringify(shown[0]?.[0] ?? null);
+      await poll(page, `(${leagueRows(league)})[0]?.[0] !== ${first}`, timeoutMs, 'the next page of the ranking');
+    }
+  }
+  return rows;
+}
+
 /**
  * Waits until `expr` (a script) is true in the page, checking every 50 ms, at most `timeoutMs`.
  * page.evaluate, not waitForFunction: the page's Content-Security-Policy (as `parindex serve` sends
@@ -209,7 +239,7 @@ async function onePage(browser, url, files, timeoutMs, exclude) {
     const t = await page.evaluate('window.__bench');
     if (t.painted === null) throw new Error(`the page showed problems instead of the ranking: ${t.problems}`);
     const mem = memory.stop();
-    const rows = await page.evaluate(ROWS);
+    const rows = await allRows(page, timeoutMs);
     const transfer = [];
     for (const r of responses) {
       const u = new URL(r.url());

@@ -246,6 +246,23 @@ export function isTable(v: unknown): v is Table {
   return isPlainObject(v) && Array.isArray(v.header) && Array.isArray(v.rows);
 }
 
+/**
+ * @internal True for a CSV file read lazily (`csvRowSource`, src/table/csv.ts): rows split as they
+ * are read, its text kept so that long evidence and survey results take the byte path of
+ * `buildInputs` (what the CLI does; the page's worker hands its CSV evidence in this way). Its rows
+ * come from the CSV splitter, so they are not checked one by one here.
+ */
+export function isCsvSource(v: unknown): v is RowSource {
+  if (!isPlainObject(v) || !Array.isArray(v.header) || !isPlainObject(v.text) || Array.isArray(v.rows)) return false;
+  const rows = v.rows as { [Symbol.iterator]?: unknown } | null | undefined;
+  return typeof v.text.body === 'string' && typeof v.text.delimiter === 'string' && typeof rows?.[Symbol.iterator] === 'function';
+}
+
+/** Evidence or survey rows: a CSV file read lazily as it is, else a table from rows or a table, checked. */
+function sourceOf(v: unknown, what: string, expected: ArgumentWant): RowSource {
+  return isCsvSource(v) ? v : tableOf(v, what, expected);
+}
+
 /** A table from rows or a table, checked; `what` names the argument in errors. */
 function tableOf(v: unknown, what: string, expected: ArgumentWant): Table {
   if (isTable(v)) {
@@ -282,10 +299,10 @@ function frameworkOf(v: unknown, opts: NumberTextOptions): Framework {
 
 function evidenceOf(v: unknown): RowSource[] {
   if (v === undefined) return [];
-  if (isTable(v)) return [tableOf(v, 'evidence', 'evidence-table')];
+  if (isTable(v) || isCsvSource(v)) return [sourceOf(v, 'evidence', 'evidence-table')];
   if (!Array.isArray(v)) throw badArgument('evidence', v, 'evidence-input');
   // A list of tables or of row lists (several files); otherwise the rows of one table.
-  if (v.length > 0 && v.every((x) => isTable(x) || Array.isArray(x))) return v.map((x, i) => tableOf(x, `evidence[${i}]`, 'evidence-table'));
+  if (v.length > 0 && v.every((x) => isTable(x) || isCsvSource(x) || Array.isArray(x))) return v.map((x, i) => sourceOf(x, `evidence[${i}]`, 'evidence-table'));
   return [tableOf(v, 'evidence', 'evidence-table')];
 }
 
@@ -303,6 +320,15 @@ function evidenceOf(v: unknown): RowSource[] {
  * });
  */
 export function createRound(input: RoundInput, options: RoundOptions = {}): Round {
+  return createRoundKeeping(input, options, true);
+}
+
+/**
+ * @internal {@link createRound}, keeping each cell's evidence reference and note for the audit or
+ * not (`sources: false`: the figures are the same, the results workbook's audit has no references;
+ * the council page ranks without them and builds the round again with them for the workbook).
+ */
+export function createRoundKeeping(input: RoundInput, options: RoundOptions, sources: boolean): Round {
   const given = checkKeys(input, INPUT_KEYS, 'input', false);
   const opts = checkKeys(options, OPTION_KEYS, 'options');
   const decimalComma = optionalBoolean(opts.decimalComma, 'options.decimalComma');
@@ -322,10 +348,10 @@ export function createRound(input: RoundInput, options: RoundOptions = {}): Roun
   const framework = attempt(() => frameworkOf(given.framework, { decimalComma }));
   const units = attempt(() => buildUnits(tableOf(given.units, 'units', 'units-input')));
   const evidence = attempt(() => evidenceOf(given.evidence));
-  const survey = given.survey === undefined ? undefined : attempt(() => tableOf(given.survey, 'survey', 'survey-input'));
+  const survey = given.survey === undefined ? undefined : attempt(() => sourceOf(given.survey, 'survey', 'survey-input'));
   const sipas = given.sipas === undefined ? undefined : attempt(() => sipasOf(given.sipas));
   issues.throwIfAny();
-  const inputs = buildInputs(framework!, units!, { evidence, survey }, { decimalComma });
+  const inputs = buildInputs(framework!, units!, { evidence, survey }, { decimalComma, sources });
   if (sipas) addSipasScores(inputs, framework!, units!, sipas.result, sipas.criterion, { nullAs: sipas.nullAs, file: 'sipas' });
   return Round.fromParts({ framework: framework!, units: units!, inputs });
 }

@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { formatIssue, type Issue, type Lang } from '../../src/index.js';
 import { Cancelled, Engine } from './engine.js';
-import { type Classified, type DownloadKind, FILE_KINDS, type FileData, type FileKind, type LeafSide, type Scored, type Source } from './protocol.js';
+import { type Classified, type DownloadKind, FILE_KINDS, type FileData, type FileKind, type LeafSide, type RankRow, type Scored, type Source } from './protocol.js';
 import { type PageWords, WORDS } from './words.js';
 
 interface PageFile {
@@ -22,27 +22,19 @@ type Part = 'framework' | 'units' | 'evidence' | 'survey';
 const PARTS: readonly Part[] = ['framework', 'units', 'evidence', 'survey'];
 type Tab = 'ranking' | 'explain' | 'sensitivity' | 'compare' | 'report' | 'sipas' | 'downloads';
 
-interface UnitJson {
-  unit: string;
-  name: string;
-  group: string;
-  rankGroup: string;
-  index: string | null;
-  selfIndex: string | null;
-  rank: number | null;
-  band: string | null;
-  missing: number;
-}
-interface ResultJson {
-  units: UnitJson[];
-  leagues: Record<string, { count: number; mean: string | null }>;
-}
+/** Rows of the ranking shown at once per league (the rest on further pages). */
+export const PAGE_ROWS = 100;
 
 let nextId = 1;
 
 async function bytesOf(f: File): Promise<Uint8Array> {
-  // A copy of the file's bytes: the file itself is never touched.
+  // The file's bytes in a buffer of their own (the file itself is never touched), transferred to the worker.
   return new Uint8Array(await f.arrayBuffer());
+}
+
+/** The buffers of file bytes handed to the worker: moved, not copied (the page keeps no reference to them). */
+function buffersOf(files: { bytes: Uint8Array }[]): ArrayBuffer[] {
+  return files.map((f) => f.bytes.buffer as ArrayBuffer);
 }
 
 /** A number text in the page's number style (89.83 → 89,83 in Vietnamese). */
@@ -50,13 +42,6 @@ function num(text: string | number | null | undefined, lang: Lang): string {
   if (text === null || text === undefined) return '—';
   const s = String(text);
   return lang === 'vi' ? s.replace('.', ',') : s;
-}
-
-/** The report's chart figures (inline SVG written by the core), for the ranking view. */
-function chartFigures(html: string): string[] {
-  if (!html) return [];
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return [...doc.querySelectorAll('section.charts figure')].map((f) => f.outerHTML);
 }
 
 function saveFile(name: string, mime: string, bytes: Uint8Array): void {
@@ -85,6 +70,10 @@ export function App() {
   const say = (f: (w: PageWords) => string) => setMessage(() => f);
   const [scored, setScored] = useState<Scored | null>(null);
   const [tab, setTab] = useState<Tab>('ranking');
+  /** The whole HTML report, written by the worker when the report tab first asks for it. */
+  const [report, setReport] = useState<string | null>(null);
+  /** The page of the ranking shown per league (from 0). */
+  const [pages, setPages] = useState<Record<string, number>>({});
   const [explained, setExplained] = useState<{ json: Record<string, unknown>; leaves: LeafSide[] } | null>(null);
   const [sens, setSens] = useState<Record<string, unknown> | null>(null);
   const [sensRuns, setSensRuns] = useState(200);
@@ -93,6 +82,7 @@ export function App() {
   const [previousId, setPreviousId] = useState('');
   const [dragging, setDragging] = useState(false);
   const [downloading, setDownloading] = useState(false);
+  const [drawing, setDrawing] = useState(false);
   const explainHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -100,8 +90,23 @@ export function App() {
     document.title = w.title;
   }, [lang, w.title]);
 
-  const result = useMemo<ResultJson | null>(() => (scored ? (JSON.parse(scored.json) as ResultJson) : null), [scored]);
-  const charts = useMemo(() => chartFigures(scored?.html ?? ''), [scored?.html]);
+  // The report tab: its HTML is written on first view (and again after a language switch or a comparison).
+  useEffect(() => {
+    if (tab !== 'report' || !scored || report !== null) return;
+    let live = true;
+    engine
+      .request({ t: 'render', lang, report: true, charts: false })
+      .then((reply) => {
+        if (live && reply.t === 'rendered') setReport(reply.html ?? '');
+        else if (live && reply.t === 'failed') say((v: PageWords) => v.workerFailed + reply.message);
+      })
+      .catch(() => {
+        // A cancelled worker has no result to render.
+      });
+    return () => {
+      live = false;
+    };
+  }, [tab, scored, report, lang, engine]);
 
   const count = (k: FileKind) => files.filter((f) => f.kind === k).length;
   const sourceOf = (p: Part): Source => chosen[p] ?? (count(p) > 0 ? 'files' : p === 'framework' || p === 'units' ? 'sample' : 'none');
@@ -114,7 +119,7 @@ export function App() {
     if (as) return;
     try {
       const data: FileData[] = await Promise.all(added.map(async (f) => ({ id: f.id, name: f.file.name, bytes: await bytesOf(f.file) })));
-      const reply = await engine.request({ t: 'classify', files: data });
+      const reply = await engine.request({ t: 'classify', files: data }, undefined, buffersOf(data));
       if (reply.t !== 'classified') return;
       const byId = new Map<string, Classified>(reply.items.map((c) => [c.id, c]));
       setFiles((fs) => fs.map((f) => (byId.has(f.id) ? { ...f, kind: byId.get(f.id)!.kind, found: byId.get(f.id) } : f)));
@@ -133,6 +138,8 @@ export function App() {
     setIssues(null);
     setMessage(null);
     setScored(null);
+    setReport(null);
+    setPages({});
     setExplained(null);
     setSens(null);
     setCmp(null);
@@ -141,7 +148,7 @@ export function App() {
       const used = files.filter((f) => f.kind !== 'ignore' && f.kind !== 'previous');
       const data = await Promise.all(used.map(async (f) => ({ id: f.id, name: f.file.name, kind: f.kind, bytes: await bytesOf(f.file) })));
       const sources = Object.fromEntries(PARTS.map((p) => [p, sourceOf(p)])) as Record<Part, Source>;
-      const reply = await engine.request({ t: 'score', req: { files: data, sources, partial, sipasCriterion, lang } }, (p) => setBusy({ step: p.step, done: p.done, total: p.total }));
+      const reply = await engine.request({ t: 'score', req: { files: data, sources, partial, sipasCriterion, lang } }, (p) => setBusy({ step: p.step, done: p.done, total: p.total }), buffersOf(data));
       if (reply.t === 'issues') setIssues({ list: reply.issues, partialUnavailable: reply.partialUnavailable });
       else if (reply.t === 'scored') {
         setScored(reply.scored);
@@ -167,11 +174,31 @@ export function App() {
     setLang(next);
     if (!scored) return;
     try {
-      const reply = await engine.request({ t: 'render', lang: next });
-      if (reply.t === 'rendered') setScored((s) => (s ? { ...s, html: reply.html, sipas: s.sipas && reply.sipasHtml ? { ...s.sipas, html: reply.sipasHtml } : s.sipas } : s));
+      const reply = await engine.request({ t: 'render', lang: next, report: tab === 'report', charts: scored.charts !== null });
+      if (reply.t === 'rendered') {
+        setScored((s) => (s ? { ...s, charts: reply.charts ?? s.charts, sipas: s.sipas && reply.sipasHtml ? { ...s.sipas, html: reply.sipasHtml } : s.sipas } : s));
+        setReport(reply.html ?? null);
+      }
       if (cmp && previousId) compareWith(previousId, next);
     } catch {
       // A cancelled worker has no result to render again.
+    }
+  }
+
+  /** Draws the charts of a large round on request (the worker writes them in the page's language). */
+  async function drawCharts() {
+    if (drawing) return;
+    setDrawing(true);
+    try {
+      const reply = await engine.request({ t: 'render', lang, report: false, charts: true });
+      if (reply.t === 'rendered' && reply.charts) {
+        const charts = reply.charts;
+        setScored((s) => (s ? { ...s, charts } : s));
+      } else if (reply.t === 'failed') say((v: PageWords) => v.workerFailed + reply.message);
+    } catch (e) {
+      if (!(e instanceof Cancelled)) say((v: PageWords) => v.workerFailed + String(e));
+    } finally {
+      setDrawing(false);
     }
   }
 
@@ -206,11 +233,12 @@ export function App() {
     const f = files.find((x) => x.id === id);
     if (!f) return;
     try {
-      const reply = await engine.request({ t: 'compare', file: { id: f.id, name: f.file.name, bytes: await bytesOf(f.file) }, lang: l });
+      const file = { id: f.id, name: f.file.name, bytes: await bytesOf(f.file) };
+      const reply = await engine.request({ t: 'compare', file, lang: l }, undefined, buffersOf([file]));
       if (reply.t === 'compared') {
         setCmp({ json: reply.json as Record<string, unknown>, html: reply.html });
-        const again = await engine.request({ t: 'render', lang: l });
-        if (again.t === 'rendered') setScored((s) => (s ? { ...s, html: again.html } : s));
+        // The report now shows last year's figures: written again when next viewed.
+        setReport(null);
       } else if (reply.t === 'failed') {
         if (reply.issues?.length) setIssues({ list: reply.issues, partialUnavailable: false });
         else say((v: PageWords) => v.workerFailed + reply.message);
@@ -395,7 +423,7 @@ export function App() {
         {issues ? <Problems issues={issues.list} lang={lang} w={w} partialUnavailable={issues.partialUnavailable && partial} /> : null}
       </section>
 
-      {scored && result ? (
+      {scored ? (
         <section aria-labelledby="h-results" class="results">
           <h2 id="h-results">{w.steps.results}</h2>
           {scored.dropped.length ? (
@@ -420,7 +448,7 @@ export function App() {
             ))}
           </div>
           <div role="tabpanel" aria-labelledby={`tab-${tab}`} id={`view-${tab}`}>
-            {tab === 'ranking' ? <Ranking result={result} leagues={scored.leagues} charts={charts} lang={lang} w={w} onExplain={explainUnit} /> : null}
+            {tab === 'ranking' ? <Ranking scored={scored} pages={pages} onPage={(league, p) => setPages((x) => ({ ...x, [league]: p }))} lang={lang} w={w} onExplain={explainUnit} onCharts={drawCharts} drawing={drawing} /> : null}
             {tab === 'explain' ? <Explain data={explained} lang={lang} w={w} headingRef={explainHeading} onBack={() => setTab('ranking')} /> : null}
             {tab === 'sensitivity' ? (
               <div>
@@ -469,7 +497,7 @@ export function App() {
                 {cmp ? <Comparison data={cmp.json} leagues={scored.leagues} lang={lang} w={w} /> : null}
               </div>
             ) : null}
-            {tab === 'report' ? <iframe class="report" title={w.reportFrame} sandbox="" srcdoc={scored.html} /> : null}
+            {tab === 'report' ? report === null ? <p role="status">{w.reportWorking}</p> : <iframe class="report" title={w.reportFrame} sandbox="" srcdoc={report} /> : null}
             {tab === 'sipas' && scored.sipas ? (
               <div>
                 <p>{w.sipasLead}</p>
@@ -525,17 +553,48 @@ function Problems({ issues, lang, w, partialUnavailable }: { issues: Issue[]; la
   );
 }
 
-function Ranking({ result, leagues, charts, lang, w, onExplain }: { result: ResultJson; leagues: [string, string][]; charts: string[]; lang: Lang; w: PageWords; onExplain: (unit: string) => void }) {
-  const bands = result.units.some((u) => u.band);
+function Ranking({
+  scored,
+  pages,
+  onPage,
+  lang,
+  w,
+  onExplain,
+  onCharts,
+  drawing,
+}: {
+  scored: Scored;
+  pages: Record<string, number>;
+  onPage: (league: string, page: number) => void;
+  lang: Lang;
+  w: PageWords;
+  onExplain: (unit: string) => void;
+  onCharts: () => void;
+  drawing: boolean;
+}) {
+  const bands = useMemo(() => scored.units.some((u) => u.band), [scored]);
+  const byLeague = useMemo(() => {
+    const m = new Map<string, RankRow[]>();
+    for (const u of scored.units) {
+      const list = m.get(u.rankGroup);
+      if (list) list.push(u);
+      else m.set(u.rankGroup, [u]);
+    }
+    return m;
+  }, [scored]);
   return (
     <div>
       <p class="help">{w.clickUnit}</p>
-      {leagues.map(([id, label]) => {
-        const units = result.units.filter((u) => u.rankGroup === id);
-        const s = result.leagues[id];
+      {scored.leagues.map(([id, label]) => {
+        const units = byLeague.get(id) ?? [];
+        const s = scored.summaries[id];
+        const count = Math.max(1, Math.ceil(units.length / PAGE_ROWS));
+        const page = Math.min(pages[id] ?? 0, count - 1);
+        const shown = units.slice(page * PAGE_ROWS, (page + 1) * PAGE_ROWS);
         return (
           <div key={id} class="league">
             <h3>{w.rankingOf(label, s?.count ?? units.length, num(s?.mean, lang))}</h3>
+            {count > 1 ? <Pager league={id} label={label} page={page} count={count} rows={units.length} onPage={onPage} w={w} /> : null}
             <table class="ranking" data-league={id}>
               <thead>
                 <tr>
@@ -548,7 +607,7 @@ function Ranking({ result, leagues, charts, lang, w, onExplain }: { result: Resu
                 </tr>
               </thead>
               <tbody>
-                {units.map((u) => (
+                {shown.map((u) => (
                   <tr key={u.unit} data-unit={u.unit}>
                     <td class="n">{u.rank ?? '—'}</td>
                     <td>
@@ -568,13 +627,50 @@ function Ranking({ result, leagues, charts, lang, w, onExplain }: { result: Resu
         );
       })}
       <h3>{w.charts}</h3>
-      <div class="charts">
-        {charts.map((html, i) => (
-          // The report's own figures: inline SVG written and escaped by the core.
-          <div key={i} dangerouslySetInnerHTML={{ __html: html }} />
-        ))}
-      </div>
+      {scored.charts === null ? (
+        <p class="charts-later">
+          {w.chartsLater(scored.units.length)}{' '}
+          <button type="button" id="draw-charts" onClick={onCharts} aria-disabled={drawing}>
+            {w.drawCharts}
+          </button>
+          {drawing ? <span role="status"> {w.drawingCharts}</span> : null}
+        </p>
+      ) : (
+        <div class="charts">
+          {scored.charts.map((html, i) => (
+            // The report's own figures: inline SVG written and escaped by the core.
+            <div key={i} dangerouslySetInnerHTML={{ __html: html }} />
+          ))}
+        </div>
+      )}
     </div>
+  );
+}
+
+/**
+ * The pages of a league's ranking: buttons (keyboard: Tab and Enter; at either end they stay
+ * focusable, marked `aria-disabled`, so the focus is never lost) and where the reader is, announced.
+ */
+function Pager({ league, label, page, count, rows, onPage, w }: { league: string; label: string; page: number; count: number; rows: number; onPage: (league: string, page: number) => void; w: PageWords }) {
+  const go = (p: number) => onPage(league, Math.max(0, Math.min(count - 1, p)));
+  return (
+    <nav class="pager" aria-label={w.pages.nav(label)} data-league={league}>
+      <button type="button" class="first" onClick={() => go(0)} aria-disabled={page === 0}>
+        {w.pages.first}
+      </button>
+      <button type="button" class="previous" onClick={() => go(page - 1)} aria-disabled={page === 0}>
+        {w.pages.previous}
+      </button>
+      <span class="at" aria-live="polite">
+        {w.pages.at(page + 1, count, page * PAGE_ROWS + 1, Math.min(rows, (page + 1) * PAGE_ROWS), rows)}
+      </span>
+      <button type="button" class="next" onClick={() => go(page + 1)} aria-disabled={page === count - 1}>
+        {w.pages.next}
+      </button>
+      <button type="button" class="last" onClick={() => go(count - 1)} aria-disabled={page === count - 1}>
+        {w.pages.last}
+      </button>
+    </nav>
   );
 }
 

@@ -1,7 +1,9 @@
 /**
  * Messages between the page and its scoring worker. Everything crossing is structured-clone data:
- * file bytes (copies: the user's files are never touched), issues (plain objects), the result as
- * its JSON document, rendered HTML and file bytes for download.
+ * file bytes (read from the user's files into buffers of their own, which are transferred, not
+ * copied: the files themselves are never touched), issues (plain objects), the ranking's rows as the
+ * result's JSON writes them, the charts, rendered HTML (the report when it is asked for) and file
+ * bytes for download.
  */
 import type { Issue, Lang } from '../../src/index.js';
 
@@ -10,7 +12,7 @@ export type FileKind = 'framework' | 'units' | 'evidence' | 'survey' | 'question
 
 export const FILE_KINDS: readonly FileKind[] = ['framework', 'units', 'evidence', 'survey', 'questions', 'responses', 'previous', 'ignore'];
 
-/** A file handed to the worker: its name and a copy of its bytes. */
+/** A file handed to the worker: its name and its bytes (a buffer read for the worker and transferred to it). */
 export interface FileData {
   id: string;
   name: string;
@@ -36,7 +38,7 @@ export type ToWorker =
   | { rid: number; t: 'explain'; unit: string }
   | { rid: number; t: 'sensitivity'; runs: number; mode: 'weights' | 'appraisal' }
   | { rid: number; t: 'compare'; file: FileData; lang: Lang }
-  | { rid: number; t: 'render'; lang: Lang }
+  | { rid: number; t: 'render'; lang: Lang; report: boolean; charts: boolean }
   | { rid: number; t: 'download'; what: DownloadKind; lang: Lang };
 
 export type DownloadKind = 'xlsx' | 'html' | 'csv' | 'json' | 'template' | 'survey-template' | 'compare-html' | 'sipas-html';
@@ -72,12 +74,29 @@ export interface SipasView {
   html: string;
 }
 
+/** One unit of the ranking: the fields of its row in the result's JSON document (same texts). */
+export interface RankRow {
+  unit: string;
+  name: string;
+  rankGroup: string;
+  index: string | null;
+  selfIndex: string | null;
+  rank: number | null;
+  band: string | null;
+  missing: number;
+}
+
 /** What scoring produced. */
 export interface Scored {
-  /** The JSON document of the result (`JSON.stringify(result)`). */
-  json: string;
-  /** The HTML report (its charts are shown in the ranking view). */
-  html: string;
+  /** The units as the result's JSON orders them (by league, then rank, then id). */
+  units: RankRow[];
+  /** League id → its count and mean, as in the result's JSON. */
+  summaries: Record<string, { count: number; mean: string | null }>;
+  /**
+   * The report's chart figures (inline SVG written by the core, in `<figure>`s), shown in the ranking
+   * view; null for a large round (their SVG grows with the units): drawn when the clerk asks.
+   */
+  charts: string[] | null;
   /** League id → display name, in report order. */
   leagues: [string, string][];
   /** Survey criteria (for putting SIPAS in). */
@@ -99,6 +118,6 @@ export type FromWorker =
   | { rid: number; t: 'explained'; json: unknown; leaves: LeafSide[] }
   | { rid: number; t: 'sensitivity'; json: unknown }
   | { rid: number; t: 'compared'; json: unknown; html: string }
-  | { rid: number; t: 'rendered'; html: string; sipasHtml?: string }
+  | { rid: number; t: 'rendered'; charts?: string[]; html?: string; sipasHtml?: string }
   | { rid: number; t: 'file'; name: string; mime: string; bytes: Uint8Array }
   | { rid: number; t: 'failed'; message: string; issues?: Issue[] };

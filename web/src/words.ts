@@ -45,7 +45,13 @@ export interface PageWords {
   rankingOf: (league: string, n: number, mean: string) => string;
   col: { rank: string; unit: string; name: string; index: string; selfIndex: string; band: string; missing: string; group: string };
   clickUnit: string;
+  /** The ranking's pages: the navigation's name, its buttons and where the reader is. */
+  pages: { nav: (league: string) => string; first: string; previous: string; next: string; last: string; at: (page: number, pages: number, from: number, to: number, n: number) => string };
   charts: string;
+  chartsLater: (units: number) => string;
+  drawCharts: string;
+  drawingCharts: string;
+  reportWorking: string;
   tabs: { ranking: string; explain: string; sensitivity: string; compare: string; report: string; sipas: string; downloads: string };
   explainOf: (name: string) => string;
   explainNone: string;
@@ -132,7 +138,19 @@ export const WORDS: Record<Lang, PageWords> = {
     rankingOf: (league, n, mean) => `${league} — ${n} đơn vị, trung bình ${mean}`,
     col: { rank: 'Hạng', unit: 'Mã', name: 'Đơn vị', index: 'Chỉ số', selfIndex: 'Tự chấm', band: 'Xếp loại', missing: 'Ô thiếu', group: 'Nhóm' },
     clickUnit: 'Bấm (hoặc Enter) vào một đơn vị để xem giải thích.',
+    pages: {
+      nav: (league) => `Các trang xếp hạng: ${league}`,
+      first: 'Trang đầu',
+      previous: 'Trang trước',
+      next: 'Trang sau',
+      last: 'Trang cuối',
+      at: (page, pages, from, to, n) => `Trang ${page}/${pages} — dòng ${from}–${to} trong ${n} đơn vị`,
+    },
     charts: 'Biểu đồ',
+    chartsLater: (units) => `Biểu đồ của ${units.toLocaleString('vi-VN')} đơn vị rất lớn (mỗi đơn vị một thanh, một hàng bản đồ nhiệt) nên chỉ vẽ khi cần.`,
+    drawCharts: 'Vẽ biểu đồ',
+    drawingCharts: 'Đang vẽ biểu đồ…',
+    reportWorking: 'Đang viết báo cáo…',
     tabs: { ranking: 'Xếp hạng', explain: 'Giải thích', sensitivity: 'Độ ổn định', compare: 'So với năm trước', report: 'Báo cáo', sipas: 'SIPAS', downloads: 'Tải về' },
     explainOf: (name) => `Giải thích: ${name}`,
     explainNone: 'Chọn một đơn vị trong bảng xếp hạng.',
@@ -228,7 +246,19 @@ export const WORDS: Record<Lang, PageWords> = {
     rankingOf: (league, n, mean) => `${league} — ${n} units, mean ${mean}`,
     col: { rank: 'Rank', unit: 'Id', name: 'Unit', index: 'Index', selfIndex: 'Self', band: 'Band', missing: 'Missing', group: 'Group' },
     clickUnit: 'Click a unit (or press Enter on it) for its explanation.',
+    pages: {
+      nav: (league) => `Ranking pages: ${league}`,
+      first: 'First page',
+      previous: 'Previous page',
+      next: 'Next page',
+      last: 'Last page',
+      at: (page, pages, from, to, n) => `Page ${page} of ${pages} — rows ${from}–${to} of ${n} units`,
+    },
     charts: 'Charts',
+    chartsLater: (units) => `The charts of ${units.toLocaleString('en')} units are very large (a bar and a heat-map row per unit), so they are drawn on request.`,
+    drawCharts: 'Draw the charts',
+    drawingCharts: 'Drawing the charts…',
+    reportWorking: 'Writing the report…',
     tabs: { ranking: 'Ranking', explain: 'Explanation', sensitivity: 'Sensitivity', compare: 'Compare with last year', report: 'Report', sipas: 'SIPAS', downloads: 'Downloads' },
     explainOf: (name) => `Explanation: ${name}`,
     explainNone: 'Choose a unit in the ranking.',

@@ -1,15 +1,15 @@
 /// <reference lib="webworker" />
 /**
- * The page's scoring worker: reads the files (copies of their bytes), builds and checks the round,
+ * The page's scoring worker: reads the files (their bytes, transferred from the page), builds and checks the round,
  * scores it, explains units, runs the sensitivity analysis and the comparison, and renders the
  * downloads — all with the core, off the page's thread, so the page stays responsive and Cancel can
  * simply terminate it. Nothing is fetched and nothing is sent: the built-in sample is in the core.
- * The last scored result stays here; the page receives its JSON document and rendered HTML.
+ * The last scored result stays here; the page receives the ranking's rows and the charts, and the
+ * HTML report when it asks for it.
  */
 import {
   classifyInput,
   compare,
-  createRound,
   createSipasDefinition,
   explain,
   type Issue,
@@ -31,20 +31,32 @@ import {
   type Table,
   type Comparison,
 } from '../../src/index.js';
+import { csvRowSource } from '../../src/table/csv.js';
+import { decodeUtf8 } from '../../src/table/files.js';
+import type { RowSource } from '../../src/table/table.js';
+import { publishedReport } from '../../src/report/results-model.js';
+import { heatMap, rankedBarChart } from '../../src/report/svg-charts.js';
+import { escapeHtml } from '../../src/report/html-escape.js';
+import { styleNumber } from '../../src/i18n/number-style.js';
+import { publishOptionsOf } from '../../src/api/publish-options.js';
+import { fmt } from '../../src/scoring/result-json.js';
 import { parseXlsx, renderTemplate, renderXlsx } from '../../src/xlsx/index.js';
 import { binaryKind } from '../../src/table/files.js';
 import { jsonRowsToTable, parseJsonText, plainJsonNumbers } from '../../src/table/json.js';
 import { parseResultJson, readResultTables } from '../../src/analysis/result-file.js';
-import { roundParts } from '../../src/api/round.js';
+import { createRoundKeeping, roundParts } from '../../src/api/round.js';
 import { unitLabels } from '../../src/criteria/unit-labels.js';
 import { unitLeafAudit, type SideInput } from '../../src/scoring/leaf-audit.js';
-import type { Classified, DownloadKind, FileData, FileKind, FromWorker, LeafSide, ScoreRequest, Scored, ToWorker } from './protocol.js';
+import type { Classified, DownloadKind, FileData, FileKind, FromWorker, LeafSide, RankRow, ScoreRequest, Scored, ToWorker } from './protocol.js';
 
 declare const self: DedicatedWorkerGlobalScope;
 
 interface State {
   round: Round;
   result: ScoreResult;
+  /** What the round was built from (the workbook's audit builds it again, with the evidence references). */
+  input: RoundInput;
+  partial: boolean;
   lang: Lang;
   previous?: ResultFile;
   comparison?: Comparison;
@@ -67,8 +79,13 @@ function isJson(f: FileData): boolean {
   return /\.json$/i.test(f.name) || (binaryKind(f.bytes) === undefined && /^\s*[[{]/.test(new TextDecoder().decode(f.bytes.subarray(0, 64)).replace(/^\uFEFF/, '')));
 }
 
-/** A file as tables of a kind (a framework may come with its settings sheet or JSON settings). */
-function readTables(f: FileData, kind: Exclude<FileKind, 'previous' | 'ignore'>): { tables: Table[]; settings?: unknown } {
+/**
+ * A file as tables of a kind (a framework may come with its settings sheet or JSON settings). CSV
+ * evidence and survey results are read lazily with their text kept (`csvRowSource`), as the CLI reads
+ * them: `createRound` then reads clean files by the byte path, and any file with a problem by its
+ * rows, which word every problem as always.
+ */
+function readTables(f: FileData, kind: Exclude<FileKind, 'previous' | 'ignore'>): { tables: RowSource[]; settings?: unknown } {
   if (binaryKind(f.bytes) === 'zip') {
     const r = parseXlsx(f.bytes, XLSX_KIND[kind], { file: f.name });
     return { tables: r.tables, settings: r.settings };
@@ -82,12 +99,13 @@ function readTables(f: FileData, kind: Exclude<FileKind, 'previous' | 'ignore'>)
     }
     return { tables: [jsonRowsToTable(doc, { file: f.name })] };
   }
+  if (kind === 'evidence' || kind === 'survey') return { tables: [csvRowSource(decodeUtf8(f.bytes, f.name), { file: f.name })] };
   return { tables: [parseCsv(f.bytes, { file: f.name })] };
 }
 
 /** Tables of every file of a kind; every file's problems are collected together. */
-function tablesOf(files: ScoreRequest['files'], kind: Exclude<FileKind, 'previous' | 'ignore'>, issues: Issue[]): { tables: Table[]; settings?: unknown } {
-  const out: Table[] = [];
+function tablesOf(files: ScoreRequest['files'], kind: Exclude<FileKind, 'previous' | 'ignore'>, issues: Issue[]): { tables: RowSource[]; settings?: unknown } {
+  const out: RowSource[] = [];
   let settings: unknown;
   for (const f of files.filter((x) => x.kind === kind)) {
     try {
@@ -104,21 +122,21 @@ function tablesOf(files: ScoreRequest['files'], kind: Exclude<FileKind, 'previou
 }
 
 /** Several survey tables with the same columns are one table; otherwise the first stands and the rest is a problem the core reports. */
-function oneTable(tables: Table[]): Table | undefined {
+function oneTable(tables: RowSource[]): RowSource | undefined {
   if (tables.length <= 1) return tables[0];
   const [first, ...rest] = tables;
-  if (rest.every((t) => t.header.join('\u0000') === first.header.join('\u0000'))) return { ...withoutText(first), rows: tables.flatMap((t) => t.rows) };
+  if (rest.every((t) => t.header.join('\u0000') === first.header.join('\u0000'))) return { ...withoutText(first), rows: tables.flatMap((t) => [...t.rows]) };
   return first;
 }
 
-/** A table without the CSV text kept for the fast path, so that its rows (possibly filtered) are what is read. */
-function withoutText(t: Table): Table {
+/** A table without the CSV text kept for the byte path, so that its rows (possibly filtered) are what is read. */
+function withoutText(t: RowSource): Table {
   const { text: _text, ...rest } = t;
-  return rest;
+  return { ...rest, rows: [...rest.rows] };
 }
 
 /** Drops the rows named by issues from tables of the given files; true when every issue named such a row. */
-function dropRows(tables: Table[], issues: Issue[], files: Set<string>): { tables: Table[]; all: boolean } {
+function dropRows(tables: RowSource[], issues: Issue[], files: Set<string>): { tables: Table[]; all: boolean } {
   const bad = new Set<string>();
   let all = true;
   for (const i of issues) {
@@ -127,7 +145,7 @@ function dropRows(tables: Table[], issues: Issue[], files: Set<string>): { table
     if (i.file === undefined || !files.has(i.file) || i.row === undefined || i.row <= header) all = false;
     else bad.add(`${i.file}\u0000${i.sheet ?? ''}\u0000${i.row}`);
   }
-  return { all, tables: tables.map((t) => ({ ...withoutText(t), rows: t.rows.filter((r) => !bad.has(`${t.file}\u0000${t.sheet ?? ''}\u0000${r.row}`)) })) };
+  return { all, tables: tables.map((t) => ({ ...withoutText(t), rows: [...t.rows].filter((r) => !bad.has(`${t.file}\u0000${t.sheet ?? ''}\u0000${r.row}`)) })) };
 }
 
 async function scoreRequest(rid: number, req: ScoreRequest): Promise<void> {
@@ -141,11 +159,12 @@ async function scoreRequest(rid: number, req: ScoreRequest): Promise<void> {
     progress('read', Math.min(readable.length, issues.length + readable.filter((f) => f.kind === kind).length), readable.length);
     return r;
   };
-  const fw = req.sources.framework === 'sample' ? { tables: [builtin.framework] } : byKind('framework');
-  const un = req.sources.units === 'sample' ? { tables: [builtin.units] } : byKind('units');
-  let evidence = req.sources.evidence === 'sample' ? [builtin.evidence] : req.sources.evidence === 'files' ? byKind('evidence').tables : [];
-  let survey = req.sources.survey === 'sample' ? [builtin.survey] : req.sources.survey === 'files' ? byKind('survey').tables : [];
-  const questions = byKind('questions').tables;
+  // Only evidence and survey results are read lazily: every other kind is read as tables.
+  const fw = req.sources.framework === 'sample' ? { tables: [builtin.framework] } : (byKind('framework') as { tables: Table[]; settings?: unknown });
+  const un = req.sources.units === 'sample' ? { tables: [builtin.units] } : (byKind('units') as { tables: Table[] });
+  let evidence: RowSource[] = req.sources.evidence === 'sample' ? [builtin.evidence] : req.sources.evidence === 'files' ? byKind('evidence').tables : [];
+  let survey: RowSource[] = req.sources.survey === 'sample' ? [builtin.survey] : req.sources.survey === 'files' ? byKind('survey').tables : [];
+  const questions = byKind('questions').tables as Table[];
   const responses = req.files.filter((f) => f.kind === 'responses');
   progress('read', readable.length, readable.length);
   if (issues.length) return post({ rid, t: 'issues', issues, partialUnavailable: req.partial });
@@ -174,12 +193,17 @@ async function scoreRequest(rid: number, req: ScoreRequest): Promise<void> {
   const droppable = new Set(req.files.filter((f) => f.kind === 'evidence' || f.kind === 'survey').map((f) => f.name));
   const dropped: Issue[] = [];
   let round: Round | undefined;
+  let used: RoundInput | undefined;
   for (let attempt = 0; attempt < 5 && round === undefined; attempt++) {
-    const input: RoundInput = { framework, units: un.tables[0], evidence: evidence.length ? evidence : undefined, survey: oneTable(survey) };
+    // A CSV file read lazily is taken by createRound as it is (its byte path); see `isCsvSource`.
+    const input: RoundInput = { framework, units: un.tables[0], evidence: evidence.length ? (evidence as Table[]) : undefined, survey: oneTable(survey) as Table | undefined };
     if (sipas && req.sipasCriterion) input.sipas = { result: sipas, criterion: req.sipasCriterion };
-    const r = safe(() => createRound(input));
+    // Without the evidence references and notes (the ranking, explanations and reports show none;
+    // the results workbook's audit does: `download` builds the round again with them).
+    const r = safe(() => createRoundKeeping(input, {}, false));
     if (r.ok) {
       round = r.value;
+      used = input;
       break;
     }
     if (!req.partial) return post({ rid, t: 'issues', issues: r.issues.map((i) => ({ ...i })), partialUnavailable: false });
@@ -201,15 +225,18 @@ async function scoreRequest(rid: number, req: ScoreRequest): Promise<void> {
   progress('score', 1, 1);
 
   progress('render', 0, 1);
-  state = { round, result, lang: req.lang, sipas };
+  state = { round, result, input: used!, partial: req.partial, lang: req.lang, sipas };
   const parts = roundParts(round);
   const labels = unitLabels(parts.units);
   const leagues: [string, string][] = [...result.leagues.keys()].map((id) => [id, labels.leagues.get(id) ?? id]);
   const surveyCriteria: [string, string][] = round.criteria.filter((c) => c.isLeaf && c.method === 'survey').map((c) => [c.code, c.title]);
   const missingUnits = result.units.filter((u) => u.missing > 0);
+  // The rows as the result's JSON writes them (same order, same texts), without the rest of it.
+  const f = result.settings;
   const out: Scored = {
-    json: JSON.stringify(result),
-    html: reportHtml(req.lang),
+    units: result.units.map((u): RankRow => ({ unit: u.unit, name: u.name, rankGroup: u.rankGroup, index: fmt(u.index, f), selfIndex: fmt(u.selfIndex, f), rank: u.rank, band: u.band, missing: u.missing })),
+    summaries: Object.fromEntries([...result.leagues].map(([id, l]) => [id, { count: l.count, mean: fmt(l.mean, f) }])),
+    charts: result.units.length <= CHARTS_SHOWN_UNITS ? chartFigures(req.lang) : null,
     leagues,
     surveyCriteria,
     dropped,
@@ -221,9 +248,29 @@ async function scoreRequest(rid: number, req: ScoreRequest): Promise<void> {
   post({ rid, t: 'scored', scored: out });
 }
 
+/** Up to this many units the charts come with the ranking; above, when the clerk asks (a national round's heat map is ~20 MB of SVG). */
+const CHARTS_SHOWN_UNITS = 2000;
+
 function reportHtml(lang: Lang): string {
   if (!state) return '';
   return renderHtml(state.result, { lang, numberStyle: lang, previous: state.previous });
+}
+
+/**
+ * The report's chart figures, as `renderHtml` writes them in its `section.charts` (per league a
+ * ranked bar chart and a heat map, each in a `<figure>` with its caption), drawn from the same
+ * report model without writing the rest of the report: the ranking view shows them, the whole
+ * report is written only when the report tab or a download asks for it.
+ */
+function chartFigures(lang: Lang): string[] {
+  if (!state) return [];
+  const report = publishedReport(state.result, state.result.settings, publishOptionsOf(state.result, { lang, numberStyle: lang, previous: state.previous }));
+  const w = report.words;
+  const n = (t: string) => styleNumber(t, lang);
+  return report.leagues.flatMap((league, i) => [
+    `<figure><figcaption>${escapeHtml(w.charts.bars(league.label))}</figcaption>\n${rankedBarChart(league, w, n, `bars-${i + 1}`)}\n</figure>`,
+    `<figure><figcaption>${escapeHtml(w.charts.heat(league.label))}</figcaption>\n${heatMap(league, w, n, `heat-${i + 1}`)}\n</figure>`,
+  ]);
 }
 
 function sideText(s: SideInput): string | null {
@@ -264,9 +311,12 @@ async function download(rid: number, what: DownloadKind, lang: Lang): Promise<vo
   let file: { name: string; mime: string; bytes: Uint8Array };
   const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   switch (what) {
-    case 'xlsx':
-      file = { name: 'ket-qua.xlsx', mime: XLSX, bytes: await renderXlsx(result, { lang, previous: state.previous }) };
+    case 'xlsx': {
+      // The audit sheet names each input's evidence reference and note: the round again, with them.
+      const full = score(createRoundKeeping(state.input, {}, true), state.partial ? { missing: 'zero' } : {});
+      file = { name: 'ket-qua.xlsx', mime: XLSX, bytes: await renderXlsx(full, { lang, previous: state.previous }) };
       break;
+    }
     case 'html':
       file = { name: 'ket-qua.html', mime: 'text/html;charset=utf-8', bytes: text(reportHtml(lang)) };
       break;
@@ -326,7 +376,13 @@ async function handle(m: ToWorker): Promise<void> {
     case 'render':
       if (!state) return;
       state.lang = m.lang;
-      return post({ rid: m.rid, t: 'rendered', html: reportHtml(m.lang), sipasHtml: state.sipas ? renderHtml(state.sipas, { lang: m.lang, numberStyle: m.lang }) : undefined });
+      return post({
+        rid: m.rid,
+        t: 'rendered',
+        charts: m.charts ? chartFigures(m.lang) : undefined,
+        html: m.report ? reportHtml(m.lang) : undefined,
+        sipasHtml: state.sipas ? renderHtml(state.sipas, { lang: m.lang, numberStyle: m.lang }) : undefined,
+      });
     case 'download':
       return download(m.rid, m.what, m.lang);
   }
