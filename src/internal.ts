@@ -15,7 +15,7 @@ export { loadFramework, loadUnits, loadTable, loadTables } from './node/files.js
 export { formatOf, type TableKind, type FileFormat } from './table/files.js';
 export { loadRound, loadFrameworkOrBuiltin, type Round, type RoundFiles } from './node/round.js';
 export { writeFileAtomic } from './node/output.js';
-export { scoreResultJson, type ScoreResultJson, type OutputFormat } from './scoring/result-json.js';
+export { scoreResultJson, scoreResultJsonPieces, type ScoreResultJson, type OutputFormat } from './scoring/result-json.js';
 export { scoreResultCsv, scoreResultRows } from './report/results-csv.js';
 export { scoreResultText } from './report/results-table.js';
 export { renderTextTable } from './report/text-table.js';
