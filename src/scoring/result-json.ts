@@ -143,6 +143,34 @@ function indented(x: unknown, depth: number): string {
   return JSON.stringify(x, null, 2).replaceAll('\n', `\n${pad}`);
 }
 
+/** A JSON value as `JSON.stringify` prints a string, a whole number or null. */
+function jsonValue(x: string | number | null): string {
+  return x === null ? 'null' : typeof x === 'string' ? JSON.stringify(x) : String(x);
+}
+
+/**
+ * A unit's row as `JSON.stringify(row, null, 2)` prints it inside the document's `units` array (at
+ * two levels of indentation), written field by field: half the time of stringifying and shifting it.
+ */
+function unitJsonText(j: UnitJson): string {
+  const keys = Object.keys(j.areas); // the order JSON.stringify takes (integer-like codes first)
+  let areas = '{}';
+  if (keys.length > 0) {
+    areas = '{\n';
+    for (let i = 0; i < keys.length; i++) {
+      const a = j.areas[keys[i]];
+      areas += `        ${JSON.stringify(keys[i])}: {\n          "points": ${jsonValue(a.points)},\n          "max": ${jsonValue(a.max)}\n        }${i < keys.length - 1 ? ',\n' : '\n'}`;
+    }
+    areas += '      }';
+  }
+  return (
+    `    {\n      "unit": ${jsonValue(j.unit)},\n      "name": ${jsonValue(j.name)},\n      "group": ${jsonValue(j.group)},\n      "rankGroup": ${jsonValue(j.rankGroup)},\n` +
+    `      "index": ${jsonValue(j.index)},\n      "selfIndex": ${jsonValue(j.selfIndex)},\n      "rank": ${jsonValue(j.rank)},\n      "band": ${jsonValue(j.band)},\n` +
+    `      "points": ${jsonValue(j.points)},\n      "max": ${jsonValue(j.max)},\n      "appraisalPoints": ${jsonValue(j.appraisalPoints)},\n      "surveyPoints": ${jsonValue(j.surveyPoints)},\n      "adjustPoints": ${jsonValue(j.adjustPoints)},\n` +
+    `      "areas": ${areas},\n      "missing": ${jsonValue(j.missing)},\n      "unappraised": ${jsonValue(j.unappraised)},\n      "na": ${jsonValue(j.na)}\n    }`
+  );
+}
+
 /**
  * The JSON document of a scored round as `JSON.stringify(scoreResultJson(result, f), null, 2)`
  * prints it, plus a final line end, in pieces of a few hundred units: a writer can send each piece
@@ -157,7 +185,7 @@ export function* scoreResultJsonPieces(result: ScoreResult, f: OutputFormat = re
     for (let i = 0; i < units.length; i += UNITS_PER_PIECE) {
       let piece = '';
       const end = Math.min(units.length, i + UNITS_PER_PIECE);
-      for (let k = i; k < end; k++) piece += `    ${indented(unitJson(units[k], f), 2)}${k < units.length - 1 ? ',\n' : '\n'}`;
+      for (let k = i; k < end; k++) piece += `${unitJsonText(unitJson(units[k], f))}${k < units.length - 1 ? ',\n' : '\n'}`;
       yield piece;
     }
     yield '  ],\n';
