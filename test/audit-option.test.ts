@@ -115,10 +115,11 @@ describe('--audit on score --format xlsx', () => {
     const out = join(dir, 'ketqua.xlsx');
     const r = await runCli(['score', ...SAMPLE_ARGS, '--format', 'xlsx', '--out', out], { PARINDEX_LANG: 'vi' });
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain(`phần chi tiết chấm điểm có ${SAMPLE_AUDIT_ROWS} dòng, quá 1000 dòng của một trang tính Excel: ghi vào ${join(dir, 'ketqua.audit.csv')}`);
+    expect(r.stderr).toContain(`phần chi tiết chấm điểm có 2.704 dòng, quá 1.000 dòng của một trang tính Excel: ghi vào ${join(dir, 'ketqua.audit.csv')}`);
     expect(readdirSync(dir).sort()).toEqual(['ketqua.audit.csv', 'ketqua.xlsx']);
     const en = await runCli(['score', ...SAMPLE_ARGS, '--format', 'xlsx', '--out', join(dir, 'en.xlsx')]);
-    expect(en.stderr).toContain(`the scoring detail has ${SAMPLE_AUDIT_ROWS} rows, more than the 1000 of one Excel sheet`);
+    expect(en.stderr).toContain('the scoring detail has 2,704 rows, more than the 1,000 of one Excel sheet');
+    expect(SAMPLE_AUDIT_ROWS).toBe(2704);
   });
 
   it('--audit sheet past the limit continues the audit on further sheets, as before', async () => {
@@ -192,6 +193,34 @@ describe('--audit usage errors (exit 2, nothing written)', () => {
     const r = await runCli(['score', '--framework', 'hanoi-2021', '--units', units, '--evidence', 'hanoi-2021', '--survey', 'hanoi-2021', '--format', 'xlsx', '--audit', 'csv', '--out', join(dir, 'units.xlsx')]);
     expect(r.code).toBe(1);
     expect(existsSync(join(dir, 'units.xlsx'))).toBe(false);
+  });
+
+  it('by default a round whose audit fits one sheet writes no CSV, so an input named like one is no obstacle (reproduced by a review: exit 1)', async () => {
+    const dir = tempDir('parindex-audit-');
+    const { writeFileSync } = await import('node:fs');
+    const units = join(dir, 'units.audit.csv');
+    writeFileSync(units, readFileSync(join('data', 'hanoi-2021', 'units.csv')));
+    const r = await runCli(['score', '--framework', 'hanoi-2021', '--units', units, '--evidence', 'hanoi-2021', '--survey', 'hanoi-2021', '--format', 'xlsx', '--out', join(dir, 'units.xlsx')]);
+    expect(r.code).toBe(0);
+    expect(existsSync(join(dir, 'units.xlsx'))).toBe(true);
+    expect(readFileSync(units, 'utf8')).toBe(readFileSync(join('data', 'hanoi-2021', 'units.csv'), 'utf8'));
+  });
+
+  it('by default, past the sheet limit, an input where the CSV would go is refused before anything is written', async () => {
+    const dir = tempDir('parindex-audit-');
+    const { writeFileSync } = await import('node:fs');
+    const units = join(dir, 'units.audit.csv');
+    writeFileSync(units, readFileSync(join('data', 'hanoi-2021', 'units.csv')));
+    const before = auditLimits.sheetRows;
+    auditLimits.sheetRows = 1000;
+    try {
+      const r = await runCli(['score', '--framework', 'hanoi-2021', '--units', units, '--evidence', 'hanoi-2021', '--survey', 'hanoi-2021', '--format', 'xlsx', '--out', join(dir, 'units.xlsx')]);
+      expect(r.code).toBe(1);
+    } finally {
+      auditLimits.sheetRows = before;
+    }
+    expect(existsSync(join(dir, 'units.xlsx'))).toBe(false);
+    expect(readFileSync(units, 'utf8')).toBe(readFileSync(join('data', 'hanoi-2021', 'units.csv'), 'utf8'));
   });
 });
 

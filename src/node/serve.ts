@@ -107,7 +107,9 @@ const STATUS_TEXT: Readonly<Record<number, string>> = {
 
 /** The hosts a request may name for a server on `port`. */
 function allowedHosts(port: number): Set<string> {
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  const names = ['127.0.0.1', 'localhost', '[::1]'];
+  // A browser leaves the default port out of the Host header.
+  return new Set([...names.map((n) => `${n}:${port}`), ...(port === 80 ? names : [])]);
 }
 
 /**

@@ -97,6 +97,11 @@ function addPublishOptions(cmd: Command): Command {
   return addAuditOption(cmd.addOption(new Option('--title <text>')).addOption(new Option('--previous <file>')));
 }
 
+/** Refuses an audit CSV path that is an input (or --out itself) or cannot be written. */
+async function checkAuditPath(o: ScoreCliOptions & PublishCliOptions, auditFile: string): Promise<void> {
+  await checkOutputPath(auditFile, [o.framework, o.units, ...(o.evidence ?? []), o.survey, o.sipasQuestions, o.sipasResponses, o.previous, o.out]);
+}
+
 /** Scores and writes the result as the options ask. */
 export async function writeScore(o: ScoreCliOptions & PublishCliOptions): Promise<void> {
   checkAuditOption(o);
@@ -112,8 +117,9 @@ export async function writeScore(o: ScoreCliOptions & PublishCliOptions): Promis
     async () => {
       // --decimal-comma reads last year's CSV as it reads this year's inputs (a --csv-style vi file).
       if (o.previous) previous = await loadResultFile(o.previous, { decimalComma: o.decimalComma });
-      // The audit CSV a big round may get is written beside --out: never over an input, nor where it cannot be.
-      if (auditFile) await checkOutputPath(auditFile, [o.framework, o.units, ...(o.evidence ?? []), o.survey, o.sipasQuestions, o.sipasResponses, o.previous, o.out]);
+      // --audit csv writes beside --out: never over an input, nor where it cannot be (checked before
+      // any input is read; by default the audit goes to a CSV only past Excel's rows, checked then).
+      if (auditFile && o.audit === 'csv') await checkAuditPath(o, auditFile);
       // Only the workbook's audit sheet shows each cell's evidence reference: other formats do not keep them.
     },
     { sources: o.format === 'xlsx' },
@@ -167,7 +173,10 @@ async function writeResultsWorkbook(o: ScoreCliOptions & PublishCliOptions, resu
   if (audit === undefined) {
     const rows = auditRowCount(result);
     audit = rows <= limit || !auditFile ? 'sheet' : 'csv';
-    if (audit === 'csv') process.stderr.write(`parindex: ${cliWords[lang].auditToCsv(rows, limit, auditFile!)}\n`);
+    if (audit === 'csv') {
+      await checkAuditPath(o, auditFile!);
+      process.stderr.write(`parindex: ${cliWords[lang].auditToCsv(rows, limit, auditFile!)}\n`);
+    }
   }
   const csvFile = audit === 'csv' ? auditFile : undefined;
   const book = o.out ? await stageOutput(o.out) : stdoutSink();

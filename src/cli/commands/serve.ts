@@ -53,7 +53,7 @@ export function registerServe(program: Command): void {
   program
     .command('serve')
     .description('open the council page on this computer (127.0.0.1 only): choose files, check, score and download the results in the browser; the data never leaves the machine')
-    .option('--port <port>', "the page's port (default 5177; 0 = any free port)", intOption('--port', 0, 65535), DEFAULT_PORT)
+    .option('--port <port>', "the page's port (0 = any free port)", intOption('--port', 0, 65535), DEFAULT_PORT)
     .addOption(new Option('--root <dir>', 'serve this folder instead of the built page (for tests)').hideHelp())
     .action((o: ServeCliOptions) => runServe(o));
 }

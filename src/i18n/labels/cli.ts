@@ -47,7 +47,8 @@ export const cliWords = pair({
     rows: 'dòng',
     writing: (label: string) => `đang ghi ${label}`,
     units: 'đơn vị',
-    auditToCsv: (rows: number, limit: number, file: string) => `phần chi tiết chấm điểm có ${rows} dòng, quá ${limit} dòng của một trang tính Excel: ghi vào ${file} (--audit sheet để chia thành nhiều trang tính, --audit none để bỏ)`,
+    auditToCsv: (rows: number, limit: number, file: string) =>
+      `phần chi tiết chấm điểm có ${rows.toLocaleString('vi-VN')} dòng, quá ${limit.toLocaleString('vi-VN')} dòng của một trang tính Excel: ghi vào ${file} (--audit sheet để chia thành nhiều trang tính, --audit none để bỏ)`,
     serving: (url: string) => `Mở trang: ${url}`,
     serveStop: 'Nhấn Ctrl+C để dừng.',
     serveStopped: 'Đã dừng.',
@@ -69,7 +70,8 @@ export const cliWords = pair({
     rows: 'rows',
     writing: (label: string) => `writing ${label}`,
     units: 'units',
-    auditToCsv: (rows: number, limit: number, file: string) => `the scoring detail has ${rows} rows, more than the ${limit} of one Excel sheet: written to ${file} (--audit sheet splits it across sheets, --audit none leaves it out)`,
+    auditToCsv: (rows: number, limit: number, file: string) =>
+      `the scoring detail has ${rows.toLocaleString('en-US')} rows, more than the ${limit.toLocaleString('en-US')} of one Excel sheet: written to ${file} (--audit sheet splits it across sheets, --audit none leaves it out)`,
     serving: (url: string) => `Open the page: ${url}`,
     serveStop: 'Press Ctrl+C to stop.',
     serveStopped: 'Stopped.',
