@@ -210,3 +210,11 @@ describe('--decimal-comma: the sample with its CSV files written with decimal co
     expect(e.code).toBe('bad-number');
   });
 });
+
+describe('the built-in sample beside decimal-comma files', () => {
+  it('createRound(sample(), { decimalComma: true }) reads the sample’s numbers with the point (as the CLI’s built-ins): Sở Tài chính 89.83', async () => {
+    const { createRound, sample, score } = await import('../src/index.js');
+    const r = score(createRound(sample(), { decimalComma: true }));
+    expect(r.units.find((u) => u.unit === 'tai-chinh')?.index?.toFixed(2)).toBe('89.83');
+  });
+});

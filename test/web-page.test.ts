@@ -343,6 +343,49 @@ describe('the council page', () => {
     await page.close();
   });
 
+  it('CSV files written with decimal commas (Excel in Vietnamese): refused in the page’s words, read once the box is ticked', async () => {
+    const vn = join(dir, 'vn');
+    mkdirSync(vn, { recursive: true });
+    const quote = (c: string) => (/[;"\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
+    for (const name of ['evidence.csv', 'survey.csv']) {
+      const t = parseCsvTable(readFileSync(join(SAMPLE, name), 'utf8'));
+      const numeric = new Set(['self', 'appraised', 'score'].map((h) => t.header.indexOf(h)));
+      const cells = (r: string[], head = false) =>
+        r
+          .map((c, i) => (!head && numeric.has(i) && /^-?\d+\.\d+$/.test(c) ? c.replace('.', ',') : c))
+          .map(quote)
+          .join(';');
+      writeFileSync(join(vn, name), `${[cells(t.header, true), ...t.rows.map((r) => cells(r.cells))].join('\r\n')}\r\n`);
+    }
+    const { page, errors } = await openPage();
+    await page.setInputFiles(
+      '#files',
+      ['evidence.csv', 'survey.csv'].map((f) => join(vn, f)),
+    );
+    await expect.poll(() => page.locator('tr[data-file="survey.csv"] select').inputValue(), { timeout: 10_000 }).toBe('survey');
+    await page.click('#score');
+    await page.waitForSelector('.problems');
+    const text = (await page.locator('.problems').textContent()) ?? '';
+    expect(text).toContain('ô «dấu phẩy thập phân» ở trên');
+    expect(text).not.toContain('--decimal-comma');
+    await page.check('.decimal-comma input');
+    await page.click('#score');
+    await page.waitForSelector('table.ranking, .problems', { timeout: 20_000 });
+    expect(
+      await page.locator('.problems').count(),
+      (await page
+        .locator('.problems')
+        .first()
+        .textContent()
+        .catch(() => '')) ?? '',
+    ).toBe(0);
+    const first = (league: string) => page.locator(`table.ranking[data-league="${league}"] tbody tr`).first();
+    expect(await first('so').locator('td.index').textContent()).toBe('89,83');
+    expect(await first('quan-huyen').locator('td.index').textContent()).toBe('95,24');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('Cancel stops a long run at once and the page stays usable', async () => {
     const { page, errors } = await openPage();
     await page.click('button:has-text("Dùng toàn bộ dữ liệu mẫu")');

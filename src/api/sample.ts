@@ -3,7 +3,7 @@
  * of a round, ready for `createRound`.
  */
 import { SAMPLES, sampleTables, type SampleName } from '../data/sample.js';
-import type { Table } from '../table/table.js';
+import { markNumeric, type Table } from '../table/table.js';
 import { badArgument } from './args.js';
 
 /** The tables of a built-in sample round. */
@@ -19,7 +19,9 @@ export interface SampleTables {
 }
 
 /**
- * The tables of a built-in sample round (`hanoi-2021`, the default), for `createRound`.
+ * The tables of a built-in sample round (`hanoi-2021`, the default), for `createRound`. Its numbers
+ * are written with the point and read so even with `decimalComma` (which then applies to the other
+ * tables given with them).
  *
  * @example
  * const result = score(createRound(sample()));
@@ -27,7 +29,14 @@ export interface SampleTables {
  */
 export function sample(name: SampleName = 'hanoi-2021'): SampleTables {
   if (!(SAMPLES as readonly string[]).includes(name)) throw badArgument('name', name, 'choice', { list: SAMPLES.map((s) => `"${s}"`).join(', ') });
-  return sampleTables(name);
+  const tables = sampleTables(name);
+  // The sample is written with the point: its numbers read the same whatever `decimalComma` says (as
+  // the CLI's built-in `hanoi-2021` inputs), like numbers from a workbook's number cells.
+  for (const t of [tables.framework, tables.units, tables.evidence, tables.survey]) {
+    const every = t.header.map((_, i) => i);
+    for (const row of t.rows) markNumeric(row, every);
+  }
+  return tables;
 }
 
 export type { SampleName };

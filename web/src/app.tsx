@@ -62,6 +62,7 @@ export function App() {
   const [files, setFiles] = useState<PageFile[]>([]);
   const [chosen, setChosen] = useState<Partial<Record<Part, Source>>>({});
   const [partial, setPartial] = useState(false);
+  const [decimalComma, setDecimalComma] = useState(false);
   const [sipasCriterion, setSipasCriterion] = useState('');
   const [busy, setBusy] = useState<{ step: keyof PageWords['steps2']; done: number; total: number } | null>(null);
   const [issues, setIssues] = useState<{ list: Issue[]; partialUnavailable: boolean } | null>(null);
@@ -148,7 +149,7 @@ export function App() {
       const used = files.filter((f) => f.kind !== 'ignore' && f.kind !== 'previous');
       const data = await Promise.all(used.map(async (f) => ({ id: f.id, name: f.file.name, kind: f.kind, bytes: await bytesOf(f.file) })));
       const sources = Object.fromEntries(PARTS.map((p) => [p, sourceOf(p)])) as Record<Part, Source>;
-      const reply = await engine.request({ t: 'score', req: { files: data, sources, partial, sipasCriterion, lang } }, (p) => setBusy({ step: p.step, done: p.done, total: p.total }), buffersOf(data));
+      const reply = await engine.request({ t: 'score', req: { files: data, sources, partial, decimalComma, sipasCriterion, lang } }, (p) => setBusy({ step: p.step, done: p.done, total: p.total }), buffersOf(data));
       if (reply.t === 'issues') setIssues({ list: reply.issues, partialUnavailable: reply.partialUnavailable });
       else if (reply.t === 'scored') {
         setScored(reply.scored);
@@ -234,6 +235,8 @@ export function App() {
     if (!f) return;
     try {
       const file = { id: f.id, name: f.file.name, bytes: await bytesOf(f.file) };
+      // A workbook (a zip: "PK"): the page reads last year's results as JSON or CSV only.
+      if (file.bytes[0] === 0x50 && file.bytes[1] === 0x4b) return say((v: PageWords) => v.previousWorkbook);
       const reply = await engine.request({ t: 'compare', file, lang: l }, undefined, buffersOf([file]));
       if (reply.t === 'compared') {
         setCmp({ json: reply.json as Record<string, unknown>, html: reply.html });
@@ -398,6 +401,9 @@ export function App() {
             </select>
           </label>
         ) : null}
+        <label class="decimal-comma">
+          <input type="checkbox" checked={decimalComma} onChange={(e) => setDecimalComma(e.currentTarget.checked)} /> {w.decimalComma}
+        </label>
         <label class="partial">
           <input type="checkbox" checked={partial} onChange={(e) => setPartial(e.currentTarget.checked)} /> {w.partial}
         </label>
@@ -545,7 +551,7 @@ function Problems({ issues, lang, w, partialUnavailable }: { issues: Issue[]; la
       <ol class="issues">
         {issues.map((i, n) => (
           <li key={n} data-code={i.code}>
-            {formatIssue(i, { lang })}
+            {formatIssue(i, { lang }).replaceAll('--decimal-comma', w.decimalCommaBox)}
           </li>
         ))}
       </ol>

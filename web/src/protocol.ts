@@ -27,6 +27,8 @@ export interface ScoreRequest {
   sources: { framework: Source; units: Source; evidence: Source; survey: Source };
   /** Score the clean part: drop evidence and survey rows with problems, score missing inputs as 0. */
   partial: boolean;
+  /** Numbers in the CSV files are written with a decimal comma (`12,5`, Excel in a Vietnamese locale); as the CLI's `--decimal-comma`. */
+  decimalComma: boolean;
   /** The survey criterion taking each unit's SIPAS index ('' = none). */
   sipasCriterion: string;
   lang: Lang;

@@ -31,6 +31,11 @@ export interface PageWords {
   sipasIntoNone: string;
   partial: string;
   partialHelp: string;
+  decimalComma: string;
+  /** Last year's results given as a workbook. */
+  previousWorkbook: string;
+  /** How a message naming the CLI's `--decimal-comma` names the page's box instead. */
+  decimalCommaBox: string;
   score: string;
   scoring: string;
   cancel: string;
@@ -123,6 +128,9 @@ export const WORDS: Record<Lang, PageWords> = {
     sipasInto: 'Đưa chỉ số SIPAS vào tiêu chí',
     sipasIntoNone: 'Không đưa (chỉ xem riêng)',
     partial: 'Chấm phần dữ liệu sạch và liệt kê phần còn thiếu',
+    decimalComma: 'Số trong tệp CSV viết bằng dấu phẩy thập phân (12,5 — Excel cài đặt tiếng Việt)',
+    decimalCommaBox: 'ô «dấu phẩy thập phân» ở trên',
+    previousWorkbook: 'Kết quả năm trước: trang này đọc tệp .json hoặc .csv do parindex ghi (nút «Tải về» JSON/CSV, hoặc parindex score --format json); tệp Excel kết quả chưa đọc được ở đây.',
     partialHelp: 'Các dòng có lỗi trong tệp điểm chấm và điều tra bị bỏ ra; ô bị bỏ tính 0 điểm và được đếm là thiếu.',
     score: 'Chấm điểm',
     scoring: 'Đang chấm điểm…',
@@ -231,6 +239,9 @@ export const WORDS: Record<Lang, PageWords> = {
     sipasInto: 'Put the SIPAS index into criterion',
     sipasIntoNone: 'Do not (show it on its own)',
     partial: 'Score the clean part and list what is missing',
+    decimalComma: 'Numbers in the CSV files use a decimal comma (12,5 — Excel in a Vietnamese locale)',
+    decimalCommaBox: 'the "decimal comma" box above',
+    previousWorkbook: "Last year's results: this page reads the .json or .csv file parindex writes (the JSON/CSV download, or parindex score --format json); a results workbook cannot be read here yet.",
     partialHelp: 'Rows with a problem in evidence and survey files are left out; their cells score 0 and are counted missing.',
     score: 'Score',
     scoring: 'Scoring…',

@@ -57,6 +57,7 @@ interface State {
   /** What the round was built from (the workbook's audit builds it again, with the evidence references). */
   input: RoundInput;
   partial: boolean;
+  decimalComma: boolean;
   lang: Lang;
   previous?: ResultFile;
   comparison?: Comparison;
@@ -200,7 +201,7 @@ async function scoreRequest(rid: number, req: ScoreRequest): Promise<void> {
     if (sipas && req.sipasCriterion) input.sipas = { result: sipas, criterion: req.sipasCriterion };
     // Without the evidence references and notes (the ranking, explanations and reports show none;
     // the results workbook's audit does: `download` builds the round again with them).
-    const r = safe(() => createRoundKeeping(input, {}, false));
+    const r = safe(() => createRoundKeeping(input, { decimalComma: req.decimalComma }, false));
     if (r.ok) {
       round = r.value;
       used = input;
@@ -225,7 +226,7 @@ async function scoreRequest(rid: number, req: ScoreRequest): Promise<void> {
   progress('score', 1, 1);
 
   progress('render', 0, 1);
-  state = { round, result, input: used!, partial: req.partial, lang: req.lang, sipas };
+  state = { round, result, input: used!, partial: req.partial, decimalComma: req.decimalComma, lang: req.lang, sipas };
   const parts = roundParts(round);
   const labels = unitLabels(parts.units);
   const leagues: [string, string][] = [...result.leagues.keys()].map((id) => [id, labels.leagues.get(id) ?? id]);
@@ -313,7 +314,7 @@ async function download(rid: number, what: DownloadKind, lang: Lang): Promise<vo
   switch (what) {
     case 'xlsx': {
       // The audit sheet names each input's evidence reference and note: the round again, with them.
-      const full = score(createRoundKeeping(state.input, {}, true), state.partial ? { missing: 'zero' } : {});
+      const full = score(createRoundKeeping(state.input, { decimalComma: state.decimalComma }, true), state.partial ? { missing: 'zero' } : {});
       file = { name: 'ket-qua.xlsx', mime: XLSX, bytes: await renderXlsx(full, { lang, previous: state.previous }) };
       break;
     }
