@@ -53,7 +53,8 @@ class NativeDeflateEntry extends ZipPassThrough {
     this.mtime = FIXED_TIME;
     this.#zip = zip;
     const cs = new CompressionStream('deflate-raw');
-    this.#writer = cs.writable.getWriter();
+    // Node's types say Uint8Array, the DOM library BufferSource (the page type-checks this file too).
+    this.#writer = cs.writable.getWriter() as WritableStreamDefaultWriter<Uint8Array>;
     const reader = cs.readable.getReader();
     const pump = async () => {
       for (;;) {
