@@ -20,6 +20,7 @@ import { IssueList } from '../errors.js';
 import type { NumberTextOptions } from '../numbers/decimal-text.js';
 import type { Exact } from '../numbers/exact.js';
 import { type ByteLine, type ByteLineSink, CsvByteLines, type HeaderResult } from '../table/csv-bytes.js';
+import { hashBytes, sameBytes } from '../text/bytes.js';
 import { csvRowSource, guessDelimiter } from '../table/csv.js';
 import { bindColumns, FIELDS, FREE_COLUMNS } from '../table/headers.js';
 import { cellLocation, type RowSource } from '../table/table.js';
@@ -30,8 +31,6 @@ import { isCellProblem, readCell } from './rules.js';
 import { ruleOf } from './rules/index.js';
 import { type Unit, type Units, unitNamed } from './units.js';
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 /** Digits a plain number may have to be read in place (as `readDecimal` keeps them in a double). */
 const PLAIN_DIGITS = 15;
 /** Decimal places a plain number may have to be read in place (the matrix's typed arrays hold up to 14). */
@@ -167,23 +166,13 @@ export class InputBytes {
     const b = line.bytes;
     const s = line.start[k];
     const e = line.end[k];
-    const n = e - s;
-    if (last.unit !== undefined && line.escaped[k] === 0 && n === last.length) {
-      const lb = last.bytes;
-      let i = 0;
-      while (i < n && lb[i] === b[s + i]) i++;
-      if (i === n) return last.unit;
-    }
+    if (last.unit !== undefined && last.bytes !== undefined && line.escaped[k] === 0 && sameBytes(last.bytes, b, s, e)) return last.unit;
     const id = line.text(k);
     const u = id === '' ? undefined : unitNamed(this.unitsOf, id);
     if (u === undefined) return undefined;
     last.unit = u;
     last.index = this.matrix.unitIndex.get(u.id)!;
-    if (line.escaped[k] === 0) {
-      if (last.bytes.length < n) last.bytes = new Uint8Array(Math.max(n, 2 * last.bytes.length));
-      last.bytes.set(b.subarray(s, e));
-      last.length = n;
-    } else last.length = -1;
+    last.bytes = line.escaped[k] === 0 ? b.slice(s, e) : undefined;
     return u;
   }
 
@@ -202,20 +191,11 @@ export class InputBytes {
     const b = line.bytes;
     const s = line.start[k];
     const e = line.end[k];
-    if (guess !== null && line.escaped[k] === 0 && guess.bytes.length === e - s) {
-      let i = 0;
-      while (i < e - s && guess.bytes[i] === b[s + i]) i++;
-      if (i === e - s) return guess;
-    }
     if (line.escaped[k] === 0) {
-      let h = FNV_OFFSET;
-      for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], FNV_PRIME);
+      if (guess !== null && sameBytes(guess.bytes, b, s, e)) return guess;
+      const h = hashBytes(b, s, e);
       const f = this.byHash.get(h);
-      if (f !== undefined && f !== null && f.bytes.length === e - s) {
-        let i = 0;
-        while (i < e - s && f.bytes[i] === b[s + i]) i++;
-        if (i === e - s) return f;
-      }
+      if (f !== undefined && f !== null && sameBytes(f.bytes, b, s, e)) return f;
       if (f === undefined) {
         const found = this.factsOf(line.text(k), b.slice(s, e));
         this.byHash.set(h, found);
@@ -294,14 +274,9 @@ export class InputBytes {
     }
     let r: ShortRead | undefined;
     if (line.escaped[k] === 0 && e - s <= SHORT) {
-      let h = FNV_OFFSET;
-      for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], FNV_PRIME);
+      const h = hashBytes(b, s, e);
       const known = f.short.get(h);
-      if (known !== undefined && known.bytes.length === e - s) {
-        let i = 0;
-        while (i < e - s && known.bytes[i] === b[s + i]) i++;
-        if (i === e - s) r = known.read;
-      }
+      if (known !== undefined && sameBytes(known.bytes, b, s, e)) r = known.read;
       if (r === undefined) {
         r = this.readByRule(f, line.text(k));
         if (known === undefined) f.short.set(h, { bytes: b.slice(s, e), read: r });
@@ -342,16 +317,15 @@ export class InputBytes {
   }
 }
 
-/** The previous line's unit, by bytes. */
+/** The previous line's unit, and its bytes (undefined when its cell was quoted with `""`). */
 interface LastUnit {
   unit: Unit | undefined;
   index: number;
-  bytes: Uint8Array;
-  length: number;
+  bytes: Uint8Array | undefined;
 }
 
 function newLastUnit(): LastUnit {
-  return { unit: undefined, index: -1, bytes: new Uint8Array(32), length: -1 };
+  return { unit: undefined, index: -1, bytes: undefined };
 }
 
 /** The header line as a table with no rows (its cells named and counted as the table readers do), or undefined. */

@@ -1,6 +1,7 @@
 /** Reading an input file's bytes within the run's limit (`--limit file-bytes`). */
 import { type FileHandle, open } from 'node:fs/promises';
 import { ParIndexError, problem } from '../errors.js';
+import { concatBytes } from '../text/bytes.js';
 import { fileReadError } from './file-errors.js';
 import { inputLimits } from './limits.js';
 
@@ -43,15 +44,7 @@ export async function readFileBytes(path: string, max = inputLimits().fileBytes)
       if (total > max) throw new ParIndexError({ file: path, ...problem('limit-exceeded/file-bytes', { size: total, max }) });
       chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
     }
-    if (chunks.length === 1) return chunks[0];
-    if (chunks.length === 0) return new Uint8Array(0);
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return concatBytes(chunks);
   } catch (e) {
     if (e instanceof ParIndexError) throw e;
     throw fileReadError(path, e);

@@ -11,6 +11,7 @@
  */
 import { ParIndexError, problem } from '../errors.js';
 import { guessDelimiter } from '../table/csv.js';
+import { FNV_OFFSET, FNV_PRIME, hashBytes, sameBytes } from '../text/bytes.js';
 import { BAD_ANSWER, readAnswer } from './answers.js';
 import { ANSWER_CODES } from './counts.js';
 import { ROLE_UNIT, type FormIngest } from './ingest.js';
@@ -44,16 +45,6 @@ interface UnitEntry {
   next?: UnitEntry;
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** FNV-1a hash of a byte range (for the unit look-up cache). */
-function hashBytes(b: Uint8Array, s: number, e: number): number {
-  let h = FNV_OFFSET;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], FNV_PRIME);
-  return h >>> 0;
-}
-
 /**
  * End of a quoted cell whose content starts at `from`: the closing quote's index, or -1 when the
  * cell has a doubled quote or a line break (the general path reads those). Stops at the first LF,
@@ -67,12 +58,6 @@ function closingQuote(b: Uint8Array, from: number): number {
     if (c === LF) return -1;
     j++;
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array, s: number, e: number): boolean {
-  if (a.length !== e - s) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[s + i]) return false;
-  return true;
 }
 
 /** True when the bytes hold only white space as String.prototype.trim sees it. */

@@ -13,6 +13,7 @@ import { freezeClock } from './fixed-clock.js';
 import { loadExcelJS } from './load-exceljs.js';
 import { MemoryBookWriter } from './memory-writer.js';
 import { type ByteSink, ZipOut } from './zip-out.js';
+import { concatBytes } from '../text/bytes.js';
 
 export type { ByteSink };
 
@@ -163,21 +164,12 @@ function guardSheets(wb: BookWriter): void {
  */
 export async function buildWorkbookBytes(build: BuildWorkbook): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
-  let size = 0;
   await writeWorkbook(build, {
     write(chunk) {
       chunks.push(chunk);
-      size += chunk.length;
     },
   });
-  if (chunks.length === 1) return chunks[0];
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 /** The number format showing `decimals` places: `0`, `0.00`, `0.000`, … */
