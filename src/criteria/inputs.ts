@@ -8,7 +8,7 @@ import type { Location } from '../errors.js';
 import type { Criterion, Framework } from './framework.js';
 import type { Unit, Units } from './units.js';
 import { readDecimal } from '../numbers/decimal-text.js';
-import { Exact, pow10 } from '../numbers/exact.js';
+import { Exact, POW10_DOUBLES, pow10 } from '../numbers/exact.js';
 
 /** Side of a cell: what the unit claimed. */
 export const SELF = 0;
@@ -33,9 +33,6 @@ export interface CellSource {
   /** File name. */
   file?: string;
 }
-
-/** 10^0 … 10^14 as doubles (each exact). */
-const POW10 = Array.from({ length: 15 }, (_, i) => 10 ** i);
 
 /** Where the audit finds a cell's evidence reference and note. */
 export interface CellSources {
@@ -117,7 +114,7 @@ export class InputMatrix {
     this.value[k] = units;
     this.scale[k] = scale;
     if (scale > this.maxScale) this.maxScale = scale;
-    const m = (units < 0 ? -units : units) / POW10[scale];
+    const m = (units < 0 ? -units : units) / POW10_DOUBLES[scale];
     if (m > this.maxMagnitude) this.maxMagnitude = m;
   }
 

@@ -197,7 +197,7 @@ export class Exact {
     // a result's JSON has ~25 figures per unit, and the bigint steps below were most of writing it.
     if (decimals <= 15 && this.num <= MAX_SAFE_BIG && this.num >= -MAX_SAFE_BIG && this.den <= MAX_SAFE_BIG) {
       const n = Number(this.num);
-      const a = (n < 0 ? -n : n) * POW10_DOUBLE[decimals];
+      const a = (n < 0 ? -n : n) * POW10_DOUBLES[decimals];
       const d = Number(this.den);
       // q × d stays below 2^53 even when q comes out one too large: every step below is exact.
       if (a + d <= Number.MAX_SAFE_INTEGER) {
@@ -318,8 +318,8 @@ function wholeNumber(x: unknown, name: string): bigint {
   throw new ParIndexError({ column: name, ...problem('bad-argument/not-whole', { name }), value: typeof x === 'number' ? String(x) : typeof x });
 }
 
-/** 10^0 … 10^15 as doubles (each exact). */
-const POW10_DOUBLE = Array.from({ length: 16 }, (_, i) => 10 ** i);
+/** 10^0 … 10^22 as doubles: every one exact (10^23 is not). */
+export const POW10_DOUBLES: readonly number[] = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /** Prints `units / 10^decimals` as decimal text. */
 

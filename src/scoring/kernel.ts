@@ -17,7 +17,7 @@ import type { Criterion, Framework } from '../criteria/framework.js';
 import { appliesTo } from '../criteria/framework.js';
 import { APPRAISED, BLANK, type InputMatrix, NA, SELF, VALUE } from '../criteria/inputs.js';
 import { type CellState, type KernelForm, type LeafRule, leafOutcome, type RuleScoring, ruleOf, unreachable } from '../criteria/rules/index.js';
-import { Exact, gcd, lcm, pow10 } from '../numbers/exact.js';
+import { Exact, gcd, lcm, POW10_DOUBLES, pow10 } from '../numbers/exact.js';
 
 /** Accumulator slots per unit (then `2 × areas` for area points and max). */
 export const ACC = { appraisal: 0, survey: 1, adjust: 2, max: 3, selfPoints: 4, selfMax: 5, areas: 6 } as const;
@@ -78,8 +78,6 @@ const OP_CAPPED = 2;
 const OP_STEPS = 3;
 /** Kernel op codes: one per {@link KernelForm} op (a missing op does not compile). */
 const OP = { linear: OP_LINEAR, nonzero: OP_NONZERO, capped: OP_CAPPED, steps: OP_STEPS } as const satisfies Record<KernelForm['op'], number>;
-
-const P10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
 
 /** The compiled, integer form of a framework for one input matrix, or the reason it cannot be used. */
 export interface Plan {
@@ -400,7 +398,7 @@ function accumulateLeaves(fw: Framework, m: InputMatrix, plan: Plan, byGroup: Ma
 
   // Points over the leaf's denominator for one side's value (state VALUE) of leaf j at array slot k.
   const pointsOf = (j: number, k: number): number => {
-    const x = value[k] * P10[S - scale[k]];
+    const x = value[k] * POW10_DOUBLES[S - scale[k]];
     switch (op[j]) {
       case OP_LINEAR:
         return x * factor[j];
