@@ -61,6 +61,11 @@ async function loadEvidenceSources(path: string): Promise<RowSource[]> {
   return loadTables(path, 'evidence');
 }
 
+/** The survey results table of a file or a built-in name. */
+async function loadSurveyTable(pathOrName: string): Promise<RowSource> {
+  return builtinTable(pathOrName, 'survey') ?? (await loadTable(pathOrName, 'survey'));
+}
+
 /** True when a path names a CSV file (not a built-in input). */
 function isCsvFile(path: string): boolean {
   return builtinNamed(path) === undefined && formatOf(path) === 'csv';
@@ -84,7 +89,7 @@ async function streamedInputs(framework: Framework, units: Units, evidence: stri
   if (survey !== undefined) {
     if (isCsvFile(survey)) {
       if ((await streamCsv(survey, reader.survey(survey))) === undefined) return undefined;
-    } else addSurveyTable(reader.matrix, framework, units, builtinTable(survey, 'survey') ?? (await loadTable(survey, 'survey')), opts);
+    } else addSurveyTable(reader.matrix, framework, units, await loadSurveyTable(survey), opts);
   }
   if (reader.offsets) reader.matrix.sourceLookup = new FileSources(reader.offsets, stamps);
   return reader.matrix;
@@ -117,7 +122,7 @@ async function xlsxStreamedInputs(framework: Framework, units: Units, evidence: 
       bars.push(bar);
       parts.push({ [Symbol.iterator]: () => streamXlsxSources(bytes, 'evidence', { file: path, limits: inputLimits().xlsx, onProgress: (p) => bar.update(p.bytes, p.totalBytes, p.rows) }) });
     }
-    const surveyTable = survey ? (builtinTable(survey, 'survey') ?? (await loadTable(survey, 'survey'))) : undefined;
+    const surveyTable = survey ? await loadSurveyTable(survey) : undefined;
     const sources = (function* () {
       for (const part of parts) yield* part;
     })();
@@ -137,7 +142,7 @@ export async function loadRound(files: RoundFiles, opts: NumberTextOptions & Sou
   const streamed = (await streamedInputs(framework, units, evidencePaths, files.survey, opts)) ?? (await xlsxStreamedInputs(framework, units, evidencePaths, files.survey, opts));
   if (streamed) return { framework, units, inputs: streamed };
   const evidence = (await Promise.all(evidencePaths.map((p) => loadEvidenceSources(p)))).flat();
-  const survey = files.survey ? (builtinTable(files.survey, 'survey') ?? (await loadTable(files.survey, 'survey'))) : undefined;
+  const survey = files.survey ? await loadSurveyTable(files.survey) : undefined;
   const inputs = buildInputs(framework, units, { evidence, survey }, opts);
   return { framework, units, inputs };
 }
