@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ParIndexError, problem } from '../errors.js';
 import { csvParseOptions, guessDelimiter, stripBom } from '../table/csv.js';
+import { utf16Mark } from '../table/files.js';
 import type { FormIngest } from '../sipas/ingest.js';
 
 const LF = 10;
@@ -47,9 +48,8 @@ export async function ingestWithCsvParse(ingest: FormIngest, chunks: AsyncIterab
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let lineBreaks = 0;
   const checked = (chunk: Uint8Array, first: boolean): Uint8Array => {
-    if (first && chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
-      throw new ParIndexError({ file: ingest.file, ...problem('bad-encoding/utf-16'), value: chunk[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE' });
-    }
+    const utf16 = first ? utf16Mark(chunk) : undefined;
+    if (utf16 !== undefined) throw new ParIndexError({ file: ingest.file, ...problem('bad-encoding/utf-16'), value: utf16 });
     try {
       utf8.decode(chunk, { stream: chunk.length > 0 });
     } catch {

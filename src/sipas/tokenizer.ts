@@ -11,6 +11,7 @@
  */
 import { ParIndexError, problem } from '../errors.js';
 import { guessDelimiter } from '../table/csv.js';
+import { utf16Mark } from '../table/files.js';
 import { FNV_OFFSET, FNV_PRIME, hashBytes, sameBytes } from '../text/bytes.js';
 import { BAD_ANSWER, readAnswer } from './answers.js';
 import { ANSWER_CODES } from './counts.js';
@@ -154,10 +155,9 @@ export class ResponsesTokenizer {
       for (const p of this.probe) all.set(p, at), (at += p.length);
     }
     this.probe = [];
+    const utf16 = utf16Mark(all);
+    if (utf16 !== undefined) throw new ParIndexError({ file: this.ingest.file, ...problem('bad-encoding/utf-16'), value: utf16 });
     if (all.length >= 3 && all[0] === 0xef && all[1] === 0xbb && all[2] === 0xbf) all = all.subarray(3);
-    else if (all.length >= 2 && ((all[0] === 0xff && all[1] === 0xfe) || (all[0] === 0xfe && all[1] === 0xff))) {
-      throw new ParIndexError({ file: this.ingest.file, ...problem('bad-encoding/utf-16'), value: all[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE' });
-    }
     this.setDelimiter(this.givenDelimiter ?? guessDelimiter(this.decode(all, 0, Math.min(all.length, HEADER_PROBE))));
     this.scan(all);
   }

@@ -13,7 +13,7 @@
  * through the table readers instead, which are the reference and word every problem. Lines holding
  * bytes past ASCII are checked to be UTF-8 (a line that is not makes it give up the same way).
  */
-import { binaryKind } from './files.js';
+import { binaryKind, utf16Mark } from './files.js';
 
 const QUOTE = 34;
 const LF = 10;
@@ -193,7 +193,7 @@ export class CsvByteLines {
 
   private headerLine(b: Uint8Array): boolean {
     this.headerDone = true;
-    if (binaryKind(b) !== undefined || (b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)))) return false;
+    if (binaryKind(b) !== undefined || utf16Mark(b) !== undefined) return false;
     let s = 0;
     if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) s = 3;
     let e = b.length;

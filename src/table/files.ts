@@ -37,6 +37,14 @@ export function binaryKind(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'image' |
   return undefined;
 }
 
+/** The byte order mark of UTF-16 text (Excel's "Unicode Text"), when the bytes start with one. */
+export function utf16Mark(bytes: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  if (bytes.length < 2) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16BE';
+  return undefined;
+}
+
 /**
  * Decodes a text file's bytes as UTF-8. Text in another encoding would otherwise come through as
  * replacement characters in unit names and titles, so UTF-16 (Excel's "Unicode Text") and bytes
@@ -45,9 +53,8 @@ export function binaryKind(bytes: Uint8Array): 'zip' | 'ole' | 'pdf' | 'image' |
 export function decodeUtf8(bytes: Uint8Array, path: string): string {
   const kind = binaryKind(bytes);
   if (kind !== undefined) throw new ParIndexError({ file: path, ...problem('unknown-format/binary-as-text', { kind }), value: kind });
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-    throw new ParIndexError({ file: path, ...problem('bad-encoding/utf-16'), value: bytes[0] === 0xff ? 'UTF-16LE' : 'UTF-16BE' });
-  }
+  const utf16 = utf16Mark(bytes);
+  if (utf16 !== undefined) throw new ParIndexError({ file: path, ...problem('bad-encoding/utf-16'), value: utf16 });
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
