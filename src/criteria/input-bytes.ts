@@ -392,17 +392,15 @@ class EvidenceSink implements ByteLineSink {
       return true;
     }
     if (!f.appraisal || f.leaf === undefined || !r.applies(f, u)) return false;
+    const cell = matrix.cell(this.last.index, f.leaf);
+    // Each side is stored as soon as it is read: a line that gives up later discards the whole matrix.
+    if (!r.claim(cell)) return false;
     const self = r.read(f, l, cols.self);
     if (self === GIVE_UP) return false;
-    const su = r.units;
-    const ss = r.scale;
+    r.store(cell, SELF, self);
     const appr = r.read(f, l, cols.appraised);
     if (appr === GIVE_UP) return false;
-    const cell = matrix.cell(this.last.index, f.leaf);
-    if (!r.claim(cell)) return false;
     r.store(cell, APPRAISED, appr);
-    if (self === NA) matrix.setNA(cell, SELF);
-    else if (self === VALUE) matrix.setPlain(cell, SELF, su, ss);
     const keep = r.opts.sources;
     if (keep !== 'offsets') {
       if (keep !== false) this.keepText(l, cell);
