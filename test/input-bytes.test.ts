@@ -16,6 +16,7 @@ import { ruleOf } from '../src/criteria/rules/index.js';
 import { buildUnits } from '../src/criteria/units.js';
 import { isUtf8 } from '../src/table/csv-bytes.js';
 import { csvRowSource, parseCsvTable } from '../src/table/csv.js';
+import type { RowSource } from '../src/table/table.js';
 import { csv, sampleText } from './support/round.js';
 
 type Outcome = { ok: true; matrix: unknown } | { ok: false; issues: unknown };
@@ -55,27 +56,22 @@ function bytePath(fwText: string, unitsText: string, evidence: string, survey: s
   return r.matrix;
 }
 
-/** The row path (tables of rows, no text: the byte path never runs). */
-function rowPath(fwText: string, unitsText: string, evidence: string, survey: string | undefined, opts: InputBytesOptions = {}): Outcome {
+/** `buildInputs` on the files as `read` gives their tables: the matrix, or the problems it threw. */
+function build(read: (text: string, source: { file: string }) => RowSource, fwText: string, unitsText: string, evidence: string, survey: string | undefined, opts: InputBytesOptions): Outcome {
   const { fw, units } = setup(fwText, unitsText);
   try {
-    const sv = survey === undefined ? undefined : parseCsvTable(survey, { file: 'survey.csv' });
-    return { ok: true, matrix: plain(buildInputs(fw, units, { evidence: parseCsvTable(evidence, { file: 'evidence.csv' }), survey: sv }, { decimalComma: opts.decimalComma, sources: opts.sources !== false })) };
+    const sv = survey === undefined ? undefined : read(survey, { file: 'survey.csv' });
+    return { ok: true, matrix: plain(buildInputs(fw, units, { evidence: read(evidence, { file: 'evidence.csv' }), survey: sv }, { decimalComma: opts.decimalComma, sources: opts.sources !== false })) };
   } catch (e) {
     return { ok: false, issues: (e as { issues?: unknown }).issues ?? String(e) };
   }
 }
 
+/** The row path (tables of rows, no text: the byte path never runs). */
+const rowPath = (fwText: string, unitsText: string, evidence: string, survey: string | undefined, opts: InputBytesOptions = {}) => build(parseCsvTable, fwText, unitsText, evidence, survey, opts);
+
 /** `buildInputs` on lazily read CSV (the byte path first, the row path when it gives up). */
-function viaBuild(fwText: string, unitsText: string, evidence: string, survey: string | undefined, opts: InputBytesOptions = {}): Outcome {
-  const { fw, units } = setup(fwText, unitsText);
-  try {
-    const sv = survey === undefined ? undefined : csvRowSource(survey, { file: 'survey.csv' });
-    return { ok: true, matrix: plain(buildInputs(fw, units, { evidence: csvRowSource(evidence, { file: 'evidence.csv' }), survey: sv }, { decimalComma: opts.decimalComma, sources: opts.sources !== false })) };
-  } catch (e) {
-    return { ok: false, issues: (e as { issues?: unknown }).issues ?? String(e) };
-  }
-}
+const viaBuild = (fwText: string, unitsText: string, evidence: string, survey: string | undefined, opts: InputBytesOptions = {}) => build(csvRowSource, fwText, unitsText, evidence, survey, opts);
 
 describe('the byte path', () => {
   it('reads the sample evidence and survey (quoted cells, Vietnamese text) to the row path’s matrix, in any chunking', () => {
