@@ -27,7 +27,8 @@
 import type { ScoreResult, UnitResult, Summary } from '../scoring/score.js';
 import type { InputMatrix } from '../criteria/inputs.js';
 import { type LeafRule, ruleOf } from '../criteria/rules/index.js';
-import { areaSides, unitLeafAudit, type AuditStatus, type SideInput } from '../scoring/leaf-audit.js';
+import { unitLeafAudit, type AuditStatus, type SideInput } from '../scoring/leaf-audit.js';
+import { SelfSides } from '../scoring/self-sides.js';
 import type { Exact } from '../numbers/exact.js';
 import { VERSION } from '../version.js';
 import type { OutputFormat } from '../scoring/result-json.js';
@@ -226,7 +227,7 @@ function linesFor(text: string, chars: number): number {
  * columns; column labels) repeated on every printed page, then one row per unit in rank order. The
  * unit and league ids are hidden columns, for `compare` and `--previous` to read the sheet back.
  */
-function writeLeagueSheet(wb: BookWriter, name: string, report: PubReport, league: PubLeague): void {
+function writeLeagueSheet(wb: BookWriter, flow: WriteFlow, name: string, report: PubReport, league: PubLeague): void {
   const cols = league.columns;
   const groupRow = 4 + report.notes.length;
   const labelRow = groupRow + 1;
@@ -281,6 +282,37 @@ function writeLeagueSheet(wb: BookWriter, name: string, report: PubReport, leagu
     cell.alignment = { horizontal: 'center', vertical: 'bottom', wrapText: true };
   });
   lr.commit();
+  if (flow.streamed) {
+    // A national league's 10,000 rows as raw XML (exceljs's cell model took seconds): the same cells and styles.
+    const raw = new RawRows(
+      wb,
+      undefined,
+      () => false,
+      () => true,
+    );
+    const x: string[] = [];
+    let r = labelRow + 1;
+    for (const row of league.rows) {
+      x.push(`<row r="${r}">`);
+      row.cells.forEach((c, i) => {
+        const bold = cols[i].role === 'index';
+        const centred = c.kind === 'text' && cols[i].role === 'previousIndex';
+        const fmt = c.kind === 'number' ? cellFormat(c.decimals, c.signed) : '';
+        const style = raw.style(
+          `${c.kind}|${fmt}|${bold}|${centred}`,
+          { border: BORDER, ...(fmt ? { numFmt: fmt } : {}), ...(bold ? { font: { bold: true } } : {}), ...(centred ? { alignment: { horizontal: 'center' } } : {}) },
+          c.kind === 'number' ? 2 : c.kind === 'text' ? 3 : 0,
+        );
+        x.push(raw.cell(c.kind === 'empty' ? null : c.kind === 'text' ? c.text : Number(c.text), i, r, name, style, true));
+      });
+      x.push('</row>');
+      r++;
+      if (x.length >= 65_536) (ws as unknown as StreamedParts['sheet']).stream.write(x.splice(0).join(''));
+    }
+    (ws as unknown as StreamedParts['sheet']).stream.write(x.join(''));
+    ws.commit();
+    return;
+  }
   for (const r of league.rows) {
     const row = ws.addRow(r.cells.map((c) => (c.kind === 'empty' ? null : c.kind === 'text' ? c.text : Number(c.text))));
     r.cells.forEach((c, i) => {
@@ -320,11 +352,15 @@ function sidesSheet(result: ScoreResult, inputs: InputMatrix, f: OutputFormat, n
   const n = (x: Exact | null) => roundedNumber(x, f.decimals, f.rounding);
   const w = names.w.sides;
   const header = [w.league, w.unit, w.name, ...areas.flatMap((a) => [w.self(a.code), w.appraised(a.code), w.diff(a.code)]), w.totalSelf, w.totalAppraised, w.totalDiff, w.selfIndex, w.index];
+  // Self points per area from the kernel (SelfSides); the final side's are the result's own.
+  const selfSides = new SelfSides(result.framework, inputs);
   const rows = result.units.map((u: UnitResult) => {
-    const sides = areaSides(unitLeafAudit(result.framework, inputs, inputs.unitIndex.get(u.unit)!, { sources: false }));
-    const perArea = areas.flatMap((a) => {
-      const s = sides.get(a.code);
-      return s ? [n(s.selfPoints), n(s.points), n(s.points.sub(s.selfPoints))] : [null, null, null];
+    const at = inputs.unitIndex.get(u.unit)!;
+    const perArea = areas.flatMap((a, i) => {
+      const self = selfSides.area(at, i);
+      if (!self) return [null, null, null];
+      const points = u.areas.get(a.code)!.points;
+      return [n(self.points), n(points), n(points.sub(self.points))];
     });
     return [names.league(u.rankGroup), u.unit, u.name, ...perArea, n(u.selfPoints), n(u.points), n(u.points.sub(u.selfPoints)), n(u.selfIndex), n(u.index)];
   });
@@ -334,7 +370,8 @@ function sidesSheet(result: ScoreResult, inputs: InputMatrix, f: OutputFormat, n
   return { header, rows, numberCols, notes, frozenCols: 3 };
 }
 
-function inputCell(s: SideInput, rule: LeafRule): string | number | null {
+/** An input side as an audit cell: blank, `NA`, the rule's label (`yesno`), or the value as entered. */
+export function inputCell(s: SideInput, rule: LeafRule): string | number | null {
   if (s.state === 'blank') return null;
   if (s.state === 'na') return 'NA';
   if (rule.inputLabel) return rule.inputLabel(s.value);
@@ -368,6 +405,26 @@ function evidenceLabel(file: string | undefined): string {
   return file ? file.split(/[\\/]/).pop()! : '';
 }
 
+/** The audit's source column before the row number: `file:`, or `dòng ` for a row given without a file. */
+export function auditSourcePrefix(file: string | undefined, lang: PublishOptions['lang']): string {
+  return file ? `${evidenceLabel(file)}:` : WORKBOOK_WORDS[lang === 'en' ? 'en' : 'vi'].row;
+}
+
+/** The audit's status words in the workbook's language. */
+export function auditStatusWords(lang: PublishOptions['lang']): Record<AuditStatus, string> {
+  return WORKBOOK_WORDS[lang === 'en' ? 'en' : 'vi'].status;
+}
+
+/** The audit cells a leaf's rows share: code, title, rule, parameters, max. */
+export function auditLeafCells(c: Criterion, rule: LeafRule): AuditRow {
+  return [c.code, c.title, c.rule ?? '', c.paramsText.trim(), rule.scoring.hasMax ? exactCell(c.max.toString()) : null];
+}
+
+/** Exact points as an audit cell: to 12 decimals (a council re-adds a unit's leaves in Excel). */
+export function auditPoints(x: Exact): number {
+  return Number(x.toFixed(12));
+}
+
 /**
  * The audit rows, unit by unit (in result order), leaf by leaf, in batches of one unit: every
  * (unit, applicable leaf) with its inputs, status, exact points to 12 decimals and evidence.
@@ -375,14 +432,14 @@ function evidenceLabel(file: string | undefined): string {
  */
 export function* auditRowBatches(result: ScoreResult, inputs: InputMatrix, ctx: Pick<PublishOptions, 'labels' | 'lang'>): Generator<AuditRow[]> {
   const names = namesOf(ctx);
-  const precise = (x: Exact) => Number(x.toFixed(12));
+  const precise = auditPoints;
   // What a leaf's rows share, computed once per leaf.
   const leafCells = new Map<Criterion, { rule: LeafRule; cells: AuditRow }>();
   const leafOf = (c: Criterion) => {
     let l = leafCells.get(c);
     if (!l) {
       const rule = ruleOf(c);
-      l = { rule, cells: [c.code, c.title, c.rule ?? '', c.paramsText.trim(), rule.scoring.hasMax ? exactCell(c.max.toString()) : null] };
+      l = { rule, cells: auditLeafCells(c, rule) };
       leafCells.set(c, l);
     }
     return l;
@@ -412,7 +469,7 @@ export function* auditRowBatches(result: ScoreResult, inputs: InputMatrix, ctx: 
         precise(a.max),
         src?.evidence ?? '',
         src?.note ?? '',
-        src ? `${evidenceLabel(src.file)}${src.file ? ':' : names.w.row}${src.row}` : '',
+        src ? auditSourcePrefix(src.file, ctx.lang) + src.row : '',
       ]);
     }
     yield batch;
@@ -463,11 +520,15 @@ class RawRows {
   readonly #numbered: (i: number) => boolean;
   readonly #shared: (i: number) => boolean;
 
-  /** Number cells in the columns `numbered` says get `numFmt`; text in the columns `shared` says are shared strings, else inline. */
-  constructor(wb: BookWriter, numFmt: string, numbered: (i: number) => boolean, shared: (i: number) => boolean) {
+  /** Number cells in the columns `numbered` says get `numFmt` (none without one); text in the columns `shared` says are shared strings, else inline. */
+  readonly #book: StreamedParts['book'];
+  readonly #styles = new Map<string, string>();
+
+  constructor(wb: BookWriter, numFmt: string | undefined, numbered: (i: number) => boolean, shared: (i: number) => boolean) {
     const book = wb as unknown as StreamedParts['book'];
+    this.#book = book;
     this.#ss = book.sharedStrings;
-    this.#numStyle = ` s="${book.styles.addStyleModel({ numFmt }, 2 /* exceljs ValueType.Number */)}"`;
+    this.#numStyle = numFmt === undefined ? '' : ` s="${book.styles.addStyleModel({ numFmt }, 2 /* exceljs ValueType.Number */)}"`;
     this.#numbered = numbered;
     this.#shared = shared;
   }
@@ -482,23 +543,32 @@ class RawRows {
       for (let i = 0; i < row.length; i++) {
         const v = row[i];
         if (v === null || v === '') continue;
-        const ref = (LETTERS[i] ??= columnLetters(i)) + r;
-        if (typeof v === 'number') {
-          x.push(`<c r="${ref}"${this.#numbered(i) ? this.#numStyle : ''}><v>${v}</v></c>`);
-          continue;
-        }
-        const shared = this.#shared(i);
-        if (!this.#checked.has(v)) {
-          checkCellText(v, { sheet, row: r, column: i + 1 });
-          if (shared) this.#checked.add(v);
-        }
-        if (shared) x.push(`<c r="${ref}" t="s"><v>${this.#ss.add(v)}</v></c>`);
-        else x.push(`<c r="${ref}" t="inlineStr"><is><t${/^\s|\n|\s$/.test(v) ? ' xml:space="preserve"' : ''}>${xmlText(v)}</t></is></c>`);
+        x.push(this.cell(v, i, r, sheet, typeof v === 'number' && this.#numbered(i) ? this.#numStyle : '', this.#shared(i)));
       }
       x.push('</row>');
       r++;
     }
     return x.join('');
+  }
+
+  /** The XML of one cell holding `v` at column `i` of sheet row `r`, with the style attribute `style` (` s="n"` or empty). */
+  cell(v: string | number | null, i: number, r: number, sheet: string, style: string, shared: boolean): string {
+    const ref = (LETTERS[i] ??= columnLetters(i)) + r;
+    if (v === null) return `<c r="${ref}"${style}/>`;
+    if (typeof v === 'number') return `<c r="${ref}"${style}><v>${v}</v></c>`;
+    if (!this.#checked.has(v)) {
+      checkCellText(v, { sheet, row: r, column: i + 1 });
+      if (shared) this.#checked.add(v);
+    }
+    if (shared) return `<c r="${ref}"${style} t="s"><v>${this.#ss.add(v)}</v></c>`;
+    return `<c r="${ref}"${style} t="inlineStr"><is><t${/^\s|\n|\s$/.test(v) ? ' xml:space="preserve"' : ''}>${xmlText(v)}</t></is></c>`;
+  }
+
+  /** The style attribute (` s="n"`) of a cell style, added to the workbook's styles once per `key`. */
+  style(key: string, model: object, cellType: number): string {
+    let s = this.#styles.get(key);
+    if (s === undefined) this.#styles.set(key, (s = ` s="${this.#book.styles.addStyleModel(model as { numFmt: string }, cellType)}"`));
+    return s;
   }
 }
 
@@ -613,7 +683,7 @@ async function buildResultsWorkbook(wb: BookWriter, flow: WriteFlow, result: Sco
   const report = publishedReport(result, f, ctx);
   const names = namesOf(ctx);
   const taken = new Set<string>();
-  for (const league of report.leagues) writeLeagueSheet(wb, safeSheetName(RESULT_SHEETS.league(league.label), taken), report, league);
+  for (const league of report.leagues) writeLeagueSheet(wb, flow, safeSheetName(RESULT_SHEETS.league(league.label), taken), report, league);
   await flow.ready();
   writeSheet(wb, safeSheetName(names.w.sheets.summary, taken), summarySheet(result, f, names), numFmt);
   writeSheet(wb, safeSheetName(names.w.sheets.sides, taken), sidesSheet(result, ctx.inputs, f, names), numFmt, flow);
@@ -629,6 +699,14 @@ async function buildResultsWorkbook(wb: BookWriter, flow: WriteFlow, result: Sco
  */
 export async function scoreResultWorkbook(result: ScoreResult, ctx: ResultsWorkbookContext, f: OutputFormat = result.settings): Promise<Uint8Array> {
   return buildWorkbookBytes((wb, flow) => buildResultsWorkbook(wb, flow, result, ctx, f));
+}
+
+/**
+ * The results workbook with every row through exceljs's cell model, none written as raw sheet XML:
+ * the reference the tests hold the raw rows to (the same cells, formats and styles).
+ */
+export async function scoreResultWorkbookModel(result: ScoreResult, ctx: ResultsWorkbookContext, f: OutputFormat = result.settings): Promise<Uint8Array> {
+  return buildWorkbookBytes((wb, flow) => buildResultsWorkbook(wb, { ...flow, streamed: false }, result, ctx, f));
 }
 
 /**
