@@ -164,6 +164,9 @@ export interface StagedOutput {
   abort(): Promise<void>;
 }
 
+/** Bytes gathered before a write to the staged file. */
+const GATHER = 1 << 20;
+
 /** A file written in pieces to `path` atomically (see {@link StagedOutput}); the same checks as {@link writeFileAtomic}. */
 export async function stageOutput(path: string): Promise<StagedOutput> {
   const { target, mode } = await outputTarget(path);
@@ -180,17 +183,14 @@ export async function stageOutput(path: string): Promise<StagedOutput> {
     const code = (e as NodeJS.ErrnoException).code;
     throw code ? cannotWrite(path, code, (e as Error).message) : e;
   }
-  // Writes go through the handle one after another; small chunks are gathered into 1 MiB writes.
+  // Writes go through the handle one after another; small chunks are gathered into 1 MiB writes,
+  // texts encoded straight into the buffer (no Buffer per chunk, no concatenation).
   let failure: unknown;
   let chain = Promise.resolve();
   let queued = 0;
-  let parts: Uint8Array[] = [];
-  let partBytes = 0;
-  const flush = () => {
-    if (partBytes === 0) return;
-    const data = parts.length === 1 ? parts[0] : Buffer.concat(parts);
-    parts = [];
-    partBytes = 0;
+  let buf = Buffer.allocUnsafe(GATHER);
+  let pos = 0;
+  const send = (data: Uint8Array) => {
     chain = chain.then(async () => {
       if (failure !== undefined) return;
       try {
@@ -201,6 +201,38 @@ export async function stageOutput(path: string): Promise<StagedOutput> {
         queued -= data.length;
       }
     });
+  };
+  const flush = () => {
+    if (pos === 0) return;
+    send(buf.subarray(0, pos));
+    buf = Buffer.allocUnsafe(GATHER);
+    pos = 0;
+  };
+  const put = (chunk: Uint8Array | string): number => {
+    if (typeof chunk === 'string') {
+      // At most 3 bytes of UTF-8 per UTF-16 unit.
+      if (chunk.length * 3 > GATHER - pos) {
+        flush();
+        if (chunk.length * 3 > GATHER) {
+          const bytes = Buffer.from(chunk, 'utf8');
+          send(bytes);
+          return bytes.length;
+        }
+      }
+      const n = buf.write(chunk, pos);
+      pos += n;
+      return n;
+    }
+    if (chunk.length > GATHER - pos) {
+      flush();
+      if (chunk.length > GATHER / 2) {
+        send(chunk);
+        return chunk.length;
+      }
+    }
+    buf.set(chunk, pos);
+    pos += chunk.length;
+    return chunk.length;
   };
   let done = false;
   const located = (e: unknown) => {
@@ -219,11 +251,8 @@ export async function stageOutput(path: string): Promise<StagedOutput> {
   return {
     write(chunk) {
       if (failure !== undefined || done) return;
-      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-      parts.push(bytes);
-      partBytes += bytes.length;
-      queued += bytes.length;
-      if (partBytes >= 1 << 20) flush();
+      queued += put(chunk);
+      if (pos >= GATHER - 4096) flush();
     },
     async ready() {
       if (queued >= 16 << 20) {

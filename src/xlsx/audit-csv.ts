@@ -12,12 +12,16 @@ import { numberToDecimalText } from '../numbers/decimal-text.js';
 import { type CsvOutputOptions, csvDialect, neutralizeFormula, quoteCsvCell } from '../report/csv-write.js';
 import type { PublishOptions } from '../report/results-model.js';
 import type { ScoreResult } from '../scoring/score.js';
-import { AUDIT_COLUMNS, type AuditRow, auditRowBatches } from './results-workbook.js';
+import { AUDIT_COLUMNS, auditLeafCells, auditPoints, auditSourcePrefix, auditStatusWords, inputCell } from './results-workbook.js';
+import { appliesTo, type Criterion } from '../criteria/framework.js';
+import { BLANK, NA } from '../criteria/inputs.js';
+import { type CellState, type LeafRule, leafOutcome, ruleOf } from '../criteria/rules/index.js';
+import type { AuditStatus } from '../scoring/leaf-audit.js';
 
-/** Where the CSV text goes, in order. */
+/** Where the CSV's bytes (UTF-8) go, in order. */
 export interface TextSink {
-  /** Takes the next text. */
-  write(text: string): void;
+  /** Takes the next bytes (the array is not touched again by the writer). */
+  write(bytes: Uint8Array): void;
   /** Resolves when the sink has taken what was written so far. */
   ready(): Promise<void>;
 }
@@ -34,25 +38,288 @@ const BATCH_ROWS = 16_384;
 /** A text a spreadsheet might run as a formula (the only cells {@link neutralizeFormula} changes). */
 const MAYBE_FORMULA = /^[=+\-@\t\r]|[;,\t][=+\-@]/;
 
-/** One audit row as a CSV line (no line end). */
-function csvLine(row: readonly (string | number | null)[], delimiter: string, numberStyle: CsvOutputOptions['numberStyle']): string {
+/** One cell as CSV text: numbers in the file's number style, texts quoted and neutralized as needed. */
+function csvCell(v: string | number | null, delimiter: string, numberStyle: CsvOutputOptions['numberStyle']): string {
+  if (v === null) return '';
+  if (typeof v === 'number') {
+    const t = numberToDecimalText(v);
+    return numberStyle === 'vi' ? quoteCsvCell(styleNumber(t, numberStyle), delimiter) : t;
+  }
+  return quoteCsvCell(MAYBE_FORMULA.test(v) ? neutralizeFormula(v) : v, delimiter);
+}
+
+/** One audit row as a CSV line (no line end): the reference the fast writer below is tested against. */
+export function auditCsvLine(row: readonly (string | number | null)[], delimiter: string, numberStyle: CsvOutputOptions['numberStyle']): string {
   let line = '';
   for (let i = 0; i < row.length; i++) {
-    const v = row[i];
     if (i > 0) line += delimiter;
-    if (v === null) continue;
-    if (typeof v === 'number') {
-      const t = numberToDecimalText(v);
-      line += numberStyle === 'vi' ? quoteCsvCell(styleNumber(t, numberStyle), delimiter) : t;
-    } else line += quoteCsvCell(MAYBE_FORMULA.test(v) ? neutralizeFormula(v) : v, delimiter);
+    line += csvCell(row[i], delimiter, numberStyle);
   }
   return line;
 }
 
-function lines(batch: readonly AuditRow[], delimiter: string, numberStyle: CsvOutputOptions['numberStyle']): string {
-  let text = '';
-  for (const r of batch) text += csvLine(r, delimiter, numberStyle) + '\r\n';
-  return text;
+/** Largest |value| of a matrix cell whose text is remembered by (value, scale) (the key stays a safe integer). */
+const KEY_LIMIT = 2 ** 47;
+
+/** Bytes gathered before they go to the sink. */
+const CHUNK = 1 << 20;
+
+/** What one leaf's rows share, as UTF-8 bytes: its fixed cells, its max, and each input value and points met so far. */
+interface LeafBytes {
+  criterion: Criterion;
+  rule: LeafRule;
+  /** Code, title, rule, parameters and max, each followed by the delimiter. */
+  fixed: Uint8Array;
+  /** The applicable max and the delimiter (a row whose max counts). */
+  max: Uint8Array;
+  /** An input value's cell and the delimiter, by (value, scale) key (shared by the leaves whose rule labels inputs alike). */
+  inputs: Map<number, Uint8Array>;
+  /** The points a value earns and the delimiter, by (value, scale) key (shared by the leaves a rule reads alike). */
+  points: Map<number, Uint8Array>;
+}
+
+/** Which ASCII characters leave a text cell as it is: anywhere (`inner`), and first (`first`); 1 = yes. */
+interface PlainCells {
+  inner: Uint8Array;
+  first: Uint8Array;
+}
+
+/**
+ * The ASCII characters that leave a text cell unchanged by {@link csvCell} (no quotes: not `"`, `,`,
+ * `;`, tab, CR, LF or the delimiter; not neutralized: no `=`, `+`, `-`, `@` first), or undefined for
+ * a delimiter of more than one character or past ASCII (every cell then goes through csvCell).
+ */
+function plainCells(delimiter: string): PlainCells | undefined {
+  if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127) return undefined;
+  const inner = new Uint8Array(128).fill(1);
+  for (const c of `",;\t\r\n${delimiter}`) inner[c.charCodeAt(0)] = 0;
+  const first = inner.slice();
+  for (const c of '=+-@') first[c.charCodeAt(0)] = 0;
+  return { inner, first };
+}
+
+/** UTF-8 bytes gathered into chunks of {@link CHUNK}, each handed to the sink once full (and not touched again). */
+class ByteChunks {
+  #buf = new Uint8Array(CHUNK);
+  #pos = 0;
+  readonly #encoder = new TextEncoder();
+
+  constructor(private readonly sink: TextSink) {}
+
+  /** Appends bytes. */
+  put(b: Uint8Array): void {
+    const n = b.length;
+    if (this.#pos + n > CHUNK) this.flush();
+    if (n > CHUNK) return this.sink.write(b.slice());
+    const buf = this.#buf;
+    let at = this.#pos;
+    if (n < 24) for (let i = 0; i < n; i++) buf[at++] = b[i];
+    else {
+      buf.set(b, at);
+      at += n;
+    }
+    this.#pos = at;
+  }
+
+  /** Appends a text as UTF-8. */
+  text(t: string): void {
+    const n = t.length;
+    if (n === 0) return;
+    if (this.#pos + n * 3 > CHUNK) this.flush();
+    if (n * 3 > CHUNK) return this.sink.write(this.#encoder.encode(t));
+    // ASCII byte by byte (most references are); from the first other character, the encoder.
+    const buf = this.#buf;
+    const at = this.#pos;
+    for (let i = 0; i < n; i++) {
+      const ch = t.charCodeAt(i);
+      if (ch > 127) {
+        this.#pos = at + i + this.#encoder.encodeInto(t.slice(i), buf.subarray(at + i)).written;
+        return;
+      }
+      buf[at + i] = ch;
+    }
+    this.#pos = at + n;
+  }
+
+  /**
+   * Appends a text cell: as it is when `plain` says none of its characters needs quoting and its
+   * first does not need neutralizing ({@link plainCells}), else the text `slow` makes of it.
+   */
+  cell(t: string, plain: PlainCells, slow: (t: string) => string): void {
+    const n = t.length;
+    if (n === 0) return;
+    const first = t.charCodeAt(0);
+    if (first < 128 && plain.first[first] === 0) return this.text(slow(t));
+    for (let i = 0; i < n; i++) {
+      const ch = t.charCodeAt(i);
+      if (ch < 128 && plain.inner[ch] === 0) return this.text(slow(t));
+    }
+    this.text(t);
+  }
+
+  /** Appends a whole number ≥ 0 in decimal digits. */
+  digits(n: number): void {
+    if (this.#pos + 16 > CHUNK) this.flush();
+    const buf = this.#buf;
+    let end = this.#pos;
+    for (let x = n; x >= 10; x = Math.floor(x / 10)) end++;
+    this.#pos = end + 1;
+    for (let x = n; ; x = Math.floor(x / 10)) {
+      buf[end--] = 48 + (x % 10);
+      if (x < 10) break;
+    }
+  }
+
+  /** Hands what was gathered to the sink. */
+  flush(): void {
+    if (this.#pos === 0) return;
+    this.sink.write(this.#buf.subarray(0, this.#pos));
+    this.#buf = new Uint8Array(CHUNK);
+    this.#pos = 0;
+  }
+}
+
+/**
+ * The audit's CSV lines unit by unit, as UTF-8 bytes gathered in `out`; yields each unit's row count.
+ * The lines are those {@link auditCsvLine} makes of `auditRowBatches`' rows (tested equal), without
+ * an object or a string per row: the cells a leaf's rows share, a value's cell and the points it earns
+ * are made (by the same functions) and encoded once per leaf and value — a national round's 1.5
+ * million rows have a few hundred thousand distinct (leaf, value) pairs — the decisions are the same
+ * `leafOutcome`, the points each rule's exact `points`; only the evidence and note are texts per row.
+ */
+function* auditCsvUnits(result: ScoreResult, inputs: InputMatrix, o: { lang: PublishOptions['lang']; labels?: PublishOptions['labels']; delimiter: string; numberStyle: CsvOutputOptions['numberStyle'] }, out: ByteChunks): Generator<number> {
+  const d = o.delimiter;
+  const encoder = new TextEncoder();
+  const cell = (v: string | number | null) => csvCell(v, d, o.numberStyle);
+  const bytes = (t: string): Uint8Array => {
+    const b = new Uint8Array(t.length);
+    for (let i = 0; i < t.length; i++) {
+      const ch = t.charCodeAt(i);
+      if (ch > 127) return encoder.encode(t);
+      b[i] = ch;
+    }
+    return b;
+  };
+  const fw = result.framework;
+  const nLeaves = inputs.leaves.length;
+  const { present, state, scale, overflow } = inputs;
+  const values = inputs.value;
+  const zero = bytes(cell(0) + d);
+  const na = bytes(cell('NA') + d);
+  const delim = bytes(d);
+  const noSource = bytes(d + d + '\r\n');
+  const crlf = bytes('\r\n');
+  const words = auditStatusWords(o.lang);
+  const status = Object.fromEntries(Object.entries(words).map(([k, w]) => [k, bytes(cell(w) + d)])) as Record<AuditStatus, Uint8Array>;
+  const inputMemos = new Map<LeafRule['inputLabel'], Map<number, Uint8Array>>();
+  // A value's points depend on the rule and what it reads of the leaf (`RuleLeaf`: max, max as
+  // written, params — parsed from their text with the framework's options): leaves alike share them.
+  const pointsMemos = new Map<string, Map<number, Uint8Array>>();
+  const leaves: LeafBytes[] = fw.leaves.map((c) => {
+    const rule = ruleOf(c);
+    let memo = inputMemos.get(rule.inputLabel);
+    if (!memo) inputMemos.set(rule.inputLabel, (memo = new Map()));
+    const alike = [rule.name, c.max.toString(), c.givenMax?.toString() ?? '', c.paramsText].join('\u0000');
+    let points = pointsMemos.get(alike);
+    if (!points) pointsMemos.set(alike, (points = new Map()));
+    const fixed = auditLeafCells(c, rule)
+      .map((v) => cell(v) + d)
+      .join('');
+    return { criterion: c, rule, fixed: bytes(fixed), max: bytes(cell(auditPoints(c.max)) + d), inputs: memo, points };
+  });
+  const byGroup = new Map<string, number[]>();
+  const leavesOf = (group: string) => {
+    let l = byGroup.get(group);
+    if (!l) byGroup.set(group, (l = leaves.flatMap((x, j) => (appliesTo(x.criterion, group) ? [j] : []))));
+    return l;
+  };
+  // (value, scale) of array slot k as one number, or -1 when the value is not remembered (too long, or exact only).
+  const keyOf = (k: number): number => {
+    if (overflow.size !== 0 && overflow.has(k)) return -1;
+    const v = values[k];
+    return v < KEY_LIMIT && v > -KEY_LIMIT ? v * 32 + scale[k] : -1;
+  };
+  // A value's cell, or the points it earns, remembered by (value, scale).
+  const inputBytes = (l: LeafBytes, at: number, side: number): Uint8Array => {
+    const key = keyOf(at * 2 + side);
+    let b = key === -1 ? undefined : l.inputs.get(key);
+    if (b === undefined) {
+      b = bytes(cell(inputCell({ state: 'value', value: inputs.exact(at, side) }, l.rule)) + d);
+      if (key !== -1) l.inputs.set(key, b);
+    }
+    return b;
+  };
+  const pointsBytes = (l: LeafBytes, at: number, side: number): Uint8Array => {
+    const key = keyOf(at * 2 + side);
+    let b = key === -1 ? undefined : l.points.get(key);
+    if (b === undefined) {
+      b = bytes(cell(auditPoints(l.rule.points(l.criterion, inputs.exact(at, side)))) + d);
+      if (key !== -1) l.points.set(key, b);
+    }
+    return b;
+  };
+  const sources = inputs.sourceLookup;
+  const plain = plainCells(d);
+  // A file's `file:` (or `dòng `): written as it is before the row number when csvCell leaves `file:123` so.
+  const prefixes = new Map<string | undefined, { text: string; bytes: Uint8Array; plain: boolean }>();
+  const sourcePrefix = (file: string | undefined) => {
+    let p = prefixes.get(file);
+    if (p === undefined) {
+      const text = auditSourcePrefix(file, o.lang);
+      prefixes.set(file, (p = { text, bytes: bytes(text), plain: cell(text + '0') === text + '0' && cell(text + '123456789') === text + '123456789' }));
+    }
+    return p;
+  };
+  const league = (id: string) => o.labels?.leagues.get(id) ?? id;
+  for (const u of result.units) {
+    const at0 = inputs.unitIndex.get(u.unit)! * nLeaves;
+    const prefix = bytes(cell(league(u.rankGroup)) + d + cell(u.unit) + d + cell(u.name) + d);
+    const list = leavesOf(u.group);
+    for (let i = 0; i < list.length; i++) {
+      const j = list[i];
+      const l = leaves[j];
+      const at = at0 + j;
+      const has = present[at] === 1;
+      const ss = state[at * 2] as CellState;
+      const sa = state[at * 2 + 1] as CellState;
+      const decided = leafOutcome(l.rule.scoring, has, ss, sa);
+      const self = !has || ss === BLANK ? delim : ss === NA ? na : inputBytes(l, at, 0);
+      const appraised = !has || sa === BLANK ? delim : sa === NA ? na : inputBytes(l, at, 1);
+      const st = decided.status;
+      const from = decided.pointsFrom;
+      out.put(prefix);
+      out.put(l.fixed);
+      out.put(self);
+      out.put(appraised);
+      out.put(st === 'self' ? self : st === 'na' ? na : st === 'missing' ? delim : appraised);
+      out.put(status[st]);
+      out.put(from < 0 ? zero : pointsBytes(l, at, from));
+      out.put(decided.countsMax ? l.max : zero);
+      const src = sources.get(at);
+      if (!src) {
+        out.put(noSource);
+        continue;
+      }
+      if (plain) {
+        out.cell(src.evidence, plain, cell);
+        out.put(delim);
+        out.cell(src.note, plain, cell);
+      } else {
+        out.text(cell(src.evidence));
+        out.put(delim);
+        out.text(cell(src.note));
+      }
+      out.put(delim);
+      // The source column `file:row` is a text cell: quoted when the file name needs it.
+      const where = sourcePrefix(src.file);
+      if (where.plain) {
+        out.put(where.bytes);
+        out.digits(src.row);
+      } else out.text(cell(where.text + src.row));
+      out.put(crlf);
+    }
+    yield list.length;
+  }
 }
 
 /**
@@ -62,21 +329,23 @@ function lines(batch: readonly AuditRow[], delimiter: string, numberStyle: CsvOu
 export async function writeAuditCsv(result: ScoreResult, inputs: InputMatrix, o: AuditCsvOptions, sink: TextSink): Promise<void> {
   const d = csvDialect(o);
   const delimiter = d.write.delimiter ?? ',';
-  sink.write((d.write.bom ? '\ufeff' : '') + csvLine(AUDIT_COLUMNS[d.lang], delimiter, d.numberStyle) + '\r\n');
+  const out = new ByteChunks(sink);
+  out.text((d.write.bom ? '\ufeff' : '') + auditCsvLine(AUDIT_COLUMNS[d.lang], delimiter, d.numberStyle) + '\r\n');
   const total = result.units.length;
   let units = 0;
   let rows = 0;
   o.progress?.(0, total);
-  for (const batch of auditRowBatches(result, inputs, { labels: o.labels, lang: d.lang })) {
-    sink.write(lines(batch, delimiter, d.numberStyle));
-    rows += batch.length;
+  for (const n of auditCsvUnits(result, inputs, { labels: o.labels, lang: d.lang, delimiter, numberStyle: d.numberStyle }, out)) {
+    rows += n;
     units++;
     if (rows >= BATCH_ROWS) {
       rows = 0;
+      out.flush();
       o.progress?.(units, total);
       await sink.ready();
     }
   }
+  out.flush();
   o.progress?.(total, total);
   await sink.ready();
 }

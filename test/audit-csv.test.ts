@@ -1,0 +1,122 @@
+/**
+ * The audit CSV (`score --format xlsx --audit csv`) is written by a fast writer that remembers each
+ * leaf's cells per value; it must give, byte for byte, the lines of the reference — the workbook's
+ * audit rows (`auditRowBatches`) each made a line by `auditCsvLine` — in every CSV style and
+ * language, on the sample (evidence references read back from the file), generated rounds with
+ * ratio points that do not terminate, and hand-made rounds with every kind of cell: NA, blank,
+ * missing rows, `yesno` labels, survey scores, negative adjustments, inputs too long for the typed
+ * arrays, references that look like formulas or hold delimiters and quotes.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { appliesTo } from '../src/criteria/framework.js';
+import type { InputMatrix } from '../src/criteria/inputs.js';
+import { loadRound } from '../src/node/round.js';
+import { csvDialect, type CsvOutputOptions } from '../src/report/csv-write.js';
+import { type ScoreResult, scoreMatrix } from '../src/scoring/score.js';
+import { syntheticRound } from '../src/testing/round-gen.js';
+import { auditCsvLine, writeAuditCsv } from '../src/xlsx/audit-csv.js';
+import { AUDIT_COLUMNS, auditRowBatches } from '../src/xlsx/results-workbook.js';
+import { csv, round, SAMPLE } from './support/round.js';
+
+type Style = Pick<CsvOutputOptions, 'csvStyle' | 'lang' | 'bom'>;
+const STYLES: Style[] = [{}, { csvStyle: 'vi', bom: true }, { lang: 'en' }, { csvStyle: 'vi', lang: 'en' }];
+
+/** The reference text: the header, then every audit row as a line. */
+function reference(result: ScoreResult, inputs: InputMatrix, style: Style, labels?: { leagues: Map<string, string>; groups: Map<string, string> }): string {
+  const d = csvDialect(style);
+  const delimiter = d.write.delimiter ?? ',';
+  let text = (d.write.bom ? '\ufeff' : '') + auditCsvLine(AUDIT_COLUMNS[d.lang], delimiter, d.numberStyle) + '\r\n';
+  for (const batch of auditRowBatches(result, inputs, { labels, lang: d.lang })) for (const row of batch) text += auditCsvLine(row, delimiter, d.numberStyle) + '\r\n';
+  return text;
+}
+
+/** What writeAuditCsv writes, with the progress it reports. */
+async function written(result: ScoreResult, inputs: InputMatrix, style: Style, labels?: { leagues: Map<string, string>; groups: Map<string, string> }) {
+  const parts: Uint8Array[] = [];
+  const progress: number[] = [];
+  await writeAuditCsv(result, inputs, { ...style, labels, progress: (done) => progress.push(done) }, { write: (b) => parts.push(b.slice()), ready: async () => {} });
+  return { text: new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(Buffer.concat(parts)), progress };
+}
+
+async function expectSame(result: ScoreResult, inputs: InputMatrix, labels?: { leagues: Map<string, string>; groups: Map<string, string> }) {
+  for (const style of STYLES) {
+    const want = reference(result, inputs, style, labels);
+    const got = await written(result, inputs, style, labels);
+    expect(got.text.length, JSON.stringify(style)).toBe(want.length);
+    expect(got.text === want, JSON.stringify(style)).toBe(true);
+    expect(got.progress.at(-1)).toBe(result.units.length);
+  }
+}
+
+describe('audit CSV: the fast writer equals the reference rows', () => {
+  it('on the Hà Nội sample, references read back from the evidence file, league names from the units file', async () => {
+    const r = await loadRound({ framework: join(SAMPLE, 'framework.csv'), units: join(SAMPLE, 'units.csv'), evidence: [join(SAMPLE, 'evidence.csv')], survey: join(SAMPLE, 'survey.csv') });
+    const result = scoreMatrix(r.framework, r.units, r.inputs);
+    const labels = {
+      leagues: new Map([
+        ['so', 'Khối sở'],
+        ['huyen', 'Khối huyện'],
+      ]),
+      groups: new Map<string, string>(),
+    };
+    await expectSame(result, r.inputs, labels);
+    const text = (await written(result, r.inputs, {})).text;
+    expect(text.split('\r\n').length - 2).toBe(result.units.reduce((n, u) => n + r.framework.leaves.filter((c) => appliesTo(c, u.group)).length, 0));
+    // Sở Tài chính's appraised 1.1.1 (yesno): its label and its point, from evidence.csv.
+    expect(text).toMatch(/\r\nso,tai-chinh,Sở Tài chính,1\.1\.1,[^\r]*,yesno,,1,có,có,có,đã thẩm định,1,1,BC 404\/BC-STC ngày 13\/07\/2021,,evidence\.csv:45\r\n/);
+  });
+
+  it('on generated rounds: one denominator, and ratio targets whose points do not terminate', async () => {
+    for (const spec of [
+      { units: 200, criteria: 50, seed: 4 },
+      { units: 80, criteria: 30, seed: 11, targets: 'coprime' as const },
+    ]) {
+      const g = syntheticRound(spec);
+      const fw = g.framework();
+      const units = g.units();
+      const inputs = g.inputs(fw, units);
+      await expectSame(scoreMatrix(fw, units, inputs), inputs);
+    }
+  });
+
+  it('on hand-made rounds with every kind of cell', async () => {
+    const r = round(
+      csv(
+        'code,title,max,method,rule,params,groups',
+        '1,A,,,,,',
+        '1.1,"a, b",2,,points,,',
+        '1.2,=b,1,,yesno,,',
+        '1.3,c,3,,ratio,target=7,',
+        '1.4,d,4,,points,,',
+        '1.5,e,2,survey,survey,,',
+        '2,B,,,,,',
+        '2.1,f,,,adjust,min=-2 max=1,',
+        '2.2,g,5,,tiers,>=4:5 | >=2:2.5 | else:0,x',
+      ),
+      csv('unit,name,group,rankGroup', 'u,"U ""one""",g,k', 'v,V;2,x,k', 'w,=W,g,k'),
+      csv(
+        'unit,criterion,self,appraised,evidence,note',
+        'u,1.1,NA,1.5,"=HYPERLINK(""x"")",a;b',
+        'u,1.2,có,,@ref,',
+        'u,1.3,20,10,,"line1\nline2"',
+        'u,2.1,1,-1.5,-2 trừ,+note',
+        'v,1.1,2,NA,BC 1,',
+        'v,1.3,0.000000000000000000001,6.5,,',
+        'v,1.4,3.5,3.25,,',
+        'v,2.2,4,3,"say ""hi""",',
+        'w,1.1,1.25,1.25,,',
+        'w,1.3,99999999999999.9,,,',
+        'w,1.4,,,,',
+      ),
+      csv('unit,criterion,score', 'u,1.5,50', 'v,1.5,NA', 'w,1.5,33.333'),
+    );
+    const result = scoreMatrix(r.fw, r.units, r.inputs);
+    await expectSame(result, r.inputs);
+    const text = (await written(result, r.inputs, {})).text;
+    expect(text).toContain(`,1.3,c,ratio,target=7,3,0.000000000000000000001,6.5,6.5,đã thẩm định,${Number((19.5 / 7).toFixed(12))},3,,,\r\n`);
+    expect(text).toContain(`k,v,"V;2",1.4,d,points,,4,3.5,3.25,3.25,đã thẩm định,3.25,4,,,\r\n`);
+    expect(text).toContain(`k,w,'=W,1.3,c,ratio,target=7,3,99999999999999.9,,99999999999999.9,chưa thẩm định (dùng điểm tự chấm),3,3,,,\r\n`);
+    expect(text).toContain(`k,u,"U ""one""",1.1,"a, b",points,,2,NA,1.5,1.5,đã thẩm định,1.5,2,"'=HYPERLINK(""x"")","a;b",evidence.csv:2\r\n`);
+  });
+});
