@@ -132,24 +132,40 @@ export class CsvByteLines {
       this.carried = 0;
       if (!ok) return this.fail();
     }
-    // Whole lines inside the chunk, each split in the one pass that finds its end; the tail without
-    // a line end waits for the next chunk.
+    pos = this.wholeLines(chunk, pos, base);
+    if (pos < 0) return this.fail();
+    // The tail without a line end waits for the next chunk.
+    if (pos < n) this.keep(chunk, pos, n, base + pos);
+    return true;
+  }
+
+  /**
+   * The whole lines of a chunk from `pos`, each split in the one pass that finds its end and handed
+   * to the sink; returns where the first incomplete line starts (the chunk's length when none), or
+   * -1 when the splitter or the sink gave up. (The loop is a method of its own: the optimized code
+   * of a loop entered in the middle of `push` knew nothing of the code after it and was thrown
+   * away at the end of every chunk.)
+   */
+  private wholeLines(chunk: Uint8Array, pos: number, base: number): number {
+    const n = chunk.length;
     const line = this.line;
+    const sink = this.sink;
     const d = this.d;
     const crlf = this.crlf;
+    let row = this.row;
     while (pos < n) {
       line.bytes = chunk;
-      line.row = this.row + 1;
+      line.row = row + 1;
       line.offset = base + pos;
       const end = scanCsvLine(chunk, pos, n, d, crlf, false, line);
       if (end === INCOMPLETE) break;
-      if (end === GIVE_UP) return this.fail();
-      this.row++;
-      if (!this.sink.line(line)) return this.fail();
+      if (end === GIVE_UP) return -1;
+      row++;
+      this.row = row;
+      if (!sink.line(line)) return -1;
       pos = end + 1;
     }
-    if (pos < n) this.keep(chunk, pos, n, base + pos);
-    return true;
+    return pos;
   }
 
   /** The end of the file: the last line if it had no line end. False when reading gave up (or no header was found). */
@@ -238,6 +254,29 @@ export class CsvByteLines {
   }
 }
 
+/** A byte of an unquoted cell's text: printable ASCII, a space or a tab (not the delimiter). */
+const PLAIN = 0;
+/** A byte that ends an unquoted cell: the delimiter, LF or CR. */
+const ENDS = 1;
+/** A byte no unquoted cell may hold here: a quote, a control character. */
+const REFUSED = 2;
+/** A byte past ASCII (part of a UTF-8 sequence, checked once the line is split). */
+const WIDE = 3;
+
+/** The class of every byte in an unquoted cell for the delimiter last asked about. */
+let classesOf = -1;
+let classes = new Uint8Array(256);
+
+function byteClasses(d: number): Uint8Array {
+  if (d !== classesOf) {
+    const t = new Uint8Array(256);
+    for (let x = 0; x < 256; x++) t[x] = x === d || x === LF || x === CR ? ENDS : x >= 0x80 ? WIDE : x === QUOTE || (x < SPACE && x !== TAB) ? REFUSED : PLAIN;
+    classes = t;
+    classesOf = d;
+  }
+  return classes;
+}
+
 /** {@link scanCsvLine}: the line is not whole in the bytes given (more are coming). */
 export const INCOMPLETE = -2;
 /** {@link scanCsvLine}: the line is one the table readers must read. */
@@ -253,7 +292,12 @@ export const GIVE_UP = -1;
  * `line` holds, bytes that are not UTF-8.
  */
 export function scanCsvLine(b: Uint8Array, s: number, limit: number, d: number, crlf: boolean, last: boolean, line: ByteLine): number {
-  const max = line.start.length;
+  const cls = byteClasses(d);
+  const starts = line.start;
+  const ends = line.end;
+  const escapes = line.escaped;
+  const wides = line.wide;
+  const max = starts.length;
   let k = 0;
   let i = s;
   let wideLine = false;
@@ -288,25 +332,38 @@ export function scanCsvLine(b: Uint8Array, s: number, limit: number, d: number, 
       c = i < limit ? b[i] : -1;
       if (c !== d && c !== LF && c !== CR && c !== -1) return GIVE_UP; // text after the closing quote
     } else {
+      // One look-up per byte: most bytes are plain text (class 0).
       let j = i;
       for (; j < limit; j++) {
-        const x = b[j];
-        if (x === d || x === LF || x === CR) break;
-        if (x === QUOTE) return GIVE_UP;
-        if (x >= 0x80) wide = 1;
-        else if (x < SPACE && x !== TAB) return GIVE_UP;
+        const t = cls[b[j]];
+        if (t !== PLAIN) {
+          if (t !== WIDE) break;
+          wide = 1;
+        }
       }
       cs = i;
       ce = j;
       i = j;
-      c = i < limit ? b[i] : -1;
+      if (j < limit) {
+        c = b[j];
+        if (cls[c] === REFUSED) return GIVE_UP; // a quote inside an unquoted cell, a control character
+      } else c = -1;
     }
-    while (cs < ce && (b[cs] === SPACE || b[cs] === TAB)) cs++;
-    while (ce > cs && (b[ce - 1] === SPACE || b[ce - 1] === TAB)) ce--;
-    line.start[k] = cs;
-    line.end[k] = ce;
-    line.escaped[k] = esc;
-    line.wide[k] = wide;
+    // The only bytes up to a space left in a cell are spaces and tabs (any other gave up).
+    if (cs < ce) {
+      if (b[cs] <= SPACE) {
+        cs++;
+        while (cs < ce && b[cs] <= SPACE) cs++;
+      }
+      if (b[ce - 1] <= SPACE) {
+        ce--;
+        while (ce > cs && b[ce - 1] <= SPACE) ce--;
+      }
+    }
+    starts[k] = cs;
+    ends[k] = ce;
+    escapes[k] = esc;
+    wides[k] = wide;
     if (wide === 1) wideLine = true;
     k++;
     if (c !== d) break;

@@ -76,21 +76,22 @@ export function parseCsvTable(text: string, source: { file?: string } = {}): Tab
   if (records.length === 0) {
     throw new ParIndexError({ file: source.file, ...problem('empty-file') });
   }
-  const [header, ...rest] = records;
-  const table = makeTable(
-    header,
-    rest.map((cells, i) => ({ row: i + 2, cells })),
-    source,
-  );
+  const header = records[0];
+  // The rows as makeTable makes them, each straight from its record (record i is row i + 1).
+  const table = makeTable(header, [], source);
+  for (let i = 1; i < records.length; i++) {
+    const row = tableRow(i + 1, records[i], header.length);
+    if (row) table.rows.push(row);
+  }
   table.lineCells = header.length;
   let width = table.header.length;
   while (width > 0 && table.header[width - 1] === '') width--;
   const long = new LongRows(table);
-  for (let i = 0; i < rest.length; i++) {
-    const cells = rest[i];
+  for (let i = 1; i < records.length; i++) {
+    const cells = records[i];
     if (cells.length <= width) continue;
     const col = extraCellAt(cells, width);
-    if (col >= 0) long.add(i + 2, col, cells[col], cells.length);
+    if (col >= 0) long.add(i + 1, col, cells[col], cells.length);
   }
   long.throwIfAny();
   return table;
