@@ -16,6 +16,7 @@ import { ACC, accumulateExact, accumulateFast, classFraction, classValue, compil
 import { groupBy } from '../order/group-by.js';
 import { highestFirst, rankItems } from '../order/ranking.js';
 import { missingInputIssues, missingReport } from './absent-inputs.js';
+import { keepTotals } from './result-totals.js';
 import { scoreResultJson, unitJson, type OutputFormat, type ScoreResultJson, type UnitJson } from './result-json.js';
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -464,5 +465,6 @@ export function scoreMatrix(fw: Framework, units: Units, inputs: InputMatrix, op
   const groups = new Map<string, Summary>();
   for (const [k, list] of groupBy(ordered, (r) => r.group)) groups.set(k, summarize(list));
   const result = { units: ordered, leagues, groups, settings } as unknown as ScoreResult;
+  keepTotals(result, totals);
   return defineHidden(result, { framework: fw, path: totals.path, toJSON: () => scoreResultJson(result) });
 }

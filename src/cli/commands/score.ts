@@ -12,7 +12,7 @@ import { checkOutputPath, type StagedOutput, stageOutput, stdoutSink, writeOutpu
 import { EXCEL_MAX_ROWS } from '../../xlsx/write.js';
 import { auditRowCount, type ResultsWorkbookContext, writeScoreResultWorkbook } from '../../xlsx/results-workbook.js';
 import { writeAuditCsv } from '../../xlsx/audit-csv.js';
-import { type OutputFormat, scoreResultJsonPieces } from '../../scoring/result-json.js';
+import { type OutputFormat, scoreResultJsonChunks } from '../../scoring/result-json.js';
 import { startWriteProgress } from '../write-progress.js';
 import { missingReport } from '../../scoring/absent-inputs.js';
 import { cliWords } from '../../i18n/labels/cli.js';
@@ -20,6 +20,7 @@ import type { Lang } from '../../i18n/lang.js';
 import { ParIndexError } from '../../errors.js';
 import { loadRound, type Round, type RoundFiles } from '../../node/round.js';
 import { scoreMatrix, type ScoreResult } from '../../scoring/score.js';
+import { totalsOf } from '../../scoring/result-totals.js';
 import {
   addAuditOption,
   addBomOption,
@@ -148,11 +149,15 @@ export async function writeScore(o: ScoreCliOptions & PublishCliOptions): Promis
     return;
   }
   if (o.format === 'json') {
-    // Piece by piece: a national result is never one object tree and one string in memory.
+    // Chunk by chunk, written as bytes from the result: a national result is never one object tree
+    // nor one string in memory. The figures come from the totals the result was ranked from, not
+    // from exact values made and kept for each unit by its getters.
     await writeOutputStreamed(o.out, async (sink) => {
-      for (const piece of scoreResultJsonPieces(result, f)) {
-        sink.write(piece);
+      for (const chunk of scoreResultJsonChunks(result, f, undefined, totalsOf(result))) {
+        sink.write(chunk);
         await sink.ready();
+        // A turn of the event loop: the file takes this chunk (on another thread) while the next is written.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     });
     return;
