@@ -20,7 +20,7 @@ export default defineConfig([
     splitting: true,
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/main.ts', 'audit-worker': 'src/cli/audit-worker.ts' },
     format: ['esm'],
     sourcemap: true,
     shims: true,

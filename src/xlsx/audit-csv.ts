@@ -20,7 +20,7 @@ import type { AuditStatus } from '../scoring/leaf-audit.js';
 
 /** Where the CSV's bytes (UTF-8) go, in order. */
 export interface TextSink {
-  /** Takes the next bytes (the array is not touched again by the writer). */
+  /** Takes the next bytes (neither the array nor, when it starts there, the rest of its buffer is touched again by the writer). */
   write(bytes: Uint8Array): void;
   /** Resolves when the sink has taken what was written so far. */
   ready(): Promise<void>;

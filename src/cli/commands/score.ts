@@ -14,6 +14,7 @@ import { auditRowCount, type ResultsWorkbookContext, writeScoreResultWorkbook } 
 import { writeAuditCsv } from '../../xlsx/audit-csv.js';
 import { type OutputFormat, scoreResultJsonChunks } from '../../scoring/result-json.js';
 import { startWriteProgress } from '../write-progress.js';
+import { type AuditInWorker, inputsDigest, startAuditWorker } from '../parallel-audit.js';
 import { missingReport } from '../../scoring/absent-inputs.js';
 import { cliWords } from '../../i18n/labels/cli.js';
 import type { Lang } from '../../i18n/lang.js';
@@ -111,8 +112,20 @@ export async function writeScore(o: ScoreCliOptions & PublishCliOptions): Promis
     ['--title', o.title],
     ['--previous', o.previous],
   ]);
-  let previous: ResultFile | undefined;
   const auditFile = o.format === 'xlsx' && o.out && o.audit !== 'sheet' && o.audit !== 'none' ? auditCsvPath(o.out) : undefined;
+  // A national audit CSV is written by a worker that reads the round itself, started now so that it
+  // reads while this thread does (parallel-audit.ts); stopped whenever its audit is not written.
+  const worker = auditFile ? startAuditWorker({ options: o, lang: o.lang ?? 'vi', csvStyle: o.csvStyle, bom: o.bom }) : undefined;
+  try {
+    await scoreAndWrite(o, auditFile, worker);
+  } finally {
+    await worker?.stop();
+  }
+}
+
+/** Scores and writes the result (`auditFile`: where the audit CSV goes, when it may; `worker`: writing it). */
+async function scoreAndWrite(o: ScoreCliOptions & PublishCliOptions, auditFile: string | undefined, worker: AuditInWorker | undefined): Promise<void> {
+  let previous: ResultFile | undefined;
   const { round, result } = await scoredRoundFromOptions(
     o,
     async () => {
@@ -145,7 +158,7 @@ export async function writeScore(o: ScoreCliOptions & PublishCliOptions): Promis
       }
     : undefined;
   if (o.format === 'xlsx') {
-    await writeResultsWorkbook(o, result, round, { ...workbook, ...publish, lang: o.lang ?? 'vi' }, f, auditFile);
+    await writeResultsWorkbook(o, result, round, { ...workbook, ...publish, lang: o.lang ?? 'vi' }, f, auditFile, worker);
     return;
   }
   if (o.format === 'json') {
@@ -169,9 +182,10 @@ export async function writeScore(o: ScoreCliOptions & PublishCliOptions): Promis
  * Writes the results workbook as it is built, to --out (atomically) or stdout, with a progress bar
  * on a terminal; its audit in the workbook, in a CSV beside it, or nowhere, as --audit says — by
  * default in the workbook when it fits one sheet, else in the CSV (said on stderr). Both files are
- * staged and renamed only once both are whole.
+ * staged and renamed only once both are whole. A `worker` (parallel-audit.ts) writes the CSV while
+ * the workbook is written; without one, the CSV is written here after the workbook.
  */
-async function writeResultsWorkbook(o: ScoreCliOptions & PublishCliOptions, result: ScoreResult, round: Round, ctx: ResultsWorkbookContext, f: OutputFormat, auditFile: string | undefined): Promise<void> {
+async function writeResultsWorkbook(o: ScoreCliOptions & PublishCliOptions, result: ScoreResult, round: Round, ctx: ResultsWorkbookContext, f: OutputFormat, auditFile: string | undefined, worker: AuditInWorker | undefined): Promise<void> {
   const lang = o.lang ?? 'vi';
   const limit = auditLimits.sheetRows;
   let audit = o.audit;
@@ -184,9 +198,21 @@ async function writeResultsWorkbook(o: ScoreCliOptions & PublishCliOptions, resu
     }
   }
   const csvFile = audit === 'csv' ? auditFile : undefined;
+  if (!csvFile) await worker?.stop();
   const book = o.out ? await stageOutput(o.out) : stdoutSink();
   let csv: StagedOutput | undefined;
   try {
+    // The worker's audit goes into its staged file as it comes, while the workbook is written here.
+    let seen: [number, number] | undefined;
+    let csvProgress = (done: number, total: number) => {
+      seen = [done, total];
+    };
+    let fromWorker: Promise<void> | undefined;
+    if (csvFile && worker) {
+      csv = await stageOutput(csvFile);
+      fromWorker = worker.writeTo(csv, inputsDigest(round.inputs), (done, total) => csvProgress(done, total));
+      fromWorker.catch(() => undefined); // awaited below; a failure meanwhile is not unhandled
+    }
     const bar = await startWriteProgress(o.out ? basename(o.out) : 'xlsx', lang);
     try {
       const full = { ...ctx, audit: audit === 'sheet' ? ('sheet' as const) : ('none' as const), auditFile: csvFile ? basename(csvFile) : undefined, maxRowsPerSheet: limit, progress: bar.update };
@@ -195,11 +221,15 @@ async function writeResultsWorkbook(o: ScoreCliOptions & PublishCliOptions, resu
       bar.stop();
     }
     if (csvFile) {
-      csv = await stageOutput(csvFile);
+      csv ??= await stageOutput(csvFile);
       const sink = csv;
       const csvBar = await startWriteProgress(basename(csvFile), lang);
       try {
-        await writeAuditCsv(result, round.inputs, { lang, csvStyle: o.csvStyle, bom: o.bom, labels: ctx.labels, progress: csvBar.update }, { write: (t) => sink.write(t), ready: () => sink.ready() });
+        if (fromWorker) {
+          if (seen) csvBar.update(...seen);
+          csvProgress = csvBar.update;
+          await fromWorker;
+        } else await writeAuditCsv(result, round.inputs, { lang, csvStyle: o.csvStyle, bom: o.bom, labels: ctx.labels, progress: csvBar.update }, { write: (t) => sink.write(t), ready: () => sink.ready() });
       } finally {
         csvBar.stop();
       }

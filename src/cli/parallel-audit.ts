@@ -1,0 +1,176 @@
+/**
+ * The audit CSV of `parindex score --format xlsx` written by a worker thread while the main thread
+ * writes the workbook (on a national round each is seconds of work; a machine has two cores or more).
+ *
+ * The worker (`audit-worker.ts`, built beside `cli.js`) reads and scores the same files itself — the
+ * same functions, so the same result — and writes the audit with `writeAuditCsv` as the main thread
+ * would; its bytes come back in 1 MiB chunks, moved (not copied) to the main thread, which writes them
+ * into the staged CSV as they come and commits it with the workbook. The worker sends a digest of the
+ * input matrix it read: unless it equals the main thread's, a file changed between the two reads and
+ * the run stops with `unreadable-file/changed` (nothing is written).
+ *
+ * Used when the built worker exists (not when the CLI runs from its sources, as in tests of the
+ * sequential path) and the evidence is large enough to repay a second read
+ * ({@link WORKER_EVIDENCE_BYTES}); `PARINDEX_AUDIT_WORKER=0` never uses it, `=1` always does.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { InputMatrix } from '../criteria/inputs.js';
+import { type Issue, ParIndexError, problem } from '../errors.js';
+import type { Lang } from '../i18n/lang.js';
+import type { StagedOutput } from '../node/output.js';
+import type { ScoreCliOptions } from './options.js';
+
+/** What the worker is given: the options it reads and scores the round with, and the CSV's style. */
+export interface AuditWorkerData {
+  options: ScoreCliOptions & { audit?: string };
+  lang: Lang;
+  csvStyle?: ScoreCliOptions['csvStyle'];
+  bom?: boolean;
+}
+
+/** What the worker sends. */
+export type AuditWorkerMessage =
+  | { kind: 'digest'; digest: string }
+  | { kind: 'chunk'; bytes: Uint8Array }
+  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'done' }
+  | { kind: 'failed'; issues?: Issue[]; message: string; stack?: string };
+
+/**
+ * Evidence bytes from which reading the round a second time (in the worker) repays itself: with
+ * `--audit csv`, 8 MiB (a few hundred thousand rows); by default, where the audit goes to a CSV only
+ * past an Excel sheet's rows, 24 MiB (about 800,000 rows of evidence: a round that may pass them).
+ */
+export const WORKER_EVIDENCE_BYTES = { csv: 8 << 20, auto: 24 << 20 };
+
+/** A digest of an input matrix: its units, leaves and every cell's presence, state and value. */
+export function inputsDigest(inputs: InputMatrix): string {
+  // FNV-1a over the cells, 32 bits in two lanes (collisions need a file changed just so).
+  let a = 0x811c9dc5;
+  let b = 0x01000193;
+  const mix = (x: number) => {
+    a = Math.imul(a ^ x, 0x01000193);
+    b = Math.imul(b ^ x, 0x5bd1e995) ^ (b >>> 15);
+  };
+  const text = (s: string) => {
+    for (let i = 0; i < s.length; i++) mix(s.charCodeAt(i));
+    mix(0x1f);
+  };
+  for (const u of inputs.units) text(u.id);
+  for (const c of inputs.leaves) text(c.code);
+  const { present, state, scale, value } = inputs;
+  for (let i = 0; i < present.length; i++) mix(present[i]);
+  for (let i = 0; i < state.length; i++) mix(state[i] | (scale[i] << 8));
+  const words = new Int32Array(value.buffer, value.byteOffset, value.byteLength >> 2);
+  for (let i = 0; i < words.length; i++) mix(words[i]);
+  for (const [k, v] of inputs.overflow) text(`${k}:${v.toString()}`);
+  return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}:${present.length}`;
+}
+
+/** The built worker's file, when it exists beside this module's bundle. */
+function workerFile(): string | undefined {
+  const url = new URL('./audit-worker.js', import.meta.url);
+  if (url.protocol !== 'file:') return undefined;
+  const path = fileURLToPath(url);
+  return existsSync(path) ? path : undefined;
+}
+
+/** True when the options' evidence files hold enough bytes to start the worker (or the environment says so). */
+function worthAWorker(o: ScoreCliOptions & { audit?: string }): boolean {
+  const env = process.env.PARINDEX_AUDIT_WORKER;
+  if (env === '0') return false;
+  if (env === '1') return true;
+  let bytes = 0;
+  for (const f of o.evidence ?? []) bytes += statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+  return bytes >= (o.audit === 'csv' ? WORKER_EVIDENCE_BYTES.csv : WORKER_EVIDENCE_BYTES.auto);
+}
+
+/** An audit being written by a worker: its chunks go to a staged CSV once one is given. */
+export interface AuditInWorker {
+  /**
+   * Writes the worker's audit into `sink` as it comes and resolves once the worker is done and the
+   * digest it sent equals `digest` (the main thread's inputs); rejects with the worker's error.
+   */
+  writeTo(sink: StagedOutput, digest: string, progress?: (done: number, total: number) => void): Promise<void>;
+  /** Ends the worker (its audit is not needed, or the run failed). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the worker for an audit CSV, as early as possible (it reads the files while the main thread
+ * does); undefined when no worker is to be used.
+ */
+export function startAuditWorker(data: AuditWorkerData): AuditInWorker | undefined {
+  const file = workerFile();
+  if (!file || !worthAWorker(data.options)) return undefined;
+  let worker: Worker;
+  try {
+    worker = new Worker(file, { workerData: data });
+  } catch {
+    return undefined; // options that cannot be sent (none are known): the main thread writes the audit
+  }
+  // Until a sink is given, the messages wait; then each is handled as it comes.
+  const waiting: AuditWorkerMessage[] = [];
+  let handle: ((m: AuditWorkerMessage) => void) | undefined;
+  let ended: Error | undefined;
+  let onEnd: ((e: Error) => void) | undefined;
+  const end = (e: Error) => {
+    ended ??= e;
+    onEnd?.(ended);
+  };
+  worker.on('message', (m: AuditWorkerMessage) => (handle ? handle(m) : waiting.push(m)));
+  worker.on('error', (e) => end(e));
+  worker.on('exit', (code) => end(new Error(`parindex: the audit worker stopped (exit ${code}) before its audit was whole`)));
+  let stopped = false;
+  return {
+    writeTo(sink, digest, progress) {
+      return new Promise<void>((resolve, reject) => {
+        let theirs: string | undefined;
+        let settled = false;
+        const fail = (e: unknown) => {
+          if (settled) return;
+          settled = true;
+          reject(e);
+        };
+        onEnd = fail;
+        handle = (m) => {
+          if (settled) return;
+          switch (m.kind) {
+            case 'digest':
+              theirs = m.digest;
+              if (theirs !== digest) fail(new ParIndexError({ file: data.options.evidence?.join(', ') ?? data.options.framework, ...problem('unreadable-file/changed') }));
+              break;
+            case 'chunk':
+              sink.write(m.bytes);
+              break;
+            case 'progress':
+              progress?.(m.done, m.total);
+              break;
+            case 'done':
+              if (theirs !== digest) return fail(new Error('parindex: the audit worker finished without a digest of its inputs'));
+              settled = true;
+              sink.ready().then(resolve, reject);
+              break;
+            case 'failed': {
+              if (m.issues) return fail(new ParIndexError(m.issues));
+              const e = new Error(m.message);
+              if (m.stack) e.stack = m.stack;
+              fail(e);
+            }
+          }
+        };
+        for (const m of waiting.splice(0)) handle(m);
+        if (ended && !settled) fail(ended);
+      });
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      handle = () => undefined;
+      onEnd = undefined;
+      await worker.terminate();
+    },
+  };
+}
