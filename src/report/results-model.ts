@@ -113,9 +113,9 @@ export interface PubLeague {
   groups: PubHeadGroup[];
   /** Units in rank order. */
   rows: PubRow[];
-  /** The ranked bar chart: bars, the league mean and the band thresholds. */
+  /** The ranked bar chart: bars, the league mean and the band thresholds (made when first read). */
   bars: { units: ChartBar[]; mean: { value: number; text: string } | null; bands: { label: string; value: number; text: string }[] };
-  /** The heat map: areas (code and title) and one row per unit. */
+  /** The heat map: areas (code and title) and one row per unit (made when first read). */
   heat: { areas: { code: string; title: string }[]; rows: HeatRow[] };
 }
 
@@ -231,12 +231,13 @@ function leagueOf(result: ScoreResult, id: string, f: OutputFormat, w: ResultsWo
   const s = result.leagues.get(id)!;
   const dash = (x: Exact | null) => fmt(x, f) ?? '—';
   const printed = (x: Exact | null) => (x === null ? null : Number(x.toFixed(d, f.rounding)));
-  const bars: PubLeague['bars'] = {
+  // The charts' data is made when first read (the HTML report draws them; the workbook never does).
+  const makeBars = (): PubLeague['bars'] => ({
     units: units.map((u) => ({ name: u.name, rank: u.rank, value: printed(u.index), text: fmt(u.index, f) ?? '—' })),
     mean: s.mean === null ? null : { value: printed(s.mean)!, text: fmt(s.mean, f)! },
     bands: result.settings.bands.map((b: Band) => ({ label: b.label, value: b.min.toNumber(), text: b.min.toString().includes('/') ? b.min.toFixed(d, f.rounding) : b.min.toString() })),
-  };
-  const heat: PubLeague['heat'] = {
+  });
+  const makeHeat = (): PubLeague['heat'] => ({
     areas: areas.map((a) => ({ code: a.code, title: a.title })),
     rows: units.map((u) => ({
       name: u.name,
@@ -246,8 +247,25 @@ function leagueOf(result: ScoreResult, id: string, f: OutputFormat, w: ResultsWo
         return { value: printed(ci), text: fmt(ci, f) ?? '' };
       }),
     })),
+  });
+  let bars: PubLeague['bars'] | undefined;
+  let heat: PubLeague['heat'] | undefined;
+  return {
+    id,
+    label,
+    summary: w.summary(s.count, dash(s.mean), dash(s.min), dash(s.max)),
+    columns,
+    groups,
+    rows,
+    get bars() {
+      bars ??= makeBars();
+      return bars;
+    },
+    get heat() {
+      heat ??= makeHeat();
+      return heat;
+    },
   };
-  return { id, label, summary: w.summary(s.count, dash(s.mean), dash(s.min), dash(s.max)), columns, groups, rows, bars, heat };
 }
 
 function cellOf(c: PubColumn, u: UnitResult, f: OutputFormat, w: ResultsWords, groupName: (g: string) => string, prev: Map<string, ResultRecord> | undefined): PubCell {
