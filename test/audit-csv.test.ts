@@ -101,6 +101,7 @@ describe('audit CSV: the fast writer equals the reference rows', () => {
         'u,1.2,có,,@ref,',
         'u,1.3,20,10,,"line1\nline2"',
         'u,2.1,1,-1.5,-2 trừ,+note',
+        'u,1.4,1.2345,0.00012,,',
         'v,1.1,2,NA,BC 1,',
         'v,1.3,0.000000000000000000001,6.5,,',
         'v,1.4,3.5,3.25,,',

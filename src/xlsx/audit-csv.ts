@@ -72,10 +72,43 @@ interface LeafBytes {
   fixed: Uint8Array;
   /** The applicable max and the delimiter (a row whose max counts). */
   max: Uint8Array;
-  /** An input value's cell and the delimiter, by (value, scale) key (shared by the leaves whose rule labels inputs alike). */
-  inputs: Map<number, Uint8Array>;
-  /** The points a value earns and the delimiter, by (value, scale) key (shared by the leaves a rule reads alike). */
-  points: Map<number, Uint8Array>;
+  /** An input value's cell and the delimiter, by value (shared by the leaves whose rule labels inputs alike). */
+  inputs: ValueMemo;
+  /** The points a value earns and the delimiter, by value (shared by the leaves a rule reads alike). */
+  points: ValueMemo;
+}
+
+/** Values `0 ≤ units < SMALL_UNITS` at a scale below 4 are remembered in pages of arrays, not in the map. */
+const SMALL_UNITS = 1 << 20;
+/** Slots of a page of {@link ValueMemo} (a power of two). */
+const PAGE = 256;
+
+/**
+ * Bytes remembered by a matrix value (units, scale): the common small values in pages of plain
+ * arrays indexed by `units * 4 + scale` (no hashing, and a Smi index), others in a map by
+ * `units * 32 + scale`.
+ */
+class ValueMemo {
+  readonly pages: ((Uint8Array | undefined)[] | undefined)[] = [];
+  readonly other = new Map<number, Uint8Array>();
+
+  get(units: number, scale: number): Uint8Array | undefined {
+    if (scale < 4 && units >= 0 && units < SMALL_UNITS) {
+      const i = units * 4 + scale;
+      const page = this.pages[i >>> 8];
+      return page === undefined ? undefined : page[i & (PAGE - 1)];
+    }
+    return units < KEY_LIMIT && units > -KEY_LIMIT ? this.other.get(units * 32 + scale) : undefined;
+  }
+
+  set(units: number, scale: number, b: Uint8Array): void {
+    if (scale < 4 && units >= 0 && units < SMALL_UNITS) {
+      const i = units * 4 + scale;
+      let page = this.pages[i >>> 8];
+      if (page === undefined) this.pages[i >>> 8] = page = new Array<Uint8Array | undefined>(PAGE).fill(undefined);
+      page[i & (PAGE - 1)] = b;
+    } else if (units < KEY_LIMIT && units > -KEY_LIMIT) this.other.set(units * 32 + scale, b);
+  }
 }
 
 /** Which ASCII characters leave a text cell as it is: anywhere (`inner`), and first (`first`); 1 = yes. */
@@ -211,17 +244,17 @@ function* auditCsvUnits(result: ScoreResult, inputs: InputMatrix, o: { lang: Pub
   const crlf = bytes('\r\n');
   const words = auditStatusWords(o.lang);
   const status = Object.fromEntries(Object.entries(words).map(([k, w]) => [k, bytes(cell(w) + d)])) as Record<AuditStatus, Uint8Array>;
-  const inputMemos = new Map<LeafRule['inputLabel'], Map<number, Uint8Array>>();
+  const inputMemos = new Map<LeafRule['inputLabel'], ValueMemo>();
   // A value's points depend on the rule and what it reads of the leaf (`RuleLeaf`: max, max as
   // written, params — parsed from their text with the framework's options): leaves alike share them.
-  const pointsMemos = new Map<string, Map<number, Uint8Array>>();
+  const pointsMemos = new Map<string, ValueMemo>();
   const leaves: LeafBytes[] = fw.leaves.map((c) => {
     const rule = ruleOf(c);
     let memo = inputMemos.get(rule.inputLabel);
-    if (!memo) inputMemos.set(rule.inputLabel, (memo = new Map()));
+    if (!memo) inputMemos.set(rule.inputLabel, (memo = new ValueMemo()));
     const alike = [rule.name, c.max.toString(), c.givenMax?.toString() ?? '', c.paramsText].join('\u0000');
     let points = pointsMemos.get(alike);
-    if (!points) pointsMemos.set(alike, (points = new Map()));
+    if (!points) pointsMemos.set(alike, (points = new ValueMemo()));
     const fixed = auditLeafCells(c, rule)
       .map((v) => cell(v) + d)
       .join('');
@@ -233,28 +266,24 @@ function* auditCsvUnits(result: ScoreResult, inputs: InputMatrix, o: { lang: Pub
     if (!l) byGroup.set(group, (l = leaves.flatMap((x, j) => (appliesTo(x.criterion, group) ? [j] : []))));
     return l;
   };
-  // (value, scale) of array slot k as one number, or -1 when the value is not remembered (too long, or exact only).
-  const keyOf = (k: number): number => {
-    if (overflow.size !== 0 && overflow.has(k)) return -1;
-    const v = values[k];
-    return v < KEY_LIMIT && v > -KEY_LIMIT ? v * 32 + scale[k] : -1;
-  };
-  // A value's cell, or the points it earns, remembered by (value, scale).
+  // A value's cell, or the points it earns, remembered by (value, scale) (not a value kept exactly only).
   const inputBytes = (l: LeafBytes, at: number, side: number): Uint8Array => {
-    const key = keyOf(at * 2 + side);
-    let b = key === -1 ? undefined : l.inputs.get(key);
+    const k = at * 2 + side;
+    const exactOnly = overflow.size !== 0 && overflow.has(k);
+    let b = exactOnly ? undefined : l.inputs.get(values[k], scale[k]);
     if (b === undefined) {
       b = bytes(cell(inputCell({ state: 'value', value: inputs.exact(at, side) }, l.rule)) + d);
-      if (key !== -1) l.inputs.set(key, b);
+      if (!exactOnly) l.inputs.set(values[k], scale[k], b);
     }
     return b;
   };
   const pointsBytes = (l: LeafBytes, at: number, side: number): Uint8Array => {
-    const key = keyOf(at * 2 + side);
-    let b = key === -1 ? undefined : l.points.get(key);
+    const k = at * 2 + side;
+    const exactOnly = overflow.size !== 0 && overflow.has(k);
+    let b = exactOnly ? undefined : l.points.get(values[k], scale[k]);
     if (b === undefined) {
       b = bytes(cell(auditPoints(l.rule.points(l.criterion, inputs.exact(at, side)))) + d);
-      if (key !== -1) l.points.set(key, b);
+      if (!exactOnly) l.points.set(values[k], scale[k], b);
     }
     return b;
   };
