@@ -34,10 +34,40 @@ export interface CellSource {
   file?: string;
 }
 
+/**
+ * A cell's source as the bytes its row was read from ({@link CellSources.sourceBytes}): the evidence
+ * reference and the note as ranges of `bytes`, valid until the next call.
+ */
+export interface CellSourceBytes {
+  /** The bytes the ranges index. */
+  bytes: Uint8Array;
+  /** Evidence reference: `bytes[evidenceStart, evidenceEnd)`. */
+  evidenceStart: number;
+  evidenceEnd: number;
+  /** Note: `bytes[noteStart, noteEnd)`. */
+  noteStart: number;
+  noteEnd: number;
+  /**
+   * True when each text {@link CellSources.get} gives is its range's bytes as UTF-8, byte for byte
+   * (false for a cell whose doubled quotes are undone or whose text is trimmed further): then the
+   * texts are read with `get`.
+   */
+  exact: boolean;
+  /** Source row (header = 1). */
+  row: number;
+  /** File name. */
+  file?: string;
+}
+
 /** Where the audit finds a cell's evidence reference and note. */
 export interface CellSources {
   /** The cell's source, or undefined when its row gave neither an evidence reference nor a note. */
   get(cell: number): CellSource | undefined;
+  /**
+   * The same source as bytes, where the texts are read from bytes (no string is made), or undefined
+   * as `get`. Optional: a source kept as texts has none.
+   */
+  sourceBytes?(cell: number): CellSourceBytes | undefined;
 }
 
 /** Every input of a round, by unit × leaf. */

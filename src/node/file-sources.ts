@@ -8,7 +8,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import type { SourceOffsets } from '../criteria/input-bytes.js';
-import type { CellSource, CellSources } from '../criteria/inputs.js';
+import type { CellSource, CellSourceBytes, CellSources } from '../criteria/inputs.js';
 import { ParIndexError, problem } from '../errors.js';
 import { ByteLine, splitCsvLine } from '../table/csv-bytes.js';
 import type { FileStamp } from './csv-stream.js';
@@ -25,6 +25,20 @@ interface Window {
   bytes: Uint8Array;
 }
 
+/**
+ * True when `line.text(k)` is cell `k`'s bytes as UTF-8, byte for byte: no doubled quote undone, and
+ * no trim past the spaces and tabs already left out of the range — a cell of ASCII only, or one
+ * starting and ending with an ASCII byte (the line is valid UTF-8, so decoding and encoding again
+ * gives its bytes; a first byte below 0x80 is no byte order mark the decoder would drop).
+ */
+function asBytes(line: ByteLine, k: number): boolean {
+  if (line.escaped[k] === 1) return false;
+  if (line.wide[k] === 0) return true;
+  const s = line.start[k];
+  const e = line.end[k];
+  return s === e || (line.bytes[s] < 0x80 && line.bytes[e - 1] < 0x80);
+}
+
 /** {@link CellSources} read back from the evidence files at the offsets the byte reader kept. */
 export class FileSources implements CellSources {
   private readonly windows: Window[];
@@ -32,6 +46,10 @@ export class FileSources implements CellSources {
   /** Open descriptors by file (closed when the reads pause). */
   private readonly fds: (number | undefined)[];
   private closer: ReturnType<typeof setTimeout> | undefined;
+  /** Where the line {@link lineAt} found starts in its window. */
+  private lineStart = 0;
+  /** What {@link sourceBytes} gives (one object, filled again at each call). */
+  private readonly found: CellSourceBytes = { bytes: new Uint8Array(0), evidenceStart: 0, evidenceEnd: 0, noteStart: 0, noteEnd: 0, exact: true, row: 0 };
 
   constructor(
     private readonly offsets: SourceOffsets,
@@ -47,24 +65,64 @@ export class FileSources implements CellSources {
     if (at === 0) return undefined;
     const t = this.offsets.table[cell];
     const f = this.offsets.files[t];
-    const line = this.lines[t];
-    const { bytes, s, e } = this.lineAt(t, at - 1);
-    line.bytes = bytes;
-    if (!splitCsvLine(bytes, s, e > s && bytes[e - 1] === 13 ? e - 1 : e, f.delimiter, line)) throw this.changed(t);
+    const line = this.split(t, at - 1);
     const evidence = line.text(f.evidence);
     const note = line.text(f.note);
     return { evidence, note, row: this.offsets.row[cell], file: f.file };
   }
 
-  /** The bytes of the line at file offset `at` (its LF left out). */
-  private lineAt(t: number, at: number): { bytes: Uint8Array; s: number; e: number } {
+  sourceBytes(cell: number): CellSourceBytes | undefined {
+    const at = this.offsets.offset[cell];
+    if (at === 0) return undefined;
+    const t = this.offsets.table[cell];
+    const f = this.offsets.files[t];
+    const line = this.split(t, at - 1);
+    const r = this.found;
+    r.bytes = line.bytes;
+    r.exact = true;
+    let k = f.evidence;
+    if (k < 0 || k >= line.count) r.evidenceStart = r.evidenceEnd = 0;
+    else {
+      r.evidenceStart = line.start[k];
+      r.evidenceEnd = line.end[k];
+      if (!asBytes(line, k)) r.exact = false;
+    }
+    k = f.note;
+    if (k < 0 || k >= line.count) r.noteStart = r.noteEnd = 0;
+    else {
+      r.noteStart = line.start[k];
+      r.noteEnd = line.end[k];
+      if (!asBytes(line, k)) r.exact = false;
+    }
+    r.row = this.offsets.row[cell];
+    r.file = f.file;
+    return r;
+  }
+
+  /** The line of file `t` at offset `at`, split into its cells. */
+  private split(t: number, at: number): ByteLine {
+    const line = this.lines[t];
+    const e = this.lineAt(t, at);
+    const bytes = this.windows[t].bytes;
+    const s = this.lineStart;
+    line.bytes = bytes;
+    if (!splitCsvLine(bytes, s, e > s && bytes[e - 1] === 13 ? e - 1 : e, this.offsets.files[t].delimiter, line)) throw this.changed(t);
+    return line;
+  }
+
+  /**
+   * The line at file offset `at` in window `t`'s bytes: returns its end (its LF left out) and sets
+   * {@link lineStart} to its start.
+   */
+  private lineAt(t: number, at: number): number {
     const w = this.windows[t];
     for (;;) {
       if (at >= w.start && at < w.start + w.length) {
         const s = at - w.start;
+        this.lineStart = s;
         const lf = w.bytes.subarray(0, w.length).indexOf(10, s);
-        if (lf >= 0) return { bytes: w.bytes, s, e: lf };
-        if (w.start + w.length >= this.stamps[t].size) return { bytes: w.bytes, s, e: w.length }; // the last line
+        if (lf >= 0) return lf;
+        if (w.start + w.length >= this.stamps[t].size) return w.length; // the last line
         if (s === 0) w.bytes = new Uint8Array(w.bytes.length * 2); // a line longer than the window
       }
       this.fill(t, at);

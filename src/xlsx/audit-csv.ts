@@ -115,7 +115,20 @@ class ValueMemo {
 interface PlainCells {
   inner: Uint8Array;
   first: Uint8Array;
+  /** What a byte of a cell's UTF-8 asks of {@link csvCell}, by byte ({@link ByteChunks.bytesCell}). */
+  bytes: Uint8Array;
 }
+
+/** {@link PlainCells.bytes}: nothing (any byte past ASCII too). */
+const AS_IS = 0;
+/** {@link PlainCells.bytes}: the cell is quoted (the delimiter). */
+const QUOTED = 1;
+/** {@link PlainCells.bytes}: the cell is quoted, and a formula character right after it is neutralized (`,`, `;`, tab). */
+const SPLITS = 2;
+/** {@link PlainCells.bytes}: the text is needed (a quote to double, a line break). */
+const TEXT = 3;
+/** {@link PlainCells.bytes}, first byte: neutralized (`=`, `+`, `-`, `@`; the text is needed). */
+const FORMULA = 4;
 
 /**
  * The ASCII characters that leave a text cell unchanged by {@link csvCell} (no quotes: not `"`, `,`,
@@ -128,7 +141,12 @@ function plainCells(delimiter: string): PlainCells | undefined {
   for (const c of `",;\t\r\n${delimiter}`) inner[c.charCodeAt(0)] = 0;
   const first = inner.slice();
   for (const c of '=+-@') first[c.charCodeAt(0)] = 0;
-  return { inner, first };
+  const bytes = new Uint8Array(256);
+  bytes[delimiter.charCodeAt(0)] = QUOTED;
+  for (const c of ',;\t') bytes[c.charCodeAt(0)] = SPLITS;
+  for (const c of '"\r\n') bytes[c.charCodeAt(0)] = TEXT;
+  for (const c of '=+-@') bytes[c.charCodeAt(0)] = FORMULA;
+  return { inner, first, bytes };
 }
 
 /** UTF-8 bytes gathered into chunks of {@link CHUNK}, each handed to the sink once full (and not touched again). */
@@ -188,6 +206,44 @@ class ByteChunks {
       if (ch < 128 && plain.inner[ch] === 0) return this.text(slow(t));
     }
     this.text(t);
+  }
+
+  /**
+   * Appends a text cell given as its UTF-8 bytes `b[s, e)` as {@link csvCell} writes its text, when
+   * that is plain to see from the bytes: as they are, or in quotes (a delimiter in it, no quote).
+   * Returns false, having written nothing, for a cell whose text is needed: a formula character
+   * first or after a `,`, `;` or tab (neutralized unless the cell is a number), a quote, a line break.
+   */
+  bytesCell(b: Uint8Array, s: number, e: number, cls: Uint8Array): boolean {
+    if (s >= e) return true;
+    if (cls[b[s]] >= TEXT) return false;
+    let quoted = false;
+    for (let i = s; i < e; i++) {
+      const c = cls[b[i]];
+      if (c === AS_IS || c === FORMULA) continue;
+      if (c === TEXT) return false;
+      quoted = true;
+      if (c === SPLITS && i + 1 < e && cls[b[i + 1]] === FORMULA) return false;
+    }
+    const n = e - s + 2;
+    if (this.#pos + n > CHUNK) this.flush();
+    if (n > CHUNK) {
+      if (quoted) this.sink.write(new Uint8Array([34]));
+      this.sink.write(b.slice(s, e));
+      if (quoted) this.sink.write(new Uint8Array([34]));
+      return true;
+    }
+    const buf = this.#buf;
+    let at = this.#pos;
+    if (quoted) buf[at++] = 34;
+    if (e - s < 32) for (let i = s; i < e; i++) buf[at++] = b[i];
+    else {
+      buf.set(b.subarray(s, e), at);
+      at += e - s;
+    }
+    if (quoted) buf[at++] = 34;
+    this.#pos = at;
+    return true;
   }
 
   /** Appends a whole number ≥ 0 in decimal digits. */
@@ -324,6 +380,32 @@ function* auditCsvUnits(result: ScoreResult, inputs: InputMatrix, o: { lang: Pub
       out.put(status[st]);
       out.put(from < 0 ? zero : pointsBytes(l, at, from));
       out.put(decided.countsMax ? l.max : zero);
+      if (plain && sources.sourceBytes) {
+        const r = sources.sourceBytes(at);
+        if (r === undefined) {
+          out.put(noSource);
+          continue;
+        }
+        // Evidence and note copied from the file's bytes where their texts are those bytes and the
+        // bytes show how csvCell writes them; any other from its text.
+        if (r.exact && out.bytesCell(r.bytes, r.evidenceStart, r.evidenceEnd, plain.bytes)) {
+          out.put(delim);
+          if (!out.bytesCell(r.bytes, r.noteStart, r.noteEnd, plain.bytes)) out.cell(sources.get(at)!.note, plain, cell);
+        } else {
+          const src = sources.get(at)!;
+          out.cell(src.evidence, plain, cell);
+          out.put(delim);
+          out.cell(src.note, plain, cell);
+        }
+        out.put(delim);
+        const where = sourcePrefix(r.file);
+        if (where.plain) {
+          out.put(where.bytes);
+          out.digits(r.row);
+        } else out.text(cell(where.text + r.row));
+        out.put(crlf);
+        continue;
+      }
       const src = sources.get(at);
       if (!src) {
         out.put(noSource);
