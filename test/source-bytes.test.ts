@@ -78,7 +78,7 @@ const FILES = [
 ];
 
 type Style = Pick<CsvOutputOptions, 'csvStyle' | 'lang' | 'bom' | 'delimiter'>;
-const STYLES: Style[] = [{}, { csvStyle: 'vi', bom: true }, { lang: 'en', delimiter: '|' }, { delimiter: '\t' }, { delimiter: '\u00a6' }];
+const STYLES: Style[] = [{}, { csvStyle: 'vi', bom: true }, { lang: 'en', delimiter: '|' }, { delimiter: '\t' }, { delimiter: '\u00a6' }, { delimiter: `<${'~'.repeat(30)}>` }];
 
 function reference(result: ScoreResult, inputs: InputMatrix, style: Style): string {
   const d = csvDialect(style);

@@ -82,32 +82,67 @@ interface LeafBytes {
 const SMALL_UNITS = 1 << 20;
 /** Slots of a page of {@link ValueMemo} (a power of two). */
 const PAGE = 256;
+/** A {@link Cells} reference is `offset * REF_LEN + length`. */
+const REF_LEN = 2 ** 21;
 
 /**
- * Bytes remembered by a matrix value (units, scale): the common small values in pages of plain
- * arrays indexed by `units * 4 + scale` (no hashing, and a Smi index), others in a map by
- * `units * 32 + scale`.
+ * The cells remembered by value, their bytes one after another in one buffer (a row's cells are
+ * copied from a few cache lines, not from an object each): a cell is a number, `offset * REF_LEN +
+ * length` (≥ 1), or for a cell not remembered (or too long) `-1 - i`, the i-th of this row's others.
+ */
+class Cells {
+  bytes = new Uint8Array(1 << 16);
+  #pos = 0;
+  /** Cells of the current row not kept in `bytes`. */
+  readonly others: Uint8Array[] = [];
+
+  /** Keeps `b` (not empty), returning its reference. */
+  add(b: Uint8Array): number {
+    const n = b.length;
+    if (n >= REF_LEN) return this.other(b);
+    if (this.#pos + n > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.#pos + n));
+      grown.set(this.bytes.subarray(0, this.#pos));
+      this.bytes = grown;
+    }
+    this.bytes.set(b, this.#pos);
+    const ref = this.#pos * REF_LEN + n;
+    this.#pos += n;
+    return ref;
+  }
+
+  /** `b` for this row only. */
+  other(b: Uint8Array): number {
+    this.others.push(b);
+    return -this.others.length;
+  }
+}
+
+/**
+ * Cells remembered by a matrix value (units, scale), as {@link Cells} references (0: none): the
+ * common small values in pages indexed by `units * 4 + scale` (no hashing, and a Smi index), others
+ * in a map by `units * 32 + scale`.
  */
 class ValueMemo {
-  readonly pages: ((Uint8Array | undefined)[] | undefined)[] = [];
-  readonly other = new Map<number, Uint8Array>();
+  readonly pages: (Float64Array | undefined)[] = [];
+  readonly other = new Map<number, number>();
 
-  get(units: number, scale: number): Uint8Array | undefined {
+  get(units: number, scale: number): number {
     if (scale < 4 && units >= 0 && units < SMALL_UNITS) {
       const i = units * 4 + scale;
       const page = this.pages[i >>> 8];
-      return page === undefined ? undefined : page[i & (PAGE - 1)];
+      return page === undefined ? 0 : page[i & (PAGE - 1)];
     }
-    return units < KEY_LIMIT && units > -KEY_LIMIT ? this.other.get(units * 32 + scale) : undefined;
+    return (units < KEY_LIMIT && units > -KEY_LIMIT ? this.other.get(units * 32 + scale) : undefined) ?? 0;
   }
 
-  set(units: number, scale: number, b: Uint8Array): void {
+  set(units: number, scale: number, ref: number): void {
     if (scale < 4 && units >= 0 && units < SMALL_UNITS) {
       const i = units * 4 + scale;
       let page = this.pages[i >>> 8];
-      if (page === undefined) this.pages[i >>> 8] = page = new Array<Uint8Array | undefined>(PAGE).fill(undefined);
-      page[i & (PAGE - 1)] = b;
-    } else if (units < KEY_LIMIT && units > -KEY_LIMIT) this.other.set(units * 32 + scale, b);
+      if (page === undefined) this.pages[i >>> 8] = page = new Float64Array(PAGE);
+      page[i & (PAGE - 1)] = ref;
+    } else if (units < KEY_LIMIT && units > -KEY_LIMIT) this.other.set(units * 32 + scale, ref);
   }
 }
 
@@ -167,6 +202,24 @@ class ByteChunks {
     if (n < 24) for (let i = 0; i < n; i++) buf[at++] = b[i];
     else {
       buf.set(b, at);
+      at += n;
+    }
+    this.#pos = at;
+  }
+
+  /** Appends a cell of `cells` by its reference. */
+  ref(cells: Cells, ref: number): void {
+    if (ref < 0) return this.put(cells.others[-1 - ref]);
+    const n = ref % REF_LEN;
+    const s = (ref - n) / REF_LEN;
+    if (this.#pos + n > CHUNK) this.flush();
+    if (n > CHUNK) return this.sink.write(cells.bytes.slice(s, s + n));
+    const b = cells.bytes;
+    const buf = this.#buf;
+    let at = this.#pos;
+    if (n < 24) for (let i = s, e = s + n; i < e; i++) buf[at++] = b[i];
+    else {
+      buf.set(b.subarray(s, s + n), at);
       at += n;
     }
     this.#pos = at;
@@ -323,26 +376,24 @@ function* auditCsvUnits(result: ScoreResult, inputs: InputMatrix, o: { lang: Pub
     return l;
   };
   // A value's cell, or the points it earns, remembered by (value, scale) (not a value kept exactly only).
-  const inputBytes = (l: LeafBytes, at: number, side: number): Uint8Array => {
+  const cells = new Cells();
+  const inputRef = (l: LeafBytes, at: number, side: number): number => {
     const k = at * 2 + side;
-    const exactOnly = overflow.size !== 0 && overflow.has(k);
-    let b = exactOnly ? undefined : l.inputs.get(values[k], scale[k]);
-    if (b === undefined) {
-      b = bytes(cell(inputCell({ state: 'value', value: inputs.exact(at, side) }, l.rule)) + d);
-      if (!exactOnly) l.inputs.set(values[k], scale[k], b);
-    }
-    return b;
+    if (overflow.size !== 0 && overflow.has(k)) return cells.other(bytes(cell(inputCell({ state: 'value', value: inputs.exact(at, side) }, l.rule)) + d));
+    let ref = l.inputs.get(values[k], scale[k]);
+    if (ref === 0) l.inputs.set(values[k], scale[k], (ref = cells.add(bytes(cell(inputCell({ state: 'value', value: inputs.exact(at, side) }, l.rule)) + d))));
+    return ref;
   };
-  const pointsBytes = (l: LeafBytes, at: number, side: number): Uint8Array => {
+  const pointsRef = (l: LeafBytes, at: number, side: number): number => {
     const k = at * 2 + side;
-    const exactOnly = overflow.size !== 0 && overflow.has(k);
-    let b = exactOnly ? undefined : l.points.get(values[k], scale[k]);
-    if (b === undefined) {
-      b = bytes(cell(auditPoints(l.rule.points(l.criterion, inputs.exact(at, side)))) + d);
-      if (!exactOnly) l.points.set(values[k], scale[k], b);
-    }
-    return b;
+    if (overflow.size !== 0 && overflow.has(k)) return cells.other(bytes(cell(auditPoints(l.rule.points(l.criterion, inputs.exact(at, side)))) + d));
+    let ref = l.points.get(values[k], scale[k]);
+    if (ref === 0) l.points.set(values[k], scale[k], (ref = cells.add(bytes(cell(auditPoints(l.rule.points(l.criterion, inputs.exact(at, side)))) + d))));
+    return ref;
   };
+  const delimRef = cells.add(delim);
+  const naRef = cells.add(na);
+  const zeroRef = cells.add(zero);
   const sources = inputs.sourceLookup;
   const plain = plainCells(d);
   // A file's `file:` (or `dòng `): written as it is before the row number when csvCell leaves `file:123` so.
@@ -368,17 +419,18 @@ function* auditCsvUnits(result: ScoreResult, inputs: InputMatrix, o: { lang: Pub
       const ss = state[at * 2] as CellState;
       const sa = state[at * 2 + 1] as CellState;
       const decided = leafOutcome(l.rule.scoring, has, ss, sa);
-      const self = !has || ss === BLANK ? delim : ss === NA ? na : inputBytes(l, at, 0);
-      const appraised = !has || sa === BLANK ? delim : sa === NA ? na : inputBytes(l, at, 1);
+      if (cells.others.length !== 0) cells.others.length = 0;
+      const self = !has || ss === BLANK ? delimRef : ss === NA ? naRef : inputRef(l, at, 0);
+      const appraised = !has || sa === BLANK ? delimRef : sa === NA ? naRef : inputRef(l, at, 1);
       const st = decided.status;
       const from = decided.pointsFrom;
       out.put(prefix);
       out.put(l.fixed);
-      out.put(self);
-      out.put(appraised);
-      out.put(st === 'self' ? self : st === 'na' ? na : st === 'missing' ? delim : appraised);
+      out.ref(cells, self);
+      out.ref(cells, appraised);
+      out.ref(cells, st === 'self' ? self : st === 'na' ? naRef : st === 'missing' ? delimRef : appraised);
       out.put(status[st]);
-      out.put(from < 0 ? zero : pointsBytes(l, at, from));
+      out.ref(cells, from < 0 ? zeroRef : pointsRef(l, at, from));
       out.put(decided.countsMax ? l.max : zero);
       if (plain && sources.sourceBytes) {
         const r = sources.sourceBytes(at);
