@@ -1,9 +1,9 @@
 /**
- * The audit CSV written by a worker thread (src/cli/parallel-audit.ts) while the workbook is written:
- * the built binary writes, with the worker, exactly the bytes it writes without one (every CSV style,
- * both languages, a BOM); a worker that fails, or that read other inputs than the main thread (a file
- * changed between the two reads), stops the run with nothing written; the digest of the inputs tells
- * one reading from another.
+ * The audit CSV written by a worker thread (src/cli/parallel-audit.ts) into the staged file while the
+ * workbook is written: the built binary writes, with the worker, exactly the bytes it writes without
+ * one (every CSV style, both languages, a BOM); a worker that fails (its write too: cannot-write), or
+ * that read other inputs than the main thread (a file changed between the two reads), stops the run
+ * with nothing written; the digest of the inputs tells one reading from another.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -66,6 +66,21 @@ describe('the audit CSV from a worker, the built binary', () => {
       expect(r.status).toBe(3);
       expect(r.stderr).toContain('boom in the worker');
       expect(readdirSync(join(dir, 'failed'))).toEqual([]);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('words a write the worker could not make as cannot-write, with nothing left behind', () => {
+    const d = withWorker("parentPort.postMessage({ kind: 'failed', message: 'ENOSPC: no space left on device, write', writeCode: 'ENOSPC' });");
+    try {
+      const out = join(dir, 'full', 'r.xlsx');
+      mkdirSync(join(dir, 'full'));
+      const r = score(join(d, 'cli.js'), out, '1', ['--lang', 'en']);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('[cannot-write]');
+      expect(r.stderr).toContain('r.audit.csv');
+      expect(readdirSync(join(dir, 'full'))).toEqual([]);
     } finally {
       rmSync(d, { recursive: true, force: true });
     }

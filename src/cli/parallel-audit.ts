@@ -4,10 +4,13 @@
  *
  * The worker (`audit-worker.ts`, built beside `cli.js`) reads and scores the same files itself — the
  * same functions, so the same result — and writes the audit with `writeAuditCsv` as the main thread
- * would; its bytes come back in 1 MiB chunks, moved (not copied) to the main thread, which writes them
- * into the staged CSV as they come and commits it with the workbook. The worker sends a digest of the
- * input matrix it read: unless it equals the main thread's, a file changed between the two reads and
- * the run stops with `unreadable-file/changed` (nothing is written).
+ * would, straight into the staged CSV: the main thread stages the file and hands its descriptor over
+ * (`StagedOutput.handOff`), the worker writes its 1 MiB chunks there (what it made before the file
+ * was handed over waits in the worker), and the main thread commits the file with the workbook once
+ * the worker says it is done. (Sending 200 MB of chunks to a main thread busy with the workbook
+ * queued them in its memory: a national run took a second longer and 250 MB more.) The worker
+ * sends a digest of the input matrix it read: unless it equals the main thread's, a file changed
+ * between the two reads and the run stops with `unreadable-file/changed` (nothing is written).
  *
  * Used when the built worker exists (not when the CLI runs from its sources, as in tests of the
  * sequential path) and the evidence is large enough to repay a second read
@@ -33,10 +36,13 @@ export interface AuditWorkerData {
 /** What the worker sends. */
 export type AuditWorkerMessage =
   | { kind: 'digest'; digest: string }
-  | { kind: 'chunk'; bytes: Uint8Array }
   | { kind: 'progress'; done: number; total: number }
-  | { kind: 'done' }
-  | { kind: 'failed'; issues?: Issue[]; message: string; stack?: string };
+  | { kind: 'done'; bytes: number }
+  /** `writeCode`: writing the file failed with this system error code (ENOSPC, …). */
+  | { kind: 'failed'; issues?: Issue[]; message: string; stack?: string; writeCode?: string };
+
+/** What the worker is sent: the descriptor of the staged CSV it writes its audit into. */
+export type AuditWorkerOrder = { kind: 'write'; fd: number };
 
 /**
  * Evidence bytes from which reading the round a second time (in the worker) repays itself: with
@@ -90,11 +96,12 @@ function worthAWorker(o: ScoreCliOptions & { audit?: string }): boolean {
 /** An audit being written by a worker: its chunks go to a staged CSV once one is given. */
 export interface AuditInWorker {
   /**
-   * Writes the worker's audit into `sink` as it comes and resolves once the worker is done and the
-   * digest it sent equals `digest` (the main thread's inputs); rejects with the worker's error.
+   * Hands the staged `sink` to the worker, which writes its audit there, and resolves once the
+   * worker is done and the digest it sent equals `digest` (the main thread's inputs); rejects with
+   * the worker's error. Commit or abort `sink` only after this settles and {@link AuditInWorker.stop}.
    */
   writeTo(sink: StagedOutput, digest: string, progress?: (done: number, total: number) => void): Promise<void>;
-  /** Ends the worker (its audit is not needed, or the run failed). */
+  /** Ends the worker (its audit is not needed, or the run failed); resolves once its thread has stopped. */
   stop(): Promise<void>;
 }
 
@@ -125,7 +132,10 @@ export function startAuditWorker(data: AuditWorkerData): AuditInWorker | undefin
   worker.on('exit', (code) => end(new Error(`parindex: the audit worker stopped (exit ${code}) before its audit was whole`)));
   let stopped = false;
   return {
-    writeTo(sink, digest, progress) {
+    async writeTo(sink, digest, progress) {
+      if (!sink.handOff) throw new Error('parindex: the audit worker writes only into a staged file');
+      const { fd, fault } = await sink.handOff();
+      worker.postMessage({ kind: 'write', fd } satisfies AuditWorkerOrder);
       return new Promise<void>((resolve, reject) => {
         let theirs: string | undefined;
         let settled = false;
@@ -142,19 +152,17 @@ export function startAuditWorker(data: AuditWorkerData): AuditInWorker | undefin
               theirs = m.digest;
               if (theirs !== digest) fail(new ParIndexError({ file: data.options.evidence?.join(', ') ?? data.options.framework, ...problem('unreadable-file/changed') }));
               break;
-            case 'chunk':
-              sink.write(m.bytes);
-              break;
             case 'progress':
               progress?.(m.done, m.total);
               break;
             case 'done':
               if (theirs !== digest) return fail(new Error('parindex: the audit worker finished without a digest of its inputs'));
               settled = true;
-              sink.ready().then(resolve, reject);
+              resolve();
               break;
             case 'failed': {
               if (m.issues) return fail(new ParIndexError(m.issues));
+              if (m.writeCode !== undefined) return fail(fault(m.writeCode, m.message));
               const e = new Error(m.message);
               if (m.stack) e.stack = m.stack;
               fail(e);

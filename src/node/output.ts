@@ -162,6 +162,15 @@ export interface StagedOutput {
   commit(): Promise<void>;
   /** Removes the temp file (nothing to do after commit). */
   abort(): Promise<void>;
+  /**
+   * Hands the temp file to another writer on another thread of this process (the audit worker of
+   * `cli/parallel-audit.ts` writes its bytes there itself, not through this thread): what was
+   * written here is written out first; then the open file's descriptor is given and nothing more
+   * may be written here. {@link StagedOutput.commit} and {@link StagedOutput.abort} stay here: call
+   * them only once the other writer has stopped. `fault` words that writer's failure (a system
+   * error code) as {@link StagedOutput.ready} would. Only staged files have it (not stdout).
+   */
+  handOff?(): Promise<{ fd: number; fault: (code: string | undefined, detail?: string) => ParIndexError }>;
 }
 
 /** Bytes gathered before a write to the staged file. */
@@ -235,6 +244,7 @@ export async function stageOutput(path: string): Promise<StagedOutput> {
     return chunk.length;
   };
   let done = false;
+  let handedOff = false;
   const located = (e: unknown) => {
     if (e instanceof ParIndexError) return e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -250,6 +260,7 @@ export async function stageOutput(path: string): Promise<StagedOutput> {
   };
   return {
     write(chunk) {
+      if (handedOff) throw new Error('parindex: a staged file written after it was handed to another writer');
       if (failure !== undefined || done) return;
       queued += put(chunk);
       if (pos >= GATHER - 4096) flush();
@@ -278,6 +289,13 @@ export async function stageOutput(path: string): Promise<StagedOutput> {
       }
     },
     abort,
+    async handOff() {
+      flush();
+      await chain;
+      if (failure !== undefined) throw located(failure);
+      handedOff = true;
+      return { fd: handle.fd, fault: (code, detail) => cannotWrite(path, code, detail) };
+    },
   };
 }
 

@@ -202,7 +202,7 @@ async function writeResultsWorkbook(o: ScoreCliOptions & PublishCliOptions, resu
   const book = o.out ? await stageOutput(o.out) : stdoutSink();
   let csv: StagedOutput | undefined;
   try {
-    // The worker's audit goes into its staged file as it comes, while the workbook is written here.
+    // The worker writes its audit into the staged CSV itself, while the workbook is written here.
     let seen: [number, number] | undefined;
     let csvProgress = (done: number, total: number) => {
       seen = [done, total];
@@ -237,6 +237,8 @@ async function writeResultsWorkbook(o: ScoreCliOptions & PublishCliOptions, resu
     }
     await book.commit();
   } catch (e) {
+    // The worker may be writing into the staged CSV: stopped before the file is closed and removed.
+    await worker?.stop();
     await csv?.abort();
     await book.abort();
     throw e;

@@ -1,0 +1,84 @@
+/**
+ * The audit worker's sink (src/cli/handed-file.ts): bytes made before the staged file's descriptor
+ * comes wait, in order, and are written when it comes; past the limit the writer waits for it; a
+ * failed write is a WriteFailed with the system's code (the main thread words it as cannot-write).
+ */
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MessageChannel } from 'node:worker_threads';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HandedFile, WriteFailed } from '../src/cli/handed-file.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'parindex-handed-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('HandedFile', () => {
+  it('keeps what was made before the descriptor came and writes everything in order', async () => {
+    const path = join(dir, 'a.csv');
+    const fd = openSync(path, 'w');
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const f = new HandedFile(port1);
+      f.write(bytes('ma,'));
+      f.write(bytes('điểm\r\n'));
+      await f.ready(); // under the limit: no wait
+      expect(readFileSync(path).length).toBe(0);
+      port2.postMessage({ kind: 'something else' });
+      port2.postMessage({ kind: 'write', fd });
+      // The next write sees the descriptor (no turn of the event loop needed).
+      f.write(bytes('x1,9.5\r\n'));
+      expect(readFileSync(path, 'utf8')).toBe('ma,điểm\r\nx1,9.5\r\n');
+      await f.opened();
+      f.write(bytes('x2,10\r\n'));
+      expect(readFileSync(path, 'utf8')).toBe('ma,điểm\r\nx1,9.5\r\nx2,10\r\n');
+      expect(f.written).toBe(Buffer.byteLength('ma,điểm\r\nx1,9.5\r\nx2,10\r\n'));
+    } finally {
+      closeSync(fd);
+      port1.close();
+    }
+  });
+
+  it('waits for the descriptor once more than its limit waits, then writes it all', async () => {
+    const path = join(dir, 'b.csv');
+    const fd = openSync(path, 'w');
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const f = new HandedFile(port1, 8);
+      f.write(bytes('0123456789'));
+      let ready = false;
+      const waiting = f.ready().then(() => (ready = true));
+      await new Promise((r) => setTimeout(r, 20));
+      expect(ready).toBe(false);
+      port2.postMessage({ kind: 'write', fd });
+      await waiting;
+      expect(readFileSync(path, 'utf8')).toBe('0123456789');
+      expect(f.written).toBe(10);
+    } finally {
+      closeSync(fd);
+      port1.close();
+    }
+  });
+
+  it('turns a failed write into WriteFailed with the system code', async () => {
+    const path = join(dir, 'c.csv');
+    writeFileSync(path, '');
+    const fd = openSync(path, 'r'); // not open for writing: EBADF
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const f = new HandedFile(port1);
+      f.write(bytes('row\r\n'));
+      port2.postMessage({ kind: 'write', fd });
+      const e = await f.opened().then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(WriteFailed);
+      expect((e as WriteFailed).code).toBe('EBADF');
+    } finally {
+      closeSync(fd);
+      port1.close();
+    }
+  });
+});
