@@ -84,3 +84,5 @@ export { surveyResultCsv, surveyResultRows } from './report/sipas-csv.js';
 export { surveyResultText } from './report/sipas-table.js';
 export { addSipasScores, type SipasToParOptions, type SipasNullAs } from './api/sipas-into-par.js';
 export { InputBytes } from './criteria/input-bytes.js';
+export { writeAuditCsv } from './xlsx/audit-csv.js';
+export { unitLabels } from './criteria/unit-labels.js';

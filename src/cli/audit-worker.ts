@@ -26,6 +26,7 @@ async function run(port: NonNullable<typeof parentPort>, data: AuditWorkerData):
   const file = new HandedFile(port);
   await writeAuditCsv(result, round.inputs, { lang: data.lang, csvStyle: data.csvStyle, bom: data.bom, labels: unitLabels(round.units), progress: (done, total) => send({ kind: 'progress', done, total }) }, file);
   await file.opened();
+  file.sync();
   send({ kind: 'done', bytes: file.written });
 }
 

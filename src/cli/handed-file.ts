@@ -4,7 +4,7 @@
  * descriptor comes wait here; then every chunk is written with `writeSync`, in order.
  */
 import { once } from 'node:events';
-import { writeSync } from 'node:fs';
+import { fsyncSync, writeSync } from 'node:fs';
 import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads';
 import type { AuditWorkerOrder } from './parallel-audit.js';
 
@@ -64,6 +64,18 @@ export class HandedFile {
       const m = receiveMessageOnPort(this.port);
       if (m === undefined) return;
       this.#take(m.message);
+    }
+  }
+
+  /**
+   * Flushes what was written to disk, here rather than in the main thread's commit (which syncs
+   * again, then with nothing left to write): the worker is often done before the workbook.
+   */
+  sync(): void {
+    try {
+      fsyncSync(this.#fd!);
+    } catch (e) {
+      throw new WriteFailed((e as NodeJS.ErrnoException).code, (e as Error).message);
     }
   }
 

@@ -17,12 +17,20 @@ import type { FileStamp } from './csv-stream.js';
 const WINDOW = 1 << 14;
 /** A file is closed this long after its last read. */
 const IDLE_MS = 200;
+/**
+ * An open file's size and time are checked again before a read when this long has passed since the
+ * last check (and whenever it is opened): an audit reads a window per unit or so — 10,000 reads for
+ * a national round, and a check at each took as long as the reads.
+ */
+const CHECK_MS = 25;
 
 /** One file's window: bytes `[start, start + length)` of the file. */
 interface Window {
   start: number;
   length: number;
   bytes: Uint8Array;
+  /** `bytes` up to `length` (made once per read, not per line). */
+  view: Uint8Array;
 }
 
 /**
@@ -46,6 +54,9 @@ export class FileSources implements CellSources {
   /** Open descriptors by file (closed when the reads pause). */
   private readonly fds: (number | undefined)[];
   private closer: ReturnType<typeof setTimeout> | undefined;
+  /** When a file was last read (closed {@link IDLE_MS} after it), and last checked, by file. */
+  private lastRead = 0;
+  private readonly checked: number[];
   /** Where the line {@link lineAt} found starts in its window. */
   private lineStart = 0;
   /** What {@link sourceBytes} gives (one object, filled again at each call). */
@@ -55,9 +66,13 @@ export class FileSources implements CellSources {
     private readonly offsets: SourceOffsets,
     private readonly stamps: readonly FileStamp[],
   ) {
-    this.windows = offsets.files.map(() => ({ start: 0, length: 0, bytes: new Uint8Array(WINDOW) }));
+    this.windows = offsets.files.map(() => {
+      const bytes = new Uint8Array(WINDOW);
+      return { start: 0, length: 0, bytes, view: bytes.subarray(0, 0) };
+    });
     this.lines = offsets.files.map((f) => new ByteLine(f.cells));
     this.fds = offsets.files.map(() => undefined);
+    this.checked = offsets.files.map(() => -Infinity);
   }
 
   get(cell: number): CellSource | undefined {
@@ -120,7 +135,7 @@ export class FileSources implements CellSources {
       if (at >= w.start && at < w.start + w.length) {
         const s = at - w.start;
         this.lineStart = s;
-        const lf = w.bytes.subarray(0, w.length).indexOf(10, s);
+        const lf = w.view.indexOf(10, s);
         if (lf >= 0) return lf;
         if (w.start + w.length >= this.stamps[t].size) return w.length; // the last line
         if (s === 0) w.bytes = new Uint8Array(w.bytes.length * 2); // a line longer than the window
@@ -140,12 +155,18 @@ export class FileSources implements CellSources {
         throw this.changed(t);
       }
       this.fds[t] = fd;
+      this.checked[t] = -Infinity;
     }
+    const now = performance.now();
+    this.lastRead = now;
     this.closeWhenIdle();
-    const st = fstatSync(fd);
-    if (st.size !== this.stamps[t].size || st.mtimeMs !== this.stamps[t].mtimeMs) {
-      this.close();
-      throw this.changed(t);
+    if (now - this.checked[t] >= CHECK_MS) {
+      const st = fstatSync(fd);
+      if (st.size !== this.stamps[t].size || st.mtimeMs !== this.stamps[t].mtimeMs) {
+        this.close();
+        throw this.changed(t);
+      }
+      this.checked[t] = now;
     }
     let got = 0;
     while (got < w.bytes.length) {
@@ -155,13 +176,21 @@ export class FileSources implements CellSources {
     }
     w.start = at;
     w.length = got;
+    w.view = w.bytes.subarray(0, got);
   }
 
   /** Closes the open files once no read came for a while (the audit is done, or paused). */
   private closeWhenIdle(): void {
-    if (this.closer !== undefined) clearTimeout(this.closer);
-    this.closer = setTimeout(() => this.close(), IDLE_MS);
-    this.closer.unref();
+    if (this.closer !== undefined) return;
+    const wait = (ms: number) => {
+      this.closer = setTimeout(() => {
+        const idle = performance.now() - this.lastRead;
+        if (idle >= IDLE_MS) this.close();
+        else wait(IDLE_MS - idle);
+      }, ms);
+      this.closer.unref();
+    };
+    wait(IDLE_MS);
   }
 
   private close(): void {
