@@ -3,14 +3,22 @@
  * workbook is written: the built binary writes, with the worker, exactly the bytes it writes without
  * one (every CSV style, both languages, a BOM); a worker that fails (its write too: cannot-write), or
  * that read other inputs than the main thread (a file changed between the two reads), stops the run
- * with nothing written; the digest of the inputs tells one reading from another.
+ * with nothing written; the matrix sent to the worker scores and audits as the one read, and the digest of
+ * the framework and units tells one reading from another.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inputsDigest } from '../src/cli/parallel-audit.js';
+import { inputsMessage, matrixOf, roundShape } from '../src/cli/audit-inputs.js';
+import type { InputMatrix } from '../src/criteria/inputs.js';
+import { unitLabels } from '../src/criteria/unit-labels.js';
+import type { Units } from '../src/criteria/units.js';
+import { FileSources } from '../src/node/file-sources.js';
+import { Exact } from '../src/numbers/exact.js';
+import { scoreMatrix } from '../src/scoring/score.js';
+import { writeAuditCsv } from '../src/xlsx/audit-csv.js';
 import { loadRound } from '../src/node/round.js';
 import { type WrittenRound, writeSyntheticRound } from '../src/testing/write-round.js';
 
@@ -114,20 +122,78 @@ describe('the audit CSV from a worker, the built binary', () => {
   }, 60_000);
 });
 
-describe('inputsDigest', () => {
-  it('is the same for two readings of the same files and differs when one value does', async () => {
+describe('the round sent to the worker (audit-inputs.ts)', () => {
+  async function auditBytes(result: ReturnType<typeof scoreMatrix>, inputs: InputMatrix, units: Units): Promise<Buffer> {
+    const chunks: Uint8Array[] = [];
+    await writeAuditCsv(result, inputs, { lang: 'vi', labels: unitLabels(units) }, { write: (b) => chunks.push(b.slice()), ready: async () => undefined });
+    return Buffer.concat(chunks);
+  }
+
+  it('gives the worker a matrix (in shared memory) that scores and audits exactly as the one read, from offsets or texts', async () => {
     const { files } = round;
-    const one = await loadRound({ framework: files.framework, units: files.units, evidence: [files.evidence], survey: files.survey });
-    const two = await loadRound({ framework: files.framework, units: files.units, evidence: [files.evidence], survey: files.survey });
-    expect(inputsDigest(two.inputs)).toBe(inputsDigest(one.inputs));
-    const text = readFileSync(files.evidence, 'utf8').split('\n');
-    // One appraised value one point lower (or higher) in the last evidence row.
-    const cells = text[text.length - 2].split(',');
-    const at = 3;
-    cells[at] = cells[at] === '0' ? '1' : '0';
-    const changed = join(dir, 'changed-evidence.csv');
-    writeFileSync(changed, [...text.slice(0, -2), cells.join(','), ''].join('\n'));
-    const three = await loadRound({ framework: files.framework, units: files.units, evidence: [changed], survey: files.survey });
-    expect(inputsDigest(three.inputs)).not.toBe(inputsDigest(one.inputs));
+    const r = await loadRound({ framework: files.framework, units: files.units, evidence: [files.evidence], survey: files.survey }, { sources: true, shared: true });
+    expect(r.inputs.present.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const result = scoreMatrix(r.framework, r.units, r.inputs, {});
+    const want = await auditBytes(result, r.inputs, r.units);
+    expect(want.length).toBeGreaterThan(300 * 40 * 20);
+    // Read back from the file at the offsets the reader kept, as the CLI does…
+    expect(r.inputs.sourceLookup).toBeInstanceOf(FileSources);
+    const sent = structuredClone(inputsMessage(r.inputs));
+    const theirs = matrixOf(r.framework, r.units, sent);
+    // Shared, not copied: the same memory.
+    expect(theirs.value.buffer).toBe(sent.value.buffer);
+    expect(sent.value.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const theirResult = scoreMatrix(r.framework, r.units, theirs, {});
+    expect(theirResult.units.map((u) => `${u.unit}:${u.index?.toString()}:${u.rank}`)).toEqual(result.units.map((u) => `${u.unit}:${u.index?.toString()}:${u.rank}`));
+    expect((await auditBytes(theirResult, theirs, r.units)).equals(want)).toBe(true);
+    // …and kept as texts (xlsx evidence, the row path).
+    for (let cell = 0; cell < r.inputs.present.length; cell++) {
+      const s = r.inputs.sourceLookup.get(cell);
+      if (s) r.inputs.sources.set(cell, s);
+    }
+    r.inputs.sourceLookup = r.inputs.sources;
+    const texts = matrixOf(r.framework, r.units, structuredClone(inputsMessage(r.inputs)));
+    expect(texts.sourceLookup).toBe(texts.sources);
+    expect((await auditBytes(scoreMatrix(r.framework, r.units, texts, {}), texts, r.units)).equals(want)).toBe(true);
+  }, 60_000);
+
+  it('carries values past safe integers exactly', async () => {
+    const { files } = round;
+    const r = await loadRound({ framework: files.framework, units: files.units, evidence: [files.evidence] }, { sources: false });
+    const big = Exact.of(123456789012345678901234567n, 1000n);
+    r.inputs.overflow.set(5, big);
+    const theirs = matrixOf(r.framework, r.units, structuredClone(inputsMessage(r.inputs)));
+    expect(theirs.overflow.get(5)?.toString()).toBe(big.toString());
+    expect(theirs.value).toEqual(r.inputs.value);
+    expect(theirs.maxScale).toBe(r.inputs.maxScale);
+  }, 60_000);
+
+  it('tells the framework and units read twice apart when a file changed in between', async () => {
+    const { files } = round;
+    const one = await loadRound({ framework: files.framework, units: files.units });
+    const two = await loadRound({ framework: files.framework, units: files.units });
+    expect(roundShape(two.framework, two.units)).toBe(roundShape(one.framework, one.units));
+    // A criterion's title (the audit prints it; its max cannot change alone: parents sum their children).
+    const fw = readFileSync(files.framework, 'utf8').split('\n');
+    const titleCol = fw[0].split(',').indexOf('title');
+    const leafLine = fw.findIndex((l, i) => i > 0 && !l.includes('"') && l.split(',').length > titleCol);
+    expect(leafLine).toBeGreaterThan(0);
+    const cells = fw[leafLine].split(',');
+    cells[titleCol] = `${cells[titleCol]} (sửa)`;
+    const changed = join(dir, 'changed-framework.csv');
+    writeFileSync(changed, [...fw.slice(0, leafLine), cells.join(','), ...fw.slice(leafLine + 1)].join('\n'));
+    const three = await loadRound({ framework: changed, units: files.units });
+    expect(roundShape(three.framework, three.units)).not.toBe(roundShape(one.framework, one.units));
+    // A unit's name.
+    const un = readFileSync(files.units, 'utf8').split('\n');
+    const uh = un[0].split(',');
+    const nameCol = uh.indexOf('name');
+    expect(un[1]).not.toContain('"');
+    const u = un[1].split(',');
+    u[nameCol] = `${u[nameCol]} mới`;
+    const renamed = join(dir, 'renamed-units.csv');
+    writeFileSync(renamed, [un[0], u.join(','), ...un.slice(2)].join('\n'));
+    const four = await loadRound({ framework: files.framework, units: renamed });
+    expect(roundShape(four.framework, four.units)).not.toBe(roundShape(one.framework, one.units));
   }, 60_000);
 });

@@ -1,30 +1,36 @@
 /**
- * The worker of `parallel-audit.ts` (built as `dist/audit-worker.js`): reads and scores the round of
- * the options it is given, as `parindex score` does, and writes its audit CSV into the staged file
- * whose descriptor the main thread sends; sends the digest of the input matrix it read first, and any
- * error as data.
+ * The worker of `parallel-audit.ts` (built as `dist/audit-worker.js`): reads the framework and units
+ * of the options it is given and sends a digest of them (`roundShape`), takes the input matrix the
+ * main thread read and scored (`audit-inputs.ts`), scores it as `parindex score` does, and writes its
+ * audit CSV into the staged file whose descriptor the main thread sends; any error goes as data.
  */
+import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import { unitLabels } from '../criteria/unit-labels.js';
 import { ParIndexError } from '../errors.js';
-import { loadRound } from '../node/round.js';
+import { loadUnits } from '../node/files.js';
+import { loadFrameworkOrBuiltin } from '../node/round.js';
 import { scoreMatrix } from '../scoring/score.js';
 import { writeAuditCsv } from '../xlsx/audit-csv.js';
-import { applySipasOptions } from './commands/sipas.js';
-import { scoreOptionsOf } from './options.js';
-import { type AuditWorkerData, type AuditWorkerMessage, inputsDigest } from './parallel-audit.js';
+import { type InputsMessage, matrixOf, roundShape } from './audit-inputs.js';
 import { HandedFile, WriteFailed } from './handed-file.js';
+import { scoreOptionsOf } from './options.js';
+import type { AuditWorkerData, AuditWorkerMessage } from './parallel-audit.js';
 
 async function run(port: NonNullable<typeof parentPort>, data: AuditWorkerData): Promise<void> {
   const send = (m: AuditWorkerMessage) => port.postMessage(m);
   const o = data.options;
-  const round = await loadRound({ framework: o.framework!, units: o.units!, evidence: o.evidence, survey: o.survey }, { decimalComma: o.decimalComma, sources: true });
-  await applySipasOptions(round, o);
-  const result = scoreMatrix(round.framework, round.units, round.inputs, scoreOptionsOf(o));
-  send({ kind: 'digest', digest: inputsDigest(round.inputs) });
+  const framework = await loadFrameworkOrBuiltin(o.framework!, { decimalComma: o.decimalComma });
+  const units = await loadUnits(o.units!);
+  send({ kind: 'digest', digest: roundShape(framework, units) });
+  // The main thread's matrix (SIPAS scores already in it) comes once it has read and scored the round.
+  const [m] = (await once(port, 'message')) as [InputsMessage];
+  if (m?.kind !== 'inputs') throw new Error(`parindex: the audit worker expected the inputs, not ${String(m?.kind)}`);
+  const inputs = matrixOf(framework, units, m);
+  const result = scoreMatrix(framework, units, inputs, scoreOptionsOf(o));
   // The writer never touches a chunk again once written: one made before the file came may wait as it is.
   const file = new HandedFile(port);
-  await writeAuditCsv(result, round.inputs, { lang: data.lang, csvStyle: data.csvStyle, bom: data.bom, labels: unitLabels(round.units), progress: (done, total) => send({ kind: 'progress', done, total }) }, file);
+  await writeAuditCsv(result, inputs, { lang: data.lang, csvStyle: data.csvStyle, bom: data.bom, labels: unitLabels(units), progress: (done, total) => send({ kind: 'progress', done, total }) }, file);
   await file.opened();
   file.sync();
   send({ kind: 'done', bytes: file.written });

@@ -2,24 +2,27 @@
  * The audit CSV of `parindex score --format xlsx` written by a worker thread while the main thread
  * writes the workbook (on a national round each is seconds of work; a machine has two cores or more).
  *
- * The worker (`audit-worker.ts`, built beside `cli.js`) reads and scores the same files itself — the
- * same functions, so the same result — and writes the audit with `writeAuditCsv` as the main thread
- * would, straight into the staged CSV: the main thread stages the file and hands its descriptor over
- * (`StagedOutput.handOff`), the worker writes its 1 MiB chunks there (what it made before the file
- * was handed over waits in the worker), and the main thread commits the file with the workbook once
- * the worker says it is done. (Sending 200 MB of chunks to a main thread busy with the workbook
- * queued them in its memory: a national run took a second longer and 250 MB more.) The worker
- * sends a digest of the input matrix it read: unless it equals the main thread's, a file changed
- * between the two reads and the run stops with `unreadable-file/changed` (nothing is written).
+ * The worker (`audit-worker.ts`, built beside `cli.js`) reads the framework and units itself (small
+ * files), is sent the input matrix the main thread read and scored (`audit-inputs.ts`: no evidence
+ * is read twice), scores it with the same functions — so the same result — and writes the audit with
+ * `writeAuditCsv` as the main thread would, straight into the staged CSV: the main thread stages the
+ * file and hands its descriptor over (`StagedOutput.handOff`), the worker writes its 1 MiB chunks
+ * there (what it made before the file was handed over waits in the worker), and the main thread
+ * commits the file with the workbook once the worker says it is done. (Sending 200 MB of chunks to a
+ * main thread busy with the workbook queued them in its memory: a national run took a second longer
+ * and 250 MB more.) The worker sends a digest of the framework and units it read (`roundShape`):
+ * unless it equals the main thread's, a file changed between the two reads and the run stops with
+ * `unreadable-file/changed` (nothing is written).
  *
  * Used when the built worker exists (not when the CLI runs from its sources, as in tests of the
- * sequential path) and the evidence is large enough to repay a second read
+ * sequential path) and the evidence is large enough to repay a second thread
  * ({@link WORKER_EVIDENCE_BYTES}); `PARINDEX_AUDIT_WORKER=0` never uses it, `=1` always does.
  */
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { InputMatrix } from '../criteria/inputs.js';
+import { inputsMessage } from './audit-inputs.js';
 import { type Issue, ParIndexError, problem } from '../errors.js';
 import type { Lang } from '../i18n/lang.js';
 import type { StagedOutput } from '../node/output.js';
@@ -45,35 +48,11 @@ export type AuditWorkerMessage =
 export type AuditWorkerOrder = { kind: 'write'; fd: number };
 
 /**
- * Evidence bytes from which reading the round a second time (in the worker) repays itself: with
+ * Evidence bytes from which a second thread for the audit (its start, a copy of the matrix) repays itself: with
  * `--audit csv`, 8 MiB (a few hundred thousand rows); by default, where the audit goes to a CSV only
  * past an Excel sheet's rows, 24 MiB (about 800,000 rows of evidence: a round that may pass them).
  */
 export const WORKER_EVIDENCE_BYTES = { csv: 8 << 20, auto: 24 << 20 };
-
-/** A digest of an input matrix: its units, leaves and every cell's presence, state and value. */
-export function inputsDigest(inputs: InputMatrix): string {
-  // FNV-1a over the cells, 32 bits in two lanes (collisions need a file changed just so).
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  const mix = (x: number) => {
-    a = Math.imul(a ^ x, 0x01000193);
-    b = Math.imul(b ^ x, 0x5bd1e995) ^ (b >>> 15);
-  };
-  const text = (s: string) => {
-    for (let i = 0; i < s.length; i++) mix(s.charCodeAt(i));
-    mix(0x1f);
-  };
-  for (const u of inputs.units) text(u.id);
-  for (const c of inputs.leaves) text(c.code);
-  const { present, state, scale, value } = inputs;
-  for (let i = 0; i < present.length; i++) mix(present[i]);
-  for (let i = 0; i < state.length; i++) mix(state[i] | (scale[i] << 8));
-  const words = new Int32Array(value.buffer, value.byteOffset, value.byteLength >> 2);
-  for (let i = 0; i < words.length; i++) mix(words[i]);
-  for (const [k, v] of inputs.overflow) text(`${k}:${v.toString()}`);
-  return `${(a >>> 0).toString(16)}${(b >>> 0).toString(16)}:${present.length}`;
-}
 
 /** The built worker's file, when it exists beside this module's bundle. */
 function workerFile(): string | undefined {
@@ -97,10 +76,12 @@ function worthAWorker(o: ScoreCliOptions & { audit?: string }): boolean {
 export interface AuditInWorker {
   /**
    * Hands the staged `sink` to the worker, which writes its audit there, and resolves once the
-   * worker is done and the digest it sent equals `digest` (the main thread's inputs); rejects with
+   * worker is done and the digest it sent equals `digest` (`roundShape` of the main thread's round); rejects with
    * the worker's error. Commit or abort `sink` only after this settles and {@link AuditInWorker.stop}.
    */
   writeTo(sink: StagedOutput, digest: string, progress?: (done: number, total: number) => void): Promise<void>;
+  /** Sends the worker the input matrix the main thread read and scored (copied: the main thread keeps it). */
+  give(inputs: InputMatrix): void;
   /** Ends the worker (its audit is not needed, or the run failed); resolves once its thread has stopped. */
   stop(): Promise<void>;
 }
@@ -132,6 +113,9 @@ export function startAuditWorker(data: AuditWorkerData): AuditInWorker | undefin
   worker.on('exit', (code) => end(new Error(`parindex: the audit worker stopped (exit ${code}) before its audit was whole`)));
   let stopped = false;
   return {
+    give(inputs) {
+      if (!stopped) worker.postMessage(inputsMessage(inputs));
+    },
     async writeTo(sink, digest, progress) {
       if (!sink.handOff) throw new Error('parindex: the audit worker writes only into a staged file');
       const { fd, fault } = await sink.handOff();

@@ -110,10 +110,12 @@ export class SourceOffsets {
   /** Each evidence file read, with the columns of its evidence and note and its delimiter. */
   readonly files: { file?: string; evidence: number; note: number; delimiter: number; cells: number }[] = [];
 
-  constructor(cells: number) {
-    this.offset = new Float64Array(cells);
-    this.row = new Float64Array(cells);
-    this.table = new Uint16Array(cells);
+  /** `shared`: in shared memory (sent to another thread without a copy). */
+  constructor(cells: number, shared = false) {
+    const buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    this.offset = new Float64Array(buffer(cells * 8));
+    this.row = new Float64Array(buffer(cells * 8));
+    this.table = new Uint16Array(buffer(cells * 2));
   }
 }
 
@@ -125,6 +127,8 @@ export interface InputBytesOptions extends NumberTextOptions {
    * when the audit is written), `false` nothing.
    */
   sources?: boolean | 'offsets';
+  /** Make the matrix and the offsets in shared memory (another thread is sent them without a copy). */
+  shared?: boolean;
 }
 
 /** Reads a round's long CSV evidence and survey results from bytes into one input matrix. */
@@ -145,8 +149,8 @@ export class InputBytes {
     private readonly unitsOf: Units,
     /** @internal */ readonly opts: InputBytesOptions = {},
   ) {
-    this.matrix = new InputMatrix(fw, unitsOf);
-    this.offsets = opts.sources === 'offsets' ? new SourceOffsets(this.matrix.present.length) : undefined;
+    this.matrix = new InputMatrix(fw, unitsOf, { shared: opts.shared });
+    this.offsets = opts.sources === 'offsets' ? new SourceOffsets(this.matrix.present.length, opts.shared) : undefined;
     this.sep = opts.decimalComma ? 44 : 46;
   }
 

@@ -70,6 +70,14 @@ export interface CellSources {
   sourceBytes?(cell: number): CellSourceBytes | undefined;
 }
 
+/** Where an {@link InputMatrix} keeps its arrays. */
+export interface MatrixMemory {
+  /** Make them in shared memory (`SharedArrayBuffer`): sent to another thread without a copy. */
+  shared?: boolean;
+  /** Take these, already filled (and sized for the framework and units). */
+  arrays?: { present: Uint8Array; state: Uint8Array; scale: Uint8Array; value: Int32Array | Float64Array };
+}
+
 /** Every input of a round, by unit × leaf. */
 export class InputMatrix {
   /** Leaves, in framework order; their position is the leaf index. */
@@ -110,21 +118,38 @@ export class InputMatrix {
   /** Largest magnitude stored (|value| as a float, for the fast path's bounds). */
   maxMagnitude = 0;
 
-  constructor(framework: Framework, units: Units) {
+  /**
+   * An empty matrix of the framework's leaves for the units; `opts.shared` puts its arrays in shared
+   * memory (another thread is sent them without a copy), `opts.arrays` takes arrays already filled
+   * (a matrix sent by another thread: the same framework and units).
+   */
+  constructor(framework: Framework, units: Units, opts: MatrixMemory = {}) {
     this.leaves = framework.leaves;
     this.leafIndex = new Map(framework.leaves.map((c, i) => [c.code, i]));
     this.units = units.list;
     this.unitIndex = new Map(units.list.map((u, i) => [u.id, i]));
     const cells = this.units.length * this.leaves.length;
-    this.present = new Uint8Array(cells);
-    this.state = new Uint8Array(cells * 2);
-    this.value = new Int32Array(cells * 2);
-    this.scale = new Uint8Array(cells * 2);
+    const a = opts.arrays;
+    if (a && (a.present.length !== cells || a.state.length !== cells * 2 || a.scale.length !== cells * 2 || a.value.length !== cells * 2)) throw new RangeError('InputMatrix: arrays of another shape');
+    this.shared = opts.shared === true;
+    this.present = a?.present ?? new Uint8Array(this.buffer(cells));
+    this.state = a?.state ?? new Uint8Array(this.buffer(cells * 2));
+    this.value = a?.value ?? new Int32Array(this.buffer(cells * 8));
+    this.scale = a?.scale ?? new Uint8Array(this.buffer(cells * 2));
+  }
+
+  /** True when the arrays are made in shared memory. */
+  private readonly shared: boolean;
+
+  private buffer(bytes: number): ArrayBuffer | SharedArrayBuffer {
+    return this.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
   }
 
   /** Moves the values to doubles (a value past 32-bit integers came). */
   private widen(): void {
-    this.value = Float64Array.from(this.value);
+    const wide = new Float64Array(this.buffer(this.value.length * 8));
+    wide.set(this.value);
+    this.value = wide;
   }
 
   /** Cell number of (unit index, leaf index). */

@@ -75,6 +75,11 @@ export class FileSources implements CellSources {
     this.checked = offsets.files.map(() => -Infinity);
   }
 
+  /** Where the rows stand and the files' stamps (for another thread's {@link FileSources} over the same files). */
+  where(): { offsets: SourceOffsets; stamps: readonly FileStamp[] } {
+    return { offsets: this.offsets, stamps: this.stamps };
+  }
+
   get(cell: number): CellSource | undefined {
     const at = this.offsets.offset[cell];
     if (at === 0) return undefined;

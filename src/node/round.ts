@@ -34,6 +34,15 @@ export interface RoundFiles {
 }
 
 /** A loaded, checked round, ready for {@link score}. */
+/** How a round is read: numbers, what is kept of the sources, and where the matrix lives. */
+export interface RoundLoadOptions extends NumberTextOptions, SourceOptions {
+  /**
+   * The matrix read from CSV evidence (and where each row stands) in shared memory: the CLI's audit
+   * worker is sent them without a copy.
+   */
+  shared?: boolean;
+}
+
 export interface Round {
   framework: Framework;
   units: Units;
@@ -77,9 +86,9 @@ function isCsvFile(path: string): boolean {
  * leaves a line to the row path. The evidence references are read back from the files when the
  * audit asks for them (`FileSources`), not held.
  */
-async function streamedInputs(framework: Framework, units: Units, evidence: string[], survey: string | undefined, opts: NumberTextOptions & SourceOptions): Promise<InputMatrix | undefined> {
+async function streamedInputs(framework: Framework, units: Units, evidence: string[], survey: string | undefined, opts: RoundLoadOptions): Promise<InputMatrix | undefined> {
   if (evidence.length === 0 || !evidence.every(isCsvFile)) return undefined;
-  const reader = new InputBytes(framework, units, { decimalComma: opts.decimalComma, sources: opts.sources === false ? false : 'offsets' });
+  const reader = new InputBytes(framework, units, { decimalComma: opts.decimalComma, sources: opts.sources === false ? false : 'offsets', shared: opts.shared });
   const stamps: FileStamp[] = [];
   for (const path of evidence) {
     const stamp = await streamCsv(path, reader.evidence(path));
@@ -135,7 +144,7 @@ async function xlsxStreamedInputs(framework: Framework, units: Units, evidence: 
 }
 
 /** Loads and checks every file of a round (all input problems are reported together). */
-export async function loadRound(files: RoundFiles, opts: NumberTextOptions & SourceOptions = {}): Promise<Round> {
+export async function loadRound(files: RoundFiles, opts: RoundLoadOptions = {}): Promise<Round> {
   const framework = await loadFrameworkOrBuiltin(files.framework, opts);
   const units = await loadUnits(files.units);
   const evidencePaths = files.evidence === undefined ? [] : Array.isArray(files.evidence) ? files.evidence : [files.evidence];

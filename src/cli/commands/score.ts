@@ -14,7 +14,8 @@ import { auditRowCount, type ResultsWorkbookContext, writeScoreResultWorkbook } 
 import { writeAuditCsv } from '../../xlsx/audit-csv.js';
 import { type OutputFormat, scoreResultJsonChunks } from '../../scoring/result-json.js';
 import { startWriteProgress } from '../write-progress.js';
-import { type AuditInWorker, inputsDigest, startAuditWorker } from '../parallel-audit.js';
+import { roundShape } from '../audit-inputs.js';
+import { type AuditInWorker, startAuditWorker } from '../parallel-audit.js';
 import { missingReport } from '../../scoring/absent-inputs.js';
 import { cliWords } from '../../i18n/labels/cli.js';
 import type { Lang } from '../../i18n/lang.js';
@@ -42,14 +43,14 @@ import { renderScore, SCORE_FORMATS } from '../render.js';
 import { applySipasOptions, checkSipasParOptions } from './sipas.js';
 
 /** Loads and scores a round from CLI options, keeping the loaded round (explain and sensitivity need its inputs). */
-export async function scoredRoundFromOptions(o: ScoreCliOptions, beforeInputs?: () => Promise<void>, keep: { sources?: boolean } = {}): Promise<{ round: Round; result: ScoreResult }> {
+export async function scoredRoundFromOptions(o: ScoreCliOptions, beforeInputs?: () => Promise<void>, keep: { sources?: boolean; shared?: boolean } = {}): Promise<{ round: Round; result: ScoreResult }> {
   requireOptions(o as unknown as Record<string, unknown>, ['framework', 'units']);
   checkSipasParOptions(o);
   // After the usage checks, before any input is read; never over an input.
   await checkOutputPath(o.out, [o.framework, o.units, ...(o.evidence ?? []), o.survey, o.sipasQuestions, o.sipasResponses, (o as PublishCliOptions).previous]);
   await beforeInputs?.();
   const files: RoundFiles = { framework: o.framework!, units: o.units!, evidence: o.evidence, survey: o.survey };
-  const round = await loadRound(files, { decimalComma: o.decimalComma, sources: keep.sources });
+  const round = await loadRound(files, { decimalComma: o.decimalComma, sources: keep.sources, shared: keep.shared });
   await applySipasOptions(round, o);
   const missing = missingReport(round.inputs);
   if (missing.absent.length && !o.allowMissing) throw new ParIndexError(missing.absent);
@@ -113,8 +114,8 @@ export async function writeScore(o: ScoreCliOptions & PublishCliOptions): Promis
     ['--previous', o.previous],
   ]);
   const auditFile = o.format === 'xlsx' && o.out && o.audit !== 'sheet' && o.audit !== 'none' ? auditCsvPath(o.out) : undefined;
-  // A national audit CSV is written by a worker that reads the round itself, started now so that it
-  // reads while this thread does (parallel-audit.ts); stopped whenever its audit is not written.
+  // A national audit CSV is written by a worker, started now so that it loads while this thread reads
+  // (parallel-audit.ts); stopped whenever its audit is not written.
   const worker = auditFile ? startAuditWorker({ options: o, lang: o.lang ?? 'vi', csvStyle: o.csvStyle, bom: o.bom }) : undefined;
   try {
     await scoreAndWrite(o, auditFile, worker);
@@ -136,8 +137,11 @@ async function scoreAndWrite(o: ScoreCliOptions & PublishCliOptions, auditFile: 
       if (auditFile && o.audit === 'csv') await checkAuditPath(o, auditFile);
       // Only the workbook's audit sheet shows each cell's evidence reference: other formats do not keep them.
     },
-    { sources: o.format === 'xlsx' },
+    // The matrix in shared memory when a worker is to be sent it.
+    { sources: o.format === 'xlsx', shared: worker !== undefined },
   );
+  // The audit worker starts on the matrix this thread read while the workbook is made here.
+  worker?.give(round.inputs);
   const f = { decimals: result.settings.decimals, rounding: result.settings.rounding };
   const files = { framework: o.framework, units: o.units, evidence: o.evidence, survey: o.survey, previous: o.previous };
   const workbook = { inputs: round.inputs, files, options: { strict: o.strict, decimalComma: o.decimalComma } };
@@ -210,7 +214,7 @@ async function writeResultsWorkbook(o: ScoreCliOptions & PublishCliOptions, resu
     let fromWorker: Promise<void> | undefined;
     if (csvFile && worker) {
       csv = await stageOutput(csvFile);
-      fromWorker = worker.writeTo(csv, inputsDigest(round.inputs), (done, total) => csvProgress(done, total));
+      fromWorker = worker.writeTo(csv, roundShape(round.framework, round.units), (done, total) => csvProgress(done, total));
       fromWorker.catch(() => undefined); // awaited below; a failure meanwhile is not unhandled
     }
     const bar = await startWriteProgress(o.out ? basename(o.out) : 'xlsx', lang);
