@@ -140,8 +140,9 @@ async function scoreAndWrite(o: ScoreCliOptions & PublishCliOptions, auditFile: 
     // The matrix in shared memory when a worker is to be sent it.
     { sources: o.format === 'xlsx', shared: worker !== undefined },
   );
-  // The audit worker starts on the matrix this thread read while the workbook is made here.
-  worker?.give(round.inputs);
+  // The audit worker starts on the matrix this thread read while the workbook is made here (only
+  // when its audit is to be written: else it is stopped, below).
+  if (worker && auditToCsv(o.audit, result)) worker.give(round.inputs);
   const f = { decimals: result.settings.decimals, rounding: result.settings.rounding };
   const files = { framework: o.framework, units: o.units, evidence: o.evidence, survey: o.survey, previous: o.previous };
   const workbook = { inputs: round.inputs, files, options: { strict: o.strict, decimalComma: o.decimalComma } };
@@ -182,6 +183,11 @@ async function scoreAndWrite(o: ScoreCliOptions & PublishCliOptions, auditFile: 
   await writeOutput(o.out, await renderScore(result, o.format, f, { ...presentationOf(o), bom: o.bom, csvStyle: o.csvStyle, workbook, publish, labels: unitLabels(round.units) }));
 }
 
+/** True when the audit goes to a CSV beside the workbook (where `--out` allows one): asked, or by default past one sheet's rows. */
+function auditToCsv(audit: string | undefined, result: ScoreResult): boolean {
+  return audit === 'csv' || (audit === undefined && auditRowCount(result) > auditLimits.sheetRows);
+}
+
 /**
  * Writes the results workbook as it is built, to --out (atomically) or stdout, with a progress bar
  * on a terminal; its audit in the workbook, in a CSV beside it, or nowhere, as --audit says — by
@@ -195,7 +201,7 @@ async function writeResultsWorkbook(o: ScoreCliOptions & PublishCliOptions, resu
   let audit = o.audit;
   if (audit === undefined) {
     const rows = auditRowCount(result);
-    audit = rows <= limit || !auditFile ? 'sheet' : 'csv';
+    audit = auditToCsv(undefined, result) && auditFile ? 'csv' : 'sheet';
     if (audit === 'csv') {
       await checkAuditPath(o, auditFile!);
       process.stderr.write(`parindex: ${cliWords[lang].auditToCsv(rows, limit, auditFile!)}\n`);
