@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import { unitLabels } from '../criteria/unit-labels.js';
 import { ParIndexError } from '../errors.js';
+import { fileSources } from '../node/file-hash.js';
 import { loadUnits } from '../node/files.js';
 import { loadFrameworkOrBuiltin } from '../node/round.js';
 import { scoreMatrix } from '../scoring/score.js';
@@ -15,6 +16,7 @@ import { writeAuditCsv } from '../xlsx/audit-csv.js';
 import { type InputsMessage, matrixOf, roundShape } from './audit-inputs.js';
 import { HandedFile, WriteFailed } from './handed-file.js';
 import { scoreOptionsOf } from './options.js';
+import { sourceInputs } from './source-inputs.js';
 import type { AuditWorkerData, AuditWorkerMessage } from './parallel-audit.js';
 
 async function run(port: NonNullable<typeof parentPort>, data: AuditWorkerData): Promise<void> {
@@ -23,6 +25,8 @@ async function run(port: NonNullable<typeof parentPort>, data: AuditWorkerData):
   const framework = await loadFrameworkOrBuiltin(o.framework!, { decimalComma: o.decimalComma });
   const units = await loadUnits(o.units!);
   send({ kind: 'digest', digest: roundShape(framework, units) });
+  // The report's hashes of the input files, made while the main thread reads the round.
+  send({ kind: 'sources', sources: await fileSources(sourceInputs(o)) });
   // The main thread's matrix (SIPAS scores already in it) comes once it has read and scored the round.
   const [m] = (await once(port, 'message')) as [InputsMessage];
   if (m?.kind !== 'inputs') throw new Error(`parindex: the audit worker expected the inputs, not ${String(m?.kind)}`);

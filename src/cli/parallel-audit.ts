@@ -25,12 +25,14 @@ import type { InputMatrix } from '../criteria/inputs.js';
 import { inputsMessage } from './audit-inputs.js';
 import { type Issue, ParIndexError, problem } from '../errors.js';
 import type { Lang } from '../i18n/lang.js';
+import type { FileSource } from '../node/file-hash.js';
 import type { StagedOutput } from '../node/output.js';
 import type { ScoreCliOptions } from './options.js';
 
 /** What the worker is given: the options it reads and scores the round with, and the CSV's style. */
 export interface AuditWorkerData {
-  options: ScoreCliOptions & { audit?: string };
+  /** `previous`: last year's results (hashed for the report, as the main thread would). */
+  options: ScoreCliOptions & { audit?: string; previous?: string };
   lang: Lang;
   csvStyle?: ScoreCliOptions['csvStyle'];
   bom?: boolean;
@@ -39,6 +41,8 @@ export interface AuditWorkerData {
 /** What the worker sends. */
 export type AuditWorkerMessage =
   | { kind: 'digest'; digest: string }
+  /** The inputs' hashes for the published report (`source-inputs.ts`), made while the main thread reads. */
+  | { kind: 'sources'; sources: FileSource[] }
   | { kind: 'progress'; done: number; total: number }
   | { kind: 'done'; bytes: number }
   /** `writeCode`: writing the file failed with this system error code (ENOSPC, …). */
@@ -80,6 +84,8 @@ export interface AuditInWorker {
    * the worker's error. Commit or abort `sink` only after this settles and {@link AuditInWorker.stop}.
    */
   writeTo(sink: StagedOutput, digest: string, progress?: (done: number, total: number) => void): Promise<void>;
+  /** The input files' hashes the worker made (undefined when it failed first: hash them here). */
+  sources(): Promise<FileSource[] | undefined>;
   /** Sends the worker the input matrix the main thread read and scored (copied: the main thread keeps it). */
   give(inputs: InputMatrix): void;
   /** Ends the worker (its audit is not needed, or the run failed); resolves once its thread has stopped. */
@@ -108,11 +114,24 @@ export function startAuditWorker(data: AuditWorkerData): AuditInWorker | undefin
     ended ??= e;
     onEnd?.(ended);
   };
-  worker.on('message', (m: AuditWorkerMessage) => (handle ? handle(m) : waiting.push(m)));
-  worker.on('error', (e) => end(e));
-  worker.on('exit', (code) => end(new Error(`parindex: the audit worker stopped (exit ${code}) before its audit was whole`)));
+  let gotSources: (s: FileSource[] | undefined) => void = () => undefined;
+  const sources = new Promise<FileSource[] | undefined>((resolve) => (gotSources = resolve));
+  worker.on('message', (m: AuditWorkerMessage) => {
+    if (m.kind === 'sources') return gotSources(m.sources);
+    if (m.kind === 'failed') gotSources(undefined);
+    return handle ? handle(m) : waiting.push(m);
+  });
+  worker.on('error', (e) => {
+    gotSources(undefined);
+    end(e);
+  });
+  worker.on('exit', (code) => {
+    gotSources(undefined);
+    end(new Error(`parindex: the audit worker stopped (exit ${code}) before its audit was whole`));
+  });
   let stopped = false;
   return {
+    sources: () => sources,
     give(inputs) {
       if (!stopped) worker.postMessage(inputsMessage(inputs));
     },

@@ -16,6 +16,7 @@ import { type OutputFormat, scoreResultJsonChunks } from '../../scoring/result-j
 import { startWriteProgress } from '../write-progress.js';
 import { roundShape } from '../audit-inputs.js';
 import { type AuditInWorker, startAuditWorker } from '../parallel-audit.js';
+import { sourceInputs } from '../source-inputs.js';
 import { missingReport } from '../../scoring/absent-inputs.js';
 import { cliWords } from '../../i18n/labels/cli.js';
 import type { Lang } from '../../i18n/lang.js';
@@ -142,7 +143,8 @@ async function scoreAndWrite(o: ScoreCliOptions & PublishCliOptions, auditFile: 
   );
   // The audit worker starts on the matrix this thread read while the workbook is made here (only
   // when its audit is to be written: else it is stopped, below).
-  if (worker && auditToCsv(o.audit, result)) worker.give(round.inputs);
+  const toWorker = worker !== undefined && auditToCsv(o.audit, result);
+  if (toWorker) worker.give(round.inputs);
   const f = { decimals: result.settings.decimals, rounding: result.settings.rounding };
   const files = { framework: o.framework, units: o.units, evidence: o.evidence, survey: o.survey, previous: o.previous };
   const workbook = { inputs: round.inputs, files, options: { strict: o.strict, decimalComma: o.decimalComma } };
@@ -151,15 +153,8 @@ async function scoreAndWrite(o: ScoreCliOptions & PublishCliOptions, auditFile: 
         title: o.title,
         previous,
         labels: unitLabels(round.units),
-        sources: await fileSources([
-          { path: o.framework, kind: 'framework' as const },
-          { path: o.units, kind: 'units' as const },
-          ...(o.evidence ?? []).map((path) => ({ path, kind: 'evidence' as const })),
-          { path: o.survey, kind: 'survey' as const },
-          o.sipasQuestions,
-          o.sipasResponses,
-          o.previous,
-        ]),
+        // Hashed by the audit worker while this thread read, when it writes the audit.
+        sources: (toWorker ? await worker?.sources() : undefined) ?? (await fileSources(sourceInputs(o))),
       }
     : undefined;
   if (o.format === 'xlsx') {
