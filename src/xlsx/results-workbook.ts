@@ -32,10 +32,11 @@ import { SelfSides } from '../scoring/self-sides.js';
 import type { Exact } from '../numbers/exact.js';
 import { VERSION } from '../version.js';
 import type { OutputFormat } from '../scoring/result-json.js';
-import { publishedReport, type PubLeague, type PubReport, type PublishOptions } from '../report/results-model.js';
+import { publishedReport, type PubCell, type PubLeague, type PubReport, type PublishOptions } from '../report/results-model.js';
 import { resultsWords } from '../report/results-words.js';
 import { pair } from '../i18n/catalogue.js';
 import { appliesTo, type Criterion } from '../criteria/framework.js';
+import { AsciiOut, numberSpan } from './sheet-bytes.js';
 import { buildWorkbookBytes, type ByteSink, checkCellText, EXCEL_MAX_ROWS, exactCell, fitWidths, numFmtFor, roundedNumber, safeSheetName, textWidth, writeWorkbook, type BookWriter, type WriteFlow } from './write.js';
 
 /** What the workbook records besides the result: the inputs (for the audit) and how the run was made. */
@@ -233,8 +234,13 @@ function writeLeagueSheet(wb: BookWriter, flow: WriteFlow, name: string, report:
   const labelRow = groupRow + 1;
   const widths = cols.map((c, i) => {
     if (c.hidden) return 12;
-    const cells = league.rows.map((r) => r.cells[i]);
-    const longest = Math.max(0, ...cells.map((x) => (x.kind === 'empty' ? 0 : textWidth(x.text))));
+    let longest = 0;
+    for (const r of league.rows) {
+      const x = r.cells[i];
+      // A number's text is ASCII digits, a point and a sign: its width is its length.
+      const w = x.kind === 'empty' ? 0 : x.kind === 'number' ? x.text.length : textWidth(x.text);
+      if (w > longest) longest = w;
+    }
     if (c.role === 'name' || c.role === 'group') return Math.min(45, Math.max(longest + 2, 10));
     return Math.max(7, longest + 2);
   });
@@ -290,26 +296,52 @@ function writeLeagueSheet(wb: BookWriter, flow: WriteFlow, name: string, report:
       () => false,
       () => true,
     );
-    const x: string[] = [];
-    let r = labelRow + 1;
-    for (const row of league.rows) {
-      x.push(`<row r="${r}">`);
-      row.cells.forEach((c, i) => {
+    // The style of a column's cells of one kind (empty, text, a number's decimals and sign), looked
+    // up once per column and kind: the workbook's styles are added in the order cells first need them.
+    const styles: string[][] = cols.map(() => []);
+    const styleOf = (i: number, c: PubCell): string => {
+      const k = c.kind === 'empty' ? 0 : c.kind === 'text' ? 1 : 2 + 2 * c.decimals + (c.signed ? 1 : 0);
+      let style = styles[i][k];
+      if (style === undefined) {
         const bold = cols[i].role === 'index';
         const centred = c.kind === 'text' && cols[i].role === 'previousIndex';
         const fmt = c.kind === 'number' ? cellFormat(c.decimals, c.signed) : '';
-        const style = raw.style(
+        style = raw.style(
           `${c.kind}|${fmt}|${bold}|${centred}`,
           { border: BORDER, ...(fmt ? { numFmt: fmt } : {}), ...(bold ? { font: { bold: true } } : {}), ...(centred ? { alignment: { horizontal: 'center' } } : {}) },
           c.kind === 'number' ? 2 : c.kind === 'text' ? 3 : 0,
         );
-        x.push(raw.cell(c.kind === 'empty' ? null : c.kind === 'text' ? c.text : Number(c.text), i, r, name, style, true));
-      });
-      x.push('</row>');
+        styles[i][k] = style;
+      }
+      return style;
+    };
+    // Rows as bytes, handed on in the pieces the rows' strings once were (a row every cols + 2 of them, up to 65,536).
+    const out = new AsciiOut();
+    const stream = (ws as unknown as StreamedParts['sheet']).stream;
+    const perWrite = Math.ceil(65_536 / (cols.length + 2));
+    let r = labelRow + 1;
+    let inWrite = 0;
+    for (const row of league.rows) {
+      const rs = String(r);
+      out.text('<row r="');
+      out.text(rs);
+      out.text('">');
+      const cells = row.cells;
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells[i];
+        const style = styleOf(i, c);
+        if (c.kind === 'number') raw.numberBytes(out, c.text, i, rs, style);
+        else if (c.kind === 'text') raw.sharedBytes(out, c.text, i, r, rs, name, style);
+        else raw.emptyBytes(out, i, rs, style);
+      }
+      out.text('</row>');
       r++;
-      if (x.length >= 65_536) (ws as unknown as StreamedParts['sheet']).stream.write(x.splice(0).join(''));
+      if (++inWrite === perWrite) {
+        stream.writeAscii(out.take());
+        inWrite = 0;
+      }
     }
-    (ws as unknown as StreamedParts['sheet']).stream.write(x.join(''));
+    stream.writeAscii(out.take());
     ws.commit();
     return;
   }
@@ -501,7 +533,7 @@ const LETTERS: string[] = [];
 
 /** exceljs's streaming sheet and workbook parts the raw rows go through (not in its typings). */
 interface StreamedParts {
-  sheet: { stream: { write(xml: string): void } };
+  sheet: { stream: { write(xml: string): void; writeAscii(bytes: Uint8Array): void } };
   book: { sharedStrings: { add(text: string): number; count: number }; styles: { addStyleModel(model: { numFmt: string }, cellType: number): number } };
 }
 
@@ -511,7 +543,9 @@ interface StreamedParts {
  * cells of a national round through exceljs's cell model (a style rendered per cell, a row object
  * per row) took minutes. The cells are those `addRow` writes — shared strings for the repeating
  * columns, inline strings for evidence, note and source, numbers with the points' style — each
- * text checked ({@link checkCellText}) as `addRow` would.
+ * text checked ({@link checkCellText}) as `addRow` would. The league sheets' cells are written as
+ * bytes (`emptyBytes`, `numberBytes`, `sharedBytes`: the XML `cell` makes, its ASCII into an
+ * {@link AsciiOut}).
  */
 class RawRows {
   readonly #ss: StreamedParts['book']['sharedStrings'];
@@ -523,6 +557,8 @@ class RawRows {
   /** Number cells in the columns `numbered` says get `numFmt` (none without one); text in the columns `shared` says are shared strings, else inline. */
   readonly #book: StreamedParts['book'];
   readonly #styles = new Map<string, string>();
+  /** `<c r="` and column `i`'s letters. */
+  readonly #refs: string[] = [];
 
   constructor(wb: BookWriter, numFmt: string | undefined, numbered: (i: number) => boolean, shared: (i: number) => boolean) {
     const book = wb as unknown as StreamedParts['book'];
@@ -562,6 +598,44 @@ class RawRows {
     }
     if (shared) return `<c r="${ref}"${style} t="s"><v>${this.#ss.add(v)}</v></c>`;
     return `<c r="${ref}"${style} t="inlineStr"><is><t${/^\s|\n|\s$/.test(v) ? ' xml:space="preserve"' : ''}>${xmlText(v)}</t></is></c>`;
+  }
+
+  /** The start of cell `i`'s XML in the row whose number is `row` (its text), up to the style. */
+  #ref(out: AsciiOut, i: number, row: string): void {
+    out.text((this.#refs[i] ??= `<c r="${(LETTERS[i] ??= columnLetters(i))}`));
+    out.text(row);
+    out.text('"');
+  }
+
+  /** As {@link cell} writes an empty cell (`null`), into `out`; `row` is the row's number as text. */
+  emptyBytes(out: AsciiOut, i: number, row: string, style: string): void {
+    this.#ref(out, i, row);
+    out.text(style);
+    out.text('/>');
+  }
+
+  /** As {@link cell} writes the number `Number(text)` (`text` a printed figure), into `out`. */
+  numberBytes(out: AsciiOut, text: string, i: number, row: string, style: string): void {
+    this.#ref(out, i, row);
+    out.text(style);
+    out.text('><v>');
+    const span = numberSpan(text);
+    if (span < 0) out.text(String(Number(text)));
+    else out.text(text, span & 1, span >> 1);
+    out.text('</v></c>');
+  }
+
+  /** As {@link cell} writes the text `v` as a shared string (checked the same way), into `out`; `r` is the row's number. */
+  sharedBytes(out: AsciiOut, v: string, i: number, r: number, row: string, sheet: string, style: string): void {
+    if (!this.#checked.has(v)) {
+      checkCellText(v, { sheet, row: r, column: i + 1 });
+      this.#checked.add(v);
+    }
+    this.#ref(out, i, row);
+    out.text(style);
+    out.text(' t="s"><v>');
+    out.int(this.#ss.add(v));
+    out.text('</v></c>');
   }
 
   /** The style attribute (` s="n"`) of a cell style, added to the workbook's styles once per `key`. */

@@ -13,6 +13,7 @@
  * same parts give the same file.
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { concatBytes } from '../text/bytes.js';
 
 /** Where a streamed file's bytes go, in order. */
 export interface ByteSink {
@@ -87,7 +88,12 @@ class NativeDeflateEntry extends ZipPassThrough {
  */
 export class ZipEntryStream {
   readonly #entry: { push(chunk: Uint8Array, final: boolean): void };
+  /** Text written since the last ASCII bytes (or the last chunk). */
   #text = '';
+  /** What came before {@link #text} since the last chunk: its encoded text and ASCII bytes, in order. */
+  #parts: Uint8Array[] = [];
+  /** Characters written since the last chunk (UTF-16 code units of text, one per ASCII byte). */
+  #chars = 0;
   #ended = false;
   readonly #listeners = new Map<string, (() => void)[]>();
   static readonly #encoder = new TextEncoder();
@@ -101,20 +107,46 @@ export class ZipEntryStream {
     if (this.#ended) throw new Error('zip entry written after its end');
     if (typeof data === 'string') {
       this.#text += data;
-      if (this.#text.length >= CHUNK_CHARS) this.#flushText(false);
+      this.#chars += data.length;
     } else {
       const bytes = data instanceof Uint8Array ? data : data.toBuffer();
-      if (bytes?.length) this.#text += new TextDecoder().decode(bytes);
-      if (this.#text.length >= CHUNK_CHARS) this.#flushText(false);
+      if (bytes?.length) {
+        const text = new TextDecoder().decode(bytes);
+        this.#text += text;
+        this.#chars += text.length;
+      }
     }
+    if (this.#chars >= CHUNK_CHARS) this.#flushText(false);
     const cb = typeof encoding === 'function' ? (encoding as () => void) : callback;
     cb?.();
     return true;
   }
 
-  #flushText(final: boolean): void {
-    const bytes = this.#text ? ZipEntryStream.#encoder.encode(this.#text) : EMPTY;
+  /**
+   * Adds ASCII text given as its bytes (a sheet's rows written as bytes): the same part, and the same
+   * chunks, as `write` of the text they spell — each byte a character — so the file keeps its bytes.
+   * The array is the part's from then on (not to be reused).
+   */
+  writeAscii(bytes: Uint8Array): void {
+    if (this.#ended) throw new Error('zip entry written after its end');
+    if (bytes.length === 0) return;
+    // The text before is encoded on its own: no character spans ASCII bytes, so its UTF-8 is the same.
+    if (this.#text) this.#parts.push(ZipEntryStream.#encoder.encode(this.#text));
     this.#text = '';
+    this.#parts.push(bytes);
+    this.#chars += bytes.length;
+    if (this.#chars >= CHUNK_CHARS) this.#flushText(false);
+  }
+
+  #flushText(final: boolean): void {
+    let bytes = this.#text ? ZipEntryStream.#encoder.encode(this.#text) : EMPTY;
+    if (this.#parts.length) {
+      if (bytes.length) this.#parts.push(bytes);
+      bytes = concatBytes(this.#parts);
+      this.#parts = [];
+    }
+    this.#text = '';
+    this.#chars = 0;
     if (bytes.length || final) this.#entry.push(bytes, final);
   }
 
