@@ -8,11 +8,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Exact } from '../src/numbers/exact.js';
-import { fixedText, publishedReport } from '../src/report/results-model.js';
+import { Figures, fixedText, publishedReport } from '../src/report/results-model.js';
+import { SelfSides } from '../src/scoring/self-sides.js';
 import { totalsOf } from '../src/scoring/result-totals.js';
 import { type ScoreOptions, type ScoreResult, scoreMatrix } from '../src/scoring/score.js';
 import { syntheticRound } from '../src/testing/round-gen.js';
-import { csv, sampleText, scoreCsv } from './support/round.js';
+import { csv, round, sampleText, scoreCsv } from './support/round.js';
 
 /** The same result without the totals it was ranked from: every figure from the exact values. */
 const exactOnly = (r: ScoreResult): ScoreResult => Object.create(r);
@@ -137,5 +138,70 @@ describe('published figures from the totals', () => {
       }
     }
     expect(fast).toBeGreaterThanOrEqual(6);
+  });
+
+  it('by hand: the self-vs-appraised figures (self points and index, the adjustments per area and in total)', () => {
+    const fw = csv('code,title,max,method,rule,params,groups', '1,Chỉ đạo,,,,,', '1.1,Kế hoạch,2,,points,,', '1.2,Báo cáo,3,,points,,', '2,Thủ tục,4,,,,', '2.1,Công khai,4,,points,,');
+    const units = csv('unit,name,group,rankGroup', 'a,A,s,L', 'b,B,s,L');
+    const evidence = csv('unit,criterion,self,appraised', 'a,1.1,2,1.5', 'a,1.2,3,2.25', 'a,2.1,4,3', 'b,1.1,1,', 'b,1.2,NA,', 'b,2.1,2,4');
+    const r = round(fw, units, evidence);
+    const result = scoreMatrix(r.fw, r.units, r.inputs);
+    expect(totalsOf(result)?.path).toBe('fast');
+    const sides = new SelfSides(r.fw, r.inputs);
+    const rows = (res: ScoreResult) => {
+      const figures = new Figures(res, res.settings);
+      return res.units.map((u) => {
+        const at = r.inputs.unitIndex.get(u.unit)!;
+        const perArea = res.framework.areas.flatMap((a, i) => {
+          const self = sides.area(at, i)!;
+          return [self.points.toFixed(2), figures.areaPoints(u, i, a.code), figures.areaLess(u, i, a.code, self.points)];
+        });
+        return [u.unit, ...perArea, figures.selfPoints(u), figures.total(u), figures.totalLessSelf(u), figures.selfIndex(u), figures.index(u)];
+      });
+    };
+    // a: area 1 self 5, appraised 3.75; area 2 self 4, appraised 3; 9 of 9 claimed (100), 6.75 of 9 after appraisal (75).
+    // b: 1.1 unappraised (its self 1 stands), 1.2 NA (max 2); area 2 self 2, appraised 4: 3 of 6 claimed (50), 5 of 6 (83.33).
+    expect(rows(result)).toEqual([
+      ['b', '1.00', '1.00', '0.00', '2.00', '4.00', '2.00', '3.00', '5.00', '2.00', '50.00', '83.33'],
+      ['a', '5.00', '3.75', '-1.25', '4.00', '3.00', '-1.00', '9.00', '6.75', '-2.25', '100.00', '75.00'],
+    ]);
+    expect(rows(exactOnly(result))).toEqual(rows(result));
+  });
+
+  it('generated rounds: the self-vs-appraised figures equal the exact values rounded once', () => {
+    const fmt = (x: Exact | null, f: { decimals: number; rounding: 'half-up' | 'half-even' }) => (x === null ? null : x.toFixed(f.decimals, f.rounding));
+    const cases: { spec: Parameters<typeof syntheticRound>[0]; opts: ScoreOptions }[] = [
+      { spec: { units: 200, criteria: 40, seed: 11 }, opts: {} },
+      { spec: { units: 150, criteria: 25, seed: 12 }, opts: { decimals: 0, rounding: 'half-even' } },
+      { spec: { units: 150, criteria: 30, seed: 13 }, opts: { clamp: true, decimals: 4 } },
+      { spec: { units: 100, criteria: 30, seed: 14, targets: 'coprime' }, opts: { decimals: 12 } },
+      { spec: { preset: 'hanoi' }, opts: { decimals: 1 } },
+    ];
+    let checked = 0;
+    for (const { spec, opts } of cases) {
+      const gen = syntheticRound(spec);
+      const fw = gen.framework();
+      const units = gen.units();
+      const inputs = gen.inputs(fw, units);
+      const result = scoreMatrix(fw, units, inputs, opts);
+      const f = result.settings;
+      const figures = new Figures(result, f);
+      const sides = new SelfSides(fw, inputs);
+      for (const u of result.units) {
+        const at = inputs.unitIndex.get(u.unit)!;
+        fw.areas.forEach((a, i) => {
+          const self = sides.area(at, i);
+          if (!self) return;
+          expect(figures.areaLess(u, i, a.code, self.points)).toBe(fmt(u.areas.get(a.code)!.points.sub(self.points), f));
+          checked++;
+        });
+        expect(figures.selfPoints(u)).toBe(fmt(u.selfPoints, f));
+        expect(figures.totalLessSelf(u)).toBe(fmt(u.points.sub(u.selfPoints), f));
+        expect(figures.selfIndex(u)).toBe(fmt(u.selfIndex, f));
+        expect(figures.index(u)).toBe(fmt(u.index, f));
+        expect(figures.total(u)).toBe(fmt(u.points, f));
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });

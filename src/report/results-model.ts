@@ -203,7 +203,7 @@ const safe = Number.isSafeInteger;
  * integers, a clamped index, or a result without such totals (rebuilt from a file, the bigint path,
  * denominator classes) is printed from the unit's exact values as before.
  */
-class Figures {
+export class Figures {
   readonly #t: (Totals & { acc: Float64Array }) | undefined;
   readonly #den: number;
   readonly #areas: number;
@@ -289,21 +289,63 @@ class Figures {
     return (t && this.#frac(t.acc[u.position * t.slots + ACC.max], this.#den)) ?? fmt(u.max, this.#f)!;
   }
 
+  /** `100 × points / max` from numerators over the round's denominator (null when max is 0), or undefined past the safe integers or clamped. */
+  #ratio(points: number | undefined, max: number): string | null | undefined {
+    if (this.#clamp || points === undefined || !safe(max)) return undefined;
+    if (max === 0) return null;
+    return max > 0 && safe(100 * points) ? this.#frac(100 * points, max) : undefined;
+  }
+
   /** The index, null without one. */
   index(u: UnitResult): string | null {
     const t = this.#t;
-    if (t && !this.#clamp) {
-      const m = t.acc[u.position * t.slots + ACC.max];
-      const p = this.#points(u);
-      if (p !== undefined && safe(m)) {
-        if (m === 0) return null;
-        if (m > 0 && safe(100 * p)) {
-          const s = this.#frac(100 * p, m);
+    const s = t && this.#ratio(this.#points(u), t.acc[u.position * t.slots + ACC.max]);
+    return s !== undefined ? s : fmt(u.index, this.#f);
+  }
+
+  /** The self-assessed index, null without one. */
+  selfIndex(u: UnitResult): string | null {
+    const t = this.#t;
+    const b = t ? u.position * t.slots : 0;
+    const s = t && this.#ratio(t.acc[b + ACC.selfPoints], t.acc[b + ACC.selfMax]);
+    return s !== undefined ? s : fmt(u.selfIndex, this.#f);
+  }
+
+  /** Self-assessed points. */
+  selfPoints(u: UnitResult): string {
+    const t = this.#t;
+    return (t && this.#frac(t.acc[u.position * t.slots + ACC.selfPoints], this.#den)) ?? fmt(u.selfPoints, this.#f)!;
+  }
+
+  /** Total points less the self-assessed points (the council's adjustment). */
+  totalLessSelf(u: UnitResult): string {
+    const t = this.#t;
+    const p = t ? this.#points(u) : undefined;
+    if (p !== undefined) {
+      const self = t!.acc[u.position * t!.slots + ACC.selfPoints];
+      const s = safe(self) && Math.abs(p) + Math.abs(self) <= Number.MAX_SAFE_INTEGER ? this.#frac(p - self, this.#den) : undefined;
+      if (s !== undefined) return s;
+    }
+    return fmt(u.points.sub(u.selfPoints), this.#f)!;
+  }
+
+  /** An applying area's points less `x` (its self-assessed points, say): over the round's denominator when `x`'s denominator divides it. */
+  areaLess(u: UnitResult, a: number, code: string, x: Exact): string {
+    const t = this.#t;
+    if (t) {
+      const p = t.acc[u.position * t.slots + ACC.areas + 2 * a];
+      const xn = Number(x.num);
+      const xd = Number(x.den);
+      if (safe(p) && safe(xn) && safe(xd) && this.#den % xd === 0) {
+        const m = xn * (this.#den / xd);
+        const d = p - m;
+        if (safe(m) && safe(d) && Math.abs(p) + Math.abs(m) <= Number.MAX_SAFE_INTEGER) {
+          const s = this.#frac(d, this.#den);
           if (s !== undefined) return s;
         }
       }
     }
-    return fmt(u.index, this.#f);
+    return fmt(u.areas.get(code)!.points.sub(x), this.#f)!;
   }
 }
 
