@@ -203,7 +203,7 @@ export class ZipEntryStream {
   }
 
   #flushText(final: boolean): void {
-    let bytes = this.#text ? ZipEntryStream.#encoder.encode(this.#text) : EMPTY;
+    let bytes: Uint8Array = this.#text ? ZipEntryStream.#encoder.encode(this.#text) : EMPTY;
     if (this.#parts.length) {
       if (bytes.length) this.#parts.push(bytes);
       bytes = concatBytes(this.#parts);
