@@ -193,15 +193,24 @@ export function fixedText(num: number, den: number, decimals: number, mode: Roun
 
 const safe = Number.isSafeInteger;
 
+/** The totals a result was ranked from (`totalsOf`) when they are numerators over one safe denominator (the fast path without denominator classes). */
+function oneDenominator(result: ScoreResult): (Totals & { acc: Float64Array }) | undefined {
+  const t = totalsOf(result);
+  if (t === undefined || t.path !== 'fast' || t.extra !== undefined || !(t.acc instanceof Float64Array)) return undefined;
+  const den = Number(t.den);
+  return safe(den) && den > 0 ? (t as Totals & { acc: Float64Array }) : undefined;
+}
+
 /**
- * The figures of a league table, as `fmt` prints the unit's exact values (`toFixed(decimals,
- * rounding)`). From the totals the result was ranked from (`totalsOf`: fast path, one denominator)
- * each figure is its numerator over the round's denominator — an area's points and max, the total
- * (appraisal + survey + adjust, summed exactly in doubles as the result does), the component index
- * `100 × points / max` and the index `100 × total / max` (the denominator cancels) — rounded by
- * {@link fixedText}: no exact value is made per unit and area. A figure whose numbers leave the safe
- * integers, a clamped index, or a result without such totals (rebuilt from a file, the bigint path,
- * denominator classes) is printed from the unit's exact values as before.
+ * The figures of a league table (and of the results workbook's self-vs-appraised sheet), as `fmt`
+ * prints the unit's exact values (`toFixed(decimals, rounding)`). From the totals the result was
+ * ranked from ({@link oneDenominator}) each figure is its numerator over the round's denominator —
+ * an area's points and max, the total (appraisal + survey + adjust, summed exactly in doubles as the
+ * result does), self points, their differences, the component index `100 × points / max` and the
+ * indices `100 × total / max` (the denominator cancels) — rounded by {@link fixedText}: no exact
+ * value is made per unit and area. A figure whose numbers leave the safe integers, a clamped index,
+ * or a result without such totals (rebuilt from a file, the bigint path, denominator classes) is
+ * printed from the unit's exact values as before.
  */
 export class Figures {
   readonly #t: (Totals & { acc: Float64Array }) | undefined;
@@ -213,11 +222,9 @@ export class Figures {
   readonly #f: OutputFormat;
 
   constructor(result: ScoreResult, f: OutputFormat) {
-    const t = totalsOf(result);
-    const den = t === undefined ? 0 : Number(t.den);
-    const fast = t !== undefined && t.path === 'fast' && t.extra === undefined && t.acc instanceof Float64Array && safe(den) && den > 0;
-    this.#t = fast ? (t as Totals & { acc: Float64Array }) : undefined;
-    this.#den = den;
+    const t = oneDenominator(result);
+    this.#t = t;
+    this.#den = t === undefined ? 0 : Number(t.den);
     this.#areas = result.framework.areas.length;
     this.#clamp = result.settings.clamp;
     this.#d = f.decimals;
@@ -354,9 +361,8 @@ type AreaShape = { code: string; title: string; at: number; max: Exact | null };
 
 function areaShapes(result: ScoreResult, units: readonly UnitResult[]): AreaShape[] {
   const out: AreaShape[] = [];
-  const t = totalsOf(result);
+  const fast = oneDenominator(result);
   const nAreas = result.framework.areas.length;
-  const fast = t !== undefined && t.path === 'fast' && t.extra === undefined && t.acc instanceof Float64Array ? (t as Totals & { acc: Float64Array }) : undefined;
   result.framework.areas.forEach((a, at) => {
     if (fast) {
       // Maxima over one denominator: equal numerators (safe integers), equal values — no exact value per unit.
