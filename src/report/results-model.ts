@@ -17,8 +17,10 @@ import type { UnitLabels } from '../criteria/unit-labels.js';
 import type { Band } from '../criteria/bands.js';
 import type { ResultFile, ResultRecord } from '../analysis/result-file.js';
 import { parseExact } from '../numbers/decimal-text.js';
-import { Exact } from '../numbers/exact.js';
+import { Exact, POW10_DOUBLES, type RoundingMode } from '../numbers/exact.js';
+import { ACC, type Totals } from '../scoring/kernel.js';
 import { fmt, type OutputFormat } from '../scoring/result-json.js';
+import { totalsOf } from '../scoring/result-totals.js';
 import type { ScoreResult, UnitResult } from '../scoring/score.js';
 import type { Presentation } from './presentation.js';
 import { resultsWords, type ResultsWords } from './results-words.js';
@@ -157,20 +159,241 @@ export function componentIndex(points: Exact, max: Exact): Exact | null {
   return max.sign() === 0 ? null : Exact.HUNDRED.mul(points).div(max);
 }
 
+/**
+ * `num / den` (safe integers, `den > 0`) rounded to `decimals` places as `Exact.toFixed(decimals,
+ * mode)` prints it, computed as its exact-double path does (`|num| × 10^decimals + den` a safe
+ * integer, at most 15 decimals: every step exact) — the same digits, the value being the same
+ * fraction whether reduced or not; undefined when those bounds do not hold.
+ */
+export function fixedText(num: number, den: number, decimals: number, mode: RoundingMode): string | undefined {
+  if (decimals > 15 || !(den > 0) || !Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return undefined;
+  const a = (num < 0 ? -num : num) * POW10_DOUBLES[decimals];
+  // A product past 2^53 - 1 rounds to 2^53 or more, so this also refuses one that was not exact.
+  if (a + den > Number.MAX_SAFE_INTEGER) return undefined;
+  let q = Math.floor(a / den);
+  let r = a - q * den;
+  // The division is correctly rounded, so q is off by at most one; r says which way.
+  if (r < 0) {
+    q -= 1;
+    r += den;
+  } else if (r >= den) {
+    q += 1;
+    r -= den;
+  }
+  const r2 = r * 2;
+  if (r2 > den || (r2 === den && (mode === 'half-up' || q % 2 === 1))) q += 1;
+  let digits = String(q);
+  if (decimals > 0) {
+    if (digits.length <= decimals) digits = digits.padStart(decimals + 1, '0');
+    const cut = digits.length - decimals;
+    digits = `${digits.slice(0, cut)}.${digits.slice(cut)}`;
+  }
+  return num < 0 && q !== 0 ? `-${digits}` : digits;
+}
+
+const safe = Number.isSafeInteger;
+
+/** The totals a result was ranked from (`totalsOf`) when they are numerators over one safe denominator (the fast path without denominator classes). */
+function oneDenominator(result: ScoreResult): (Totals & { acc: Float64Array }) | undefined {
+  const t = totalsOf(result);
+  if (t === undefined || t.path !== 'fast' || t.extra !== undefined || !(t.acc instanceof Float64Array)) return undefined;
+  const den = Number(t.den);
+  return safe(den) && den > 0 ? (t as Totals & { acc: Float64Array }) : undefined;
+}
+
+/**
+ * The figures of a league table (and of the results workbook's self-vs-appraised sheet), as `fmt`
+ * prints the unit's exact values (`toFixed(decimals, rounding)`). From the totals the result was
+ * ranked from ({@link oneDenominator}) each figure is its numerator over the round's denominator —
+ * an area's points and max, the total (appraisal + survey + adjust, summed exactly in doubles as the
+ * result does), self points, their differences, the component index `100 × points / max` and the
+ * indices `100 × total / max` (the denominator cancels) — rounded by {@link fixedText}: no exact
+ * value is made per unit and area. A figure whose numbers leave the safe integers, a clamped index,
+ * or a result without such totals (rebuilt from a file, the bigint path, denominator classes) is
+ * printed from the unit's exact values as before.
+ */
+export class Figures {
+  readonly #t: (Totals & { acc: Float64Array }) | undefined;
+  readonly #den: number;
+  readonly #areas: number;
+  readonly #clamp: boolean;
+  readonly #d: number;
+  readonly #mode: RoundingMode;
+  readonly #f: OutputFormat;
+
+  constructor(result: ScoreResult, f: OutputFormat) {
+    const t = oneDenominator(result);
+    this.#t = t;
+    this.#den = t === undefined ? 0 : Number(t.den);
+    this.#areas = result.framework.areas.length;
+    this.#clamp = result.settings.clamp;
+    this.#d = f.decimals;
+    this.#mode = f.rounding;
+    this.#f = f;
+  }
+
+  /** `num / den` rounded, or undefined when `num` is not a safe integer. */
+  #frac(num: number, den: number): string | undefined {
+    if (!safe(num)) return undefined;
+    return fixedText(num, den, this.#d, this.#mode) ?? Exact.fromSafeIntegers(num, den).toFixed(this.#d, this.#mode);
+  }
+
+  /** Whether a leaf of area `a` (position; `code`) applies to the unit. */
+  applies(u: UnitResult, a: number, code: string): boolean {
+    const t = this.#t;
+    return t ? t.areaLeaves[u.position * this.#areas + a] !== 0 : u.areas.has(code);
+  }
+
+  /** An applying area's points (`applies` first). */
+  areaPoints(u: UnitResult, a: number, code: string): string {
+    const t = this.#t;
+    return (t && this.#frac(t.acc[u.position * t.slots + ACC.areas + 2 * a], this.#den)) ?? fmt(u.areas.get(code)!.points, this.#f)!;
+  }
+
+  /** An applying area's maximum. */
+  areaMax(u: UnitResult, a: number, code: string): string {
+    const t = this.#t;
+    return (t && this.#frac(t.acc[u.position * t.slots + ACC.areas + 2 * a + 1], this.#den)) ?? fmt(u.areas.get(code)!.max, this.#f)!;
+  }
+
+  /** An applying area's component index, null when its maximum is 0. */
+  percent(u: UnitResult, a: number, code: string): string | null {
+    const t = this.#t;
+    if (t) {
+      const at = u.position * t.slots + ACC.areas + 2 * a;
+      const p = t.acc[at];
+      const m = t.acc[at + 1];
+      if (m === 0) return null;
+      if (m > 0 && safe(m) && safe(100 * p)) {
+        const s = this.#frac(100 * p, m);
+        if (s !== undefined) return s;
+      }
+    }
+    const r = u.areas.get(code)!;
+    return fmt(componentIndex(r.points, r.max), this.#f);
+  }
+
+  /** The unit's appraisal, survey and adjust points summed (exactly), or undefined past the safe integers. */
+  #points(u: UnitResult): number | undefined {
+    const t = this.#t!;
+    const b = u.position * t.slots;
+    const appraisal = t.acc[b + ACC.appraisal];
+    const survey = t.acc[b + ACC.survey];
+    const adjust = t.acc[b + ACC.adjust];
+    if (!safe(appraisal) || !safe(survey) || !safe(adjust) || Math.abs(appraisal) + Math.abs(survey) + Math.abs(adjust) > Number.MAX_SAFE_INTEGER) return undefined;
+    return appraisal + survey + adjust;
+  }
+
+  /** Total points. */
+  total(u: UnitResult): string {
+    const p = this.#t ? this.#points(u) : undefined;
+    return (p === undefined ? undefined : this.#frac(p, this.#den)) ?? fmt(u.points, this.#f)!;
+  }
+
+  /** Applicable maximum. */
+  max(u: UnitResult): string {
+    const t = this.#t;
+    return (t && this.#frac(t.acc[u.position * t.slots + ACC.max], this.#den)) ?? fmt(u.max, this.#f)!;
+  }
+
+  /** `100 × points / max` from numerators over the round's denominator (null when max is 0), or undefined past the safe integers or clamped. */
+  #ratio(points: number | undefined, max: number): string | null | undefined {
+    if (this.#clamp || points === undefined || !safe(max)) return undefined;
+    if (max === 0) return null;
+    return max > 0 && safe(100 * points) ? this.#frac(100 * points, max) : undefined;
+  }
+
+  /** The index, null without one. */
+  index(u: UnitResult): string | null {
+    const t = this.#t;
+    const s = t && this.#ratio(this.#points(u), t.acc[u.position * t.slots + ACC.max]);
+    return s !== undefined ? s : fmt(u.index, this.#f);
+  }
+
+  /** The self-assessed index, null without one. */
+  selfIndex(u: UnitResult): string | null {
+    const t = this.#t;
+    const b = t ? u.position * t.slots : 0;
+    const s = t && this.#ratio(t.acc[b + ACC.selfPoints], t.acc[b + ACC.selfMax]);
+    return s !== undefined ? s : fmt(u.selfIndex, this.#f);
+  }
+
+  /** Self-assessed points. */
+  selfPoints(u: UnitResult): string {
+    const t = this.#t;
+    return (t && this.#frac(t.acc[u.position * t.slots + ACC.selfPoints], this.#den)) ?? fmt(u.selfPoints, this.#f)!;
+  }
+
+  /** Total points less the self-assessed points (the council's adjustment). */
+  totalLessSelf(u: UnitResult): string {
+    const t = this.#t;
+    const p = t ? this.#points(u) : undefined;
+    if (p !== undefined) {
+      const self = t!.acc[u.position * t!.slots + ACC.selfPoints];
+      const s = safe(self) && Math.abs(p) + Math.abs(self) <= Number.MAX_SAFE_INTEGER ? this.#frac(p - self, this.#den) : undefined;
+      if (s !== undefined) return s;
+    }
+    return fmt(u.points.sub(u.selfPoints), this.#f)!;
+  }
+
+  /** An applying area's points less `x` (its self-assessed points, say): over the round's denominator when `x`'s denominator divides it. */
+  areaLess(u: UnitResult, a: number, code: string, x: Exact): string {
+    const t = this.#t;
+    if (t) {
+      const p = t.acc[u.position * t.slots + ACC.areas + 2 * a];
+      const xn = Number(x.num);
+      const xd = Number(x.den);
+      if (safe(p) && safe(xn) && safe(xd) && this.#den % xd === 0) {
+        const m = xn * (this.#den / xd);
+        const d = p - m;
+        if (safe(m) && safe(d) && Math.abs(p) + Math.abs(m) <= Number.MAX_SAFE_INTEGER) {
+          const s = this.#frac(d, this.#den);
+          if (s !== undefined) return s;
+        }
+      }
+    }
+    return fmt(u.areas.get(code)!.points.sub(x), this.#f)!;
+  }
+}
+
 /** How an area is shown in a league: absent (applies to no unit), one maximum for all, or per unit. */
-type AreaShape = { code: string; title: string; max: Exact | null };
+type AreaShape = { code: string; title: string; at: number; max: Exact | null };
 
 function areaShapes(result: ScoreResult, units: readonly UnitResult[]): AreaShape[] {
   const out: AreaShape[] = [];
-  for (const a of result.framework.areas) {
+  const fast = oneDenominator(result);
+  const nAreas = result.framework.areas.length;
+  result.framework.areas.forEach((a, at) => {
+    if (fast) {
+      // Maxima over one denominator: equal numerators (safe integers), equal values — no exact value per unit.
+      const acc = fast.acc;
+      let first: UnitResult | undefined;
+      let m0 = 0;
+      let same = true;
+      let exact = true;
+      for (const u of units) {
+        if (fast.areaLeaves[u.position * nAreas + at] === 0) continue;
+        const m = acc[u.position * fast.slots + ACC.areas + 2 * at + 1];
+        if (!safe(m)) exact = false;
+        if (first === undefined) {
+          first = u;
+          m0 = m;
+        } else if (m !== m0) same = false;
+      }
+      if (first === undefined) return;
+      if (exact) {
+        out.push({ code: a.code, title: a.title, at, max: same ? first.areas.get(a.code)!.max : null });
+        return;
+      }
+    }
     const maxima = units.flatMap((u) => {
       const r = u.areas.get(a.code);
       return r ? [r.max] : [];
     });
-    if (maxima.length === 0) continue;
+    if (maxima.length === 0) return;
     const same = maxima.every((m) => m.eq(maxima[0]));
-    out.push({ code: a.code, title: a.title, max: same ? maxima[0] : null });
-  }
+    out.push({ code: a.code, title: a.title, at, max: same ? maxima[0] : null });
+  });
   return out;
 }
 
@@ -222,9 +445,12 @@ function leagueOf(result: ScoreResult, id: string, f: OutputFormat, w: ResultsWo
   col({ label: w.unitId, role: 'unitId', hidden: true });
   col({ label: w.leagueId, role: 'leagueId', hidden: true });
 
+  const figures = new Figures(result, f);
+  const areaAt = new Map(areas.map((a) => [a.code, a.at]));
+  const at = columns.map((c) => (c.area === undefined ? -1 : areaAt.get(c.area)!));
   const rows: PubRow[] = units.map((u) => {
     const cells: PubCell[] = [];
-    for (const c of columns) cells.push(cellOf(c, u, f, w, groupName, prev));
+    for (let i = 0; i < columns.length; i++) cells.push(cellOf(columns[i], at[i], u, f, figures, w, groupName, prev));
     return { unit: u.unit, cells };
   });
 
@@ -268,9 +494,9 @@ function leagueOf(result: ScoreResult, id: string, f: OutputFormat, w: ResultsWo
   };
 }
 
-function cellOf(c: PubColumn, u: UnitResult, f: OutputFormat, w: ResultsWords, groupName: (g: string) => string, prev: Map<string, ResultRecord> | undefined): PubCell {
+/** The cell of column `c` (its area at position `at` of the framework's) in unit `u`'s row. */
+function cellOf(c: PubColumn, at: number, u: UnitResult, f: OutputFormat, figures: Figures, w: ResultsWords, groupName: (g: string) => string, prev: Map<string, ResultRecord> | undefined): PubCell {
   const d = f.decimals;
-  const area = c.area === undefined ? undefined : u.areas.get(c.area);
   const p = prev?.get(u.unit);
   switch (c.role) {
     case 'rank':
@@ -280,17 +506,17 @@ function cellOf(c: PubColumn, u: UnitResult, f: OutputFormat, w: ResultsWords, g
     case 'group':
       return { kind: 'text', text: groupName(u.group) };
     case 'points':
-      return area ? num(fmt(area.points, f), d) : EMPTY;
+      return figures.applies(u, at, c.area!) ? num(figures.areaPoints(u, at, c.area!), d) : EMPTY;
     case 'areaMax':
-      return area ? num(fmt(area.max, f), d) : EMPTY;
+      return figures.applies(u, at, c.area!) ? num(figures.areaMax(u, at, c.area!), d) : EMPTY;
     case 'percent':
-      return area ? num(fmt(componentIndex(area.points, area.max), f), d) : EMPTY;
+      return figures.applies(u, at, c.area!) ? num(figures.percent(u, at, c.area!), d) : EMPTY;
     case 'total':
-      return num(fmt(u.points, f), d);
+      return num(figures.total(u), d);
     case 'totalMax':
-      return num(fmt(u.max, f), d);
+      return num(figures.max(u), d);
     case 'index':
-      return num(fmt(u.index, f), d);
+      return num(figures.index(u), d);
     case 'band':
       return u.band === null ? EMPTY : { kind: 'text', text: u.band };
     case 'previousIndex':

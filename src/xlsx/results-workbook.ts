@@ -32,10 +32,11 @@ import { SelfSides } from '../scoring/self-sides.js';
 import type { Exact } from '../numbers/exact.js';
 import { VERSION } from '../version.js';
 import type { OutputFormat } from '../scoring/result-json.js';
-import { publishedReport, type PubLeague, type PubReport, type PublishOptions } from '../report/results-model.js';
+import { Figures, publishedReport, type PubCell, type PubLeague, type PubReport, type PublishOptions } from '../report/results-model.js';
 import { resultsWords } from '../report/results-words.js';
 import { pair } from '../i18n/catalogue.js';
 import { appliesTo, type Criterion } from '../criteria/framework.js';
+import { AsciiOut, numberSpan } from './sheet-bytes.js';
 import { buildWorkbookBytes, type ByteSink, checkCellText, EXCEL_MAX_ROWS, exactCell, fitWidths, numFmtFor, roundedNumber, safeSheetName, textWidth, writeWorkbook, type BookWriter, type WriteFlow } from './write.js';
 
 /** What the workbook records besides the result: the inputs (for the audit) and how the run was made. */
@@ -165,11 +166,14 @@ function printSetup(titles?: string) {
   } as const;
 }
 
-function writeSheet(wb: BookWriter, name: string, data: SheetData, numFmt: string, flow?: WriteFlow): void {
+/** A sheet's header and what goes with it, before its rows. */
+type SheetHead = Omit<SheetData, 'rows'>;
+
+/** Adds a sheet, its columns `widths` wide, filtered over `rows` rows, and writes its header row. */
+function sheetHead(wb: BookWriter, name: string, data: SheetHead, widths: readonly number[], rows: number) {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', xSplit: data.frozenCols ?? 0, ySplit: 1 }], pageSetup: printSetup('1:1') });
-  const widths = fitWidths(data.header, data.rows, { max: 50, numberWidth: numFmt.length });
   ws.columns = data.header.map((_, i) => ({ width: widths[i] }));
-  if (data.rows.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: data.rows.length + 1, column: data.header.length } };
+  if (rows > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: data.header.length } };
   const head = ws.addRow(data.header);
   head.font = { bold: true };
   head.alignment = { vertical: 'middle', wrapText: true };
@@ -179,20 +183,12 @@ function writeSheet(wb: BookWriter, name: string, data: SheetData, numFmt: strin
     if (note) cell.note = note;
   });
   head.commit();
-  if (flow?.streamed) {
-    // Long sheets (self-vs-appraised: a row per unit, a number per area and side) as raw XML.
-    const raw = new RawRows(
-      wb,
-      numFmt,
-      (i) => data.numberCols.has(i),
-      () => true,
-    );
-    for (let from = 0; from < data.rows.length; from += 4096) {
-      (ws as unknown as StreamedParts['sheet']).stream.write(raw.xml(data.rows.slice(from, from + 4096), from + 2, name));
-    }
-    ws.commit();
-    return;
-  }
+  return ws;
+}
+
+/** A sheet through exceljs's cell model (the streamed self-vs-appraised sheet: {@link writeSidesSheet}). */
+function writeSheet(wb: BookWriter, name: string, data: SheetData, numFmt: string): void {
+  const ws = sheetHead(wb, name, data, fitWidths(data.header, data.rows, { max: 50, numberWidth: numFmt.length }), data.rows.length);
   for (const r of data.rows) {
     const row = ws.addRow(r);
     for (const i of data.numberCols) if (typeof r[i] === 'number') row.getCell(i + 1).numFmt = numFmt;
@@ -233,8 +229,13 @@ function writeLeagueSheet(wb: BookWriter, flow: WriteFlow, name: string, report:
   const labelRow = groupRow + 1;
   const widths = cols.map((c, i) => {
     if (c.hidden) return 12;
-    const cells = league.rows.map((r) => r.cells[i]);
-    const longest = Math.max(0, ...cells.map((x) => (x.kind === 'empty' ? 0 : textWidth(x.text))));
+    let longest = 0;
+    for (const r of league.rows) {
+      const x = r.cells[i];
+      // A number's text is ASCII digits, a point and a sign: its width is its length.
+      const w = x.kind === 'empty' ? 0 : x.kind === 'number' ? x.text.length : textWidth(x.text);
+      if (w > longest) longest = w;
+    }
     if (c.role === 'name' || c.role === 'group') return Math.min(45, Math.max(longest + 2, 10));
     return Math.max(7, longest + 2);
   });
@@ -290,26 +291,52 @@ function writeLeagueSheet(wb: BookWriter, flow: WriteFlow, name: string, report:
       () => false,
       () => true,
     );
-    const x: string[] = [];
-    let r = labelRow + 1;
-    for (const row of league.rows) {
-      x.push(`<row r="${r}">`);
-      row.cells.forEach((c, i) => {
+    // The style of a column's cells of one kind (empty, text, a number's decimals and sign), looked
+    // up once per column and kind: the workbook's styles are added in the order cells first need them.
+    const styles: string[][] = cols.map(() => []);
+    const styleOf = (i: number, c: PubCell): string => {
+      const k = c.kind === 'empty' ? 0 : c.kind === 'text' ? 1 : 2 + 2 * c.decimals + (c.signed ? 1 : 0);
+      let style = styles[i][k];
+      if (style === undefined) {
         const bold = cols[i].role === 'index';
         const centred = c.kind === 'text' && cols[i].role === 'previousIndex';
         const fmt = c.kind === 'number' ? cellFormat(c.decimals, c.signed) : '';
-        const style = raw.style(
+        style = raw.style(
           `${c.kind}|${fmt}|${bold}|${centred}`,
           { border: BORDER, ...(fmt ? { numFmt: fmt } : {}), ...(bold ? { font: { bold: true } } : {}), ...(centred ? { alignment: { horizontal: 'center' } } : {}) },
           c.kind === 'number' ? 2 : c.kind === 'text' ? 3 : 0,
         );
-        x.push(raw.cell(c.kind === 'empty' ? null : c.kind === 'text' ? c.text : Number(c.text), i, r, name, style, true));
-      });
-      x.push('</row>');
+        styles[i][k] = style;
+      }
+      return style;
+    };
+    // Rows as bytes, handed on in the pieces the rows' strings once were (a row every cols + 2 of them, up to 65,536).
+    const out = new AsciiOut();
+    const stream = (ws as unknown as StreamedParts['sheet']).stream;
+    const perWrite = Math.ceil(65_536 / (cols.length + 2));
+    let r = labelRow + 1;
+    let inWrite = 0;
+    for (const row of league.rows) {
+      const rs = String(r);
+      out.text('<row r="');
+      out.text(rs);
+      out.text('">');
+      const cells = row.cells;
+      for (let i = 0; i < cells.length; i++) {
+        const c = cells[i];
+        const style = styleOf(i, c);
+        if (c.kind === 'number') raw.numberBytes(out, c.text, i, rs, style);
+        else if (c.kind === 'text') raw.sharedBytes(out, c.text, i, r, rs, name, style);
+        else raw.emptyBytes(out, i, rs, style);
+      }
+      out.text('</row>');
       r++;
-      if (x.length >= 65_536) (ws as unknown as StreamedParts['sheet']).stream.write(x.splice(0).join(''));
+      if (++inWrite === perWrite) {
+        stream.writeAscii(out.take());
+        inWrite = 0;
+      }
     }
-    (ws as unknown as StreamedParts['sheet']).stream.write(x.join(''));
+    stream.writeAscii(out.take());
     ws.commit();
     return;
   }
@@ -347,11 +374,21 @@ function summarySheet(result: ScoreResult, f: OutputFormat, names: Names): Sheet
   return { header: [w.kind, w.name, w.count, w.mean, w.min, w.max], rows, numberCols: new Set([3, 4, 5]) };
 }
 
+/** The self-vs-appraised sheet's header: league, unit, name, per area self, appraised and their difference, then the totals' and the indices. */
+function sidesHead(result: ScoreResult, names: Names): SheetHead {
+  const areas = result.framework.areas;
+  const w = names.w.sides;
+  const header = [w.league, w.unit, w.name, ...areas.flatMap((a) => [w.self(a.code), w.appraised(a.code), w.diff(a.code)]), w.totalSelf, w.totalAppraised, w.totalDiff, w.selfIndex, w.index];
+  const numberCols = new Set<number>();
+  for (let i = 3; i < header.length; i++) numberCols.add(i);
+  const notes = new Map(areas.map((a, i) => [3 + 3 * i, `${a.code}. ${a.title}`]));
+  return { header, numberCols, notes, frozenCols: 3 };
+}
+
+/** The self-vs-appraised sheet, every figure an exact value rounded once (the reference of {@link writeSidesSheet}). */
 function sidesSheet(result: ScoreResult, inputs: InputMatrix, f: OutputFormat, names: Names): SheetData {
   const areas = result.framework.areas;
   const n = (x: Exact | null) => roundedNumber(x, f.decimals, f.rounding);
-  const w = names.w.sides;
-  const header = [w.league, w.unit, w.name, ...areas.flatMap((a) => [w.self(a.code), w.appraised(a.code), w.diff(a.code)]), w.totalSelf, w.totalAppraised, w.totalDiff, w.selfIndex, w.index];
   // Self points per area from the kernel (SelfSides); the final side's are the result's own.
   const selfSides = new SelfSides(result.framework, inputs);
   const rows = result.units.map((u: UnitResult) => {
@@ -364,10 +401,83 @@ function sidesSheet(result: ScoreResult, inputs: InputMatrix, f: OutputFormat, n
     });
     return [names.league(u.rankGroup), u.unit, u.name, ...perArea, n(u.selfPoints), n(u.points), n(u.points.sub(u.selfPoints)), n(u.selfIndex), n(u.index)];
   });
-  const numberCols = new Set<number>();
-  for (let i = 3; i < header.length; i++) numberCols.add(i);
-  const notes = new Map(areas.map((a, i) => [3 + 3 * i, `${a.code}. ${a.title}`]));
-  return { header, rows, numberCols, notes, frozenCols: 3 };
+  return { ...sidesHead(result, names), rows };
+}
+
+/**
+ * The self-vs-appraised sheet streamed as raw XML (a national round: 10,063 rows of 29 figures):
+ * the cells of {@link sidesSheet}, each figure printed from the kernel's totals ({@link Figures}:
+ * the text the exact value's `toFixed` gives) and written as the number that text reads as
+ * (`numberBytes`), its rows as bytes in writes of 4096 rows (as their strings were written).
+ */
+function writeSidesSheet(wb: BookWriter, name: string, result: ScoreResult, inputs: InputMatrix, f: OutputFormat, names: Names, numFmt: string): void {
+  const head = sidesHead(result, names);
+  const areas = result.framework.areas;
+  const figures = new Figures(result, f);
+  const selfSides = new SelfSides(result.framework, inputs);
+  const cols = head.header.length;
+  // Every row's cells, one after another: text for the first three, a figure's text (or null) for the rest.
+  const cells: (string | null)[] = [];
+  for (const u of result.units) {
+    const at = inputs.unitIndex.get(u.unit)!;
+    cells.push(names.league(u.rankGroup), u.unit, u.name);
+    for (let i = 0; i < areas.length; i++) {
+      const self = selfSides.area(at, i);
+      if (!self) cells.push(null, null, null);
+      else {
+        const code = areas[i].code;
+        cells.push(self.points.toFixed(f.decimals, f.rounding), figures.areaPoints(u, i, code), figures.areaLess(u, i, code, self.points));
+      }
+    }
+    cells.push(figures.selfPoints(u), figures.total(u), figures.totalLessSelf(u), figures.selfIndex(u), figures.index(u));
+  }
+  const rows = result.units.length;
+  // Widths as fitWidths fits them: the header and the first 5000 rows, a number at least as wide as its format.
+  const widths = head.header.map((h) => textWidth(h));
+  for (let r = 0, k = 0; r < Math.min(rows, 5000); r++) {
+    for (let i = 0; i < cols; i++, k++) {
+      const v = cells[k];
+      let w = 0;
+      if (v !== null && i >= 3) {
+        const span = numberSpan(v);
+        w = Math.max(span < 0 ? String(Number(v)).length : (span >> 1) - (span & 1), numFmt.length);
+      } else if (v !== null) w = textWidth(v);
+      if (w > widths[i]) widths[i] = w;
+    }
+  }
+  const ws = sheetHead(
+    wb,
+    name,
+    head,
+    widths.map((w) => Math.min(50, Math.max(6, w + 2))),
+    rows,
+  );
+  const raw = new RawRows(
+    wb,
+    numFmt,
+    (i) => i >= 3,
+    () => true,
+  );
+  const stream = (ws as unknown as StreamedParts['sheet']).stream;
+  const out = new AsciiOut();
+  for (let from = 0; from < rows; from += 4096) {
+    for (let r = from, k = from * cols; r < Math.min(rows, from + 4096); r++) {
+      const row = r + 2;
+      const rs = String(row);
+      out.text('<row r="');
+      out.text(rs);
+      out.text('">');
+      for (let i = 0; i < cols; i++, k++) {
+        const v = cells[k];
+        if (v === null || v === '') continue;
+        if (i >= 3) raw.numberBytes(out, v, i, rs, raw.numberStyle);
+        else raw.sharedBytes(out, v, i, row, rs, name, '');
+      }
+      out.text('</row>');
+    }
+    stream.writeAscii(out.take());
+  }
+  ws.commit();
 }
 
 /** An input side as an audit cell: blank, `NA`, the rule's label (`yesno`), or the value as entered. */
@@ -501,21 +611,25 @@ const LETTERS: string[] = [];
 
 /** exceljs's streaming sheet and workbook parts the raw rows go through (not in its typings). */
 interface StreamedParts {
-  sheet: { stream: { write(xml: string): void } };
+  sheet: { stream: { write(xml: string): void; writeAscii(bytes: Uint8Array): void } };
   book: { sharedStrings: { add(text: string): number; count: number }; styles: { addStyleModel(model: { numFmt: string }, cellType: number): number } };
 }
 
 /**
- * Writes rows as sheet XML, straight into the sheet's zip part (the audit, the self-vs-appraised
- * sheet): the 20 million
+ * Writes rows as sheet XML, straight into the sheet's zip part (the audit, the league and
+ * self-vs-appraised sheets): the 20 million
  * cells of a national round through exceljs's cell model (a style rendered per cell, a row object
  * per row) took minutes. The cells are those `addRow` writes — shared strings for the repeating
  * columns, inline strings for evidence, note and source, numbers with the points' style — each
- * text checked ({@link checkCellText}) as `addRow` would.
+ * text checked ({@link checkCellText}) as `addRow` would. The league and self-vs-appraised sheets' cells are written as
+ * bytes (`emptyBytes`, `numberBytes`, `sharedBytes`: the XML `cell` makes, its ASCII into an
+ * {@link AsciiOut}).
  */
 class RawRows {
   readonly #ss: StreamedParts['book']['sharedStrings'];
   readonly #numStyle: string;
+  /** The style attribute of number cells in the numbered columns. */
+  readonly numberStyle: string;
   readonly #checked = new Set<string>();
   readonly #numbered: (i: number) => boolean;
   readonly #shared: (i: number) => boolean;
@@ -523,12 +637,15 @@ class RawRows {
   /** Number cells in the columns `numbered` says get `numFmt` (none without one); text in the columns `shared` says are shared strings, else inline. */
   readonly #book: StreamedParts['book'];
   readonly #styles = new Map<string, string>();
+  /** `<c r="` and column `i`'s letters. */
+  readonly #refs: string[] = [];
 
   constructor(wb: BookWriter, numFmt: string | undefined, numbered: (i: number) => boolean, shared: (i: number) => boolean) {
     const book = wb as unknown as StreamedParts['book'];
     this.#book = book;
     this.#ss = book.sharedStrings;
     this.#numStyle = numFmt === undefined ? '' : ` s="${book.styles.addStyleModel({ numFmt }, 2 /* exceljs ValueType.Number */)}"`;
+    this.numberStyle = this.#numStyle;
     this.#numbered = numbered;
     this.#shared = shared;
   }
@@ -562,6 +679,44 @@ class RawRows {
     }
     if (shared) return `<c r="${ref}"${style} t="s"><v>${this.#ss.add(v)}</v></c>`;
     return `<c r="${ref}"${style} t="inlineStr"><is><t${/^\s|\n|\s$/.test(v) ? ' xml:space="preserve"' : ''}>${xmlText(v)}</t></is></c>`;
+  }
+
+  /** The start of cell `i`'s XML in the row whose number is `row` (its text), up to the style. */
+  #ref(out: AsciiOut, i: number, row: string): void {
+    out.text((this.#refs[i] ??= `<c r="${(LETTERS[i] ??= columnLetters(i))}`));
+    out.text(row);
+    out.text('"');
+  }
+
+  /** As {@link cell} writes an empty cell (`null`), into `out`; `row` is the row's number as text. */
+  emptyBytes(out: AsciiOut, i: number, row: string, style: string): void {
+    this.#ref(out, i, row);
+    out.text(style);
+    out.text('/>');
+  }
+
+  /** As {@link cell} writes the number `Number(text)` (`text` a printed figure), into `out`. */
+  numberBytes(out: AsciiOut, text: string, i: number, row: string, style: string): void {
+    this.#ref(out, i, row);
+    out.text(style);
+    out.text('><v>');
+    const span = numberSpan(text);
+    if (span < 0) out.text(String(Number(text)));
+    else out.text(text, span & 1, span >> 1);
+    out.text('</v></c>');
+  }
+
+  /** As {@link cell} writes the text `v` as a shared string (checked the same way), into `out`; `r` is the row's number. */
+  sharedBytes(out: AsciiOut, v: string, i: number, r: number, row: string, sheet: string, style: string): void {
+    if (!this.#checked.has(v)) {
+      checkCellText(v, { sheet, row: r, column: i + 1 });
+      this.#checked.add(v);
+    }
+    this.#ref(out, i, row);
+    out.text(style);
+    out.text(' t="s"><v>');
+    out.int(this.#ss.add(v));
+    out.text('</v></c>');
   }
 
   /** The style attribute (` s="n"`) of a cell style, added to the workbook's styles once per `key`. */
@@ -686,7 +841,9 @@ async function buildResultsWorkbook(wb: BookWriter, flow: WriteFlow, result: Sco
   for (const league of report.leagues) writeLeagueSheet(wb, flow, safeSheetName(RESULT_SHEETS.league(league.label), taken), report, league);
   await flow.ready();
   writeSheet(wb, safeSheetName(names.w.sheets.summary, taken), summarySheet(result, f, names), numFmt);
-  writeSheet(wb, safeSheetName(names.w.sheets.sides, taken), sidesSheet(result, ctx.inputs, f, names), numFmt, flow);
+  const sides = safeSheetName(names.w.sheets.sides, taken);
+  if (flow.streamed) writeSidesSheet(wb, sides, result, ctx.inputs, f, names, numFmt);
+  else writeSheet(wb, sides, sidesSheet(result, ctx.inputs, f, names), numFmt);
   await flow.ready();
   const audit = ctx.audit === 'none' ? (ctx.auditFile ?? 'none') : await writeAudit(wb, flow, result, ctx, numFmt, taken, names);
   writeSheet(wb, safeSheetName(names.w.sheets.settings, taken), settingsSheet(result, ctx, names, audit), numFmt);

@@ -13,6 +13,7 @@
  * same parts give the same file.
  */
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { concatBytes } from '../text/bytes.js';
 
 /** Where a streamed file's bytes go, in order. */
 export interface ByteSink {
@@ -42,6 +43,69 @@ function nativeDeflate(): boolean {
   }
 }
 
+/** CRC-32 tables for eight bytes a step ("slicing by 8"): `CRC[k][b]` is byte `b`'s CRC shifted through `k` more zero bytes. */
+const CRC: Int32Array[] = (() => {
+  const t0 = new Int32Array(256);
+  for (let i = 0; i < 256; i++) {
+    let c = i;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t0[i] = c;
+  }
+  const tables = [t0];
+  for (let k = 1; k < 8; k++) {
+    const p = tables[k - 1];
+    const t = new Int32Array(256);
+    for (let i = 0; i < 256; i++) t[i] = (p[i] >>> 8) ^ t0[p[i] & 255];
+    tables.push(t);
+  }
+  return tables;
+})();
+
+/**
+ * @internal The CRC-32 register after `d` (the zip's checksum: start from -1, the checksum is the
+ * register's complement), eight bytes a step — the same value as a byte a step, in a third of the time.
+ */
+export function crc32Update(c: number, d: Uint8Array): number {
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = CRC;
+  const n = d.length;
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    c ^= d[i] | (d[i + 1] << 8) | (d[i + 2] << 16) | (d[i + 3] << 24);
+    c = t7[c & 255] ^ t6[(c >>> 8) & 255] ^ t5[(c >>> 16) & 255] ^ t4[c >>> 24] ^ t3[d[i + 4]] ^ t2[d[i + 5]] ^ t1[d[i + 6]] ^ t0[d[i + 7]];
+  }
+  for (; i < n; i++) c = t0[(c ^ d[i]) & 255] ^ (c >>> 8);
+  return c;
+}
+
+/** The platform's CRC-32 where it has one (Node's `zlib.crc32`, from 20.15), found without importing Node's modules. */
+const NATIVE_CRC32 = (() => {
+  try {
+    const z = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process?.getBuiltinModule?.('node:zlib') as { crc32?: unknown } | undefined;
+    return typeof z?.crc32 === 'function' ? (z.crc32 as (data: Uint8Array, value?: number) => number) : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * Gives an fflate zip entry a faster CRC-32 of the same bytes — the platform's, else
+ * {@link crc32Update}: fflate's own (its `c`, fed each chunk by `push`) reads a byte a step, ~55 ms
+ * of a national workbook's 23 MB on the thread writing the rows. An entry without that `c` keeps its own.
+ */
+function fastCrc(entry: object): void {
+  const e = entry as { c?: { p?: unknown; d?: unknown } };
+  if (typeof e.c?.p !== 'function' || typeof e.c?.d !== 'function') return;
+  const native = NATIVE_CRC32;
+  if (native) {
+    // The checksum so far (unsigned); fflate's register is its complement, and `d` gives the checksum as an int32.
+    let sum = 0;
+    e.c = { p: (d: Uint8Array) => (sum = native(d, sum)), d: () => sum | 0 };
+  } else {
+    let c = -1;
+    e.c = { p: (d: Uint8Array) => (c = crc32Update(c, d)), d: () => ~c };
+  }
+}
+
 /** A zip entry deflated by `CompressionStream` (asynchronous: its output arrives later, in order). */
 class NativeDeflateEntry extends ZipPassThrough {
   readonly #writer: WritableStreamDefaultWriter<Uint8Array>;
@@ -49,6 +113,7 @@ class NativeDeflateEntry extends ZipPassThrough {
 
   constructor(name: string, zip: ZipOut) {
     super(name);
+    fastCrc(this);
     this.compression = 8;
     this.mtime = FIXED_TIME;
     this.#zip = zip;
@@ -87,7 +152,12 @@ class NativeDeflateEntry extends ZipPassThrough {
  */
 export class ZipEntryStream {
   readonly #entry: { push(chunk: Uint8Array, final: boolean): void };
+  /** Text written since the last ASCII bytes (or the last chunk). */
   #text = '';
+  /** What came before {@link #text} since the last chunk: its encoded text and ASCII bytes, in order. */
+  #parts: Uint8Array[] = [];
+  /** Characters written since the last chunk (UTF-16 code units of text, one per ASCII byte). */
+  #chars = 0;
   #ended = false;
   readonly #listeners = new Map<string, (() => void)[]>();
   static readonly #encoder = new TextEncoder();
@@ -101,20 +171,46 @@ export class ZipEntryStream {
     if (this.#ended) throw new Error('zip entry written after its end');
     if (typeof data === 'string') {
       this.#text += data;
-      if (this.#text.length >= CHUNK_CHARS) this.#flushText(false);
+      this.#chars += data.length;
     } else {
       const bytes = data instanceof Uint8Array ? data : data.toBuffer();
-      if (bytes?.length) this.#text += new TextDecoder().decode(bytes);
-      if (this.#text.length >= CHUNK_CHARS) this.#flushText(false);
+      if (bytes?.length) {
+        const text = new TextDecoder().decode(bytes);
+        this.#text += text;
+        this.#chars += text.length;
+      }
     }
+    if (this.#chars >= CHUNK_CHARS) this.#flushText(false);
     const cb = typeof encoding === 'function' ? (encoding as () => void) : callback;
     cb?.();
     return true;
   }
 
-  #flushText(final: boolean): void {
-    const bytes = this.#text ? ZipEntryStream.#encoder.encode(this.#text) : EMPTY;
+  /**
+   * Adds ASCII text given as its bytes (a sheet's rows written as bytes): the same part, and the same
+   * chunks, as `write` of the text they spell — each byte a character — so the file keeps its bytes.
+   * The array is the part's from then on (not to be reused).
+   */
+  writeAscii(bytes: Uint8Array): void {
+    if (this.#ended) throw new Error('zip entry written after its end');
+    if (bytes.length === 0) return;
+    // The text before is encoded on its own: no character spans ASCII bytes, so its UTF-8 is the same.
+    if (this.#text) this.#parts.push(ZipEntryStream.#encoder.encode(this.#text));
     this.#text = '';
+    this.#parts.push(bytes);
+    this.#chars += bytes.length;
+    if (this.#chars >= CHUNK_CHARS) this.#flushText(false);
+  }
+
+  #flushText(final: boolean): void {
+    let bytes: Uint8Array = this.#text ? ZipEntryStream.#encoder.encode(this.#text) : EMPTY;
+    if (this.#parts.length) {
+      if (bytes.length) this.#parts.push(bytes);
+      bytes = concatBytes(this.#parts);
+      this.#parts = [];
+    }
+    this.#text = '';
+    this.#chars = 0;
     if (bytes.length || final) this.#entry.push(bytes, final);
   }
 
@@ -190,6 +286,7 @@ export class ZipOut {
       entry = new NativeDeflateEntry(file, this);
     } else {
       entry = new ZipDeflate(file, { level: 6 });
+      fastCrc(entry);
       entry.mtime = FIXED_TIME;
     }
     this.#zip.add(entry);
