@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Exact } from '../src/numbers/exact.js';
-import { Figures, fixedText, publishedReport } from '../src/report/results-model.js';
+import { fixedText } from '../src/numbers/exact.js';
+import { Figures, publishedReport } from '../src/report/results-model.js';
 import { SelfSides } from '../src/scoring/self-sides.js';
 import { totalsOf } from '../src/scoring/result-totals.js';
 import { type ScoreOptions, type ScoreResult, scoreMatrix } from '../src/scoring/score.js';

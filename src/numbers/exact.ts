@@ -195,29 +195,9 @@ export class Exact {
   toFixed(decimals = 2, mode: RoundingMode = 'half-up'): string {
     // Small values (|num| × 10^decimals and den below 2^53) are rounded in exact double arithmetic:
     // a result's JSON has ~25 figures per unit, and the bigint steps below were most of writing it.
-    if (decimals <= 15 && this.num <= MAX_SAFE_BIG && this.num >= -MAX_SAFE_BIG && this.den <= MAX_SAFE_BIG) {
-      const n = Number(this.num);
-      const a = (n < 0 ? -n : n) * POW10_DOUBLES[decimals];
-      const d = Number(this.den);
-      // q × d stays below 2^53 even when q comes out one too large: every step below is exact.
-      if (a + d <= Number.MAX_SAFE_INTEGER) {
-        let q = Math.floor(a / d);
-        let r = a - q * d;
-        // The division is correctly rounded, so q is off by at most one; r says which way.
-        if (r < 0) {
-          q -= 1;
-          r += d;
-        } else if (r >= d) {
-          q += 1;
-          r -= d;
-        }
-        const r2 = r * 2;
-        if (r2 > d || (r2 === d && (mode === 'half-up' || q % 2 === 1))) q += 1;
-        const digits = String(q).padStart(decimals + 1, '0');
-        const cut = digits.length - decimals;
-        const text = decimals > 0 ? `${digits.slice(0, cut)}.${digits.slice(cut)}` : digits;
-        return n < 0 && q !== 0 ? `-${text}` : text;
-      }
+    if (this.num <= MAX_SAFE_BIG && this.num >= -MAX_SAFE_BIG && this.den <= MAX_SAFE_BIG) {
+      const text = fixedText(Number(this.num), Number(this.den), decimals, mode);
+      if (text !== undefined) return text;
     }
     return formatScaled(this.roundToScaled(decimals, mode), decimals);
   }
@@ -316,6 +296,47 @@ function wholeNumber(x: unknown, name: string): bigint {
   if (typeof x === 'bigint') return x;
   if (typeof x === 'number' && Number.isSafeInteger(x)) return BigInt(x);
   throw new ParIndexError({ column: name, ...problem('bad-argument/not-whole', { name }), value: typeof x === 'number' ? String(x) : typeof x });
+}
+
+/**
+ * `|num| / den` (safe integers, `den > 0`) rounded to `decimals` (≤ 15) places as a whole count of
+ * `10^-decimals` units, in exact double arithmetic (`|num| × 10^decimals + den` a safe integer, so
+ * q × den stays below 2^53 even when q comes out one too large: every step is exact) — the digits
+ * `Exact.toFixed` prints; -1 when those bounds do not hold (round with bigints instead).
+ */
+export function roundedUnits(num: number, den: number, decimals: number, mode: RoundingMode): number {
+  if (decimals > 15 || !(den > 0)) return -1;
+  const a = (num < 0 ? -num : num) * POW10_DOUBLES[decimals];
+  // A product past 2^53 - 1 rounds to 2^53 or more, so this also refuses one that was not exact.
+  if (a + den > Number.MAX_SAFE_INTEGER) return -1;
+  let q = Math.floor(a / den);
+  let r = a - q * den;
+  // The division is correctly rounded, so q is off by at most one; r says which way.
+  if (r < 0) {
+    q -= 1;
+    r += den;
+  } else if (r >= den) {
+    q += 1;
+    r -= den;
+  }
+  const r2 = r * 2;
+  if (r2 > den || (r2 === den && (mode === 'half-up' || q % 2 === 1))) q += 1;
+  return q;
+}
+
+/**
+ * `num / den` (safe integers, `den > 0`) rounded to `decimals` places as `Exact.toFixed(decimals,
+ * mode)` prints it, by {@link roundedUnits} — the same digits, the value being the same fraction
+ * whether reduced or not; undefined when its bounds do not hold.
+ */
+export function fixedText(num: number, den: number, decimals: number, mode: RoundingMode): string | undefined {
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return undefined;
+  const q = roundedUnits(num, den, decimals, mode);
+  if (q < 0) return undefined;
+  const digits = String(q).padStart(decimals + 1, '0');
+  const cut = digits.length - decimals;
+  const text = decimals > 0 ? `${digits.slice(0, cut)}.${digits.slice(cut)}` : digits;
+  return num < 0 && q !== 0 ? `-${text}` : text;
 }
 
 /** 10^0 … 10^22 as doubles: every one exact (10^23 is not). */

@@ -17,7 +17,7 @@ import type { UnitLabels } from '../criteria/unit-labels.js';
 import type { Band } from '../criteria/bands.js';
 import type { ResultFile, ResultRecord } from '../analysis/result-file.js';
 import { parseExact } from '../numbers/decimal-text.js';
-import { Exact, POW10_DOUBLES, type RoundingMode } from '../numbers/exact.js';
+import { Exact, fixedText, type RoundingMode } from '../numbers/exact.js';
 import { ACC, type Totals } from '../scoring/kernel.js';
 import { fmt, type OutputFormat } from '../scoring/result-json.js';
 import { totalsOf } from '../scoring/result-totals.js';
@@ -157,38 +157,6 @@ const signed = (x: Exact, decimals: number): PubCell => {
 /** The component index: 100 × points / max, null when nothing applies. */
 export function componentIndex(points: Exact, max: Exact): Exact | null {
   return max.sign() === 0 ? null : Exact.HUNDRED.mul(points).div(max);
-}
-
-/**
- * `num / den` (safe integers, `den > 0`) rounded to `decimals` places as `Exact.toFixed(decimals,
- * mode)` prints it, computed as its exact-double path does (`|num| × 10^decimals + den` a safe
- * integer, at most 15 decimals: every step exact) — the same digits, the value being the same
- * fraction whether reduced or not; undefined when those bounds do not hold.
- */
-export function fixedText(num: number, den: number, decimals: number, mode: RoundingMode): string | undefined {
-  if (decimals > 15 || !(den > 0) || !Number.isSafeInteger(num) || !Number.isSafeInteger(den)) return undefined;
-  const a = (num < 0 ? -num : num) * POW10_DOUBLES[decimals];
-  // A product past 2^53 - 1 rounds to 2^53 or more, so this also refuses one that was not exact.
-  if (a + den > Number.MAX_SAFE_INTEGER) return undefined;
-  let q = Math.floor(a / den);
-  let r = a - q * den;
-  // The division is correctly rounded, so q is off by at most one; r says which way.
-  if (r < 0) {
-    q -= 1;
-    r += den;
-  } else if (r >= den) {
-    q += 1;
-    r -= den;
-  }
-  const r2 = r * 2;
-  if (r2 > den || (r2 === den && (mode === 'half-up' || q % 2 === 1))) q += 1;
-  let digits = String(q);
-  if (decimals > 0) {
-    if (digits.length <= decimals) digits = digits.padStart(decimals + 1, '0');
-    const cut = digits.length - decimals;
-    digits = `${digits.slice(0, cut)}.${digits.slice(cut)}`;
-  }
-  return num < 0 && q !== 0 ? `-${digits}` : digits;
 }
 
 const safe = Number.isSafeInteger;

@@ -2,7 +2,7 @@
  * The JSON form of a score result (docs/spec.md §6): numbers as strings rounded to the output
  * decimals, counts and ranks as integers, null where none. `JSON.stringify(result)` gives it.
  */
-import { Exact, POW10_DOUBLES, type RoundingMode } from '../numbers/exact.js';
+import { Exact, type RoundingMode, roundedUnits } from '../numbers/exact.js';
 import { ACC, type Totals } from './kernel.js';
 import type { ScoreResult, Summary, UnitResult } from './score.js';
 
@@ -573,20 +573,8 @@ class ByteChunks {
    * the correctly rounded value, as `Exact.toFixed` computes them; false (nothing written) otherwise.
    */
   private rounded(num: number, den: number, decimals: number, mode: RoundingMode): boolean {
-    const a = (num < 0 ? -num : num) * POW10_DOUBLES[decimals];
-    if (den <= 0 || a + den > Number.MAX_SAFE_INTEGER) return false;
-    let q = Math.floor(a / den);
-    let r = a - q * den;
-    // The division is correctly rounded, so q is off by at most one; r says which way.
-    if (r < 0) {
-      q -= 1;
-      r += den;
-    } else if (r >= den) {
-      q += 1;
-      r -= den;
-    }
-    const r2 = r * 2;
-    if (r2 > den || (r2 === den && (mode === 'half-up' || q % 2 === 1))) q += 1;
+    const q = roundedUnits(num, den, decimals, mode);
+    if (q < 0) return false;
     this.scaled(num < 0 && q !== 0, q, decimals);
     return true;
   }
