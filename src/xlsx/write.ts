@@ -10,7 +10,7 @@ import { numberToDecimalText } from '../numbers/decimal-text.js';
 import type { Exact, RoundingMode } from '../numbers/exact.js';
 import { ParIndexError, problem } from '../errors.js';
 import { freezeClock } from './fixed-clock.js';
-import { loadExcelJS } from './load-exceljs.js';
+import { loadExcelJS, loadWorkbookWriter } from './load-exceljs.js';
 import { MemoryBookWriter } from './memory-writer.js';
 import { type ByteSink, ZipOut } from './zip-out.js';
 import { concatBytes } from '../text/bytes.js';
@@ -110,10 +110,10 @@ interface WriterInternals {
  * built in memory and its bytes written to `sink` at the end.
  */
 export async function writeWorkbook(build: BuildWorkbook, sink: ByteSink): Promise<void> {
-  const ExcelJS = await loadExcelJS();
-  if (!ExcelJS.stream?.xlsx?.WorkbookWriter) {
+  const WorkbookWriter = await loadWorkbookWriter();
+  if (!WorkbookWriter) {
     // exceljs's browser build has no streaming writer: the in-memory facade offers the same surface.
-    const wb = new MemoryBookWriter(ExcelJS, { useStyles: true, useSharedStrings: true }) as unknown as BookWriter;
+    const wb = new MemoryBookWriter(await loadExcelJS(), { useStyles: true, useSharedStrings: true }) as unknown as BookWriter;
     wb.creator = 'parindex';
     freezeClock(wb);
     guardSheets(wb);
@@ -123,7 +123,7 @@ export async function writeWorkbook(build: BuildWorkbook, sink: ByteSink): Promi
     if (out?.length) sink.write(new Uint8Array(out.buffer, out.byteOffset, out.byteLength));
     return;
   }
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ useStyles: true, useSharedStrings: true });
+  const wb = new WorkbookWriter({ useStyles: true, useSharedStrings: true });
   wb.creator = 'parindex';
   // No clock in the file: the same inputs give byte-identical workbooks.
   freezeClock(wb);
