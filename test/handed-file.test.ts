@@ -1,7 +1,8 @@
 /**
  * The audit worker's sink (src/cli/handed-file.ts): bytes made before the staged file's descriptor
  * comes wait, in order, and are written when it comes; past the limit the writer waits for it; a
- * failed write is a WriteFailed with the system's code (the main thread words it as cannot-write).
+ * failed write is a WriteFailed with the system's code (the main thread words it as cannot-write);
+ * what is written is flushed to disk in the background as it goes, and a failed flush is reported.
  */
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,7 +46,7 @@ describe('HandedFile', () => {
     const fd = openSync(path, 'w');
     const { port1, port2 } = new MessageChannel();
     try {
-      const f = new HandedFile(port1, 8);
+      const f = new HandedFile(port1, { waitingLimit: 8 });
       f.write(bytes('0123456789'));
       let ready = false;
       const waiting = f.ready().then(() => (ready = true));
@@ -76,6 +77,58 @@ describe('HandedFile', () => {
       );
       expect(e).toBeInstanceOf(WriteFailed);
       expect((e as WriteFailed).code).toBe('EBADF');
+    } finally {
+      closeSync(fd);
+      port1.close();
+    }
+  });
+
+  it('flushes to disk in the background every few bytes, one flush at a time, and syncs the rest at the end', async () => {
+    const path = join(dir, 'd.csv');
+    const fd = openSync(path, 'w');
+    const { port1, port2 } = new MessageChannel();
+    const pending: ((e: NodeJS.ErrnoException | null) => void)[] = [];
+    try {
+      const f = new HandedFile(port1, { syncEvery: 10, datasync: (_fd, done) => pending.push(done) });
+      port2.postMessage({ kind: 'write', fd });
+      await f.opened();
+      f.write(bytes('0123456789')); // 10 bytes: a flush begins
+      f.write(bytes('abcdefghij')); // another 10 while it is under way: none more
+      expect(f.flushes).toBe(1);
+      pending.shift()!(null);
+      await f.ready(); // a turn of the event loop: the flush's end is seen
+      f.write(bytes('klmnopqrst'));
+      expect(f.flushes).toBe(2);
+      const synced = f.sync(); // waits for the flush under way, then syncs
+      let done = false;
+      void synced.then(() => (done = true));
+      await new Promise((r) => setImmediate(r));
+      expect(done).toBe(false);
+      pending.shift()!(null);
+      await synced;
+      expect(readFileSync(path, 'utf8')).toBe('0123456789abcdefghijklmnopqrst');
+    } finally {
+      closeSync(fd);
+      port1.close();
+    }
+  });
+
+  it('reports a background flush that failed as WriteFailed with its code, at the sync', async () => {
+    const path = join(dir, 'e.csv');
+    const fd = openSync(path, 'w');
+    const { port1, port2 } = new MessageChannel();
+    try {
+      const f = new HandedFile(port1, { syncEvery: 4, datasync: (_fd, done) => setImmediate(() => done(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }))) });
+      port2.postMessage({ kind: 'write', fd });
+      await f.opened();
+      f.write(bytes('rows\r\n'));
+      expect(f.flushes).toBe(1);
+      const e = await f.sync().then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(e).toBeInstanceOf(WriteFailed);
+      expect((e as WriteFailed).code).toBe('EIO');
     } finally {
       closeSync(fd);
       port1.close();

@@ -36,7 +36,7 @@ async function run(port: NonNullable<typeof parentPort>, data: AuditWorkerData):
   const file = new HandedFile(port);
   await writeAuditCsv(result, inputs, { lang: data.lang, csvStyle: data.csvStyle, bom: data.bom, labels: unitLabels(units), progress: (done, total) => send({ kind: 'progress', done, total }) }, file);
   await file.opened();
-  file.sync();
+  await file.sync();
   send({ kind: 'done', bytes: file.written });
 }
 
