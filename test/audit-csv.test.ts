@@ -120,4 +120,58 @@ describe('audit CSV: the fast writer equals the reference rows', () => {
     expect(text).toContain(`k,w,'=W,1.3,c,ratio,target=7,3,99999999999999.9,,99999999999999.9,chưa thẩm định (dùng điểm tự chấm),3,3,,,\r\n`);
     expect(text).toContain(`k,u,"U ""one""",1.1,"a, b",points,,2,NA,1.5,1.5,đã thẩm định,1.5,2,"'=HYPERLINK(""x"")","a;b",evidence.csv:2\r\n`);
   });
+
+  it('points printed from the kernel’s integers: negative, zero, many decimals, past 1000, beside points that do not terminate', async () => {
+    // Inputs in the kernel's bounds (a plan): every points cell with at most 12 decimals is written
+    // from the kernel's integer, the others (ratio target 7, points of 1000 and more) by value.
+    const r = round(
+      csv(
+        'code,title,max,method,rule,params,groups',
+        '1,A,,,,,',
+        '1.1,a,2,,points,,',
+        '1.2,b,3,,ratio,target=8,',
+        '1.3,c,3,,ratio,target=7,',
+        '1.4,d,5000,,points,,',
+        '1.5,e,2,survey,survey,,',
+        '2,B,,,,,',
+        '2.1,f,,,adjust,min=-2 max=1,',
+        '2.2,g,5,,tiers,>=4:5 | >=2:2.5 | else:0,',
+      ),
+      csv('unit,name,group,rankGroup', 'u,U,g,k', 'v,V,g,k'),
+      csv(
+        'unit,criterion,self,appraised,evidence,note',
+        'u,1.1,0.000001,1.999999,,',
+        'u,1.2,10,5,,',
+        'u,1.3,10,6.5,,',
+        'u,1.4,999.5,1000.25,,',
+        'u,2.1,1,-1.5,,',
+        'u,2.2,4,3,,',
+        'v,1.1,0,0,,',
+        'v,1.2,0,8,,',
+        'v,1.3,0,7,,',
+        'v,1.4,0.5,12,,',
+        'v,2.1,0,0,,',
+        'v,2.2,1,1,,',
+      ),
+      csv('unit,criterion,score', 'u,1.5,33.333', 'v,1.5,100'),
+    );
+    const result = scoreMatrix(r.fw, r.units, r.inputs);
+    await expectSame(result, r.inputs);
+    const text = (await written(result, r.inputs, {})).text;
+    const vi = (await written(result, r.inputs, { csvStyle: 'vi' })).text;
+    // 1.999999 points; 5 × 3 / 8 = 1.875; 6.5 × 3 / 7 does not terminate.
+    expect(text).toContain(',1.1,a,points,,2,0.000001,1.999999,1.999999,đã thẩm định,1.999999,2,,,\r\n');
+    expect(vi).toContain(';1.1;a;points;;2;"0,000001";"1,999999";"1,999999";đã thẩm định;"1,999999";2;;;\r\n');
+    expect(text).toContain(',1.2,b,ratio,target=8,3,10,5,5,đã thẩm định,1.875,3,,,\r\n');
+    expect(text).toContain(`,1.3,c,ratio,target=7,3,10,6.5,6.5,đã thẩm định,${Number((19.5 / 7).toFixed(12))},3,,,\r\n`);
+    // 1000.25 points: past 10^15 × 10^-12, by value.
+    expect(text).toContain(',1.4,d,points,,5000,999.5,1000.25,1000.25,đã thẩm định,1000.25,5000,,,\r\n');
+    // 33.333 of 100 on a survey leaf of max 2: 0.66666; a deduction of 1.5; a tier of 2.5; zeros.
+    expect(text).toContain(',1.5,e,survey,,2,,33.333,33.333,điều tra xã hội học,0.66666,2,,,\r\n');
+    expect(vi).toContain(';1.5;e;survey;;2;;"33,333";"33,333";điều tra xã hội học;"0,66666";2;;;\r\n');
+    expect(text).toContain(',2.1,f,adjust,min=-2 max=1,,1,-1.5,-1.5,đã thẩm định,-1.5,0,,,\r\n');
+    expect(vi).toContain(';2.1;f;adjust;min=-2 max=1;;1;"-1,5";"-1,5";đã thẩm định;"-1,5";0;;;\r\n');
+    expect(text).toContain('k,v,V,1.1,a,points,,2,0,0,0,đã thẩm định,0,2,,,\r\n');
+    expect(text).toContain(',2.2,g,tiers,>=4:5 | >=2:2.5 | else:0,5,4,3,3,đã thẩm định,2.5,5,,,\r\n');
+  });
 });

@@ -384,20 +384,15 @@ export function accumulateFast(fw: Framework, m: InputMatrix, plan: Plan): Total
 }
 
 /**
- * The hot loop over the leaves `byGroup` gives each unit: points and maxima added to `acc` (`slots`
- * per unit), counts to `counts`. The per-cell decisions inline {@link leafOutcome} (tested against
- * it on every combination).
+ * The points of leaf `j` over its class's denominator for the side at array slot `k` of `m` (state
+ * VALUE): the plan's integer form of the leaf's rule — exact, a safe integer within the plan's bounds.
+ * The hot loop's own (a closure over the plan's arrays); the audit prints points from it too.
  */
-function accumulateLeaves(fw: Framework, m: InputMatrix, plan: Plan, byGroup: Map<string, Int32Array>, slots: number, acc: Float64Array, counts: { missing: Int32Array; unappraised: Int32Array; na: Int32Array }): void {
-  const nUnits = m.units.length;
-  const nLeaves = fw.leaves.length;
+export function kernelPoints(plan: Plan, m: InputMatrix): (j: number, k: number) => number {
   const S = plan.scale;
-  const { op, area, countsMissing, maxD, factor, mul, cap, tierStart, tierCount, tierStrict, tierThreshold, tierPointsD, tierElse } = plan;
-  const leafCode = plan.code;
-  const { state, value, scale, present } = m;
-
-  // Points over the leaf's denominator for one side's value (state VALUE) of leaf j at array slot k.
-  const pointsOf = (j: number, k: number): number => {
+  const { op, factor, mul, cap, tierStart, tierCount, tierStrict, tierThreshold, tierPointsD, tierElse } = plan;
+  const { value, scale } = m;
+  return (j: number, k: number): number => {
     const x = value[k] * POW10_DOUBLES[S - scale[k]];
     switch (op[j]) {
       case OP_LINEAR:
@@ -421,6 +416,20 @@ function accumulateLeaves(fw: Framework, m: InputMatrix, plan: Plan, byGroup: Ma
         throw new Error(`parindex: no kernel op ${op[j]}`);
     }
   };
+}
+
+/**
+ * The hot loop over the leaves `byGroup` gives each unit: points and maxima added to `acc` (`slots`
+ * per unit), counts to `counts`. The per-cell decisions inline {@link leafOutcome} (tested against
+ * it on every combination).
+ */
+function accumulateLeaves(fw: Framework, m: InputMatrix, plan: Plan, byGroup: Map<string, Int32Array>, slots: number, acc: Float64Array, counts: { missing: Int32Array; unappraised: Int32Array; na: Int32Array }): void {
+  const nUnits = m.units.length;
+  const nLeaves = fw.leaves.length;
+  const { area, countsMissing, maxD } = plan;
+  const leafCode = plan.code;
+  const { state, present } = m;
+  const pointsOf = kernelPoints(plan, m);
 
   for (let u = 0; u < nUnits; u++) {
     const leaves = byGroup.get(m.units[u].group)!;

@@ -17,6 +17,8 @@ import { appliesTo, type Criterion } from '../criteria/framework.js';
 import { BLANK, NA } from '../criteria/inputs.js';
 import { type CellState, type LeafRule, leafOutcome, ruleOf } from '../criteria/rules/index.js';
 import type { AuditStatus } from '../scoring/leaf-audit.js';
+import { compilePlan, kernelPoints } from '../scoring/kernel.js';
+import { gcd } from '../numbers/exact.js';
 
 /** Where the CSV's bytes (UTF-8) go, in order. */
 export interface TextSink {
@@ -31,6 +33,9 @@ export interface AuditCsvOptions extends CsvOutputOptions, Pick<PublishOptions, 
   /** Called as rows are written: units done of the total. */
   progress?: (done: number, total: number) => void;
 }
+
+/** 10^12: the audit's points have at most 12 decimals (`auditPoints`). */
+const TEN_12 = 10n ** 12n;
 
 /** Rows between two waits for the sink. */
 const BATCH_ROWS = 16_384;
@@ -120,7 +125,8 @@ class Cells {
 
 /**
  * Cells remembered by a matrix value (units, scale), as {@link Cells} references (0: none): the
- * common small values in pages indexed by `units * 4 + scale` (no hashing, and a Smi index), others
+ * common small values in pages indexed by `scale * SMALL_UNITS + units` (no hashing, a Smi index,
+ * and a leaf's values, all at one scale, on few pages), others
  * in a map by `units * 32 + scale`.
  */
 class ValueMemo {
@@ -129,7 +135,7 @@ class ValueMemo {
 
   get(units: number, scale: number): number {
     if (scale < 4 && units >= 0 && units < SMALL_UNITS) {
-      const i = units * 4 + scale;
+      const i = scale * SMALL_UNITS + units;
       const page = this.pages[i >>> 8];
       return page === undefined ? 0 : page[i & (PAGE - 1)];
     }
@@ -138,7 +144,7 @@ class ValueMemo {
 
   set(units: number, scale: number, ref: number): void {
     if (scale < 4 && units >= 0 && units < SMALL_UNITS) {
-      const i = units * 4 + scale;
+      const i = scale * SMALL_UNITS + units;
       let page = this.pages[i >>> 8];
       if (page === undefined) this.pages[i >>> 8] = page = new Float64Array(PAGE);
       page[i & (PAGE - 1)] = ref;
@@ -312,6 +318,76 @@ class ByteChunks {
     }
   }
 
+  /**
+   * Appends `q × 10^-12` (`q` an integer, |q| < 10^15) as {@link csvCell} writes the number: its
+   * shortest decimal text — no trailing zeros, no `-` for zero — with `sep` (a byte) before the
+   * fraction, the whole in quotes when it has a fraction and `quote` says the separator needs them
+   * (the decimal comma). A number of at most 15 significant digits is the shortest text of its double.
+   */
+  twelfths(q: number, sep: number, quote: boolean): void {
+    if (this.#pos + 24 > CHUNK) this.flush();
+    const a = q < 0 ? -q : q;
+    const int = Math.floor(a / 1e12);
+    const frac = a - int * 1e12;
+    // The fraction's twelve digits in two halves of six (each below 10^6: integer arithmetic).
+    const hi = Math.floor(frac / 1e6);
+    const lo = frac - hi * 1e6;
+    const quoted = quote && frac !== 0;
+    const buf = this.#buf;
+    if (quoted) buf[this.#pos++] = 34;
+    if (q < 0) buf[this.#pos++] = 45;
+    this.#int(int); // below 1000
+    if (frac !== 0) {
+      buf[this.#pos++] = sep;
+      if (lo === 0) this.#sixths(hi);
+      else {
+        this.#six(hi);
+        this.#sixths(lo);
+      }
+    }
+    if (quoted) buf[this.#pos++] = 34;
+  }
+
+  /** Appends `x` (0 ≤ x < 10^6, an integer) in decimal digits. */
+  #int(x: number): void {
+    const buf = this.#buf;
+    let n = x | 0;
+    let end = this.#pos;
+    for (let y = n; y >= 10; y = (y / 10) | 0) end++;
+    this.#pos = end + 1;
+    do {
+      buf[end--] = 48 + (n % 10);
+      n = (n / 10) | 0;
+    } while (n > 0);
+  }
+
+  /** Appends `x` (0 ≤ x < 10^6, an integer) as six digits, leading zeros kept. */
+  #six(x: number): void {
+    const buf = this.#buf;
+    let n = x | 0;
+    for (let i = this.#pos + 5; i >= this.#pos; i--) {
+      buf[i] = 48 + (n % 10);
+      n = (n / 10) | 0;
+    }
+    this.#pos += 6;
+  }
+
+  /** Appends `x` (0 < x < 10^6, an integer) as six digits, leading zeros kept and trailing zeros left out. */
+  #sixths(x: number): void {
+    let n = x | 0;
+    let len = 6;
+    while (n % 10 === 0) {
+      n = (n / 10) | 0;
+      len--;
+    }
+    const buf = this.#buf;
+    for (let i = this.#pos + len - 1; i >= this.#pos; i--) {
+      buf[i] = 48 + (n % 10);
+      n = (n / 10) | 0;
+    }
+    this.#pos += len;
+  }
+
   /** Hands what was gathered to the sink. */
   flush(): void {
     if (this.#pos === 0) return;
@@ -324,10 +400,11 @@ class ByteChunks {
 /**
  * The audit's CSV lines unit by unit, as UTF-8 bytes gathered in `out`; yields each unit's row count.
  * The lines are those {@link auditCsvLine} makes of `auditRowBatches`' rows (tested equal), without
- * an object or a string per row: the cells a leaf's rows share, a value's cell and the points it earns
- * are made (by the same functions) and encoded once per leaf and value — a national round's 1.5
- * million rows have a few hundred thousand distinct (leaf, value) pairs — the decisions are the same
- * `leafOutcome`, the points each rule's exact `points`; only the evidence and note are texts per row.
+ * an object or a string per row: the cells a leaf's rows share and a value's cell are made (by the
+ * same functions) and encoded once per leaf and value; points are printed from the kernel's exact
+ * integers where they have at most 12 decimals, else made from each rule's exact `points` and
+ * encoded once per (leaf, value) — a national round's 1.5 million rows have a few hundred thousand
+ * distinct pairs; the decisions are the same `leafOutcome`; only the evidence and note are texts per row.
  */
 function* auditCsvUnits(result: ScoreResult, inputs: InputMatrix, o: { lang: PublishOptions['lang']; labels?: PublishOptions['labels']; delimiter: string; numberStyle: CsvOutputOptions['numberStyle'] }, out: ByteChunks): Generator<number> {
   const d = o.delimiter;
@@ -375,6 +452,30 @@ function* auditCsvUnits(result: ScoreResult, inputs: InputMatrix, o: { lang: Pub
     if (!l) byGroup.set(group, (l = leaves.flatMap((x, j) => (appliesTo(x.criterion, group) ? [j] : []))));
     return l;
   };
+  // Points printed from the kernel's integer form (`kernelPoints`: p = points × D, the denominator
+  // of the leaf's class), rather than looked up by value (a national round has 160,000 distinct
+  // (leaf, value) points in 1.4 million rows): with D = g × D' where g = gcd(D, 10^12), points with
+  // at most 12 decimals — which `auditPoints` keeps as they are — are those whose p is a multiple of
+  // D', and their cell is the integer (p / D') × (10^12 / g) × 10^-12. Others (more decimals, to be
+  // rounded), and every leaf without a plan (values past the kernel's bounds), by value.
+  const plan = compilePlan(fw, inputs);
+  const kernel = plan && kernelPoints(plan, inputs);
+  const perD = new Float64Array(nLeaves);
+  const twelfths = new Float64Array(nLeaves);
+  const sep = o.numberStyle === 'vi' ? 44 : 46;
+  // Points written so need no quotes for the delimiter (csvCell quotes a cell holding it).
+  const numberChars = sep === 44 ? '0123456789-,' : '0123456789-.';
+  if (plan && ![...d].some((c) => numberChars.includes(c))) {
+    for (let j = 0; j < nLeaves; j++) {
+      const k = plan.leafClass[j];
+      const den = k === 0 ? plan.den : plan.extra!.dens[k - 1];
+      const g = gcd(den, TEN_12);
+      perD[j] = Number(den / g);
+      twelfths[j] = Number(TEN_12 / g);
+    }
+  }
+  // A fraction with a decimal comma is quoted (csvCell quotes a cell holding `,`).
+  const quoteFraction = sep === 44;
   // A value's cell, or the points it earns, remembered by (value, scale) (not a value kept exactly only).
   const cells = new Cells();
   const inputRef = (l: LeafBytes, at: number, side: number): number => {
@@ -430,7 +531,16 @@ function* auditCsvUnits(result: ScoreResult, inputs: InputMatrix, o: { lang: Pub
       out.ref(cells, appraised);
       out.ref(cells, st === 'self' ? self : st === 'na' ? naRef : st === 'missing' ? delimRef : appraised);
       out.put(status[st]);
-      out.ref(cells, from < 0 ? zeroRef : pointsRef(l, at, from));
+      if (from < 0) out.ref(cells, zeroRef);
+      else {
+        const p = twelfths[j] === 0 ? Number.NaN : kernel!(j, at * 2 + from);
+        // Exact: p and p / D' are safe integers; a product past 10^15 (or past 2^53, not exact) goes by value.
+        const q = p % perD[j] === 0 ? (p / perD[j]) * twelfths[j] : Number.NaN;
+        if (q < 1e15 && q > -1e15) {
+          out.twelfths(q, sep, quoteFraction);
+          out.put(delim);
+        } else out.ref(cells, pointsRef(l, at, from));
+      }
       out.put(decided.countsMax ? l.max : zero);
       if (plain && sources.sourceBytes) {
         const r = sources.sourceBytes(at);
