@@ -6,7 +6,8 @@
  * otherwise. Both are held to the text path: the ranges to `get`, the CSV to the reference rows
  * (`auditCsvLine` over `auditRowBatches`, which read `get`), on files full of awkward cells — ASCII,
  * Vietnamese, quoted, doubled quotes, formula-like, delimiters, cells wrapped in no-break or
- * ideographic spaces, a byte order mark, decomposed accents — written with `,` and `;`, LF and CRLF.
+ * ideographic spaces, a byte order mark, decomposed accents, a note too far into its line for the
+ * ranges the reader keeps — written with `,` and `;`, LF and CRLF.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,6 +59,9 @@ const TEXTS = [
   ';',
 ];
 
+/** A note longer than `SourceOffsets.spans` can place. */
+const LONG = `longer than the spans hold ${'đ'.repeat(33_000)} end`;
+
 /** An evidence file of the sample's rows with the awkward texts as evidence and note. */
 function evidenceText(delimiter: string, eol: string): string {
   const table = parseCsvTable(sampleText('evidence.csv'));
@@ -66,7 +70,10 @@ function evidenceText(delimiter: string, eol: string): string {
   const lines = [['unit', 'criterion', 'self', 'appraised', 'evidence', 'note'].join(delimiter)];
   table.rows.forEach((r, i) => {
     const [u, c, sf, ap] = ['unit', 'criterion', 'self', 'appraised'].map((n) => r.cells[col(n)] ?? '');
-    lines.push([u, c, sf, ap, cell(TEXTS[i % TEXTS.length]), cell(TEXTS[(i * 7 + 3) % TEXTS.length])].join(delimiter));
+    // One row's note ends past 65,535 bytes into its line: the reader keeps no ranges there, and
+    // the line is split again when read back.
+    const note = i === 7 ? LONG : TEXTS[(i * 7 + 3) % TEXTS.length];
+    lines.push([u, c, sf, ap, cell(TEXTS[i % TEXTS.length]), cell(note)].join(delimiter));
   });
   return lines.join(eol) + eol;
 }

@@ -107,6 +107,14 @@ export class SourceOffsets {
   readonly row: Float64Array;
   /** Per cell: index into {@link files}. */
   readonly table: Uint16Array;
+  /**
+   * Per cell, 4 numbers: where its evidence reference and its note start and end in the row's line
+   * (bytes from the line's first byte; the cell's range as the reader split it), so that the audit
+   * reads them back without splitting the line again. Valid where {@link how} says so.
+   */
+  readonly spans: Uint16Array;
+  /** Per cell: {@link SPANS} when `spans` holds its ranges (the line is short enough), with {@link EVIDENCE_BYTES} and {@link NOTE_BYTES}. */
+  readonly how: Uint8Array;
   /** Each evidence file read, with the columns of its evidence and note and its delimiter. */
   readonly files: { file?: string; evidence: number; note: number; delimiter: number; cells: number }[] = [];
 
@@ -116,8 +124,20 @@ export class SourceOffsets {
     this.offset = new Float64Array(buffer(cells * 8));
     this.row = new Float64Array(buffer(cells * 8));
     this.table = new Uint16Array(buffer(cells * 2));
+    this.spans = new Uint16Array(buffer(cells * 8));
+    this.how = new Uint8Array(buffer(cells));
   }
 }
+
+/** {@link SourceOffsets.how}: the cell's {@link SourceOffsets.spans} hold its ranges. */
+export const SPANS = 1;
+/** {@link SourceOffsets.how}: the evidence reference's text is its range's bytes (`ByteLine.isBytes`). */
+export const EVIDENCE_BYTES = 2;
+/** {@link SourceOffsets.how}: the note's text is its range's bytes. */
+export const NOTE_BYTES = 4;
+
+/** Places in a line past which {@link SourceOffsets.spans} cannot hold a range (the line is split again). */
+const SPAN_LIMIT = 0xffff;
 
 /** Options of {@link InputBytes}. */
 export interface InputBytesOptions extends NumberTextOptions {
@@ -413,8 +433,33 @@ class EvidenceSink implements ByteLineSink {
       o.offset[cell] = l.offset + 1;
       o.row[cell] = l.row;
       o.table[cell] = this.fileIndex;
+      this.keepSpans(o, l, cell);
     }
     return true;
+  }
+
+  /** The evidence reference's and note's ranges in the line and whether their texts are their bytes. */
+  private keepSpans(o: SourceOffsets, l: ByteLine, cell: number): void {
+    const { evidence, note } = this.cols;
+    const at = cell * 4;
+    let how = SPANS;
+    if (evidence >= 0 && evidence < l.count) {
+      const s = l.start[evidence] - l.begin;
+      const e = l.end[evidence] - l.begin;
+      if (e >= SPAN_LIMIT) return;
+      o.spans[at] = s;
+      o.spans[at + 1] = e;
+      if (l.isBytes(evidence)) how |= EVIDENCE_BYTES;
+    } else how |= EVIDENCE_BYTES; // no such cell: empty, spans 0
+    if (note >= 0 && note < l.count) {
+      const s = l.start[note] - l.begin;
+      const e = l.end[note] - l.begin;
+      if (e >= SPAN_LIMIT) return;
+      o.spans[at + 2] = s;
+      o.spans[at + 3] = e;
+      if (l.isBytes(note)) how |= NOTE_BYTES;
+    } else how |= NOTE_BYTES;
+    o.how[cell] = how;
   }
 
   private keepText(l: ByteLine, cell: number): void {

@@ -1,13 +1,14 @@
 /**
  * The evidence references and notes of a round read by the byte reader, read back from the files
  * when the audit asks for them (issue 14: "read it back in a second pass rather than holding it").
- * The reader kept only where each cell's row stands (`SourceOffsets`: three numbers per cell); the
+ * The reader kept only where each cell's row stands (`SourceOffsets`: its offset, row number and
+ * file, and where its two cells are in the line, so that the line need not be split again); the
  * audit goes unit by unit (in ranked order, not the file's), and each unit's rows stand together in
  * a council's files, so the rows are read through a small window of the file: one read per unit or
  * so. Each file stays open while it is being read and is closed once the reads pause.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import type { SourceOffsets } from '../criteria/input-bytes.js';
+import { EVIDENCE_BYTES, NOTE_BYTES, SPANS, type SourceOffsets } from '../criteria/input-bytes.js';
 import type { CellSource, CellSourceBytes, CellSources } from '../criteria/inputs.js';
 import { ParIndexError, problem } from '../errors.js';
 import { ByteLine, splitCsvLine } from '../table/csv-bytes.js';
@@ -31,20 +32,6 @@ interface Window {
   bytes: Uint8Array;
   /** `bytes` up to `length` (made once per read, not per line). */
   view: Uint8Array;
-}
-
-/**
- * True when `line.text(k)` is cell `k`'s bytes as UTF-8, byte for byte: no doubled quote undone, and
- * no trim past the spaces and tabs already left out of the range — a cell of ASCII only, or one
- * starting and ending with an ASCII byte (the line is valid UTF-8, so decoding and encoding again
- * gives its bytes; a first byte below 0x80 is no byte order mark the decoder would drop).
- */
-function asBytes(line: ByteLine, k: number): boolean {
-  if (line.escaped[k] === 1) return false;
-  if (line.wide[k] === 0) return true;
-  const s = line.start[k];
-  const e = line.end[k];
-  return s === e || (line.bytes[s] < 0x80 && line.bytes[e - 1] < 0x80);
 }
 
 /** {@link CellSources} read back from the evidence files at the offsets the byte reader kept. */
@@ -92,12 +79,28 @@ export class FileSources implements CellSources {
   }
 
   sourceBytes(cell: number): CellSourceBytes | undefined {
-    const at = this.offsets.offset[cell];
+    const o = this.offsets;
+    const at = o.offset[cell];
     if (at === 0) return undefined;
-    const t = this.offsets.table[cell];
-    const f = this.offsets.files[t];
-    const line = this.split(t, at - 1);
+    const t = o.table[cell];
+    const f = o.files[t];
     const r = this.found;
+    const how = o.how[cell];
+    if ((how & SPANS) !== 0) {
+      // The ranges the reader kept: the line's bytes read, not split again.
+      const k = cell * 4;
+      const base = this.span(t, at - 1, Math.max(o.spans[k + 1], o.spans[k + 3]));
+      r.bytes = this.windows[t].bytes;
+      r.evidenceStart = base + o.spans[k];
+      r.evidenceEnd = base + o.spans[k + 1];
+      r.noteStart = base + o.spans[k + 2];
+      r.noteEnd = base + o.spans[k + 3];
+      r.exact = (how & (EVIDENCE_BYTES | NOTE_BYTES)) === (EVIDENCE_BYTES | NOTE_BYTES);
+      r.row = o.row[cell];
+      r.file = f.file;
+      return r;
+    }
+    const line = this.split(t, at - 1);
     r.bytes = line.bytes;
     r.exact = true;
     let k = f.evidence;
@@ -105,14 +108,14 @@ export class FileSources implements CellSources {
     else {
       r.evidenceStart = line.start[k];
       r.evidenceEnd = line.end[k];
-      if (!asBytes(line, k)) r.exact = false;
+      if (!line.isBytes(k)) r.exact = false;
     }
     k = f.note;
     if (k < 0 || k >= line.count) r.noteStart = r.noteEnd = 0;
     else {
       r.noteStart = line.start[k];
       r.noteEnd = line.end[k];
-      if (!asBytes(line, k)) r.exact = false;
+      if (!line.isBytes(k)) r.exact = false;
     }
     r.row = this.offsets.row[cell];
     r.file = f.file;
@@ -128,6 +131,22 @@ export class FileSources implements CellSources {
     line.bytes = bytes;
     if (!splitCsvLine(bytes, s, e > s && bytes[e - 1] === 13 ? e - 1 : e, this.offsets.files[t].delimiter, line)) throw this.changed(t);
     return line;
+  }
+
+  /**
+   * Where file offset `at` is in window `t`'s bytes, the window holding at least `need` bytes from
+   * there (read again when it does not); a file too short for them changed since it was read.
+   */
+  private span(t: number, at: number, need: number): number {
+    const w = this.windows[t];
+    if (at >= w.start && at + need <= w.start + w.length) return at - w.start;
+    if (need > w.bytes.length) w.bytes = new Uint8Array(need);
+    this.fill(t, at);
+    if (need > w.length) {
+      this.close();
+      throw this.changed(t);
+    }
+    return 0;
   }
 
   /**

@@ -31,6 +31,8 @@ export class ByteLine {
   row = 1;
   /** Byte offset of the line's first byte in the file (after any byte order mark: as the file's bytes). */
   offset = 0;
+  /** Index in {@link bytes} of the line's first byte (the ranges below less this: places in the line). */
+  begin = 0;
   /** Start of each cell, spaces and tabs around it left out (inside the quotes for a quoted cell). */
   readonly start: Int32Array;
   /** End (exclusive) of each cell. */
@@ -45,6 +47,20 @@ export class ByteLine {
     this.end = new Int32Array(cells);
     this.escaped = new Uint8Array(cells);
     this.wide = new Uint8Array(cells);
+  }
+
+  /**
+   * True when `text(k)` is cell `k`'s bytes as UTF-8, byte for byte: no doubled quote undone, and no
+   * trim past the spaces and tabs already left out of the range — a cell of ASCII only, or one
+   * starting and ending with an ASCII byte (the line is valid UTF-8, so decoding and encoding again
+   * gives its bytes; a first byte below 0x80 is no byte order mark the decoder would drop).
+   */
+  isBytes(k: number): boolean {
+    if (this.escaped[k] === 1) return false;
+    if (this.wide[k] === 0) return true;
+    const s = this.start[k];
+    const e = this.end[k];
+    return s === e || (this.bytes[s] < 0x80 && this.bytes[e - 1] < 0x80);
   }
 
   /** True when cell `k` is written as nothing but spaces or tabs (or the line has no such cell). */
@@ -157,6 +173,7 @@ export class CsvByteLines {
       line.bytes = chunk;
       line.row = row + 1;
       line.offset = base + pos;
+      line.begin = pos;
       const end = scanCsvLine(chunk, pos, n, d, crlf, false, line);
       if (end === INCOMPLETE) break;
       if (end === GIVE_UP) return -1;
@@ -249,6 +266,7 @@ export class CsvByteLines {
     line.bytes = b;
     line.row = this.row;
     line.offset = offset;
+    line.begin = s;
     if (scanCsvLine(b, s, e, this.d, this.crlf, true, line) < 0) return false;
     return this.sink.line(line);
   }
