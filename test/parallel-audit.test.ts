@@ -3,7 +3,8 @@
  * workbook is written: the built binary writes, with the worker, exactly the bytes it writes without
  * one (every CSV style, both languages, a BOM); a worker that fails (its write too: cannot-write), or
  * that read other inputs than the main thread (a file changed between the two reads), stops the run
- * with nothing written; the matrix sent to the worker scores and audits as the one read, and the digest of
+ * with nothing written; the matrix sent to the worker scores and audits as the one read (its units in
+ * the main thread's order), and the digest of
  * the framework and units tells one reading from another.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,14 +12,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inputsMessage, matrixOf, roundShape } from '../src/cli/audit-inputs.js';
+import { auditedRound, inputsMessage, matrixOf, roundShape } from '../src/cli/audit-inputs.js';
 import type { InputMatrix } from '../src/criteria/inputs.js';
 import { unitLabels } from '../src/criteria/unit-labels.js';
 import type { Units } from '../src/criteria/units.js';
 import { FileSources } from '../src/node/file-sources.js';
 import { Exact } from '../src/numbers/exact.js';
 import { scoreMatrix } from '../src/scoring/score.js';
-import { writeAuditCsv } from '../src/xlsx/audit-csv.js';
+import { type AuditedRound, writeAuditCsv } from '../src/xlsx/audit-csv.js';
 import { loadRound } from '../src/node/round.js';
 import { type WrittenRound, writeSyntheticRound } from '../src/testing/write-round.js';
 
@@ -125,7 +126,7 @@ describe('the audit CSV from a worker, the built binary', () => {
 });
 
 describe('the round sent to the worker (audit-inputs.ts)', () => {
-  async function auditBytes(result: ReturnType<typeof scoreMatrix>, inputs: InputMatrix, units: Units): Promise<Buffer> {
+  async function auditBytes(result: AuditedRound, inputs: InputMatrix, units: Units): Promise<Buffer> {
     const chunks: Uint8Array[] = [];
     await writeAuditCsv(result, inputs, { lang: 'vi', labels: unitLabels(units) }, { write: (b) => chunks.push(b.slice()), ready: async () => undefined });
     return Buffer.concat(chunks);
@@ -140,23 +141,29 @@ describe('the round sent to the worker (audit-inputs.ts)', () => {
     expect(want.length).toBeGreaterThan(300 * 40 * 20);
     // Read back from the file at the offsets the reader kept, as the CLI does…
     expect(r.inputs.sourceLookup).toBeInstanceOf(FileSources);
-    const sent = structuredClone(inputsMessage(r.inputs));
+    const sent = structuredClone(inputsMessage(r.inputs, result));
     const theirs = matrixOf(r.framework, r.units, sent);
     // Shared, not copied: the same memory.
     expect(theirs.value.buffer).toBe(sent.value.buffer);
     expect(sent.value.buffer).toBeInstanceOf(SharedArrayBuffer);
+    // The units in the result's order (ranked, not the file's), without scoring them again.
+    const order = auditedRound(r.framework, r.units, sent);
+    expect(order.units.map((u) => u.unit)).toEqual(result.units.map((u) => u.unit));
+    expect(order.units.map((u) => u.unit)).not.toEqual(r.units.list.map((u) => u.id));
+    expect((await auditBytes(order, theirs, r.units)).equals(want)).toBe(true);
+    // The matrix scores as the one read.
     const theirResult = scoreMatrix(r.framework, r.units, theirs, {});
     expect(theirResult.units.map((u) => `${u.unit}:${u.index?.toString()}:${u.rank}`)).toEqual(result.units.map((u) => `${u.unit}:${u.index?.toString()}:${u.rank}`));
-    expect((await auditBytes(theirResult, theirs, r.units)).equals(want)).toBe(true);
     // …and kept as texts (xlsx evidence, the row path).
     for (let cell = 0; cell < r.inputs.present.length; cell++) {
       const s = r.inputs.sourceLookup.get(cell);
       if (s) r.inputs.sources.set(cell, s);
     }
     r.inputs.sourceLookup = r.inputs.sources;
-    const texts = matrixOf(r.framework, r.units, structuredClone(inputsMessage(r.inputs)));
+    const textsSent = structuredClone(inputsMessage(r.inputs, result));
+    const texts = matrixOf(r.framework, r.units, textsSent);
     expect(texts.sourceLookup).toBe(texts.sources);
-    expect((await auditBytes(scoreMatrix(r.framework, r.units, texts, {}), texts, r.units)).equals(want)).toBe(true);
+    expect((await auditBytes(auditedRound(r.framework, r.units, textsSent), texts, r.units)).equals(want)).toBe(true);
   }, 60_000);
 
   it('carries values past safe integers exactly', async () => {
@@ -164,7 +171,8 @@ describe('the round sent to the worker (audit-inputs.ts)', () => {
     const r = await loadRound({ framework: files.framework, units: files.units, evidence: [files.evidence] }, { sources: false });
     const big = Exact.of(123456789012345678901234567n, 1000n);
     r.inputs.overflow.set(5, big);
-    const theirs = matrixOf(r.framework, r.units, structuredClone(inputsMessage(r.inputs)));
+    const inFileOrder = { framework: r.framework, units: r.units.list.map((u) => ({ unit: u.id, name: u.name, group: u.group, rankGroup: u.rankGroup })) };
+    const theirs = matrixOf(r.framework, r.units, structuredClone(inputsMessage(r.inputs, inFileOrder)));
     expect(theirs.overflow.get(5)?.toString()).toBe(big.toString());
     expect(theirs.value).toEqual(r.inputs.value);
     expect(theirs.maxScale).toBe(r.inputs.maxScale);

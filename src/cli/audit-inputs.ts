@@ -1,8 +1,8 @@
 /**
  * The round as the main thread sends it to the audit worker (`parallel-audit.ts`): the input matrix
  * it read and scored — its arrays, the values past safe integers, and where each cell's evidence
- * reference stands (the byte reader's offsets and the files' stamps, or the texts) — so the worker
- * reads no evidence again. The worker reads the small framework and units files itself; a digest of
+ * reference stands (the byte reader's offsets and the files' stamps, or the texts) — and the order
+ * of the scored units, so the worker reads no evidence again and scores nothing again. The worker reads the small framework and units files itself; a digest of
  * what it read of them ({@link roundShape}) must equal the main thread's, else a file changed
  * between the two reads and the run stops with `unreadable-file/changed`.
  */
@@ -13,6 +13,7 @@ import type { Units } from '../criteria/units.js';
 import type { FileStamp } from '../node/csv-stream.js';
 import { FileSources } from '../node/file-sources.js';
 import { Exact } from '../numbers/exact.js';
+import type { AuditedRound } from '../xlsx/audit-csv.js';
 
 /** An input matrix as a message (structured-cloned: typed arrays, plain objects, bigints). */
 export interface InputsMessage {
@@ -27,13 +28,15 @@ export interface InputsMessage {
   maxMagnitude: number;
   /** Where the audit finds each cell's evidence reference and note. */
   sources: { offsets: SourceOffsets; stamps: readonly FileStamp[] } | { texts: Map<number, CellSource> };
+  /** The scored result's units in its order, as indices into the units list (the worker need not score again). */
+  order: Int32Array;
 }
 
 /**
- * The message of `inputs`: arrays in shared memory (`loadRound`'s `shared`) are shared, others copied
- * (never moved: the main thread keeps its round).
+ * The message of `inputs` and the order of `result`'s units: arrays in shared memory (`loadRound`'s
+ * `shared`) are shared, others copied (never moved: the main thread keeps its round).
  */
-export function inputsMessage(inputs: InputMatrix): InputsMessage {
+export function inputsMessage(inputs: InputMatrix, result: AuditedRound): InputsMessage {
   const lookup = inputs.sourceLookup;
   const files = lookup instanceof FileSources ? lookup.where() : undefined;
   return {
@@ -46,6 +49,22 @@ export function inputsMessage(inputs: InputMatrix): InputsMessage {
     maxScale: inputs.maxScale,
     maxMagnitude: inputs.maxMagnitude,
     sources: files ?? { texts: inputs.sources },
+    order: Int32Array.from(result.units, (u) => inputs.unitIndex.get(u.unit) ?? -1),
+  };
+}
+
+/**
+ * The round the audit reads, from the main thread's order of its units (`m.order`) over the units
+ * the worker read (the same: {@link roundShape}).
+ */
+export function auditedRound(framework: Framework, units: Units, m: InputsMessage): AuditedRound {
+  return {
+    framework,
+    units: Array.from(m.order, (i) => {
+      const u = units.list[i];
+      if (u === undefined) throw new Error(`parindex: the audit worker was sent no unit ${i}`);
+      return { unit: u.id, name: u.name, group: u.group, rankGroup: u.rankGroup };
+    }),
   };
 }
 

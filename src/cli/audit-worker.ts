@@ -1,7 +1,7 @@
 /**
  * The worker of `parallel-audit.ts` (built as `dist/audit-worker.js`): reads the framework and units
  * of the options it is given and sends a digest of them (`roundShape`), takes the input matrix the
- * main thread read and scored (`audit-inputs.ts`), scores it as `parindex score` does, and writes its
+ * main thread read and scored with the order of the scored units (`audit-inputs.ts`), and writes its
  * audit CSV into the staged file whose descriptor the main thread sends; any error goes as data.
  */
 import { once } from 'node:events';
@@ -11,11 +11,9 @@ import { ParIndexError } from '../errors.js';
 import { fileSources } from '../node/file-hash.js';
 import { loadUnits } from '../node/files.js';
 import { loadFrameworkOrBuiltin } from '../node/round.js';
-import { scoreMatrix } from '../scoring/score.js';
 import { writeAuditCsv } from '../xlsx/audit-csv.js';
-import { type InputsMessage, matrixOf, roundShape } from './audit-inputs.js';
+import { auditedRound, type InputsMessage, matrixOf, roundShape } from './audit-inputs.js';
 import { HandedFile, WriteFailed } from './handed-file.js';
-import { scoreOptionsOf } from './options.js';
 import { sourceInputs } from './source-inputs.js';
 import type { AuditWorkerData, AuditWorkerMessage } from './parallel-audit.js';
 
@@ -31,7 +29,7 @@ async function run(port: NonNullable<typeof parentPort>, data: AuditWorkerData):
   const [m] = (await once(port, 'message')) as [InputsMessage];
   if (m?.kind !== 'inputs') throw new Error(`parindex: the audit worker expected the inputs, not ${String(m?.kind)}`);
   const inputs = matrixOf(framework, units, m);
-  const result = scoreMatrix(framework, units, inputs, scoreOptionsOf(o));
+  const result = auditedRound(framework, units, m);
   // The writer never touches a chunk again once written: one made before the file came may wait as it is.
   const file = new HandedFile(port);
   await writeAuditCsv(result, inputs, { lang: data.lang, csvStyle: data.csvStyle, bom: data.bom, labels: unitLabels(units), progress: (done, total) => send({ kind: 'progress', done, total }) }, file);

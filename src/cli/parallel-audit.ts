@@ -3,9 +3,9 @@
  * writes the workbook (on a national round each is seconds of work; a machine has two cores or more).
  *
  * The worker (`audit-worker.ts`, built beside `cli.js`) reads the framework and units itself (small
- * files), is sent the input matrix the main thread read and scored (`audit-inputs.ts`: no evidence
- * is read twice), scores it with the same functions — so the same result — and writes the audit with
- * `writeAuditCsv` as the main thread would, straight into the staged CSV: the main thread stages the
+ * files), is sent the input matrix the main thread read and scored and the order of the scored
+ * units (`audit-inputs.ts`: no evidence is read twice, nothing is scored twice), and writes the audit
+ * with `writeAuditCsv` as the main thread would, straight into the staged CSV: the main thread stages the
  * file and hands its descriptor over (`StagedOutput.handOff`), the worker writes its 1 MiB chunks
  * there (what it made before the file was handed over waits in the worker), and the main thread
  * commits the file with the workbook once the worker says it is done. (Sending 200 MB of chunks to a
@@ -23,13 +23,14 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { InputMatrix } from '../criteria/inputs.js';
 import { inputsMessage } from './audit-inputs.js';
+import type { AuditedRound } from '../xlsx/audit-csv.js';
 import { type Issue, ParIndexError, problem } from '../errors.js';
 import type { Lang } from '../i18n/lang.js';
 import type { FileSource } from '../node/file-hash.js';
 import type { StagedOutput } from '../node/output.js';
 import type { ScoreCliOptions } from './options.js';
 
-/** What the worker is given: the options it reads and scores the round with, and the CSV's style. */
+/** What the worker is given: the options it reads the round's framework and units with, and the CSV's style. */
 export interface AuditWorkerData {
   /** `previous`: last year's results (hashed for the report, as the main thread would). */
   options: ScoreCliOptions & { audit?: string; previous?: string };
@@ -86,8 +87,8 @@ export interface AuditInWorker {
   writeTo(sink: StagedOutput, digest: string, progress?: (done: number, total: number) => void): Promise<void>;
   /** The input files' hashes the worker made (undefined when it failed first: hash them here). */
   sources(): Promise<FileSource[] | undefined>;
-  /** Sends the worker the input matrix the main thread read and scored (copied: the main thread keeps it). */
-  give(inputs: InputMatrix): void;
+  /** Sends the worker the input matrix the main thread read and scored (copied: the main thread keeps it) and the order of `result`'s units. */
+  give(inputs: InputMatrix, result: AuditedRound): void;
   /** Ends the worker (its audit is not needed, or the run failed); resolves once its thread has stopped. */
   stop(): Promise<void>;
 }
@@ -132,8 +133,8 @@ export function startAuditWorker(data: AuditWorkerData): AuditInWorker | undefin
   let stopped = false;
   return {
     sources: () => sources,
-    give(inputs) {
-      if (!stopped) worker.postMessage(inputsMessage(inputs));
+    give(inputs, result) {
+      if (!stopped) worker.postMessage(inputsMessage(inputs, result));
     },
     async writeTo(sink, digest, progress) {
       if (!sink.handOff) throw new Error('parindex: the audit worker writes only into a staged file');

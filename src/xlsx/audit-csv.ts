@@ -11,9 +11,9 @@ import { styleNumber } from '../i18n/number-style.js';
 import { numberToDecimalText } from '../numbers/decimal-text.js';
 import { type CsvOutputOptions, csvDialect, neutralizeFormula, quoteCsvCell } from '../report/csv-write.js';
 import type { PublishOptions } from '../report/results-model.js';
-import type { ScoreResult } from '../scoring/score.js';
+import type { UnitResult } from '../scoring/score.js';
 import { AUDIT_COLUMNS, auditLeafCells, auditPoints, auditSourcePrefix, auditStatusWords, inputCell } from './results-workbook.js';
-import { appliesTo, type Criterion } from '../criteria/framework.js';
+import { appliesTo, type Criterion, type Framework } from '../criteria/framework.js';
 import { BLANK, NA } from '../criteria/inputs.js';
 import { type CellState, type LeafRule, leafOutcome, ruleOf } from '../criteria/rules/index.js';
 import type { AuditStatus } from '../scoring/leaf-audit.js';
@@ -26,6 +26,15 @@ export interface TextSink {
   write(bytes: Uint8Array): void;
   /** Resolves when the sink has taken what was written so far. */
   ready(): Promise<void>;
+}
+
+/**
+ * What the audit reads of a result: its framework and its units in the result's order (a
+ * `ScoreResult` is one; the audit worker makes one from the main thread's order, `audit-inputs.ts`).
+ */
+export interface AuditedRound {
+  framework: Framework;
+  units: readonly Pick<UnitResult, 'unit' | 'name' | 'group' | 'rankGroup'>[];
 }
 
 /** Options of {@link writeAuditCsv}: the CSV's style and BOM, the language, league names, a progress feed. */
@@ -406,7 +415,12 @@ class ByteChunks {
  * encoded once per (leaf, value) — a national round's 1.5 million rows have a few hundred thousand
  * distinct pairs; the decisions are the same `leafOutcome`; only the evidence and note are texts per row.
  */
-function* auditCsvUnits(result: ScoreResult, inputs: InputMatrix, o: { lang: PublishOptions['lang']; labels?: PublishOptions['labels']; delimiter: string; numberStyle: CsvOutputOptions['numberStyle'] }, out: ByteChunks): Generator<number> {
+function* auditCsvUnits(
+  result: AuditedRound,
+  inputs: InputMatrix,
+  o: { lang: PublishOptions['lang']; labels?: PublishOptions['labels']; delimiter: string; numberStyle: CsvOutputOptions['numberStyle'] },
+  out: ByteChunks,
+): Generator<number> {
   const d = o.delimiter;
   const encoder = new TextEncoder();
   const cell = (v: string | number | null) => csvCell(v, d, o.numberStyle);
@@ -599,7 +613,7 @@ function* auditCsvUnits(result: ScoreResult, inputs: InputMatrix, o: { lang: Pub
  * Writes the audit of `result` as CSV into `sink`, unit by unit, waiting for the sink every few
  * thousand rows. The rows are those of the workbook's audit sheet (`auditRowBatches`).
  */
-export async function writeAuditCsv(result: ScoreResult, inputs: InputMatrix, o: AuditCsvOptions, sink: TextSink): Promise<void> {
+export async function writeAuditCsv(result: AuditedRound, inputs: InputMatrix, o: AuditCsvOptions, sink: TextSink): Promise<void> {
   const d = csvDialect(o);
   const delimiter = d.write.delimiter ?? ',';
   const out = new ByteChunks(sink);

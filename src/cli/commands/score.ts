@@ -144,7 +144,7 @@ async function scoreAndWrite(o: ScoreCliOptions & PublishCliOptions, auditFile: 
   // The audit worker starts on the matrix this thread read while the workbook is made here (only
   // when its audit is to be written: else it is stopped, below).
   const toWorker = worker !== undefined && auditToCsv(o.audit, result);
-  if (toWorker) worker.give(round.inputs);
+  if (toWorker) worker.give(round.inputs, result);
   const f = { decimals: result.settings.decimals, rounding: result.settings.rounding };
   const files = { framework: o.framework, units: o.units, evidence: o.evidence, survey: o.survey, previous: o.previous };
   const workbook = { inputs: round.inputs, files, options: { strict: o.strict, decimalComma: o.decimalComma } };
