@@ -225,8 +225,9 @@ class ByteChunks {
   /** Appends a cell of `cells` by its reference. */
   ref(cells: Cells, ref: number): void {
     if (ref < 0) return this.put(cells.others[-1 - ref]);
-    const n = ref % REF_LEN;
-    const s = (ref - n) / REF_LEN;
+    // (Exact: REF_LEN is a power of two; a division and a floor cost less than a double's `%`.)
+    const s = Math.floor(ref / REF_LEN);
+    const n = ref - s * REF_LEN;
     if (this.#pos + n > CHUNK) this.flush();
     if (n > CHUNK) return this.sink.write(cells.bytes.slice(s, s + n));
     const b = cells.bytes;
@@ -548,8 +549,10 @@ function* auditCsvUnits(
       if (from < 0) out.ref(cells, zeroRef);
       else {
         const p = twelfths[j] === 0 ? Number.NaN : kernel!(j, at * 2 + from);
-        // Exact: p and p / D' are safe integers; a product past 10^15 (or past 2^53, not exact) goes by value.
-        const q = p % perD[j] === 0 ? (p / perD[j]) * twelfths[j] : Number.NaN;
+        // p a multiple of D' when p / D' is a whole number that gives p back (a quotient rounded to a
+        // whole number does not); then exact, and a product past 10^15 (or past 2^53) goes by value.
+        const r = p / perD[j];
+        const q = Math.floor(r) === r && r * perD[j] === p ? r * twelfths[j] : Number.NaN;
         if (q < 1e15 && q > -1e15) {
           out.twelfths(q, sep, quoteFraction);
           out.put(delim);
