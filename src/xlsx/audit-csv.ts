@@ -83,9 +83,9 @@ interface LeafBytes {
   criterion: Criterion;
   rule: LeafRule;
   /** Code, title, rule, parameters and max, each followed by the delimiter. */
-  fixed: Uint8Array;
+  fixed: Piece;
   /** The applicable max and the delimiter (a row whose max counts). */
-  max: Uint8Array;
+  max: Piece;
   /** An input value's cell and the delimiter, by value (shared by the leaves whose rule labels inputs alike). */
   inputs: ValueMemo;
   /** The points a value earns and the delimiter, by value (shared by the leaves a rule reads alike). */
@@ -106,6 +106,8 @@ const REF_LEN = 2 ** 21;
  */
 class Cells {
   bytes = new Uint8Array(1 << 16);
+  /** A view of {@link bytes} (copied four bytes at a time). */
+  view = new DataView(this.bytes.buffer);
   #pos = 0;
   /** Cells of the current row not kept in `bytes`. */
   readonly others: Uint8Array[] = [];
@@ -118,6 +120,7 @@ class Cells {
       const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.#pos + n));
       grown.set(this.bytes.subarray(0, this.#pos));
       this.bytes = grown;
+      this.view = new DataView(grown.buffer);
     }
     this.bytes.set(b, this.#pos);
     const ref = this.#pos * REF_LEN + n;
@@ -199,9 +202,19 @@ function plainCells(delimiter: string): PlainCells | undefined {
   return { inner, first, bytes };
 }
 
+/** Bytes written again and again (a unit's first cells, a leaf's fixed cells, words), with a view to copy them by. */
+class Piece {
+  readonly view: DataView;
+
+  constructor(readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+}
+
 /** UTF-8 bytes gathered into chunks of {@link CHUNK}, each handed to the sink once full (and not touched again). */
 class ByteChunks {
   #buf = new Uint8Array(CHUNK);
+  #view = new DataView(this.#buf.buffer);
   #pos = 0;
   readonly #encoder = new TextEncoder();
 
@@ -222,6 +235,14 @@ class ByteChunks {
     this.#pos = at;
   }
 
+  /** Appends a piece's bytes. */
+  piece(p: Piece): void {
+    const n = p.bytes.length;
+    if (this.#pos + n > CHUNK) this.flush();
+    if (n > CHUNK) return this.sink.write(p.bytes.slice());
+    this.#copy(p.bytes, p.view, 0, n);
+  }
+
   /** Appends a cell of `cells` by its reference. */
   ref(cells: Cells, ref: number): void {
     if (ref < 0) return this.put(cells.others[-1 - ref]);
@@ -230,15 +251,22 @@ class ByteChunks {
     const n = ref - s * REF_LEN;
     if (this.#pos + n > CHUNK) this.flush();
     if (n > CHUNK) return this.sink.write(cells.bytes.slice(s, s + n));
-    const b = cells.bytes;
+    this.#copy(cells.bytes, cells.view, s, n);
+  }
+
+  /**
+   * Copies `src[s, s + n)` (`view` a view of all of `src`'s bytes) to the chunk, which has room for
+   * them: four bytes at a time (a third of the time of a byte a step on a row's short cells), then
+   * the last few.
+   */
+  #copy(src: Uint8Array, view: DataView, s: number, n: number): void {
+    const dst = this.#view;
+    const at = this.#pos;
+    let i = 0;
+    for (; i + 4 <= n; i += 4) dst.setUint32(at + i, view.getUint32(s + i, true), true);
     const buf = this.#buf;
-    let at = this.#pos;
-    if (n < 24) for (let i = s, e = s + n; i < e; i++) buf[at++] = b[i];
-    else {
-      buf.set(b.subarray(s, s + n), at);
-      at += n;
-    }
-    this.#pos = at;
+    for (; i < n; i++) buf[at + i] = src[s + i];
+    this.#pos = at + n;
   }
 
   /** Appends a text as UTF-8. */
@@ -403,6 +431,7 @@ class ByteChunks {
     if (this.#pos === 0) return;
     this.sink.write(this.#buf.subarray(0, this.#pos));
     this.#buf = new Uint8Array(CHUNK);
+    this.#view = new DataView(this.#buf.buffer);
     this.#pos = 0;
   }
 }
@@ -439,12 +468,14 @@ function* auditCsvUnits(
   const { present, state, scale, overflow } = inputs;
   const values = inputs.value;
   const zero = bytes(cell(0) + d);
+  const zeroPiece = new Piece(zero);
   const na = bytes(cell('NA') + d);
   const delim = bytes(d);
-  const noSource = bytes(d + d + '\r\n');
-  const crlf = bytes('\r\n');
+  const delimPiece = new Piece(delim);
+  const noSource = new Piece(bytes(d + d + '\r\n'));
+  const crlf = new Piece(bytes('\r\n'));
   const words = auditStatusWords(o.lang);
-  const status = Object.fromEntries(Object.entries(words).map(([k, w]) => [k, bytes(cell(w) + d)])) as Record<AuditStatus, Uint8Array>;
+  const status = Object.fromEntries(Object.entries(words).map(([k, w]) => [k, new Piece(bytes(cell(w) + d))])) as Record<AuditStatus, Piece>;
   const inputMemos = new Map<LeafRule['inputLabel'], ValueMemo>();
   // A value's points depend on the rule and what it reads of the leaf (`RuleLeaf`: max, max as
   // written, params — parsed from their text with the framework's options): leaves alike share them.
@@ -459,7 +490,7 @@ function* auditCsvUnits(
     const fixed = auditLeafCells(c, rule)
       .map((v) => cell(v) + d)
       .join('');
-    return { criterion: c, rule, fixed: bytes(fixed), max: bytes(cell(auditPoints(c.max)) + d), inputs: memo, points };
+    return { criterion: c, rule, fixed: new Piece(bytes(fixed)), max: new Piece(bytes(cell(auditPoints(c.max)) + d)), inputs: memo, points };
   });
   const byGroup = new Map<string, number[]>();
   const leavesOf = (group: string) => {
@@ -513,19 +544,19 @@ function* auditCsvUnits(
   const sources = inputs.sourceLookup;
   const plain = plainCells(d);
   // A file's `file:` (or `dòng `): written as it is before the row number when csvCell leaves `file:123` so.
-  const prefixes = new Map<string | undefined, { text: string; bytes: Uint8Array; plain: boolean }>();
+  const prefixes = new Map<string | undefined, { text: string; bytes: Piece; plain: boolean }>();
   const sourcePrefix = (file: string | undefined) => {
     let p = prefixes.get(file);
     if (p === undefined) {
       const text = auditSourcePrefix(file, o.lang);
-      prefixes.set(file, (p = { text, bytes: bytes(text), plain: cell(text + '0') === text + '0' && cell(text + '123456789') === text + '123456789' }));
+      prefixes.set(file, (p = { text, bytes: new Piece(bytes(text)), plain: cell(text + '0') === text + '0' && cell(text + '123456789') === text + '123456789' }));
     }
     return p;
   };
   const league = (id: string) => o.labels?.leagues.get(id) ?? id;
   for (const u of result.units) {
     const at0 = inputs.unitIndex.get(u.unit)! * nLeaves;
-    const prefix = bytes(cell(league(u.rankGroup)) + d + cell(u.unit) + d + cell(u.name) + d);
+    const prefix = new Piece(bytes(cell(league(u.rankGroup)) + d + cell(u.unit) + d + cell(u.name) + d));
     const list = leavesOf(u.group);
     for (let i = 0; i < list.length; i++) {
       const j = list[i];
@@ -540,12 +571,12 @@ function* auditCsvUnits(
       const appraised = !has || sa === BLANK ? delimRef : sa === NA ? naRef : inputRef(l, at, 1);
       const st = decided.status;
       const from = decided.pointsFrom;
-      out.put(prefix);
-      out.put(l.fixed);
+      out.piece(prefix);
+      out.piece(l.fixed);
       out.ref(cells, self);
       out.ref(cells, appraised);
       out.ref(cells, st === 'self' ? self : st === 'na' ? naRef : st === 'missing' ? delimRef : appraised);
-      out.put(status[st]);
+      out.piece(status[st]);
       if (from < 0) out.ref(cells, zeroRef);
       else {
         const p = twelfths[j] === 0 ? Number.NaN : kernel!(j, at * 2 + from);
@@ -555,58 +586,58 @@ function* auditCsvUnits(
         const q = Math.floor(r) === r && r * perD[j] === p ? r * twelfths[j] : Number.NaN;
         if (q < 1e15 && q > -1e15) {
           out.twelfths(q, sep, quoteFraction);
-          out.put(delim);
+          out.piece(delimPiece);
         } else out.ref(cells, pointsRef(l, at, from));
       }
-      out.put(decided.countsMax ? l.max : zero);
+      out.piece(decided.countsMax ? l.max : zeroPiece);
       if (plain && sources.sourceBytes) {
         const r = sources.sourceBytes(at);
         if (r === undefined) {
-          out.put(noSource);
+          out.piece(noSource);
           continue;
         }
         // Evidence and note copied from the file's bytes where their texts are those bytes and the
         // bytes show how csvCell writes them; any other from its text.
         if (r.exact && out.bytesCell(r.bytes, r.evidenceStart, r.evidenceEnd, plain.bytes)) {
-          out.put(delim);
+          out.piece(delimPiece);
           if (!out.bytesCell(r.bytes, r.noteStart, r.noteEnd, plain.bytes)) out.cell(sources.get(at)!.note, plain, cell);
         } else {
           const src = sources.get(at)!;
           out.cell(src.evidence, plain, cell);
-          out.put(delim);
+          out.piece(delimPiece);
           out.cell(src.note, plain, cell);
         }
-        out.put(delim);
+        out.piece(delimPiece);
         const where = sourcePrefix(r.file);
         if (where.plain) {
-          out.put(where.bytes);
+          out.piece(where.bytes);
           out.digits(r.row);
         } else out.text(cell(where.text + r.row));
-        out.put(crlf);
+        out.piece(crlf);
         continue;
       }
       const src = sources.get(at);
       if (!src) {
-        out.put(noSource);
+        out.piece(noSource);
         continue;
       }
       if (plain) {
         out.cell(src.evidence, plain, cell);
-        out.put(delim);
+        out.piece(delimPiece);
         out.cell(src.note, plain, cell);
       } else {
         out.text(cell(src.evidence));
-        out.put(delim);
+        out.piece(delimPiece);
         out.text(cell(src.note));
       }
-      out.put(delim);
+      out.piece(delimPiece);
       // The source column `file:row` is a text cell: quoted when the file name needs it.
       const where = sourcePrefix(src.file);
       if (where.plain) {
-        out.put(where.bytes);
+        out.piece(where.bytes);
         out.digits(src.row);
       } else out.text(cell(where.text + src.row));
-      out.put(crlf);
+      out.piece(crlf);
     }
     yield list.length;
   }
