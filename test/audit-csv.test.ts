@@ -8,8 +8,9 @@
  * arrays, references that look like formulas or hold delimiters and quotes.
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { appliesTo } from '../src/criteria/framework.js';
+import { RULES } from '../src/criteria/rules/index.js';
 import type { InputMatrix } from '../src/criteria/inputs.js';
 import { loadRound } from '../src/node/round.js';
 import { csvDialect, type CsvOutputOptions } from '../src/report/csv-write.js';
@@ -19,7 +20,7 @@ import { auditCsvLine, writeAuditCsv } from '../src/xlsx/audit-csv.js';
 import { AUDIT_COLUMNS, auditRowBatches } from '../src/xlsx/results-workbook.js';
 import { csv, round, SAMPLE } from './support/round.js';
 
-type Style = Pick<CsvOutputOptions, 'csvStyle' | 'lang' | 'bom'>;
+type Style = Pick<CsvOutputOptions, 'csvStyle' | 'lang' | 'bom' | 'delimiter'>;
 const STYLES: Style[] = [{}, { csvStyle: 'vi', bom: true }, { lang: 'en' }, { csvStyle: 'vi', lang: 'en' }];
 
 /** The reference text: the header, then every audit row as a line. */
@@ -39,8 +40,8 @@ async function written(result: ScoreResult, inputs: InputMatrix, style: Style, l
   return { text: new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(Buffer.concat(parts)), progress };
 }
 
-async function expectSame(result: ScoreResult, inputs: InputMatrix, labels?: { leagues: Map<string, string>; groups: Map<string, string> }) {
-  for (const style of STYLES) {
+async function expectSame(result: ScoreResult, inputs: InputMatrix, labels?: { leagues: Map<string, string>; groups: Map<string, string> }, styles: Style[] = STYLES) {
+  for (const style of styles) {
     const want = reference(result, inputs, style, labels);
     const got = await written(result, inputs, style, labels);
     expect(got.text.length, JSON.stringify(style)).toBe(want.length);
@@ -156,21 +157,31 @@ describe('audit CSV: the fast writer equals the reference rows', () => {
       csv('unit,criterion,score', 'u,1.5,33.333', 'v,1.5,100'),
     );
     const result = scoreMatrix(r.fw, r.units, r.inputs);
-    await expectSame(result, r.inputs);
-    const text = (await written(result, r.inputs, {})).text;
-    const vi = (await written(result, r.inputs, { csvStyle: 'vi' })).text;
+    // Delimiters a number could hold (`,` with decimal commas, `-`, `.`) turn the kernel's path off.
+    await expectSame(result, r.inputs, undefined, [...STYLES, { csvStyle: 'vi', delimiter: ',' }, { delimiter: '-' }, { delimiter: '.' }]);
+    // The rules' exact points are asked only for the cells off the kernel's path: 6.5 of a ratio of
+    // 7 (its points do not terminate) and 1000.25 points (past 1000), each once.
+    const spies = (['points', 'ratio', 'survey', 'adjust', 'tiers'] as const).map((n) => vi.spyOn(RULES[n], 'points'));
+    let text: string;
+    try {
+      text = (await written(result, r.inputs, {})).text;
+      expect(spies.flatMap((spy) => spy.mock.calls.map(([leaf, value]) => `${(leaf as { code?: string }).code}:${value.toString()}`)).sort()).toEqual(['1.3:6.5', '1.4:1000.25']);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    const vi_ = (await written(result, r.inputs, { csvStyle: 'vi' })).text;
     // 1.999999 points; 5 × 3 / 8 = 1.875; 6.5 × 3 / 7 does not terminate.
     expect(text).toContain(',1.1,a,points,,2,0.000001,1.999999,1.999999,đã thẩm định,1.999999,2,,,\r\n');
-    expect(vi).toContain(';1.1;a;points;;2;"0,000001";"1,999999";"1,999999";đã thẩm định;"1,999999";2;;;\r\n');
+    expect(vi_).toContain(';1.1;a;points;;2;"0,000001";"1,999999";"1,999999";đã thẩm định;"1,999999";2;;;\r\n');
     expect(text).toContain(',1.2,b,ratio,target=8,3,10,5,5,đã thẩm định,1.875,3,,,\r\n');
     expect(text).toContain(`,1.3,c,ratio,target=7,3,10,6.5,6.5,đã thẩm định,${Number((19.5 / 7).toFixed(12))},3,,,\r\n`);
     // 1000.25 points: past 10^15 × 10^-12, by value.
     expect(text).toContain(',1.4,d,points,,5000,999.5,1000.25,1000.25,đã thẩm định,1000.25,5000,,,\r\n');
     // 33.333 of 100 on a survey leaf of max 2: 0.66666; a deduction of 1.5; a tier of 2.5; zeros.
     expect(text).toContain(',1.5,e,survey,,2,,33.333,33.333,điều tra xã hội học,0.66666,2,,,\r\n');
-    expect(vi).toContain(';1.5;e;survey;;2;;"33,333";"33,333";điều tra xã hội học;"0,66666";2;;;\r\n');
+    expect(vi_).toContain(';1.5;e;survey;;2;;"33,333";"33,333";điều tra xã hội học;"0,66666";2;;;\r\n');
     expect(text).toContain(',2.1,f,adjust,min=-2 max=1,,1,-1.5,-1.5,đã thẩm định,-1.5,0,,,\r\n');
-    expect(vi).toContain(';2.1;f;adjust;min=-2 max=1;;1;"-1,5";"-1,5";đã thẩm định;"-1,5";0;;;\r\n');
+    expect(vi_).toContain(';2.1;f;adjust;min=-2 max=1;;1;"-1,5";"-1,5";đã thẩm định;"-1,5";0;;;\r\n');
     expect(text).toContain('k,v,V,1.1,a,points,,2,0,0,0,đã thẩm định,0,2,,,\r\n');
     expect(text).toContain(',2.2,g,tiers,>=4:5 | >=2:2.5 | else:0,5,4,3,3,đã thẩm định,2.5,5,,,\r\n');
   });

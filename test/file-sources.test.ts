@@ -4,11 +4,12 @@
  * holds in memory — for every cell, in any order; a file changed in between is an error, never a
  * reference from another version.
  */
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildInputs } from '../src/criteria/evidence.js';
+import { FileSources } from '../src/node/file-sources.js';
 import { loadRound } from '../src/node/round.js';
 import { parseCsvTable } from '../src/table/csv.js';
 import { sampleText } from './support/round.js';
@@ -81,5 +82,47 @@ describe('evidence references read back from the file', () => {
       err = e;
     }
     expect(err).toMatchObject({ issues: [{ code: 'unreadable-file', key: 'unreadable-file/changed', file: files(dir).evidence }] });
+  });
+
+  it('a file changed where its size and time do not show it is an error when the kept ranges no longer fit its lines (sourceBytes)', async () => {
+    for (const change of ['shifted', 'not UTF-8'] as const) {
+      const dir = sampleDir();
+      const path = files(dir).evidence;
+      const round = await loadRound(files(dir));
+      const lookup = round.inputs.sourceLookup as FileSources;
+      expect(lookup).toBeInstanceOf(FileSources);
+      const cells = [...Array(round.inputs.present.length).keys()].filter((c) => lookup.sourceBytes(c) !== undefined);
+      expect(cells.length).toBeGreaterThan(100);
+      // The same number of bytes, changed: one character moved from the first data line to the
+      // second (every later line starts a byte later), or a Vietnamese letter's bytes swapped.
+      const bytes = readFileSync(path);
+      let changed: Buffer;
+      if (change === 'shifted') {
+        const lines = bytes.toString('latin1').split('\n');
+        lines[1] = lines[1].slice(0, -1);
+        lines[2] = `x${lines[2]}`;
+        changed = Buffer.from(lines.join('\n'), 'latin1');
+      } else {
+        changed = Buffer.from(bytes);
+        // The first non-ASCII letter in an evidence or note cell (past the header): its two bytes swapped.
+        const at = changed.indexOf(Buffer.from('ố'), changed.indexOf(0x0a));
+        expect(at).toBeGreaterThan(0);
+        [changed[at], changed[at + 1]] = [changed[at + 1], changed[at]];
+      }
+      expect(changed.length).toBe(bytes.length);
+      writeFileSync(path, changed);
+      // A reader of the offsets kept before, with the file's present stamp: a change its size and time
+      // do not show (the same second on a coarse clock, or set back).
+      const st = statSync(path);
+      const { offsets } = lookup.where();
+      const later = new FileSources(offsets, [{ size: st.size, mtimeMs: st.mtimeMs }]);
+      let err: unknown;
+      try {
+        for (const c of cells) later.sourceBytes(c);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, change).toMatchObject({ issues: [{ code: 'unreadable-file', key: 'unreadable-file/changed', file: path }] });
+    }
   });
 });

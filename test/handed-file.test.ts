@@ -87,7 +87,12 @@ describe('HandedFile', () => {
     const path = join(dir, 'd.csv');
     const fd = openSync(path, 'w');
     const { port1, port2 } = new MessageChannel();
+    // A flush ends in a later turn of the event loop, as fs.fdatasync's callback does.
     const pending: ((e: NodeJS.ErrnoException | null) => void)[] = [];
+    const finish = () => {
+      const done = pending.shift()!;
+      setImmediate(() => done(null));
+    };
     try {
       const f = new HandedFile(port1, { syncEvery: 10, datasync: (_fd, done) => pending.push(done) });
       port2.postMessage({ kind: 'write', fd });
@@ -95,7 +100,9 @@ describe('HandedFile', () => {
       f.write(bytes('0123456789')); // 10 bytes: a flush begins
       f.write(bytes('abcdefghij')); // another 10 while it is under way: none more
       expect(f.flushes).toBe(1);
-      pending.shift()!(null);
+      finish();
+      f.write(bytes('ABCDEFGHIJ')); // its end not yet seen (the writer gave no turn): still one
+      expect(f.flushes).toBe(1);
       await f.ready(); // a turn of the event loop: the flush's end is seen
       f.write(bytes('klmnopqrst'));
       expect(f.flushes).toBe(2);
@@ -104,16 +111,16 @@ describe('HandedFile', () => {
       void synced.then(() => (done = true));
       await new Promise((r) => setImmediate(r));
       expect(done).toBe(false);
-      pending.shift()!(null);
+      finish();
       await synced;
-      expect(readFileSync(path, 'utf8')).toBe('0123456789abcdefghijklmnopqrst');
+      expect(readFileSync(path, 'utf8')).toBe('0123456789abcdefghijABCDEFGHIJklmnopqrst');
     } finally {
       closeSync(fd);
       port1.close();
     }
   });
 
-  it('reports a background flush that failed as WriteFailed with its code, at the sync', async () => {
+  it('reports a background flush that failed as WriteFailed with its code, at the next wait and at the sync', async () => {
     const path = join(dir, 'e.csv');
     const fd = openSync(path, 'w');
     const { port1, port2 } = new MessageChannel();
@@ -123,6 +130,15 @@ describe('HandedFile', () => {
       await f.opened();
       f.write(bytes('rows\r\n'));
       expect(f.flushes).toBe(1);
+      await new Promise((r) => setTimeout(r, 5)); // the flush has failed
+      // The writer is stopped at its next wait…
+      const stopped = await f.ready().then(
+        () => undefined,
+        (x: unknown) => x,
+      );
+      expect(stopped).toBeInstanceOf(WriteFailed);
+      expect((stopped as WriteFailed).code).toBe('EIO');
+      // …and the sync says so too.
       const e = await f.sync().then(
         () => undefined,
         (x: unknown) => x,

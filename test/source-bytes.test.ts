@@ -14,6 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { InputMatrix } from '../src/criteria/inputs.js';
+import { SPANS } from '../src/criteria/input-bytes.js';
+import type { FileSources } from '../src/node/file-sources.js';
 import { loadRound } from '../src/node/round.js';
 import { type CsvOutputOptions, csvDialect } from '../src/report/csv-write.js';
 import { type ScoreResult, scoreMatrix } from '../src/scoring/score.js';
@@ -108,6 +110,11 @@ describe('evidence and notes as bytes of the file', () => {
       expect(r.inputs.sources.size).toBe(0); // read back from the file
       const lookup = r.inputs.sourceLookup;
       expect(lookup.sourceBytes).toBeDefined();
+      // The reader kept the ranges of every row with a reference but the one whose note ends past
+      // 65,535 bytes into its line (read back by splitting the line again).
+      const { offsets } = (lookup as FileSources).where();
+      const kept = [...Array(r.inputs.present.length).keys()].filter((c) => offsets.offset[c] !== 0);
+      expect(kept.filter((c) => (offsets.how[c] & SPANS) === 0).map((c) => lookup.get(c)?.note)).toEqual([LONG]);
       const utf8 = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
       const encoder = new TextEncoder();
       let exact = 0;

@@ -39,7 +39,9 @@ export class WriteFailed extends Error {
 
 /**
  * The staged CSV as the worker's sink: bytes made before the main thread sends its descriptor wait
- * (up to {@link WAITING_BYTES}, then the writer waits); then every chunk is written at once, in order.
+ * (up to {@link WAITING_BYTES}, then the writer waits); then every chunk is written at once, in
+ * order, and flushed to disk in the background every {@link SYNC_EVERY} bytes (a failed flush stops
+ * the writer at its next wait, and {@link HandedFile.sync} reports it).
  */
 export class HandedFile {
   #fd: number | undefined;
@@ -76,6 +78,7 @@ export class HandedFile {
   }
 
   async ready(): Promise<void> {
+    if (this.#syncFailure) throw this.#failed(this.#syncFailure);
     if (this.#fd === undefined && this.#waitingBytes >= this.#waitingLimit) await this.opened();
     // A flush under way finishes in a callback: a turn of the event loop lets it come (the writer
     // between two waits never gives one), so that the next can begin.
@@ -110,8 +113,13 @@ export class HandedFile {
       if (this.#syncFailure) throw this.#syncFailure;
       fsyncSync(this.#fd!);
     } catch (e) {
-      throw new WriteFailed((e as NodeJS.ErrnoException).code, (e as Error).message);
+      throw this.#failed(e);
     }
+  }
+
+  /** A system error of the file as the main thread is told it. */
+  #failed(e: unknown): WriteFailed {
+    return new WriteFailed((e as NodeJS.ErrnoException).code, (e as Error).message);
   }
 
   #take(m: AuditWorkerOrder | undefined): void {
@@ -125,7 +133,7 @@ export class HandedFile {
     try {
       for (let at = 0; at < bytes.length; ) at += writeSync(this.#fd!, bytes, at, bytes.length - at);
     } catch (e) {
-      throw new WriteFailed((e as NodeJS.ErrnoException).code, (e as Error).message);
+      throw this.#failed(e);
     }
     this.written += bytes.length;
     this.#unsynced += bytes.length;

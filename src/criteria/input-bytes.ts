@@ -113,7 +113,7 @@ export class SourceOffsets {
    * reads them back without splitting the line again. Valid where {@link how} says so.
    */
   readonly spans: Uint16Array;
-  /** Per cell: {@link SPANS} when `spans` holds its ranges (the line is short enough), with {@link EVIDENCE_BYTES} and {@link NOTE_BYTES}. */
+  /** Per cell: {@link SPANS} when `spans` holds its ranges (the line is short enough), with {@link EVIDENCE_BYTES}, {@link NOTE_BYTES}, {@link EVIDENCE_WIDE} and {@link NOTE_WIDE}. */
   readonly how: Uint8Array;
   /** Each evidence file read, with the columns of its evidence and note and its delimiter. */
   readonly files: { file?: string; evidence: number; note: number; delimiter: number; cells: number }[] = [];
@@ -135,6 +135,10 @@ export const SPANS = 1;
 export const EVIDENCE_BYTES = 2;
 /** {@link SourceOffsets.how}: the note's text is its range's bytes. */
 export const NOTE_BYTES = 4;
+/** {@link SourceOffsets.how}: the evidence reference holds bytes past ASCII (checked to be UTF-8 when read back). */
+export const EVIDENCE_WIDE = 8;
+/** {@link SourceOffsets.how}: the note holds bytes past ASCII. */
+export const NOTE_WIDE = 16;
 
 /** Places in a line past which {@link SourceOffsets.spans} cannot hold a range (the line is split again). */
 const SPAN_LIMIT = 0xffff;
@@ -450,6 +454,7 @@ class EvidenceSink implements ByteLineSink {
       o.spans[at] = s;
       o.spans[at + 1] = e;
       if (l.isBytes(evidence)) how |= EVIDENCE_BYTES;
+      if (l.wide[evidence] === 1) how |= EVIDENCE_WIDE;
     } else how |= EVIDENCE_BYTES; // no such cell: empty, spans 0
     if (note >= 0 && note < l.count) {
       const s = l.start[note] - l.begin;
@@ -458,6 +463,7 @@ class EvidenceSink implements ByteLineSink {
       o.spans[at + 2] = s;
       o.spans[at + 3] = e;
       if (l.isBytes(note)) how |= NOTE_BYTES;
+      if (l.wide[note] === 1) how |= NOTE_WIDE;
     } else how |= NOTE_BYTES;
     o.how[cell] = how;
   }

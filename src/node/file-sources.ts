@@ -8,7 +8,8 @@
  * so. Each file stays open while it is being read and is closed once the reads pause.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { EVIDENCE_BYTES, NOTE_BYTES, SPANS, type SourceOffsets } from '../criteria/input-bytes.js';
+import { isUtf8 } from 'node:buffer';
+import { EVIDENCE_BYTES, EVIDENCE_WIDE, NOTE_BYTES, NOTE_WIDE, SPANS, type SourceOffsets } from '../criteria/input-bytes.js';
 import type { CellSource, CellSourceBytes, CellSources } from '../criteria/inputs.js';
 import { ParIndexError, problem } from '../errors.js';
 import { ByteLine, splitCsvLine } from '../table/csv-bytes.js';
@@ -32,6 +33,29 @@ interface Window {
   bytes: Uint8Array;
   /** `bytes` up to `length` (made once per read, not per line). */
   view: Uint8Array;
+}
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const SPACE = 32;
+const TAB = 9;
+
+/**
+ * True when `bytes[s, e)` can be a cell of the line starting at `line` as the reader split it: an
+ * empty range, or one after the line's start or a delimiter, quote, space or tab, and before one of
+ * those, a line end or the window's end `n` (the file's end: the window holds the byte after a
+ * range when the file has one).
+ */
+function cellAt(bytes: Uint8Array, line: number, s: number, e: number, n: number, delimiter: number): boolean {
+  if (s === e) return true;
+  if (s > line) {
+    const b = bytes[s - 1];
+    if (b !== delimiter && b !== QUOTE && b !== SPACE && b !== TAB) return false;
+  }
+  if (e >= n) return true;
+  const a = bytes[e];
+  return a === delimiter || a === QUOTE || a === SPACE || a === TAB || a === CR || a === LF;
 }
 
 /** {@link CellSources} read back from the evidence files at the offsets the byte reader kept. */
@@ -87,14 +111,30 @@ export class FileSources implements CellSources {
     const r = this.found;
     const how = o.how[cell];
     if ((how & SPANS) !== 0) {
-      // The ranges the reader kept: the line's bytes read, not split again.
+      // The ranges the reader kept: the line's bytes read, not split again — from the byte before
+      // the line (the previous line's LF) to the one after the later range.
       const k = cell * 4;
-      const base = this.span(t, at - 1, Math.max(o.spans[k + 1], o.spans[k + 3]));
-      r.bytes = this.windows[t].bytes;
+      const w = this.windows[t];
+      const base = this.span(t, at - 2, Math.max(o.spans[k + 1], o.spans[k + 3]) + 2) + 1;
+      const bytes = w.bytes;
+      r.bytes = bytes;
       r.evidenceStart = base + o.spans[k];
       r.evidenceEnd = base + o.spans[k + 1];
       r.noteStart = base + o.spans[k + 2];
       r.noteEnd = base + o.spans[k + 3];
+      // The file as it was read: a line after a line end, each range between a cell's edges and,
+      // past ASCII, UTF-8 (a file changed since, with the same size and time, is caught here).
+      const edge = f.delimiter;
+      if (
+        bytes[base - 1] !== LF ||
+        !cellAt(bytes, base, r.evidenceStart, r.evidenceEnd, w.length, edge) ||
+        !cellAt(bytes, base, r.noteStart, r.noteEnd, w.length, edge) ||
+        ((how & EVIDENCE_WIDE) !== 0 && !isUtf8(bytes.subarray(r.evidenceStart, r.evidenceEnd))) ||
+        ((how & NOTE_WIDE) !== 0 && !isUtf8(bytes.subarray(r.noteStart, r.noteEnd)))
+      ) {
+        this.close();
+        throw this.changed(t);
+      }
       r.exact = (how & (EVIDENCE_BYTES | NOTE_BYTES)) === (EVIDENCE_BYTES | NOTE_BYTES);
       r.row = o.row[cell];
       r.file = f.file;
@@ -134,15 +174,22 @@ export class FileSources implements CellSources {
   }
 
   /**
-   * Where file offset `at` is in window `t`'s bytes, the window holding at least `need` bytes from
-   * there (read again when it does not); a file too short for them changed since it was read.
+   * Where file offset `at` is in window `t`'s bytes, the window holding the `need` bytes from there
+   * (read again when it does not) — all but the last, the byte after a line's later cell, when the
+   * file ends before it; a file too short for them changed since it was read.
    */
   private span(t: number, at: number, need: number): number {
     const w = this.windows[t];
-    if (at >= w.start && at + need <= w.start + w.length) return at - w.start;
+    const size = this.stamps[t].size;
+    const end = Math.min(at + need, size);
+    if (at + need - 1 > size) {
+      this.close();
+      throw this.changed(t);
+    }
+    if (at >= w.start && end <= w.start + w.length) return at - w.start;
     if (need > w.bytes.length) w.bytes = new Uint8Array(need);
     this.fill(t, at);
-    if (need > w.length) {
+    if (w.start + w.length < end) {
       this.close();
       throw this.changed(t);
     }

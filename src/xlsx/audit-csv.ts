@@ -137,29 +137,31 @@ class Cells {
 
 /**
  * Cells remembered by a matrix value (units, scale), as {@link Cells} references (0: none): the
- * common small values in pages indexed by `scale * SMALL_UNITS + units` (no hashing, a Smi index,
- * and a leaf's values, all at one scale, on few pages), others
- * in a map by `units * 32 + scale`.
+ * common small values in pages of {@link PAGE} by scale and `units` (no hashing, Smi indices; a
+ * leaf's values, mostly at one scale, on few pages), others in a map by `units * 32 + scale`. Each
+ * scale's list of pages is filled up to the highest page made (never written far past its end,
+ * which would turn a JavaScript array into a dictionary).
  */
 class ValueMemo {
-  readonly pages: (Float64Array | undefined)[] = [];
+  readonly pages: (Float64Array | undefined)[][] = [[], [], [], []];
   readonly other = new Map<number, number>();
 
   get(units: number, scale: number): number {
     if (scale < 4 && units >= 0 && units < SMALL_UNITS) {
-      const i = scale * SMALL_UNITS + units;
-      const page = this.pages[i >>> 8];
-      return page === undefined ? 0 : page[i & (PAGE - 1)];
+      const page = this.pages[scale][units >>> 8];
+      return page === undefined ? 0 : page[units & (PAGE - 1)];
     }
     return (units < KEY_LIMIT && units > -KEY_LIMIT ? this.other.get(units * 32 + scale) : undefined) ?? 0;
   }
 
   set(units: number, scale: number, ref: number): void {
     if (scale < 4 && units >= 0 && units < SMALL_UNITS) {
-      const i = scale * SMALL_UNITS + units;
-      let page = this.pages[i >>> 8];
-      if (page === undefined) this.pages[i >>> 8] = page = new Float64Array(PAGE);
-      page[i & (PAGE - 1)] = ref;
+      const pages = this.pages[scale];
+      const p = units >>> 8;
+      while (pages.length <= p) pages.push(undefined);
+      let page = pages[p];
+      if (page === undefined) pages[p] = page = new Float64Array(PAGE);
+      page[units & (PAGE - 1)] = ref;
     } else if (units < KEY_LIMIT && units > -KEY_LIMIT) this.other.set(units * 32 + scale, ref);
   }
 }

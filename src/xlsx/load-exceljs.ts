@@ -26,8 +26,9 @@ const WRITER_MODULE = 'exceljs/lib/stream/xlsx/workbook-writer.js';
  * exceljs's streaming `WorkbookWriter`, or undefined where exceljs has none (its browser build).
  * Under Node its module alone is required (~90 ms with what it needs) rather than all of exceljs
  * (~280 ms: the reader, unzipper, the CSV and model code a writer never runs) — found through
- * `process.getBuiltinModule`, so that bundlers for the browser see no Node module and no such path;
- * elsewhere, or when that fails, it comes from the whole module.
+ * `process.getBuiltinModule` (Node 20.16 and later), so that bundlers for the browser see no Node
+ * module and no such path; elsewhere — the browser, an older Node — or when that fails, it comes
+ * from the whole module.
  */
 export async function loadWorkbookWriter(): Promise<WorkbookWriterClass | undefined> {
   try {
