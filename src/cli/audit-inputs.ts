@@ -2,9 +2,10 @@
  * The round as the main thread sends it to the audit worker (`parallel-audit.ts`): the input matrix
  * it read and scored — its arrays, the values past safe integers, and where each cell's evidence
  * reference stands (the byte reader's offsets and the files' stamps, or the texts) — and the order
- * of the scored units, so the worker reads no evidence again and scores nothing again. The worker reads the small framework and units files itself; a digest of
- * what it read of them ({@link roundShape}) must equal the main thread's, else a file changed
- * between the two reads and the run stops with `unreadable-file/changed`.
+ * of the scored units, so the worker reads no evidence again and scores nothing again. The worker
+ * reads the small framework and units files itself; a digest of what it read of them
+ * ({@link roundShape}) must equal the main thread's, else a file changed between the two reads and
+ * the run stops with `unreadable-file/changed`.
  */
 import type { Framework } from '../criteria/framework.js';
 import type { SourceOffsets } from '../criteria/input-bytes.js';
