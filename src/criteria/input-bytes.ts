@@ -143,6 +143,20 @@ export const NOTE_WIDE = 16;
 /** Places in a line past which {@link SourceOffsets.spans} cannot hold a range (the line is split again). */
 const SPAN_LIMIT = 0xffff;
 
+/**
+ * Keeps cell `k`'s range in the line at `o.spans[at]` and `[at + 1]`, returning its `how` bits —
+ * `bytes` when its text is its bytes, `wide` when it holds bytes past ASCII; a cell the line lacks
+ * is empty (its spans 0, its text its bytes) — or -1 when the range ends too far into the line.
+ */
+function keptSpan(o: SourceOffsets, l: ByteLine, k: number, at: number, bytes: number, wide: number): number {
+  if (k < 0 || k >= l.count) return bytes;
+  const e = l.end[k] - l.begin;
+  if (e >= SPAN_LIMIT) return -1;
+  o.spans[at] = l.start[k] - l.begin;
+  o.spans[at + 1] = e;
+  return (l.isBytes(k) ? bytes : 0) | (l.wide[k] === 1 ? wide : 0);
+}
+
 /** Options of {@link InputBytes}. */
 export interface InputBytesOptions extends NumberTextOptions {
   /**
@@ -444,28 +458,9 @@ class EvidenceSink implements ByteLineSink {
 
   /** The evidence reference's and note's ranges in the line and whether their texts are their bytes. */
   private keepSpans(o: SourceOffsets, l: ByteLine, cell: number): void {
-    const { evidence, note } = this.cols;
-    const at = cell * 4;
-    let how = SPANS;
-    if (evidence >= 0 && evidence < l.count) {
-      const s = l.start[evidence] - l.begin;
-      const e = l.end[evidence] - l.begin;
-      if (e >= SPAN_LIMIT) return;
-      o.spans[at] = s;
-      o.spans[at + 1] = e;
-      if (l.isBytes(evidence)) how |= EVIDENCE_BYTES;
-      if (l.wide[evidence] === 1) how |= EVIDENCE_WIDE;
-    } else how |= EVIDENCE_BYTES; // no such cell: empty, spans 0
-    if (note >= 0 && note < l.count) {
-      const s = l.start[note] - l.begin;
-      const e = l.end[note] - l.begin;
-      if (e >= SPAN_LIMIT) return;
-      o.spans[at + 2] = s;
-      o.spans[at + 3] = e;
-      if (l.isBytes(note)) how |= NOTE_BYTES;
-      if (l.wide[note] === 1) how |= NOTE_WIDE;
-    } else how |= NOTE_BYTES;
-    o.how[cell] = how;
+    const evidence = keptSpan(o, l, this.cols.evidence, cell * 4, EVIDENCE_BYTES, EVIDENCE_WIDE);
+    const note = keptSpan(o, l, this.cols.note, cell * 4 + 2, NOTE_BYTES, NOTE_WIDE);
+    if (evidence >= 0 && note >= 0) o.how[cell] = SPANS | evidence | note;
   }
 
   private keepText(l: ByteLine, cell: number): void {

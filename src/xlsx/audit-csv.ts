@@ -376,7 +376,7 @@ class ByteChunks {
     const buf = this.#buf;
     if (quoted) buf[this.#pos++] = 34;
     if (q < 0) buf[this.#pos++] = 45;
-    this.#int(int); // below 1000
+    this.digits(int); // below 1000: the room checked above holds
     if (frac !== 0) {
       buf[this.#pos++] = sep;
       if (lo === 0) this.#sixths(hi);
@@ -386,19 +386,6 @@ class ByteChunks {
       }
     }
     if (quoted) buf[this.#pos++] = 34;
-  }
-
-  /** Appends `x` (0 ≤ x < 10^6, an integer) in decimal digits. */
-  #int(x: number): void {
-    const buf = this.#buf;
-    let n = x | 0;
-    let end = this.#pos;
-    for (let y = n; y >= 10; y = (y / 10) | 0) end++;
-    this.#pos = end + 1;
-    do {
-      buf[end--] = 48 + (n % 10);
-      n = (n / 10) | 0;
-    } while (n > 0);
   }
 
   /** Appends `x` (0 ≤ x < 10^6, an integer) as six digits, leading zeros kept. */

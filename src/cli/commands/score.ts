@@ -180,7 +180,12 @@ async function scoreAndWrite(o: ScoreCliOptions & PublishCliOptions, auditFile: 
 
 /** True when the audit goes to a CSV beside the workbook (where `--out` allows one): asked, or by default past one sheet's rows. */
 function auditToCsv(audit: string | undefined, result: ScoreResult): boolean {
-  return audit === 'csv' || (audit === undefined && auditRowCount(result) > auditLimits.sheetRows);
+  return audit === 'csv' || (audit === undefined && pastOneSheet(auditRowCount(result)));
+}
+
+/** True when an audit of `rows` rows passes one sheet (by default, it then goes to a CSV). */
+function pastOneSheet(rows: number): boolean {
+  return rows > auditLimits.sheetRows;
 }
 
 /**
@@ -196,7 +201,7 @@ async function writeResultsWorkbook(o: ScoreCliOptions & PublishCliOptions, resu
   let audit = o.audit;
   if (audit === undefined) {
     const rows = auditRowCount(result);
-    audit = auditToCsv(undefined, result) && auditFile ? 'csv' : 'sheet';
+    audit = pastOneSheet(rows) && auditFile ? 'csv' : 'sheet';
     if (audit === 'csv') {
       await checkAuditPath(o, auditFile!);
       process.stderr.write(`parindex: ${cliWords[lang].auditToCsv(rows, limit, auditFile!)}\n`);
