@@ -7,7 +7,7 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HandedFile, WriteFailed } from '../src/cli/handed-file.js';
 
@@ -15,12 +15,30 @@ const dir = mkdtempSync(join(tmpdir(), 'parindex-handed-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const bytes = (s: string) => new TextEncoder().encode(s);
 
+/** A file of `dir` (made empty, then opened with `flags`) and a channel for a HandedFile on `port1`; both closed after `body`. */
+async function withFile(name: string, flags: 'w' | 'r', body: (t: { path: string; fd: number; port1: MessagePort; port2: MessagePort }) => Promise<void>): Promise<void> {
+  const path = join(dir, name);
+  writeFileSync(path, '');
+  const fd = openSync(path, flags);
+  const { port1, port2 } = new MessageChannel();
+  try {
+    await body({ path, fd, port1, port2 });
+  } finally {
+    closeSync(fd);
+    port1.close();
+  }
+}
+
+/** What `p` rejects with (undefined when it resolves). */
+const rejection = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
+
 describe('HandedFile', () => {
   it('keeps what was made before the descriptor came and writes everything in order', async () => {
-    const path = join(dir, 'a.csv');
-    const fd = openSync(path, 'w');
-    const { port1, port2 } = new MessageChannel();
-    try {
+    await withFile('a.csv', 'w', async ({ path, fd, port1, port2 }) => {
       const f = new HandedFile(port1);
       f.write(bytes('ma,'));
       f.write(bytes('điểm\r\n'));
@@ -35,17 +53,11 @@ describe('HandedFile', () => {
       f.write(bytes('x2,10\r\n'));
       expect(readFileSync(path, 'utf8')).toBe('ma,điểm\r\nx1,9.5\r\nx2,10\r\n');
       expect(f.written).toBe(Buffer.byteLength('ma,điểm\r\nx1,9.5\r\nx2,10\r\n'));
-    } finally {
-      closeSync(fd);
-      port1.close();
-    }
+    });
   });
 
   it('waits for the descriptor once more than its limit waits, then writes it all', async () => {
-    const path = join(dir, 'b.csv');
-    const fd = openSync(path, 'w');
-    const { port1, port2 } = new MessageChannel();
-    try {
+    await withFile('b.csv', 'w', async ({ path, fd, port1, port2 }) => {
       const f = new HandedFile(port1, { waitingLimit: 8 });
       f.write(bytes('0123456789'));
       let ready = false;
@@ -56,44 +68,29 @@ describe('HandedFile', () => {
       await waiting;
       expect(readFileSync(path, 'utf8')).toBe('0123456789');
       expect(f.written).toBe(10);
-    } finally {
-      closeSync(fd);
-      port1.close();
-    }
+    });
   });
 
   it('turns a failed write into WriteFailed with the system code', async () => {
-    const path = join(dir, 'c.csv');
-    writeFileSync(path, '');
-    const fd = openSync(path, 'r'); // not open for writing: EBADF
-    const { port1, port2 } = new MessageChannel();
-    try {
+    // Opened for reading only: a write is EBADF.
+    await withFile('c.csv', 'r', async ({ fd, port1, port2 }) => {
       const f = new HandedFile(port1);
       f.write(bytes('row\r\n'));
       port2.postMessage({ kind: 'write', fd });
-      const e = await f.opened().then(
-        () => undefined,
-        (x: unknown) => x,
-      );
+      const e = await rejection(f.opened());
       expect(e).toBeInstanceOf(WriteFailed);
       expect((e as WriteFailed).code).toBe('EBADF');
-    } finally {
-      closeSync(fd);
-      port1.close();
-    }
+    });
   });
 
   it('flushes to disk in the background every few bytes, one flush at a time, and syncs the rest at the end', async () => {
-    const path = join(dir, 'd.csv');
-    const fd = openSync(path, 'w');
-    const { port1, port2 } = new MessageChannel();
     // A flush ends in a later turn of the event loop, as fs.fdatasync's callback does.
     const pending: ((e: NodeJS.ErrnoException | null) => void)[] = [];
     const finish = () => {
       const done = pending.shift()!;
       setImmediate(() => done(null));
     };
-    try {
+    await withFile('d.csv', 'w', async ({ path, fd, port1, port2 }) => {
       const f = new HandedFile(port1, { syncEvery: 10, datasync: (_fd, done) => pending.push(done) });
       port2.postMessage({ kind: 'write', fd });
       await f.opened();
@@ -114,17 +111,11 @@ describe('HandedFile', () => {
       finish();
       await synced;
       expect(readFileSync(path, 'utf8')).toBe('0123456789abcdefghijABCDEFGHIJklmnopqrst');
-    } finally {
-      closeSync(fd);
-      port1.close();
-    }
+    });
   });
 
   it('reports a background flush that failed as WriteFailed with its code, at the next wait and at the sync', async () => {
-    const path = join(dir, 'e.csv');
-    const fd = openSync(path, 'w');
-    const { port1, port2 } = new MessageChannel();
-    try {
+    await withFile('e.csv', 'w', async ({ fd, port1, port2 }) => {
       const f = new HandedFile(port1, { syncEvery: 4, datasync: (_fd, done) => setImmediate(() => done(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' }))) });
       port2.postMessage({ kind: 'write', fd });
       await f.opened();
@@ -132,22 +123,13 @@ describe('HandedFile', () => {
       expect(f.flushes).toBe(1);
       await new Promise((r) => setTimeout(r, 5)); // the flush has failed
       // The writer is stopped at its next wait…
-      const stopped = await f.ready().then(
-        () => undefined,
-        (x: unknown) => x,
-      );
+      const stopped = await rejection(f.ready());
       expect(stopped).toBeInstanceOf(WriteFailed);
       expect((stopped as WriteFailed).code).toBe('EIO');
       // …and the sync says so too.
-      const e = await f.sync().then(
-        () => undefined,
-        (x: unknown) => x,
-      );
+      const e = await rejection(f.sync());
       expect(e).toBeInstanceOf(WriteFailed);
       expect((e as WriteFailed).code).toBe('EIO');
-    } finally {
-      closeSync(fd);
-      port1.close();
-    }
+    });
   });
 });

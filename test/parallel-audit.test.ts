@@ -58,70 +58,53 @@ describe('the audit CSV from a worker, the built binary', () => {
     }
   }, 120_000);
 
-  /** The binary with a worker of our own beside it (under node_modules, so its packages resolve). */
-  function withWorker(code: string): string {
+  /**
+   * `parindex score` (the built binary) with a worker of our own beside it, `code` (under
+   * node_modules, so its packages resolve), writing into a new folder `name`: the run, and what it
+   * left in that folder.
+   */
+  function withWorker(code: string, name: string, extra: string[] = []): { r: ReturnType<typeof score>; left: string[] } {
     const base = join(ROOT, 'node_modules', '.cache');
     mkdirSync(base, { recursive: true });
     const d = mkdtempSync(join(base, 'parindex-worker-'));
-    copyFileSync(CLI, join(d, 'cli.js'));
-    writeFileSync(join(d, 'audit-worker.js'), `import { parentPort } from 'node:worker_threads';\n${code}\n`);
-    return d;
+    try {
+      copyFileSync(CLI, join(d, 'cli.js'));
+      writeFileSync(join(d, 'audit-worker.js'), `import { parentPort } from 'node:worker_threads';\n${code}\n`);
+      mkdirSync(join(dir, name));
+      const r = score(join(d, 'cli.js'), join(dir, name, 'r.xlsx'), '1', extra);
+      return { r, left: readdirSync(join(dir, name)) };
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   }
 
   it('stops the run with nothing written when the worker fails', () => {
-    const d = withWorker("parentPort.postMessage({ kind: 'failed', message: 'boom in the worker' });");
-    try {
-      const out = join(dir, 'failed', 'r.xlsx');
-      mkdirSync(join(dir, 'failed'));
-      const r = score(join(d, 'cli.js'), out, '1');
-      expect(r.status).toBe(3);
-      expect(r.stderr).toContain('boom in the worker');
-      expect(readdirSync(join(dir, 'failed'))).toEqual([]);
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+    const { r, left } = withWorker("parentPort.postMessage({ kind: 'failed', message: 'boom in the worker' });", 'failed');
+    expect(r.status).toBe(3);
+    expect(r.stderr).toContain('boom in the worker');
+    expect(left).toEqual([]);
   }, 60_000);
 
   it('words a write the worker could not make as cannot-write, with nothing left behind', () => {
-    const d = withWorker("parentPort.postMessage({ kind: 'failed', message: 'ENOSPC: no space left on device, write', writeCode: 'ENOSPC' });");
-    try {
-      const out = join(dir, 'full', 'r.xlsx');
-      mkdirSync(join(dir, 'full'));
-      const r = score(join(d, 'cli.js'), out, '1', ['--lang', 'en']);
-      expect(r.status).toBe(1);
-      expect(r.stderr).toContain('[cannot-write]');
-      expect(r.stderr).toContain('r.audit.csv');
-      expect(readdirSync(join(dir, 'full'))).toEqual([]);
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+    const { r, left } = withWorker("parentPort.postMessage({ kind: 'failed', message: 'ENOSPC: no space left on device, write', writeCode: 'ENOSPC' });", 'full', ['--lang', 'en']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('[cannot-write]');
+    expect(r.stderr).toContain('r.audit.csv');
+    expect(left).toEqual([]);
   }, 60_000);
 
   it('stops the run with unreadable-file/changed when the worker read other inputs', () => {
-    const d = withWorker("parentPort.postMessage({ kind: 'digest', digest: 'another reading' });\nparentPort.postMessage({ kind: 'done' });");
-    try {
-      const out = join(dir, 'changed', 'r.xlsx');
-      mkdirSync(join(dir, 'changed'));
-      const r = score(join(d, 'cli.js'), out, '1', ['--lang', 'en']);
-      expect(r.status).toBe(1);
-      expect(r.stderr).toContain('the file changed after it was read');
-      expect(r.stderr).toContain('[unreadable-file]');
-      expect(readdirSync(join(dir, 'changed'))).toEqual([]);
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+    const { r, left } = withWorker("parentPort.postMessage({ kind: 'digest', digest: 'another reading' });\nparentPort.postMessage({ kind: 'done' });", 'changed', ['--lang', 'en']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('the file changed after it was read');
+    expect(r.stderr).toContain('[unreadable-file]');
+    expect(left).toEqual([]);
   }, 60_000);
 
   it('stops the run when the worker ends before its audit is whole', () => {
-    const d = withWorker('process.exit(0);');
-    try {
-      mkdirSync(join(dir, 'ended'));
-      const r = score(join(d, 'cli.js'), join(dir, 'ended', 'r.xlsx'), '1');
-      expect(r.status).toBe(3);
-      expect(readdirSync(join(dir, 'ended'))).toEqual([]);
-    } finally {
-      rmSync(d, { recursive: true, force: true });
-    }
+    const { r, left } = withWorker('process.exit(0);', 'ended');
+    expect(r.status).toBe(3);
+    expect(left).toEqual([]);
   }, 60_000);
 });
 
